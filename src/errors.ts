@@ -1,0 +1,42 @@
+/**
+ * Typed errors that handlers throw. One place (the bot's error path) turns them
+ * into a Swedish message with an error id; everything else becomes a generic apology.
+ */
+export abstract class AppError extends Error {
+  abstract readonly code: string;
+  /** Swedish text that is safe to show the user. */
+  readonly userMessage: string;
+  constructor(userMessage: string, detail?: string) {
+    super(detail ?? userMessage);
+    this.userMessage = userMessage;
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidInputError extends AppError {
+  readonly code = 'invalid_input';
+}
+
+export class NotFoundError extends AppError {
+  readonly code = 'not_found';
+}
+
+export class ForbiddenError extends AppError {
+  readonly code = 'forbidden';
+}
+
+/** Someone else changed the same thing first (ETag mismatch that retries could not resolve). */
+export class ConcurrencyError extends AppError {
+  readonly code = 'conflict';
+}
+
+export class UnknownActionError extends AppError {
+  readonly code = 'unknown_action';
+}
+
+export class ValidationError extends AppError {
+  readonly code = 'validation';
+  constructor(readonly problems: readonly string[]) {
+    super(`Filen är inte giltig:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  }
+}

@@ -1,0 +1,125 @@
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
+import schema from '../../data/contracts/ledger.schema.json';
+import { LedgerLine, LedgerSnapshot, TotalField } from '../domain/ledger';
+import { ValidationError } from '../errors';
+import { Kronor, toKronor } from '../finance/money';
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+addFormats(ajv);
+const validate = ajv.compile(schema);
+
+interface RawLedger {
+  association: { id: string; name: string };
+  asOf: string;
+  unit: 'kr' | 'tkr';
+  reserveFund?: number;
+  openingSurplus: { year: number; amount: number };
+  columns: { key: string; year: number; kind: 'budget' | 'forecast' | 'preliminary' }[];
+  lines: {
+    id?: string;
+    section: 'income' | 'cost';
+    group?: LedgerLine['group'];
+    label?: string;
+    initiative?: { name: string; owner: string; kind?: 'individual' | 'structural' };
+    amounts: Record<string, number>;
+    note?: string;
+  }[];
+  pendingApplications?: { name: string; owner: string; amounts: Record<string, number> }[];
+  statedTotals?: Record<string, Partial<Record<TotalField, number>>>;
+}
+
+function describe(error: ErrorObject): string {
+  const path = error.instancePath || '/';
+  switch (error.keyword) {
+    case 'required':
+      return `${path}: fältet "${String(error.params.missingProperty)}" saknas`;
+    case 'additionalProperties':
+      return `${path}: okänt fält "${String(error.params.additionalProperty)}"`;
+    case 'type':
+      return `${path}: ska vara av typen ${String(error.params.type)}`;
+    case 'enum':
+      return `${path}: ska vara ett av ${(error.params.allowedValues as unknown[]).join(', ')}`;
+    case 'format':
+      return `${path}: ska vara ett datum (ÅÅÅÅ-MM-DD)`;
+    default:
+      return `${path}: ${error.message ?? 'ogiltigt värde'}`;
+  }
+}
+
+export function slug(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Validates a ledger file against the contract and converts it to whole kronor. Throws ValidationError naming every bad path. */
+export function parseLedgerFile(input: unknown): LedgerSnapshot {
+  if (!validate(input)) throw new ValidationError((validate.errors ?? []).map(describe));
+  const raw = input as unknown as RawLedger;
+  const problems: string[] = [];
+  const columnKeys = new Set<string>();
+  raw.columns.forEach((c, i) => {
+    if (columnKeys.has(c.key)) problems.push(`/columns/${i}/key: kolumnen "${c.key}" finns redan`);
+    columnKeys.add(c.key);
+  });
+  const kr = (amount: number) => toKronor(amount, raw.unit);
+  const convertAmounts = (amounts: Record<string, number>, path: string): Record<string, Kronor> => {
+    const out: Record<string, Kronor> = {};
+    for (const [key, value] of Object.entries(amounts)) {
+      if (!columnKeys.has(key)) problems.push(`${path}/${key}: ingen kolumn har nyckeln "${key}"`);
+      out[key] = kr(value);
+    }
+    return out;
+  };
+  const lineIds = new Set<string>();
+  const lines: LedgerLine[] = raw.lines.map((line, i) => {
+    const path = `/lines/${i}`;
+    const label = line.label ?? (line.initiative ? line.initiative.name : undefined);
+    if (!label) problems.push(`${path}: raden behöver "label" eller "initiative"`);
+    if (line.group === undefined) problems.push(`${path}: fältet "group" saknas`);
+    const group = line.group ?? (line.section === 'income' ? 'other_income' : 'administration');
+    if (line.section === 'income' && !['membership_fees', 'sales', 'external_funding', 'other_income'].includes(group))
+      problems.push(`${path}/group: "${group}" är ingen intäktsgrupp`);
+    if (line.section === 'cost' && ['membership_fees', 'sales', 'external_funding', 'other_income'].includes(group))
+      problems.push(`${path}/group: "${group}" är ingen kostnadsgrupp`);
+    const id = line.id ?? slug(line.initiative ? `${line.initiative.name}-${line.initiative.owner}` : `${group}-${label ?? i}`);
+    if (lineIds.has(id)) problems.push(`${path}/id: raden "${id}" finns redan; ge raderna olika "id"`);
+    lineIds.add(id);
+    return {
+      id,
+      section: line.section,
+      group,
+      label: label ?? '',
+      ...(line.initiative ? { initiative: line.initiative } : {}),
+      amounts: convertAmounts(line.amounts, `${path}/amounts`),
+      ...(line.note ? { note: line.note } : {}),
+    };
+  });
+  const pendingApplications = (raw.pendingApplications ?? []).map((a, i) => ({
+    name: a.name,
+    owner: a.owner,
+    amounts: convertAmounts(a.amounts, `/pendingApplications/${i}/amounts`),
+  }));
+  const statedTotals: Record<string, Partial<Record<TotalField, Kronor>>> = {};
+  for (const [key, fields] of Object.entries(raw.statedTotals ?? {})) {
+    if (!columnKeys.has(key)) problems.push(`/statedTotals/${key}: ingen kolumn har nyckeln "${key}"`);
+    statedTotals[key] = Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, kr(v as number)]));
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+  return {
+    associationId: raw.association.id,
+    associationName: raw.association.name,
+    asOf: raw.asOf,
+    reserveFund: kr(raw.reserveFund ?? 0),
+    openingSurplus: { year: raw.openingSurplus.year, amount: kr(raw.openingSurplus.amount) },
+    columns: raw.columns.map((c) => ({ key: c.key, year: c.year, kind: c.kind })),
+    lines,
+    pendingApplications,
+    statedTotals,
+  };
+}

@@ -1,0 +1,73 @@
+import { Container, CosmosClient, Database } from '@azure/cosmos';
+import { EmbeddedCosmos, startEmbeddedCosmos } from './embeddedCosmos';
+
+/**
+ * The containers of the whole product. Every one is partitioned by förbund
+ * (/associationId), so one förbund's data never shares a logical partition with another's.
+ */
+export const CONTAINERS = {
+  /** Ledger snapshots (ekonomisk information) and the per-förbund catalog of them. */
+  ledger: 'ledger',
+  /** The insats registry and yearly figures per insats (budget, utfall). */
+  initiatives: 'initiatives',
+  /** Membership fees and annual-report figures per year. */
+  finance: 'finance',
+  /** Avvikelser, ansökningar and delegationsbeslut: ärenden with a Dnr. */
+  cases: 'cases',
+  /** Kvartalsrapporter, drafts and versions. */
+  reports: 'reports',
+  /** Conversation references for proactive messages. */
+  conversations: 'conversations',
+  /** Sequence counters (Dnr, D-numbers) per förbund and year. */
+  counters: 'counters',
+} as const;
+
+export type ContainerName = keyof typeof CONTAINERS;
+export const PARTITION_KEY_PATH = '/associationId';
+
+export interface StoreConfig {
+  readonly endpoint?: string;
+  readonly key?: string;
+  readonly database: string;
+  readonly dataDir: string;
+}
+
+export interface CosmosStore {
+  readonly database: Database;
+  readonly embedded?: EmbeddedCosmos;
+  container(name: ContainerName): Container;
+  close(): Promise<void>;
+}
+
+/** Connects to the configured account, or starts the embedded server under dataDir when no endpoint is set. */
+export async function openCosmosStore(config: StoreConfig): Promise<CosmosStore> {
+  const embedded = config.endpoint ? undefined : await startEmbeddedCosmos(config.dataDir);
+  try {
+    const client = new CosmosClient({
+      endpoint: embedded?.endpoint ?? (config.endpoint as string),
+      key: embedded?.key ?? config.key ?? '',
+      connectionPolicy: { enableEndpointDiscovery: !embedded },
+    });
+    const { database } = await client.databases.createIfNotExists({ id: config.database });
+    const containers = new Map<ContainerName, Container>();
+    for (const name of Object.keys(CONTAINERS) as ContainerName[]) {
+      const { container } = await database.containers.createIfNotExists({
+        id: CONTAINERS[name],
+        partitionKey: { paths: [PARTITION_KEY_PATH] },
+      });
+      containers.set(name, container);
+    }
+    return {
+      database,
+      embedded,
+      container: (name) => containers.get(name) as Container,
+      async close() {
+        client.dispose();
+        await embedded?.close();
+      },
+    };
+  } catch (err) {
+    await embedded?.close();
+    throw err;
+  }
+}
