@@ -41,6 +41,12 @@ function describe(error: ErrorObject): string {
       return `${path}: ska vara av typen ${String(error.params.type)}`;
     case 'enum':
       return `${path}: ska vara ett av ${(error.params.allowedValues as unknown[]).join(', ')}`;
+    case 'pattern':
+      return `${path}: har fel form (ska matcha ${String(error.params.pattern)})`;
+    case 'minItems':
+      return `${path}: ska ha minst ${String(error.params.limit)} element`;
+    case 'const':
+      return `${path}: ska vara ${JSON.stringify(error.params.allowedValue)}`;
     case 'format':
       return `${path}: ska vara ett datum (ÅÅÅÅ-MM-DD)`;
     default:

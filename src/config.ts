@@ -1,0 +1,36 @@
+import path from 'path';
+
+export interface AppConfig {
+  readonly port: number;
+  readonly botId: string;
+  readonly botPassword: string;
+  readonly botTenantId: string;
+  readonly botType: string;
+  readonly cosmosEndpoint?: string;
+  readonly cosmosKey?: string;
+  readonly cosmosDatabase: string;
+  readonly dataDir: string;
+  readonly demoData: boolean;
+  readonly rolesFile?: string;
+  readonly defaultAssociation: string;
+}
+
+/** Reads the environment once; everything else receives the typed config. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const port = Number(env.PORT ?? 3978);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${env.PORT}`);
+  return {
+    port,
+    botId: env.BOT_ID ?? '',
+    botPassword: env.BOT_PASSWORD ?? '',
+    botTenantId: env.BOT_TENANT_ID ?? '',
+    botType: env.BOT_TYPE || (env.BOT_TENANT_ID ? 'SingleTenant' : 'MultiTenant'),
+    cosmosEndpoint: env.COSMOS_ENDPOINT || undefined,
+    cosmosKey: env.COSMOS_KEY || undefined,
+    cosmosDatabase: env.COSMOS_DATABASE || 'finsam',
+    dataDir: path.resolve(env.DATA_DIR || './.data'),
+    demoData: (env.DEMO_DATA ?? 'on').toLowerCase() !== 'off',
+    rolesFile: env.ROLES_FILE || undefined,
+    defaultAssociation: env.DEFAULT_ASSOCIATION || 'uppsala',
+  };
+}

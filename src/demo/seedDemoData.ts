@@ -1,0 +1,76 @@
+import { readFileSync } from 'fs';
+import path from 'path';
+import { AnnualReport, Initiative, InitiativeYearFigures, MembershipFees } from '../domain/initiatives';
+import { toKronor } from '../finance/money';
+import { parseLedgerFile } from '../importer/ledgerFile';
+import { Repositories } from '../questions/ports';
+
+/** The project's copy of the förbund's published figures. */
+export const PROJECT_DATA_DIR = path.resolve(__dirname, '../../../data');
+const LEDGER_FILES = ['uppsala-2022-11-17.ledger.json', 'uppsala-2026-03-26.ledger.json'];
+const FOLLOW_UP_FILE = 'uppsala-2025-uppfoljning.json';
+
+interface FollowUpFile {
+  initiatives: (Omit<Initiative, 'note'> & { note?: string })[];
+  spending2025: { initiative: string; budget2025: number; actual2025: number }[];
+  membershipFees: Record<string, Record<string, number> | number | string>;
+  annualReport2025: { balance2025: Record<string, number> };
+}
+
+function readJson<T>(name: string): T {
+  return JSON.parse(readFileSync(path.join(PROJECT_DATA_DIR, name), 'utf8')) as T;
+}
+
+/** Loads Uppsala's ledgers and 2025 follow-up when the store has nothing for the förbund yet. */
+export async function seedDemoDataIfEmpty(repos: Repositories, associationId = 'uppsala'): Promise<boolean> {
+  if (await repos.ledger.hasAny(associationId)) return false;
+  const followUp = readJson<FollowUpFile>(FOLLOW_UP_FILE);
+  const tkr = (v: number) => toKronor(v, 'tkr');
+
+  await repos.initiatives.saveRegistry({
+    associationId,
+    initiatives: followUp.initiatives.map((i) =>
+      i.id === 'bryggan'
+        ? // The 2026 ledger funds Bryggan 2026–2028; the decision is not in the documents, so this period is assumed.
+          { ...i, period: { start: '2026-01-01', end: '2028-12-31' }, note: 'Ny period 2026–2028 enligt ekonomisk information 2026-03-26 (beslutet finns inte i underlagen); föregående period 2023-09-01–2025-12-31.' }
+        : i,
+    ),
+  });
+
+  const figures2025: InitiativeYearFigures = {
+    associationId,
+    year: 2025,
+    asOf: '2025-12-31',
+    figures: followUp.spending2025.map((s) => ({
+      initiativeId: s.initiative,
+      budget: tkr(s.budget2025),
+      actual: tkr(s.actual2025),
+      // Framsteget's 142 tkr overrun was covered by an approved addition (the paper's adjusted column shows 100 %).
+      budgetAdjustments: s.initiative === 'framsteget' ? [tkr(142)] : [],
+    })),
+  };
+  await repos.initiatives.saveYearFigures(figures2025);
+
+  for (const year of [2024, 2025]) {
+    const perMember = followUp.membershipFees[String(year)] as Record<string, number>;
+    const fees: MembershipFees = { associationId, year, total: Object.values(perMember).reduce((a, b) => a + b, 0), perMember, source: `Årsredovisning ${year}, not 1` };
+    await repos.financeFacts.saveMembershipFees(fees);
+  }
+  await repos.financeFacts.saveMembershipFees({ associationId, year: 2026, total: followUp.membershipFees['2026total'] as number, perMember: {}, source: 'Ekonomisk information 2026-03-26' });
+
+  const b = followUp.annualReport2025.balance2025;
+  const report: AnnualReport = {
+    associationId,
+    year: 2025,
+    equity: b.summaEgetKapital ?? 0,
+    totalAssets: b.summaTillgangar ?? 0,
+    currentAssets: b.omsattningstillgangar ?? 0,
+    currentLiabilities: b.kortfristigaSkulder ?? 0,
+    reserveFund: b.bundenReservfond ?? 0,
+  };
+  await repos.financeFacts.saveAnnualReport(report);
+
+  // Ledgers last: their catalog is what marks the förbund as seeded.
+  for (const file of LEDGER_FILES) await repos.ledger.saveSnapshot(parseLedgerFile(readJson(file)));
+  return true;
+}

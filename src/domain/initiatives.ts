@@ -1,0 +1,54 @@
+import { Kronor } from '../finance/money';
+
+export interface Initiative {
+  readonly id: string;
+  readonly name: string;
+  readonly fullName: string;
+  readonly owner: string;
+  readonly kind: 'individual' | 'structural';
+  readonly period: { readonly start: string; readonly end: string };
+  readonly parties: readonly string[];
+  readonly note?: string;
+}
+
+/** All insatser of one förbund; one document, so a question needs one read to resolve a name. */
+export interface InitiativeRegistry {
+  readonly associationId: string;
+  readonly initiatives: readonly Initiative[];
+}
+
+export interface InitiativeYearFigure {
+  readonly initiativeId: string;
+  readonly budget: Kronor;
+  /** Utfall (rekvirerat) for the whole year, or hittills during the year. */
+  readonly actual: Kronor;
+  /** Signed approved changes to the budget (avvikelser, tilläggsansökningar). */
+  readonly budgetAdjustments: readonly Kronor[];
+}
+
+/** Budget and utfall per insats for one year, as of a date. */
+export interface InitiativeYearFigures {
+  readonly associationId: string;
+  readonly year: number;
+  readonly asOf: string;
+  readonly figures: readonly InitiativeYearFigure[];
+}
+
+export interface MembershipFees {
+  readonly associationId: string;
+  readonly year: number;
+  readonly total: Kronor;
+  /** Member name -> kronor; absent when only the total is decided. */
+  readonly perMember: Readonly<Record<string, Kronor>>;
+  readonly source: string;
+}
+
+export interface AnnualReport {
+  readonly associationId: string;
+  readonly year: number;
+  readonly equity: Kronor;
+  readonly totalAssets: Kronor;
+  readonly currentAssets: Kronor;
+  readonly currentLiabilities: Kronor;
+  readonly reserveFund: Kronor;
+}

@@ -1,0 +1,47 @@
+import { LedgerSnapshot } from '../domain/ledger';
+import { AnnualReport, InitiativeRegistry, InitiativeYearFigures, MembershipFees } from '../domain/initiatives';
+
+export interface LedgerCatalogEntry {
+  readonly asOf: string;
+  readonly years: readonly number[];
+}
+
+export interface SnapshotLookup {
+  /** The latest snapshot covering the year asked for (or the latest of all without a year). */
+  readonly snapshot?: LedgerSnapshot;
+  /** Whether a newer snapshot exists that does not cover the year. */
+  readonly isLatest: boolean;
+  /** Every year some snapshot covers, for "which years exist?" answers. */
+  readonly availableYears: readonly number[];
+}
+
+/** Ledger snapshots, one per förbund and asOf date; the latest asOf is current. */
+export interface LedgerRepository {
+  findSnapshotFor(associationId: string, year?: number): Promise<SnapshotLookup>;
+  /** Stores the snapshot, replacing one with the same förbund and date. */
+  saveSnapshot(snapshot: LedgerSnapshot): Promise<{ replaced: boolean }>;
+  hasAny(associationId: string): Promise<boolean>;
+}
+
+export interface InitiativeRepository {
+  getRegistry(associationId: string): Promise<InitiativeRegistry | undefined>;
+  saveRegistry(registry: InitiativeRegistry): Promise<void>;
+  getYearFigures(associationId: string, year: number): Promise<InitiativeYearFigures | undefined>;
+  saveYearFigures(figures: InitiativeYearFigures): Promise<void>;
+}
+
+export interface FinanceFactsRepository {
+  getMembershipFees(associationId: string, year: number): Promise<MembershipFees | undefined>;
+  /** The latest year before `year` that has per-member fees, for estimating a split. */
+  getLatestMembershipFeesBefore(associationId: string, year: number): Promise<MembershipFees | undefined>;
+  saveMembershipFees(fees: MembershipFees): Promise<void>;
+  getAnnualReport(associationId: string, year: number): Promise<AnnualReport | undefined>;
+  getLatestAnnualReport(associationId: string): Promise<AnnualReport | undefined>;
+  saveAnnualReport(report: AnnualReport): Promise<void>;
+}
+
+export interface Repositories {
+  readonly ledger: LedgerRepository;
+  readonly initiatives: InitiativeRepository;
+  readonly financeFacts: FinanceFactsRepository;
+}

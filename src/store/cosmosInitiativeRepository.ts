@@ -1,0 +1,32 @@
+import { Container } from '@azure/cosmos';
+import { InitiativeRegistry, InitiativeYearFigures } from '../domain/initiatives';
+import { InitiativeRepository } from '../questions/ports';
+import { StoredDocument, readDocument } from './documents';
+
+type RegistryDocument = StoredDocument<'initiativeRegistry'> & { readonly registry: InitiativeRegistry };
+type FiguresDocument = StoredDocument<'initiativeYearFigures'> & { readonly figures: InitiativeYearFigures };
+
+const REGISTRY_ID = 'registry';
+const figuresId = (year: number) => `figures-${year}`;
+
+export class CosmosInitiativeRepository implements InitiativeRepository {
+  constructor(private readonly container: Container) {}
+
+  async getRegistry(associationId: string): Promise<InitiativeRegistry | undefined> {
+    return (await readDocument<RegistryDocument>(this.container, REGISTRY_ID, associationId))?.registry;
+  }
+
+  async saveRegistry(registry: InitiativeRegistry): Promise<void> {
+    const doc: RegistryDocument = { id: REGISTRY_ID, associationId: registry.associationId, type: 'initiativeRegistry', registry };
+    await this.container.items.upsert(doc);
+  }
+
+  async getYearFigures(associationId: string, year: number): Promise<InitiativeYearFigures | undefined> {
+    return (await readDocument<FiguresDocument>(this.container, figuresId(year), associationId))?.figures;
+  }
+
+  async saveYearFigures(figures: InitiativeYearFigures): Promise<void> {
+    const doc: FiguresDocument = { id: figuresId(figures.year), associationId: figures.associationId, type: 'initiativeYearFigures', figures };
+    await this.container.items.upsert(doc);
+  }
+}

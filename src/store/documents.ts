@@ -1,0 +1,50 @@
+import { Container, ErrorResponse } from '@azure/cosmos';
+import { ConcurrencyError } from '../errors';
+
+/** Every stored document carries its förbund (the partition key) and a type. */
+export interface StoredDocument<T extends string> {
+  readonly id: string;
+  readonly associationId: string;
+  readonly type: T;
+  readonly _etag?: string;
+}
+
+export function isStatus(err: unknown, code: number): boolean {
+  return (err as ErrorResponse | undefined)?.code === code;
+}
+
+/** Point read that returns undefined for 404 instead of throwing. */
+export async function readDocument<D extends object>(container: Container, id: string, associationId: string): Promise<D | undefined> {
+  try {
+    const { resource } = await container.item(id, associationId).read<D & { id: string }>();
+    return resource ?? undefined;
+  } catch (err) {
+    if (isStatus(err, 404)) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * Read-modify-write with optimistic concurrency: the replace carries the ETag that
+ * was read, and a 412/409 (someone else wrote first) re-reads and retries.
+ */
+export async function updateWithRetry<D extends StoredDocument<string>>(
+  container: Container,
+  id: string,
+  associationId: string,
+  change: (current: D | undefined) => D,
+  attempts = 10,
+): Promise<D> {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const current = await readDocument<D>(container, id, associationId);
+    const next = change(current);
+    try {
+      if (!current) return (await container.items.create<D>(next)).resource as D;
+      const { resource } = await container.item(id, associationId).replace<D>(next, { accessCondition: { type: 'IfMatch', condition: current._etag as string } });
+      return resource as D;
+    } catch (err) {
+      if (!isStatus(err, 412) && !isStatus(err, 409)) throw err;
+    }
+  }
+  throw new ConcurrencyError('Någon annan ändrade samma uppgifter samtidigt. Försök igen om en stund.', `gave up updating ${id} after ${attempts} attempts`);
+}
