@@ -1,0 +1,71 @@
+import restify from 'restify';
+import { AddressInfo } from 'net';
+import { createAdapter } from './bot/adapter';
+import { Logger, jsonLogger } from './bot/errorReply';
+import { FinsamBot } from './bot/finsamBot';
+import { todayInStockholm } from './clock';
+import { AppConfig } from './config';
+import { seedDemoDataIfEmpty } from './demo/seedDemoData';
+import { loadRoleDirectory } from './roles/roleDirectory';
+import { CosmosStore, openCosmosStore } from './store/cosmosStore';
+import { cosmosRepositories } from './store/repositories';
+
+export interface RunningApp {
+  readonly port: number;
+  readonly store: CosmosStore;
+  close(): Promise<void>;
+}
+
+/** Composes store, bot and HTTP server. /healthz answers 200 only once the store is ready. */
+export async function startApp(config: AppConfig, logger: Logger = jsonLogger): Promise<RunningApp> {
+  const roles = loadRoleDirectory(config.rolesFile, config.defaultAssociation);
+  const adapter = createAdapter(config, logger);
+  let ready = false;
+  let bot: FinsamBot | undefined;
+
+  const server = restify.createServer({ name: 'finsam-bot', handleUncaughtExceptions: false });
+  server.use(restify.plugins.bodyParser({ mapParams: false }));
+  server.get('/healthz', async (_req, res) => {
+    res.status(ready ? 200 : 503);
+    res.json({ status: ready ? 'ok' : 'starting' });
+  });
+  server.post('/api/messages', async (req, res) => {
+    if (!bot) {
+      res.status(503);
+      res.json({ error: 'starting' });
+      return;
+    }
+    const running = bot;
+    await adapter.process(req, res, (context) => running.run(context));
+  });
+  await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  if (!config.botId) {
+    logger.info({ message: '*** LOKALT ANONYMT LÄGE: BOT_ID är tomt, så /api/messages tar emot anrop utan token. Använd aldrig detta i produktion. ***' });
+    console.warn('\n*** WARNING: BOT_ID is empty: running in LOCAL ANONYMOUS MODE, /api/messages accepts unauthenticated requests. ***\n');
+  }
+
+  let store: CosmosStore;
+  try {
+    store = await openCosmosStore({ endpoint: config.cosmosEndpoint, key: config.cosmosKey, database: config.cosmosDatabase, dataDir: config.dataDir });
+  } catch (err) {
+    server.close();
+    throw err;
+  }
+  const repos = cosmosRepositories(store);
+  if (config.demoData && (await seedDemoDataIfEmpty(repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
+  bot = new FinsamBot({ repos, today: () => todayInStockholm() }, roles, logger);
+  ready = true;
+  logger.info({ message: `Boten lyssnar på http://localhost:${port}/api/messages`, store: store.embedded ? `inbyggd Cosmos under ${config.dataDir}` : config.cosmosEndpoint });
+
+  return {
+    port,
+    store,
+    async close() {
+      ready = false;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { findCardAction } from '../cardActions';
+import { findCommand } from '../commands';
+import { HandlerDependencies } from '../commands/types';
+import { helpReply } from '../questions/answers/help';
+import { RoleDirectory } from '../roles/roleDirectory';
+import { cardAttachment, replyActivity } from './activities';
+import { Logger, errorReply } from './errorReply';
+
+/** The Bot Framework edge: turns activities into handler calls and replies into activities. Holds no conversation state. */
+export class FinsamBot extends TeamsActivityHandler {
+  constructor(private readonly deps: HandlerDependencies, private readonly roles: RoleDirectory, private readonly logger: Logger) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const botJoined = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
+      if (botJoined) await context.sendActivity(replyActivity(helpReply('Hej! Jag är förbundets ekonomibot. Fråga mig om beslutsutrymme, resultat, förbrukningsgrad och insatser, till exempel:')));
+      await next();
+    });
+  }
+
+  private userOf(context: TurnContext) {
+    return this.roles.lookup(context.activity.from?.aadObjectId, context.activity.from?.name);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
+    const command = findCommand(text);
+    try {
+      const replies = await command.handle({ text, user: this.userOf(context) }, this.deps);
+      await context.sendActivities(replies.map(replyActivity));
+    } catch (err) {
+      await context.sendActivity(replyActivity(errorReply(err, this.logger, { command: command.name, conversation: context.activity.conversation?.id })));
+    }
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const verb = invokeValue.action?.verb ?? '';
+    try {
+      const handler = findCardAction(verb);
+      const result = await handler.handle({ verb, data: (invokeValue.action?.data ?? {}) as Record<string, unknown>, user: this.userOf(context) }, this.deps);
+      if (result.replies.length > 0) await context.sendActivities(result.replies.map(replyActivity));
+      if (result.updatedCard) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(result.updatedCard).content };
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'OK' as never };
+    } catch (err) {
+      const reply = errorReply(err, this.logger, { verb, conversation: context.activity.conversation?.id });
+      return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(reply).content };
+    }
+  }
+}

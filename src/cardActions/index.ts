@@ -1,0 +1,12 @@
+import { UnknownActionError } from '../errors';
+import { CardActionHandler } from '../commands/types';
+import { askQuestionAction } from './askQuestionAction';
+
+/** Every Action.Execute verb and its handler, in one place. */
+const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map([askQuestionAction].map((h) => [h.verb, h]));
+
+export function findCardAction(verb: string): CardActionHandler {
+  const handler = CARD_ACTIONS.get(verb);
+  if (!handler) throw new UnknownActionError(`Knappen "${verb}" känns inte igen. Kortet kan vara gammalt; fråga igen för att få ett nytt.`, `unknown verb ${verb}`);
+  return handler;
+}

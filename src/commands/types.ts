@@ -1,0 +1,39 @@
+import { Reply } from '../cards/viewModels';
+import { Repositories } from '../questions/ports';
+import { UserIdentity } from '../roles/roleDirectory';
+
+/** What every handler may use; no Bot Framework types, so handlers survive a move to the Agents SDK. */
+export interface HandlerDependencies {
+  readonly repos: Repositories;
+  readonly today: () => string;
+}
+
+export interface CommandInput {
+  /** The message text with any @-mention of the bot removed. */
+  readonly text: string;
+  readonly user: UserIdentity;
+}
+
+export interface CommandHandler {
+  readonly name: string;
+  matches(text: string): boolean;
+  handle(input: CommandInput, deps: HandlerDependencies): Promise<Reply[]>;
+}
+
+export interface CardActionInput {
+  readonly verb: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly user: UserIdentity;
+}
+
+export interface CardActionResult {
+  /** Messages to send to the conversation. */
+  readonly replies: readonly Reply[];
+  /** The card that replaces the one clicked; undefined keeps it as it is. */
+  readonly updatedCard?: Reply;
+}
+
+export interface CardActionHandler {
+  readonly verb: string;
+  handle(input: CardActionInput, deps: HandlerDependencies): Promise<CardActionResult>;
+}

@@ -1,0 +1,37 @@
+import { KIND_LABEL, LedgerColumn, LedgerSnapshot } from '../../domain/ledger';
+import { Reply } from '../../cards/viewModels';
+import { formatDateLong } from '../../format/swedish';
+
+export function listInSwedish(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} och ${items[items.length - 1]}`;
+}
+
+export function sourceText(snapshot: LedgerSnapshot, column: LedgerColumn): string {
+  return `Enligt ekonomisk information per ${snapshot.asOf}, ${KIND_LABEL[column.kind]}.`;
+}
+
+export function columnLabel(column: LedgerColumn): string {
+  return `${KIND_LABEL[column.kind].replace(/^./, (c) => c.toUpperCase())} ${column.year}`;
+}
+
+/** Text for a year no stored data covers. */
+export function noDataReply(title: string, what: string, year: number, availableYears: readonly number[]): Reply {
+  const message =
+    availableYears.length > 0
+      ? `Det finns ${what} för ${listInSwedish(availableYears.map(String))}.`
+      : `Det finns ingen ${what} inläst ännu.`;
+  return {
+    card: { template: 'figures', view: { title, headlineLabel: `Inga uppgifter för ${year}`, headlineValue: '–', facts: [], notes: [{ text: message }], source: '' } },
+    text: `${title}: inga uppgifter för ${year}. ${message}`,
+  };
+}
+
+export function olderSnapshotNote(snapshot: LedgerSnapshot, year: number, isLatest: boolean): { text: string }[] {
+  return isLatest ? [] : [{ text: `Svaret bygger på ekonomisk information per ${formatDateLong(snapshot.asOf)}, den senaste som omfattar ${year}.` }];
+}
+
+/** A plain-text rendering of a figures-style answer, used as fallback text. */
+export function plainText(title: string, headline: string, facts: readonly { label: string; value: string }[], notes: readonly { text: string }[], source: string): string {
+  return [`${title}: ${headline}`, ...facts.map((f) => `${f.label}: ${f.value}`), ...notes.map((n) => n.text), source].filter((s) => s !== '').join('\n');
+}

@@ -1,0 +1,52 @@
+/** Lower case, no diacritics (å→a, ä→a, ö→o, é→e), letters and digits only, single spaces. */
+export function normalize(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function tokenize(text: string): string[] {
+  const normalized = normalize(text);
+  return normalized === '' ? [] : normalized.split(' ');
+}
+
+/** Damerau–Levenshtein distance of at most one: one insertion, deletion, substitution or swap of neighbours. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a[i] === b[i]) i += 1;
+  if (la === lb) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true; // substitution
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2); // swap
+  }
+  return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/**
+ * A word matches a keyword when it is the keyword, an inflection of it (up to
+ * three letters more: -t, -en, -erna) or one typo away from either. Short
+ * keywords (under five letters) must match exactly, so typo tolerance does not
+ * turn "in" into "i".
+ */
+export function matchesWord(word: string, keyword: string): boolean {
+  if (word === keyword) return true;
+  if (keyword.length < 5) return false;
+  if (withinOneEdit(word, keyword)) return true;
+  const extra = word.length - keyword.length;
+  if (extra < 1 || extra > 4) return false;
+  return word.startsWith(keyword) || withinOneEdit(word.slice(0, keyword.length), keyword) || withinOneEdit(word.slice(0, keyword.length + 1), keyword);
+}
+
+/** Finds a phrase (a sequence of keywords) in the tokens; returns the indices it covers. */
+export function findPhrase(tokens: readonly string[], phrase: readonly string[]): number[] | undefined {
+  for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
+    if (phrase.every((kw, j) => matchesWord(tokens[start + j] as string, kw))) return phrase.map((_, j) => start + j);
+  }
+  return undefined;
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from 'fs';
+
+export const ROLES = ['styrelse', 'forbundschef', 'kansli', 'insatsansvarig'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface UserIdentity {
+  readonly aadObjectId?: string;
+  readonly name: string;
+  readonly associationId: string;
+  readonly roles: readonly Role[];
+  /** Initiative ids an insatsansvarig answers for. */
+  readonly initiatives: readonly string[];
+}
+
+export interface RoleDirectory {
+  lookup(aadObjectId: string | undefined, displayName?: string): UserIdentity;
+}
+
+interface RolesFile {
+  users: { aadObjectId: string; name: string; association: string; roles: string[]; initiatives?: string[] }[];
+}
+
+/** Parses the roles file; a broken file stops the start with a message naming the problem. */
+export function parseRoles(json: unknown, source: string): Map<string, UserIdentity> {
+  const file = json as Partial<RolesFile>;
+  if (!file || !Array.isArray(file.users)) throw new Error(`${source}: "users" ska vara en lista`);
+  const users = new Map<string, UserIdentity>();
+  file.users.forEach((u, i) => {
+    const where = `${source}: users[${i}]`;
+    if (!u || typeof u.aadObjectId !== 'string' || u.aadObjectId === '') throw new Error(`${where}: "aadObjectId" saknas`);
+    if (typeof u.association !== 'string' || !/^[a-z0-9-]{2,40}$/.test(u.association)) throw new Error(`${where}: "association" ska vara ett förbunds-id som "uppsala"`);
+    if (!Array.isArray(u.roles)) throw new Error(`${where}: "roles" ska vara en lista`);
+    const unknown = u.roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+    if (unknown.length > 0) throw new Error(`${where}: okänd roll ${unknown.join(', ')} (giltiga: ${ROLES.join(', ')})`);
+    if (users.has(u.aadObjectId)) throw new Error(`${where}: användaren ${u.aadObjectId} finns redan`);
+    users.set(u.aadObjectId, { aadObjectId: u.aadObjectId, name: u.name ?? '', associationId: u.association, roles: u.roles as Role[], initiatives: u.initiatives ?? [] });
+  });
+  return users;
+}
+
+export function loadRoleDirectory(rolesFile: string | undefined, defaultAssociation: string): RoleDirectory {
+  const users = rolesFile ? parseRoles(JSON.parse(readFileSync(rolesFile, 'utf8')), rolesFile) : new Map<string, UserIdentity>();
+  return {
+    lookup(aadObjectId, displayName) {
+      const known = aadObjectId ? users.get(aadObjectId) : undefined;
+      return known ?? { aadObjectId, name: displayName ?? '', associationId: defaultAssociation, roles: [], initiatives: [] };
+    },
+  };
+}
