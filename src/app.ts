@@ -3,6 +3,7 @@ import { AddressInfo } from 'net';
 import { createAdapter } from './bot/adapter';
 import { Logger, jsonLogger } from './bot/errorReply';
 import { FinsamBot } from './bot/finsamBot';
+import { isPlausibleBotToken } from './bot/tokenPrecheck';
 import { todayInStockholm } from './clock';
 import { AppConfig } from './config';
 import { seedDemoDataIfEmpty } from './demo/seedDemoData';
@@ -33,6 +34,11 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     if (!bot) {
       res.status(503);
       res.json({ error: 'starting' });
+      return;
+    }
+    if (config.botId && !isPlausibleBotToken(req.headers.authorization)) {
+      res.status(401);
+      res.json({ error: 'Unauthorized' });
       return;
     }
     const running = bot;

@@ -28,6 +28,8 @@ export function withinOneEdit(a: string, b: string): boolean {
   return la > lb ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+const INFLECTIONS = ['t', 'n', 'en', 'et', 'na', 'er', 's', 'erna', 'arna'];
+
 /**
  * A word matches a keyword when it is the keyword, an inflection of it (up to
  * three letters more: -t, -en, -erna) or one typo away from either. Short
@@ -38,6 +40,8 @@ export function matchesWord(word: string, keyword: string): boolean {
   if (word === keyword) return true;
   if (keyword.length < 5) return false;
   if (withinOneEdit(word, keyword)) return true;
+  // A typo in an inflected form: "beslutsutrymet" for "beslutsutrymmet".
+  if (INFLECTIONS.some((suffix) => withinOneEdit(word, keyword + suffix))) return true;
   const extra = word.length - keyword.length;
   if (extra < 1 || extra > 4) return false;
   return word.startsWith(keyword) || withinOneEdit(word.slice(0, keyword.length), keyword) || withinOneEdit(word.slice(0, keyword.length + 1), keyword);

@@ -1,0 +1,44 @@
+import http from 'http';
+import { AddressInfo } from 'net';
+
+export interface CapturedActivity {
+  readonly conversationId: string;
+  readonly body: any;
+}
+
+/** A stand-in for the Bot Connector service: records what the bot sends to serviceUrl. */
+export interface CaptureConnector {
+  readonly url: string;
+  readonly activities: CapturedActivity[];
+  for(conversationId: string): any[];
+  close(): Promise<void>;
+}
+
+export async function startCaptureConnector(): Promise<CaptureConnector> {
+  const activities: CapturedActivity[] = [];
+  let counter = 0;
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+      if (req.method === 'POST' && match) {
+        activities.push({ conversationId: decodeURIComponent(match[1] as string), body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
+        counter += 1;
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `sent-${counter}` }));
+        return;
+      }
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    activities,
+    for: (conversationId) => activities.filter((a) => a.conversationId === conversationId).map((a) => a.body),
+    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+  };
+}
