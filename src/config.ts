@@ -30,7 +30,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     cosmosDatabase: env.COSMOS_DATABASE || 'finsam',
     dataDir: path.resolve(env.DATA_DIR || './.data'),
     demoData: (env.DEMO_DATA ?? 'on').toLowerCase() !== 'off',
-    rolesFile: env.ROLES_FILE || undefined,
+    // Local anonymous mode gets the demo roles, so a newcomer can try every role.
+    rolesFile: env.ROLES_FILE || (env.BOT_ID ? undefined : path.resolve(__dirname, '../../config/roles.demo.json')),
     defaultAssociation: env.DEFAULT_ASSOCIATION || 'uppsala',
   };
 }

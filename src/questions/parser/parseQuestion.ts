@@ -67,7 +67,7 @@ const RELATIVE_YEARS: readonly (readonly [number, readonly string[]])[] = [
 ];
 
 const STOP_WORDS = new Set(
-  'vad vilken vilket vilka hur mycket ar blir var har vi for om pa i och till av med det den de en ett som kan du jag ska skulle finns fran sin sitt sina mitt min mina oss nu da totalt total summa hela under efter innan mot enligt visa ge lite tack hej snalla vet nagon insats insatsen insatser ar aret arets kronor tkr kr mkr procent'.split(' '),
+  'vad nar in vilken vilket vilka hur mycket ar blir var har vi for om pa i och till av med det den de en ett som kan du jag ska skulle finns fran sin sitt sina mitt min mina oss nu da totalt total summa hela under efter innan mot enligt visa ge lite tack hej snalla vet nagon insats insatsen insatser ar aret arets kronor tkr kr mkr procent'.split(' '),
 );
 
 /**
