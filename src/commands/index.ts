@@ -1,9 +1,10 @@
 import { budgetQuestionCommand } from './budgetQuestionCommand';
 import { helpCommand } from './helpCommand';
+import { pingCommand } from './pingCommand';
 import { CommandHandler } from './types';
 
 /** Every chat command, in the order they are tried; the budget question is the catch-all and comes last. */
-export const COMMANDS: readonly CommandHandler[] = [helpCommand, budgetQuestionCommand];
+export const COMMANDS: readonly CommandHandler[] = [helpCommand, pingCommand, budgetQuestionCommand];
 
 export function findCommand(text: string): CommandHandler {
   return COMMANDS.find((c) => c.matches(text)) as CommandHandler;

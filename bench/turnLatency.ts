@@ -1,0 +1,66 @@
+/**
+ * npm run bench: latency of a "beslutsutrymme 2026?" turn next to a "ping" echo turn
+ * on the same stack (restify, CloudAdapter, card rendering, capture connector), at
+ * 1 and 16 concurrent conversations; Cosmos requests per question; peak memory.
+ */
+import { startBot } from '../test/helpers/runningBot';
+import { teamsMessage } from '../test/helpers/teams';
+
+const USER = { id: '29:bench', aadObjectId: 'bench-user', name: 'Bench' };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+async function main() {
+  const bot = await startBot({ DEMO_DATA: 'on' });
+  const embedded = bot.app.store.embedded;
+  if (!embedded) throw new Error('the bench needs the embedded store');
+  const turn = async (text: string, conversationId: string) => {
+    const t0 = process.hrtime.bigint();
+    const res = await bot.post(teamsMessage(bot.connector.url, USER, text, { conversationId }));
+    if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  const run = async (text: string, concurrency: number, perConversation: number) => {
+    const latencies: number[] = [];
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, c) => {
+        for (let i = 0; i < perConversation; i += 1) latencies.push(await turn(text, `bench-${c}`));
+      }),
+    );
+    return latencies.sort((a, b) => a - b);
+  };
+
+  await run('beslutsutrymme 2026?', 4, 25); // warm up JIT, connections, SDK caches
+  await run('ping', 4, 25);
+
+  const before = embedded.requestCount();
+  const questions = 200;
+  await run('beslutsutrymme 2026?', 1, questions);
+  const cosmosPerQuestion = (embedded.requestCount() - before) / questions;
+
+  const rows: string[] = [];
+  for (const concurrency of [1, 16]) {
+    const per = concurrency === 1 ? 300 : 40;
+    const question = await run('beslutsutrymme 2026?', concurrency, per);
+    const echo = await run('ping', concurrency, per);
+    const q50 = percentile(question, 50);
+    const e50 = percentile(echo, 50);
+    rows.push(
+      `| ${concurrency} | ${question.length} | ${q50.toFixed(2)} | ${percentile(question, 99).toFixed(2)} | ${e50.toFixed(2)} | ${percentile(echo, 99).toFixed(2)} | ${(q50 / e50).toFixed(2)}× |`,
+    );
+  }
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  console.log('| concurrent conversations | turns | question p50 ms | question p99 ms | echo p50 ms | echo p99 ms | question/echo p50 |');
+  console.log('|---|---|---|---|---|---|---|');
+  rows.forEach((r) => console.log(r));
+  console.log(`\nCosmos requests per "beslutsutrymme 2026?" question: ${cosmosPerQuestion.toFixed(2)}`);
+  console.log(`Peak RSS of the process (bot + embedded Cosmos + this client): ${peakRssMb.toFixed(0)} MB`);
+  await bot.stop();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
