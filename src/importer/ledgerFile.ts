@@ -5,6 +5,7 @@ import schema from '../../data/contracts/ledger.schema.json';
 import { LedgerLine, LedgerSnapshot, TotalField } from '../domain/ledger';
 import { ValidationError } from '../errors';
 import { Kronor, toKronor } from '../finance/money';
+import { normalize } from '../questions/parser/text';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
@@ -55,12 +56,7 @@ function describe(error: ErrorObject): string {
 }
 
 export function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
+  return normalize(text).replace(/ /g, '-');
 }
 
 /** Validates a ledger file against the contract and converts it to whole kronor. Throws ValidationError naming every bad path. */
