@@ -6,6 +6,8 @@ export interface AppConfig {
   readonly botPassword: string;
   readonly botTenantId: string;
   readonly botType: string;
+  /** Where channel token signing keys are published; empty means the Bot Framework's public endpoint. */
+  readonly botOpenIdMetadataUrl?: string;
   readonly cosmosEndpoint?: string;
   readonly cosmosKey?: string;
   readonly cosmosDatabase: string;
@@ -25,6 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     botPassword: env.BOT_PASSWORD ?? '',
     botTenantId: env.BOT_TENANT_ID ?? '',
     botType: env.BOT_TYPE || (env.BOT_TENANT_ID ? 'SingleTenant' : 'MultiTenant'),
+    botOpenIdMetadataUrl: env.BOT_OPENID_METADATA_URL || undefined,
     cosmosEndpoint: env.COSMOS_ENDPOINT || undefined,
     cosmosKey: env.COSMOS_KEY || undefined,
     cosmosDatabase: env.COSMOS_DATABASE || 'finsam',

@@ -3,6 +3,7 @@ import { writeFileSync } from 'fs';
 import path from 'path';
 import { todayInStockholm } from '../../src/clock';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
+import { startTokenIssuer } from '../helpers/tokenIssuer';
 import { adaptiveCardInvoke, cardTexts, teamsMessage, TeamsUser } from '../helpers/teams';
 
 const boardMember: TeamsUser = { id: '29:board', aadObjectId: '00000000-0000-0000-0000-00000000b0a1', name: 'Styrelseledamot' };
@@ -148,19 +149,26 @@ describe('failures and authentication', () => {
     }
   });
 
-  it('with BOT_ID set, refuses requests without a token or with a forged one (401)', async () => {
-    const bot = await startBot({ BOT_ID: '11111111-2222-3333-4444-555555555555', BOT_PASSWORD: 'secret', DEMO_DATA: 'off' });
+  it('with BOT_ID set, accepts a properly signed token and refuses none, alg none, garbage and a forged signature (401)', async () => {
+    const appId = '11111111-2222-3333-4444-555555555555';
+    const issuer = await startTokenIssuer();
+    const bot = await startBot({ BOT_ID: appId, BOT_PASSWORD: 'secret', BOT_OPENID_METADATA_URL: issuer.metadataUrl });
     try {
-      const activity = teamsMessage(bot.connector.url, boardMember, 'beslutsutrymme 2026?');
-      assert.equal((await bot.post(activity)).status, 401);
-      const forged = [{ alg: 'none', typ: 'JWT' }, { iss: 'https://api.botframework.com', aud: '11111111-2222-3333-4444-555555555555', exp: Math.floor(Date.now() / 1000) + 600 }]
-        .map((p) => Buffer.from(JSON.stringify(p)).toString('base64url'))
-        .join('.');
-      assert.equal((await bot.post(activity, { authorization: `Bearer ${forged}.` })).status, 401);
-      assert.equal((await bot.post(activity, { authorization: 'Bearer not-a-token' })).status, 401);
+      const activity = () => teamsMessage(bot.connector.url, boardMember, 'beslutsutrymme 2026?');
+      const claims = { aud: appId, serviceurl: bot.connector.url };
+      assert.equal((await bot.post(activity())).status, 401);
+      const unsigned = `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ ...claims, iss: 'https://api.botframework.com' })).toString('base64url')}.`;
+      assert.equal((await bot.post(activity(), { authorization: `Bearer ${unsigned}` })).status, 401);
+      assert.equal((await bot.post(activity(), { authorization: 'Bearer not-a-token' })).status, 401);
+      assert.equal((await bot.post(activity(), { authorization: `Bearer ${issuer.sign(claims, { forgedKey: true })}` })).status, 401);
+      assert.equal((await bot.post(activity(), { authorization: `Bearer ${issuer.sign({ ...claims, aud: 'someone-else' })}` })).status, 401);
       assert.equal(bot.connector.activities.length, 0, 'nothing was answered');
+      const genuine = activity();
+      // Accepted and run; the reply itself needs an outbound Entra token, which this offline machine cannot get.
+      assert.equal((await bot.post(genuine, { authorization: `Bearer ${issuer.sign(claims)}` })).status, 200);
     } finally {
       await bot.stop();
+      await issuer.close();
     }
   });
 });
