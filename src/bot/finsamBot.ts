@@ -44,7 +44,8 @@ export class FinsamBot extends TeamsActivityHandler {
       const result = await handler.handle({ verb, data: (invokeValue.action?.data ?? {}) as Record<string, unknown>, user: this.userOf(context) }, this.deps);
       if (result.replies.length > 0) await context.sendActivities(result.replies.map(replyActivity));
       if (result.updatedCard) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(result.updatedCard).content };
-      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'OK' as never };
+      // Universal Actions: a message response carries a string, which botbuilder's type does not model.
+      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'OK' as unknown as Record<string, unknown> };
     } catch (err) {
       const reply = errorReply(err, this.logger, { verb, conversation: context.activity.conversation?.id });
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(reply).content };

@@ -100,13 +100,13 @@ async function handle(account: any, journal: Journal, req: http.IncomingMessage,
   }
   if (body && body._etag) res.setHeader('etag', body._etag);
   res.setHeader('content-type', 'application/json');
-  res.setHeader('x-ms-activity-id', cryptoId());
+  res.setHeader('x-ms-activity-id', nextActivityId());
   res.setHeader('x-ms-request-charge', '1');
   res.end(res.statusCode === 204 ? undefined : JSON.stringify(body));
 }
 
 let activity = 0;
-function cryptoId(): string {
+function nextActivityId(): string {
   activity += 1;
   return `00000000-0000-0000-0000-${activity.toString(16).padStart(12, '0')}`;
 }

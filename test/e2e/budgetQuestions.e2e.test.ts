@@ -70,6 +70,10 @@ const PHRASINGS: [string, string[]][] = [
   ['medlemsavgift 2026', ['23 490 000 kr', 'Försäkringskassan/Arbetsförmedlingen: 11 745 000 kr', '2025 års befolkningsandelar']],
   ['soliditet', ['Soliditet 2025', '54 %']],
   ['kassalikviditet 2025', ['216 %']],
+  ['förbrukningsgrad 2030', ['Inga uppgifter för 2030', 'Det finns inget utfall för 2030.']],
+  ['medlemsavgift 2030', ['Det finns inga medlemsavgifter inlästa för 2030.']],
+  ['soliditet 2030', ['Soliditet 2030', 'Det finns ingen årsredovisning inläst för 2030.']],
+  ['vilka insatser finansieras 2031?', ['Insatser 2031', 'Det finns ekonomisk information för 2023, 2026, 2027 och 2028.']],
   ['hjälp', ['Vad kan jag fråga?', 'beslutsutrymme 2026?']],
   ['vad tycker du om vädret?', ['Jag förstod inte frågan']],
 ];
@@ -92,6 +96,7 @@ describe('budget questions end to end (HTTP to /api/messages, embedded Cosmos, c
     it(`"${question}"`, async () => {
       const text = joined(await ask(bot, question));
       for (const e of expected) assert.ok(text.includes(e), `expected "${e}" in:\n${text}`);
+      assert.doesNotMatch(text, /\b(ingen|inga|inget) (ingen|inga|inget)\b/i, 'no doubled negation');
     });
   }
 

@@ -15,16 +15,19 @@ export function columnLabel(column: LedgerColumn): string {
   return `${KIND_LABEL[column.kind].replace(/^./, (c) => c.toUpperCase())} ${column.year}`;
 }
 
-/** Text for a year no stored data covers. */
-export function noDataReply(title: string, what: string, year: number, availableYears: readonly number[]): Reply {
-  const message =
-    availableYears.length > 0
-      ? `Det finns ${what} för ${listInSwedish(availableYears.map(String))}.`
-      : `Det finns ingen ${what} inläst ännu.`;
+/** A year no stored data covers; `message` says what exists instead. */
+export function noDataReply(title: string, year: number, message: string): Reply {
   return {
     card: { template: 'figures', view: { title, headlineLabel: `Inga uppgifter för ${year}`, headlineValue: '–', facts: [], notes: [{ text: message }], source: '' } },
     text: `${title}: inga uppgifter för ${year}. ${message}`,
   };
+}
+
+/** What to say when no ledger snapshot covers a year: the years that do exist. */
+export function ledgerYearsMessage(availableYears: readonly number[]): string {
+  return availableYears.length > 0
+    ? `Det finns ekonomisk information för ${listInSwedish(availableYears.map(String))}.`
+    : 'Ingen ekonomisk information är inläst ännu.';
 }
 
 export function olderSnapshotNote(snapshot: LedgerSnapshot, year: number, isLatest: boolean): { text: string }[] {

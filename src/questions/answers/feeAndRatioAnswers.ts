@@ -34,7 +34,7 @@ async function feesFor(ctx: QuestionContext, year: number): Promise<{ fees: Memb
 export async function answerMembershipFee(ctx: QuestionContext, words: readonly string[], years: readonly number[]): Promise<Reply[]> {
   const year = years[0] ?? currentYearOf(ctx);
   const found = await feesFor(ctx, year);
-  if (!found) return [noDataReply(`Medlemsavgift ${year}`, 'inga medlemsavgifter', year, [])];
+  if (!found) return [noDataReply(`Medlemsavgift ${year}`, year, `Det finns inga medlemsavgifter inlästa för ${year}.`)];
   const { fees, estimatedFrom } = found;
   const notes = estimatedFrom
     ? [{ text: `Fördelningen mellan kommunerna är beräknad med ${estimatedFrom} års befolkningsandelar; den fastställs med folkmängden 1 november ${year - 1}.` }]
@@ -42,6 +42,7 @@ export async function answerMembershipFee(ctx: QuestionContext, words: readonly 
   const source = `Enligt ${fees.source}.`;
   const members = Object.keys(fees.perMember).map((name) => ({ id: name, name: name === STATE ? 'Försäkringskassan' : name, aliases: name === STATE ? STATE_ALIASES : [], qualifiers: [] as string[] }));
   if (words.length > 0) {
+    if (members.length === 0) throw new InvalidInputError(`För ${year} finns bara den totala medlemsavgiften (${formatKr(fees.total)}), inte fördelningen per medlem.`);
     const resolution = resolveEntity(words, members);
     if (resolution.kind === 'ambiguous') throw new InvalidInputError(`Menar du ${listInSwedish(resolution.candidates.map((c) => c.id))}?`);
     if (resolution.kind === 'none') throw new InvalidInputError(`Jag hittar ingen medlem som heter "${words.join(' ')}". Medlemmar: ${listInSwedish(Object.keys(fees.perMember))}.`);
@@ -60,7 +61,10 @@ export async function answerMembershipFee(ctx: QuestionContext, words: readonly 
 export async function answerKeyRatio(ctx: QuestionContext, ratio: 'soliditet' | 'kassalikviditet', years: readonly number[]): Promise<Reply[]> {
   const report = years[0] !== undefined ? await ctx.repos.financeFacts.getAnnualReport(ctx.associationId, years[0]) : await ctx.repos.financeFacts.getLatestAnnualReport(ctx.associationId);
   const label = ratio === 'soliditet' ? 'Soliditet' : 'Kassalikviditet';
-  if (!report) return [noDataReply(`${label} ${years[0] ?? ''}`.trim(), 'ingen årsredovisning', years[0] ?? currentYearOf(ctx), [])];
+  if (!report) {
+    const year = years[0] ?? currentYearOf(ctx);
+    return [noDataReply(`${label} ${year}`, year, years[0] === undefined ? 'Det finns ingen årsredovisning inläst ännu.' : `Det finns ingen årsredovisning inläst för ${year}.`)];
+  }
   const [value, facts]: [number | undefined, Fact[]] =
     ratio === 'soliditet'
       ? [soliditet(report.equity, report.totalAssets), [{ label: 'Eget kapital', value: formatKr(report.equity) }, { label: 'Totalt kapital', value: formatKr(report.totalAssets) }]]

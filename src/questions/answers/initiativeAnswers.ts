@@ -1,4 +1,4 @@
-import { Initiative } from '../../domain/initiatives';
+import { Initiative, InitiativeYearFigures } from '../../domain/initiatives';
 import { LedgerLine } from '../../domain/ledger';
 import { computeLedgerTotals, latestEstimateColumn } from '../../finance/ledgerTotals';
 import { sum } from '../../finance/money';
@@ -8,7 +8,7 @@ import { Fact, Reply } from '../../cards/viewModels';
 import { InvalidInputError } from '../../errors';
 import { QuestionContext, currentYearOf } from '../context';
 import { NamedEntity, resolveEntity } from '../parser/resolveEntity';
-import { columnLabel, listInSwedish, noDataReply, olderSnapshotNote, plainText, sourceText } from './common';
+import { columnLabel, ledgerYearsMessage, listInSwedish, noDataReply, olderSnapshotNote, plainText, sourceText } from './common';
 
 const KIND_TEXT = { individual: 'Individinsats', structural: 'Strukturinsats' } as const;
 
@@ -53,7 +53,7 @@ export async function answerUtilisation(ctx: QuestionContext, words: readonly st
   const figures = await ctx.repos.initiatives.getYearFigures(ctx.associationId, year);
   if (!figures) {
     const fallback = years.length === 0 ? await ctx.repos.initiatives.getYearFigures(ctx.associationId, year - 1) : undefined;
-    if (!fallback) return [noDataReply(`Förbrukningsgrad ${year}`, 'inget utfall', year, [])];
+    if (!fallback) return [noDataReply(`Förbrukningsgrad ${year}`, year, `Det finns inget utfall för ${year}.`)];
     return answerUtilisationFor(ctx, registry.initiatives, initiative, fallback, [{ text: `Det finns inget utfall för ${year} ännu; här är ${year - 1}.` }]);
   }
   return answerUtilisationFor(ctx, registry.initiatives, initiative, figures, []);
@@ -63,14 +63,14 @@ function answerUtilisationFor(
   ctx: QuestionContext,
   initiatives: readonly Initiative[],
   initiative: Initiative | undefined,
-  figures: NonNullable<Awaited<ReturnType<QuestionContext['repos']['initiatives']['getYearFigures']>>>,
+  figures: InitiativeYearFigures,
   notes: { text: string }[],
 ): Reply[] {
   const duringYear = figures.asOf < `${figures.year}-12-31`;
   const source = `Enligt utfall per ${figures.asOf}.`;
   if (initiative) {
     const f = figures.figures.find((x) => x.initiativeId === initiative.id);
-    if (!f) return [noDataReply(`Förbrukningsgrad ${initiative.name}`, 'inget utfall för insatsen', figures.year, [])];
+    if (!f) return [noDataReply(`Förbrukningsgrad ${initiative.name}`, figures.year, `Det finns inget utfall för ${initiative.name} ${figures.year}.`)];
     const plain = utilisation(f.actual, f.budget);
     const facts: Fact[] = [
       { label: 'Utfall', value: formatTkr(f.actual) },
@@ -131,10 +131,10 @@ function lineEntities(lines: readonly LedgerLine[]) {
 export async function answerFundedInitiatives(ctx: QuestionContext, years: readonly number[]): Promise<Reply[]> {
   const year = years[0] ?? currentYearOf(ctx);
   const lookup = await ctx.repos.ledger.findSnapshotFor(ctx.associationId, year);
-  if (!lookup.snapshot) return [noDataReply(`Insatser ${year}`, 'ekonomisk information', year, lookup.availableYears)];
+  if (!lookup.snapshot) return [noDataReply(`Insatser ${year}`, year, ledgerYearsMessage(lookup.availableYears))];
   const snapshot = lookup.snapshot;
   const column = latestEstimateColumn(snapshot.columns, year);
-  if (!column) return [noDataReply(`Insatser ${year}`, 'ekonomisk information', year, lookup.availableYears)];
+  if (!column) return [noDataReply(`Insatser ${year}`, year, ledgerYearsMessage(lookup.availableYears))];
   const funded = snapshot.lines.filter((l) => l.group === 'initiative' && (l.amounts[column.key] ?? 0) !== 0);
   const rows = funded.map((l) => ({ name: `${l.initiative?.name ?? l.label} (${l.initiative?.owner ?? ''})`, a: formatTkr(l.amounts[column.key] ?? 0), b: '' }));
   rows.push({ name: 'S:a samverkansinsatser', a: formatTkr(sum(funded.map((l) => l.amounts[column.key] ?? 0))), b: '' });
@@ -145,11 +145,11 @@ export async function answerFundedInitiatives(ctx: QuestionContext, years: reado
 export async function answerInitiativeCost(ctx: QuestionContext, words: readonly string[], years: readonly number[]): Promise<Reply[]> {
   const year = years[0] ?? currentYearOf(ctx);
   const lookup = await ctx.repos.ledger.findSnapshotFor(ctx.associationId, year);
-  if (!lookup.snapshot) return [noDataReply(`Kostnad ${year}`, 'ekonomisk information', year, lookup.availableYears)];
+  if (!lookup.snapshot) return [noDataReply(`Kostnad ${year}`, year, ledgerYearsMessage(lookup.availableYears))];
   const snapshot = lookup.snapshot;
   const line = pickOne(words, lineEntities(snapshot.lines), 'insatser') ?? notFound(words);
   const main = latestEstimateColumn(snapshot.columns, year);
-  if (!main) return [noDataReply(`Kostnad ${year}`, 'ekonomisk information', year, lookup.availableYears)];
+  if (!main) return [noDataReply(`Kostnad ${year}`, year, ledgerYearsMessage(lookup.availableYears))];
   const wanted = years.length > 1 ? new Set(years) : undefined;
   const facts: Fact[] = snapshot.columns
     .filter((c) => c.key !== main.key && (wanted ? wanted.has(c.year) : c.year >= year))

@@ -3,7 +3,7 @@ import { ColumnTotals, computeLedgerTotals, latestEstimateColumn } from '../../f
 import { formatTkr, formatTkrChange } from '../../format/swedish';
 import { Fact, Reply } from '../../cards/viewModels';
 import { QuestionContext } from '../context';
-import { columnLabel, listInSwedish, noDataReply, olderSnapshotNote, plainText, sourceText } from './common';
+import { columnLabel, ledgerYearsMessage, listInSwedish, noDataReply, olderSnapshotNote, plainText, sourceText } from './common';
 
 export type LedgerFigure = 'decisionRoom' | 'result' | 'income' | 'costs';
 
@@ -15,7 +15,7 @@ export async function answerLedgerQuestion(ctx: QuestionContext, figure: LedgerF
     const year = remaining.shift() as number;
     const lookup = await ctx.repos.ledger.findSnapshotFor(ctx.associationId, year);
     if (!lookup.snapshot) {
-      replies.push(noDataReply(TITLES[figure](year), 'ekonomisk information', year, lookup.availableYears));
+      replies.push(noDataReply(TITLES[figure](year), year, ledgerYearsMessage(lookup.availableYears)));
       continue;
     }
     const snapshot = lookup.snapshot;
@@ -81,7 +81,6 @@ function forecastChangeNotes(snapshot: LedgerSnapshot, main: ColumnTotals): { te
   if (changed.length === 0) return [];
   const parts = changed.map(({ line, delta }) => {
     const name = line.initiative ? `${line.initiative.name} (${line.initiative.owner})` : line.label;
-    // A cost that rises lowers the room, so show the effect on the cost line as printed.
     return `${name} ${formatTkrChange(delta)}`;
   });
   return [{ text: `Prognosen skiljer sig från budgeten: ${listInSwedish(parts)}.` }];
