@@ -3,6 +3,9 @@ import { AddressInfo } from 'net';
 import { createAdapter } from './bot/adapter';
 import { Logger, jsonLogger } from './bot/errorReply';
 import { FinsamBot } from './bot/finsamBot';
+import { ProactiveNotifier } from './bot/proactiveNotifier';
+import { HandlerDependencies } from './commands/types';
+import { repairUnfinishedDeviations } from './deviations/completeDeviation';
 import { isPlausibleBotToken } from './bot/tokenPrecheck';
 import { todayInStockholm } from './clock';
 import { AppConfig } from './config';
@@ -61,7 +64,20 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   }
   const repos = cosmosRepositories(store);
   if (config.demoData && (await seedDemoDataIfEmpty(repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
-  bot = new FinsamBot({ repos, today: () => todayInStockholm() }, roles, logger);
+  const deps: HandlerDependencies = {
+    repos,
+    today: () => config.clockDate ?? todayInStockholm(),
+    now: () => new Date(),
+    directory: roles,
+    notifier: new ProactiveNotifier(adapter, config.botId, repos.conversations),
+  };
+  // Finish what a crash left half-done (a filing without Dnr, a decision without number or effect).
+  const repaired = await repairUnfinishedDeviations(deps).catch((err) => {
+    logger.error({ message: 'repair of unfinished avvikelser failed', error: (err as Error).message });
+    return 0;
+  });
+  if (repaired > 0) logger.info({ message: `${repaired} halvfärdiga avvikelser slutförda vid start.` });
+  bot = new FinsamBot(deps, roles, logger);
   ready = true;
   logger.info({ message: `Boten lyssnar på http://localhost:${port}/api/messages`, store: store.embedded ? `inbyggd Cosmos under ${config.dataDir}` : config.cosmosEndpoint });
 

@@ -15,6 +15,8 @@ export interface AppConfig {
   readonly demoData: boolean;
   readonly rolesFile?: string;
   readonly defaultAssociation: string;
+  /** Pretend today is this date (Europe/Stockholm), for demos and tests; empty means the real date. */
+  readonly clockDate?: string;
 }
 
 /** Reads the environment once; everything else receives the typed config. */
@@ -36,5 +38,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // Local anonymous mode gets the demo roles, so a newcomer can try every role.
     rolesFile: env.ROLES_FILE || (env.BOT_ID ? undefined : path.resolve(__dirname, '../../config/roles.demo.json')),
     defaultAssociation: env.DEFAULT_ASSOCIATION || 'uppsala',
+    clockDate: parseClockDate(env.CLOCK_DATE),
   };
+}
+
+function parseClockDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`CLOCK_DATE is not a date like 2026-11-23: ${value}`);
+  return value;
 }

@@ -5,19 +5,27 @@ import { HandlerDependencies } from '../commands/types';
 import { helpReply } from '../questions/answers/help';
 import { RoleDirectory } from '../roles/roleDirectory';
 import { cardAttachment, replyActivity } from './activities';
+import { ConversationMemory } from './conversationMemory';
 import { Logger, errorReply } from './errorReply';
 
 /** The Bot Framework edge: turns activities into handler calls and replies into activities. Holds no conversation state. */
 export class FinsamBot extends TeamsActivityHandler {
+  private readonly memory: ConversationMemory;
+
   constructor(private readonly deps: HandlerDependencies, private readonly roles: RoleDirectory, private readonly logger: Logger) {
     super();
+    this.memory = new ConversationMemory(deps.repos.conversations, logger);
+    this.onTurn(async (context, next) => {
+      await this.memory.remember(context, this.userOf(context).associationId);
+      await next();
+    });
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
       await next();
     });
     this.onMembersAdded(async (context, next) => {
       const botJoined = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
-      if (botJoined) await context.sendActivity(replyActivity(helpReply('Hej! Jag är förbundets ekonomibot. Fråga mig om beslutsutrymme, resultat, förbrukningsgrad och insatser, till exempel:')));
+      if (botJoined) await context.sendActivity(replyActivity(helpReply('Hej! Jag är förbundets ekonomibot. Fråga mig om beslutsutrymme, resultat, förbrukningsgrad och insatser, till exempel:', this.userOf(context).roles)));
       await next();
     });
   }

@@ -1,13 +1,13 @@
 import { InvalidInputError } from '../errors';
-import { answerQuestion } from '../questions/answerQuestion';
+import { findCommand } from '../commands';
 import { CardActionHandler } from '../commands/types';
 
-/** A help-card button: asks the example question and posts the answer, leaving the help card as it is. */
+/** A help-card button: runs the example as if typed, leaving the help card as it is. */
 export const askQuestionAction: CardActionHandler = {
   verb: 'askQuestion',
   async handle(input, deps) {
     const question = input.data.question;
     if (typeof question !== 'string' || question.trim() === '') throw new InvalidInputError('Knappen saknar en fråga.');
-    return { replies: await answerQuestion({ associationId: input.user.associationId, today: deps.today(), repos: deps.repos }, question) };
+    return { replies: await findCommand(question).handle({ text: question, user: input.user }, deps) };
   },
 };

@@ -1,9 +1,15 @@
 import { UnknownActionError } from '../errors';
 import { CardActionHandler } from '../commands/types';
 import { askQuestionAction } from './askQuestionAction';
+import { decideDeviationAction } from './decideDeviationAction';
+import { markReportedAction } from './markReportedAction';
+import { showDeviationAction } from './showDeviationAction';
+import { submitDeviationAction } from './submitDeviationAction';
 
 /** Every Action.Execute verb and its handler, in one place. */
-const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map([askQuestionAction].map((h) => [h.verb, h]));
+const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map(
+  [askQuestionAction, submitDeviationAction, decideDeviationAction, showDeviationAction, markReportedAction].map((h) => [h.verb, h]),
+);
 
 export function findCardAction(verb: string): CardActionHandler {
   const handler = CARD_ACTIONS.get(verb);

@@ -1,10 +1,13 @@
 import { AdaptiveCards } from '@microsoft/adaptivecards-tools';
 import decisionRoom from '../../adaptiveCards/decisionRoom.json';
+import delegationRegister from '../../adaptiveCards/delegationRegister.json';
+import deviationCase from '../../adaptiveCards/deviationCase.json';
+import deviationForm from '../../adaptiveCards/deviationForm.json';
 import error from '../../adaptiveCards/error.json';
 import figures from '../../adaptiveCards/figures.json';
 import help from '../../adaptiveCards/help.json';
 import table from '../../adaptiveCards/table.json';
-import { CardView, DecisionRoomView, ErrorView, FiguresView, HelpView, TableView } from './viewModels';
+import { CardView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, HelpView, TableView } from './viewModels';
 
 type WithFallback<T> = T & { readonly fallbackText: string };
 
@@ -14,6 +17,9 @@ const templates = {
   table: AdaptiveCards.declare<WithFallback<TableView>>(table),
   help: AdaptiveCards.declare<WithFallback<HelpView>>(help),
   error: AdaptiveCards.declare<WithFallback<ErrorView>>(error),
+  deviationForm: AdaptiveCards.declare<WithFallback<DeviationFormView>>(deviationForm),
+  deviationCase: AdaptiveCards.declare<WithFallback<DeviationCaseView>>(deviationCase),
+  delegationRegister: AdaptiveCards.declare<WithFallback<DelegationRegisterView>>(delegationRegister),
 };
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -21,5 +27,7 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
 /** Renders a card view into Adaptive Card 1.5 JSON, with the plain text as its fallbackText. */
 export function renderCard(card: CardView, fallbackText: string): Record<string, unknown> {
   const view = { ...card.view, fallbackText } as never;
-  return templates[card.template].render(view) as unknown as Record<string, unknown>;
+  const rendered = templates[card.template].render(view) as unknown as Record<string, unknown>;
+  // A part left out by $when renders as null; leave it out of the card instead.
+  return Object.fromEntries(Object.entries(rendered).filter(([, value]) => value !== null));
 }

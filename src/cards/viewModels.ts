@@ -50,12 +50,67 @@ export interface ErrorView {
   readonly errorId: string;
 }
 
+export interface Choice {
+  readonly title: string;
+  readonly value: string;
+}
+
+/** adaptiveCards/deviationForm.json: the avvikelse form, refilled with the user's values when something needs fixing. */
+export interface DeviationFormView {
+  readonly title: string;
+  readonly intro: string;
+  readonly errors: readonly { readonly text: string }[];
+  /** Names the filing, so a second click on the same form files nothing new. */
+  readonly formId: string;
+  readonly initiativeChoices: readonly Choice[];
+  readonly kindChoices: readonly Choice[];
+  readonly yearChoices: readonly Choice[];
+  readonly initiativeId: string;
+  readonly kind: string;
+  readonly amount: string;
+  readonly fromYear: string;
+  readonly newEndDate: string;
+  readonly reason: string;
+  readonly position: string;
+}
+
+/** adaptiveCards/deviationCase.json: one avvikelse, read-only or with the decision inputs. */
+export interface DeviationCaseView {
+  readonly caseId: string;
+  readonly title: string;
+  readonly status: string;
+  readonly statusColor: 'Default' | 'Good' | 'Attention' | 'Warning' | 'Accent';
+  readonly facts: readonly Fact[];
+  readonly effects: readonly Fact[];
+  readonly decisionFacts: readonly Fact[];
+  readonly notes: readonly { readonly text: string }[];
+  /** Show the comment field and Godkänn/Avslå: only in the view made for a decider. */
+  readonly canDecide: boolean;
+  /** Show a button that fetches the decider's view, for clients that do not refresh by themselves. */
+  readonly canOpen: boolean;
+  /** Teams user ids that get their own view through refresh (the deciders). */
+  readonly refreshUserIds: readonly string[];
+}
+
+/** adaptiveCards/delegationRegister.json: delegationsbeslut for the board's kallelse. */
+export interface DelegationRegisterView {
+  readonly title: string;
+  readonly intro: string;
+  readonly items: readonly { readonly heading: string; readonly facts: readonly Fact[] }[];
+  readonly notes: readonly { readonly text: string }[];
+  readonly canMarkReported: boolean;
+  readonly caseIds: readonly string[];
+}
+
 export type CardView =
   | { readonly template: 'decisionRoom'; readonly view: DecisionRoomView }
   | { readonly template: 'figures'; readonly view: FiguresView }
   | { readonly template: 'table'; readonly view: TableView }
   | { readonly template: 'help'; readonly view: HelpView }
-  | { readonly template: 'error'; readonly view: ErrorView };
+  | { readonly template: 'error'; readonly view: ErrorView }
+  | { readonly template: 'deviationForm'; readonly view: DeviationFormView }
+  | { readonly template: 'deviationCase'; readonly view: DeviationCaseView }
+  | { readonly template: 'delegationRegister'; readonly view: DelegationRegisterView };
 
 /** What a command or card action replies: a card and its plain-text fallback. */
 export interface Reply {

@@ -7,5 +7,5 @@ const HELP_WORDS = new Set(['hjalp', 'help', '?', 'meny', 'vad kan du', 'vad kan
 export const helpCommand: CommandHandler = {
   name: 'hjälp',
   matches: (text) => HELP_WORDS.has(normalize(text)) || text.trim() === '?',
-  handle: async () => [helpReply()],
+  handle: async (input) => [helpReply(undefined, input.user.roles)],
 };

@@ -1,11 +1,16 @@
 import { Reply } from '../cards/viewModels';
 import { Repositories } from '../questions/ports';
-import { UserIdentity } from '../roles/roleDirectory';
+import { Notifier } from '../deviations/ports';
+import { RoleDirectory, UserIdentity } from '../roles/roleDirectory';
 
 /** What every handler may use; no Bot Framework types, so handlers survive a move to the Agents SDK. */
 export interface HandlerDependencies {
   readonly repos: Repositories;
+  /** Today in Europe/Stockholm, ISO date. */
   readonly today: () => string;
+  readonly now: () => Date;
+  readonly directory: RoleDirectory;
+  readonly notifier: Notifier;
 }
 
 export interface CommandInput {

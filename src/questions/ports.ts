@@ -1,4 +1,6 @@
+import { LedgerAdjustment } from '../domain/deviations';
 import { LedgerSnapshot } from '../domain/ledger';
+import { ConversationRepository, DeviationRepository, SequenceRepository } from '../deviations/ports';
 import { AnnualReport, InitiativeRegistry, InitiativeYearFigures, MembershipFees } from '../domain/initiatives';
 
 export interface LedgerCatalogEntry {
@@ -13,6 +15,8 @@ export interface SnapshotLookup {
   readonly isLatest: boolean;
   /** Every year some snapshot covers, for "which years exist?" answers. */
   readonly availableYears: readonly number[];
+  /** Approved changes since tables were published; apply with applyLedgerAdjustments. */
+  readonly adjustments: readonly LedgerAdjustment[];
 }
 
 /** Ledger snapshots, one per förbund and asOf date; the latest asOf is current. */
@@ -21,6 +25,8 @@ export interface LedgerRepository {
   /** Stores the snapshot, replacing one with the same förbund and date. */
   saveSnapshot(snapshot: LedgerSnapshot): Promise<{ replaced: boolean }>;
   hasAny(associationId: string): Promise<boolean>;
+  /** Records an approved change; recording the same case again replaces it, so retries are safe. */
+  saveAdjustment(associationId: string, adjustment: LedgerAdjustment): Promise<void>;
 }
 
 export interface InitiativeRepository {
@@ -28,6 +34,8 @@ export interface InitiativeRepository {
   saveRegistry(registry: InitiativeRegistry): Promise<void>;
   getYearFigures(associationId: string, year: number): Promise<InitiativeYearFigures | undefined>;
   saveYearFigures(figures: InitiativeYearFigures): Promise<void>;
+  /** Read-modify-write of the registry with optimistic concurrency. */
+  updateRegistry(associationId: string, change: (current: InitiativeRegistry) => InitiativeRegistry): Promise<InitiativeRegistry>;
 }
 
 export interface FinanceFactsRepository {
@@ -44,4 +52,7 @@ export interface Repositories {
   readonly ledger: LedgerRepository;
   readonly initiatives: InitiativeRepository;
   readonly financeFacts: FinanceFactsRepository;
+  readonly deviations: DeviationRepository;
+  readonly sequences: SequenceRepository;
+  readonly conversations: ConversationRepository;
 }

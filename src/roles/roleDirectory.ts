@@ -1,6 +1,7 @@
 import { readFileSync } from 'fs';
 
-export const ROLES = ['styrelse', 'forbundschef', 'kansli', 'insatsansvarig'] as const;
+/** ersattare: the deputy who may decide on delegation when the förbundschef cannot. */
+export const ROLES = ['styrelse', 'forbundschef', 'ersattare', 'kansli', 'insatsansvarig'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface UserIdentity {
@@ -14,6 +15,20 @@ export interface UserIdentity {
 
 export interface RoleDirectory {
   lookup(aadObjectId: string | undefined, displayName?: string): UserIdentity;
+  /** The known users of a förbund with any of the roles. */
+  withRole(associationId: string, roles: readonly Role[]): readonly UserIdentity[];
+}
+
+export const hasRole = (user: UserIdentity, ...roles: Role[]) => user.roles.some((r) => roles.includes(r));
+
+/** Who may decide on delegation: the förbundschef and the named deputy. */
+export const DECIDER_ROLES: readonly Role[] = ['forbundschef', 'ersattare'];
+export const canDecideOnDelegation = (user: UserIdentity) => hasRole(user, ...DECIDER_ROLES);
+
+export function titleOf(user: UserIdentity): string {
+  if (hasRole(user, 'forbundschef')) return 'förbundschef';
+  if (hasRole(user, 'ersattare')) return 'ersättare för förbundschefen';
+  return '';
 }
 
 interface RolesFile {
@@ -44,6 +59,9 @@ export function loadRoleDirectory(rolesFile: string | undefined, defaultAssociat
     lookup(aadObjectId, displayName) {
       const known = aadObjectId ? users.get(aadObjectId) : undefined;
       return known ?? { aadObjectId, name: displayName ?? '', associationId: defaultAssociation, roles: [], initiatives: [] };
+    },
+    withRole(associationId, roles) {
+      return [...users.values()].filter((u) => u.associationId === associationId && u.roles.some((r) => roles.includes(r)));
     },
   };
 }

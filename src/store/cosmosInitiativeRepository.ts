@@ -1,7 +1,8 @@
 import { Container } from '@azure/cosmos';
 import { InitiativeRegistry, InitiativeYearFigures } from '../domain/initiatives';
 import { InitiativeRepository } from '../questions/ports';
-import { StoredDocument, readDocument } from './documents';
+import { NotFoundError } from '../errors';
+import { StoredDocument, readDocument, updateWithRetry } from './documents';
 
 type RegistryDocument = StoredDocument<'initiativeRegistry'> & { readonly registry: InitiativeRegistry };
 type FiguresDocument = StoredDocument<'initiativeYearFigures'> & { readonly figures: InitiativeYearFigures };
@@ -19,6 +20,14 @@ export class CosmosInitiativeRepository implements InitiativeRepository {
   async saveRegistry(registry: InitiativeRegistry): Promise<void> {
     const doc: RegistryDocument = { id: REGISTRY_ID, associationId: registry.associationId, type: 'initiativeRegistry', registry };
     await this.container.items.upsert(doc);
+  }
+
+  async updateRegistry(associationId: string, change: (current: InitiativeRegistry) => InitiativeRegistry): Promise<InitiativeRegistry> {
+    const doc = await updateWithRetry<RegistryDocument>(this.container, REGISTRY_ID, associationId, (current) => {
+      if (!current) throw new NotFoundError('Det finns inga insatser inlästa för förbundet.');
+      return { ...current, registry: change(current.registry) };
+    });
+    return doc.registry;
   }
 
   async getYearFigures(associationId: string, year: number): Promise<InitiativeYearFigures | undefined> {

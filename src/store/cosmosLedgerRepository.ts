@@ -1,4 +1,5 @@
 import { Container } from '@azure/cosmos';
+import { LedgerAdjustment } from '../domain/deviations';
 import { LedgerSnapshot } from '../domain/ledger';
 import { LedgerCatalogEntry, LedgerRepository, SnapshotLookup } from '../questions/ports';
 import { StoredDocument, readDocument, updateWithRetry } from './documents';
@@ -10,6 +11,8 @@ interface SnapshotDocument extends StoredDocument<'ledgerSnapshot'> {
 /** A small index of a förbund's snapshots, so a question costs one catalog read and one snapshot read. */
 interface CatalogDocument extends StoredDocument<'ledgerCatalog'> {
   readonly entries: readonly LedgerCatalogEntry[];
+  /** Kept beside the index so a question still costs two reads. */
+  readonly adjustments?: readonly LedgerAdjustment[];
 }
 
 const CATALOG_ID = 'catalog';
@@ -23,9 +26,10 @@ export class CosmosLedgerRepository implements LedgerRepository {
     const entries = [...(catalog?.entries ?? [])].sort((a, b) => b.asOf.localeCompare(a.asOf));
     const availableYears = [...new Set(entries.flatMap((e) => e.years))].sort((a, b) => a - b);
     const entry = year === undefined ? entries[0] : entries.find((e) => e.years.includes(year));
-    if (!entry) return { availableYears, isLatest: false };
+    const adjustments = catalog?.adjustments ?? [];
+    if (!entry) return { availableYears, isLatest: false, adjustments };
     const doc = await readDocument<SnapshotDocument>(this.container, snapshotId(entry.asOf), associationId);
-    return { snapshot: doc?.snapshot, isLatest: entry === entries[0], availableYears };
+    return { snapshot: doc?.snapshot, isLatest: entry === entries[0], availableYears, adjustments };
   }
 
   async saveSnapshot(snapshot: LedgerSnapshot): Promise<{ replaced: boolean }> {
@@ -36,9 +40,20 @@ export class CosmosLedgerRepository implements LedgerRepository {
     await updateWithRetry<CatalogDocument>(this.container, CATALOG_ID, snapshot.associationId, (current) => {
       const others = (current?.entries ?? []).filter((e) => e.asOf !== snapshot.asOf);
       replaced = others.length !== (current?.entries.length ?? 0);
-      return { id: CATALOG_ID, associationId: snapshot.associationId, type: 'ledgerCatalog', entries: [...others, entry], ...(current?._etag ? { _etag: current._etag } : {}) };
+      return { id: CATALOG_ID, associationId: snapshot.associationId, type: 'ledgerCatalog', entries: [...others, entry], adjustments: current?.adjustments ?? [], ...(current?._etag ? { _etag: current._etag } : {}) };
     });
     return { replaced };
+  }
+
+  async saveAdjustment(associationId: string, adjustment: LedgerAdjustment): Promise<void> {
+    await updateWithRetry<CatalogDocument>(this.container, CATALOG_ID, associationId, (current) => ({
+      id: CATALOG_ID,
+      associationId,
+      type: 'ledgerCatalog',
+      entries: current?.entries ?? [],
+      adjustments: [...(current?.adjustments ?? []).filter((a) => a.caseId !== adjustment.caseId), adjustment],
+      ...(current?._etag ? { _etag: current._etag } : {}),
+    }));
   }
 
   async hasAny(associationId: string): Promise<boolean> {

@@ -24,20 +24,29 @@ export async function readDocument<D extends object>(container: Container, id: s
   }
 }
 
+export interface RetryOptions {
+  readonly attempts?: number;
+  /** Upper bound of the random pause before retry n, in ms (grows with n); 0 retries at once. */
+  readonly backoffMs?: number;
+}
+
 /**
  * Read-modify-write with optimistic concurrency: the replace carries the ETag that
- * was read, and a 412/409 (someone else wrote first) re-reads and retries.
+ * was read, and a 412/409 (someone else wrote first) re-reads and retries. When
+ * `change` returns the document it was given, nothing is written.
  */
 export async function updateWithRetry<D extends StoredDocument<string>>(
   container: Container,
   id: string,
   associationId: string,
   change: (current: D | undefined) => D,
-  attempts = 10,
+  options: RetryOptions = {},
 ): Promise<D> {
+  const attempts = options.attempts ?? 10;
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     const current = await readDocument<D>(container, id, associationId);
     const next = change(current);
+    if (current && next === current) return current;
     try {
       if (!current) return (await container.items.create<D>(next)).resource as D;
       const { resource } = await container.item(id, associationId).replace<D>(next, { accessCondition: { type: 'IfMatch', condition: current._etag as string } });
@@ -45,6 +54,8 @@ export async function updateWithRetry<D extends StoredDocument<string>>(
     } catch (err) {
       if (!isStatus(err, 412) && !isStatus(err, 409)) throw err;
     }
+    // Jitter spreads contenders out so that one of them wins each round.
+    if (options.backoffMs) await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(options.backoffMs as number, 2 ** attempt)));
   }
   throw new ConcurrencyError('Någon annan ändrade samma uppgifter samtidigt. Försök igen om en stund.', `gave up updating ${id} after ${attempts} attempts`);
 }

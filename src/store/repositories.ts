@@ -1,13 +1,19 @@
 import { Repositories } from '../questions/ports';
 import { CosmosStore } from './cosmosStore';
+import { CosmosConversationRepository } from './cosmosConversationRepository';
+import { CosmosDeviationRepository } from './cosmosDeviationRepository';
 import { CosmosFinanceFactsRepository } from './cosmosFinanceFactsRepository';
 import { CosmosInitiativeRepository } from './cosmosInitiativeRepository';
 import { CosmosLedgerRepository } from './cosmosLedgerRepository';
+import { CosmosSequenceRepository } from './cosmosSequenceRepository';
 
 export function cosmosRepositories(store: CosmosStore): Repositories {
   return {
     ledger: new CosmosLedgerRepository(store.container('ledger')),
     initiatives: new CosmosInitiativeRepository(store.container('initiatives')),
     financeFacts: new CosmosFinanceFactsRepository(store.container('finance')),
+    deviations: new CosmosDeviationRepository(store.container('cases')),
+    sequences: new CosmosSequenceRepository(store.container('counters')),
+    conversations: new CosmosConversationRepository(store.container('conversations')),
   };
 }

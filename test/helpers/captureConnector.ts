@@ -6,22 +6,34 @@ export interface CapturedActivity {
   readonly body: any;
 }
 
-/** A stand-in for the Bot Connector service: records what the bot sends to serviceUrl. */
+export interface CapturedUpdate extends CapturedActivity {
+  readonly activityId: string;
+}
+
+/** A stand-in for the Bot Connector service: records what the bot sends (POST) and updates (PUT) at serviceUrl. */
 export interface CaptureConnector {
   readonly url: string;
   readonly activities: CapturedActivity[];
+  readonly updates: CapturedUpdate[];
   for(conversationId: string): any[];
   close(): Promise<void>;
 }
 
 export async function startCaptureConnector(): Promise<CaptureConnector> {
   const activities: CapturedActivity[] = [];
+  const updates: CapturedUpdate[] = [];
   let counter = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
+      const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+      if (req.method === 'PUT' && match?.[2]) {
+        updates.push({ conversationId: decodeURIComponent(match[1] as string), activityId: decodeURIComponent(match[2]), body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: match[2] }));
+        return;
+      }
       if (req.method === 'POST' && match) {
         activities.push({ conversationId: decodeURIComponent(match[1] as string), body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
         counter += 1;
@@ -38,6 +50,7 @@ export async function startCaptureConnector(): Promise<CaptureConnector> {
   return {
     url: `http://127.0.0.1:${port}/`,
     activities,
+    updates,
     for: (conversationId) => activities.filter((a) => a.conversationId === conversationId).map((a) => a.body),
     close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
   };

@@ -1,6 +1,34 @@
 import { KIND_LABEL, LedgerColumn, LedgerSnapshot } from '../../domain/ledger';
 import { Reply } from '../../cards/viewModels';
-import { formatDateLong } from '../../format/swedish';
+import { formatDateLong, formatTkrChange } from '../../format/swedish';
+import { LedgerAdjustment } from '../../domain/deviations';
+import { applyLedgerAdjustments } from '../../finance/ledgerAdjustments';
+import { QuestionContext } from '../context';
+import { SnapshotLookup } from '../ports';
+
+export interface AdjustedLookup extends SnapshotLookup {
+  /** Approved avvikelser decided after the snapshot's date, already in its figures. */
+  readonly applied: readonly LedgerAdjustment[];
+}
+
+/** The snapshot for a year with the approved avvikelser since its date applied: every ledger answer goes through here. */
+export async function findLedger(ctx: QuestionContext, year?: number): Promise<AdjustedLookup> {
+  const lookup = await ctx.repos.ledger.findSnapshotFor(ctx.associationId, year);
+  if (!lookup.snapshot) return { ...lookup, applied: [] };
+  const { snapshot, applied } = applyLedgerAdjustments(lookup.snapshot, lookup.adjustments);
+  return { ...lookup, snapshot, applied };
+}
+
+/** Names the approved avvikelser that moved the figures since the table was published. */
+export function adjustmentNotes(asOf: string, applied: readonly LedgerAdjustment[]): { text: string }[] {
+  if (applied.length === 0) return [];
+  const parts = applied.map((a) => {
+    const changes = a.changes.map((c) => `${formatTkrChange(c.amount)} ${c.year}`);
+    const refs = [a.decisionNumber, a.dnr].filter(Boolean).join(', ');
+    return `${a.initiativeName} ${listInSwedish(changes)} (${refs})`;
+  });
+  return [{ text: `Efter ${formatDateLong(asOf)} har godkända avvikelser ändrat prognosen: ${listInSwedish(parts)}.` }];
+}
 
 export function listInSwedish(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

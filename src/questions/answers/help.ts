@@ -1,4 +1,14 @@
 import { Reply } from '../../cards/viewModels';
+import { Role } from '../../roles/roleDirectory';
+
+/** What each role can start besides the budget questions. */
+const ROLE_EXAMPLES: Readonly<Record<Role, readonly string[]>> = {
+  styrelse: ['delegationsbeslut sedan förra styrelsemötet'],
+  forbundschef: ['vilka avvikelser väntar?', 'delegationsbeslut sedan förra styrelsemötet'],
+  ersattare: ['vilka avvikelser väntar?'],
+  kansli: ['delegationsbeslut sedan förra styrelsemötet', 'vilka avvikelser väntar?'],
+  insatsansvarig: ['ny avvikelse'],
+};
 
 export const EXAMPLE_QUESTIONS = [
   'beslutsutrymme 2026?',
@@ -13,9 +23,10 @@ export const EXAMPLE_QUESTIONS = [
   'soliditet',
 ] as const;
 
-export function helpReply(intro = 'Jag svarar på frågor om förbundets ekonomi med siffror ur de beslutade underlagen. Prova till exempel:'): Reply {
+export function helpReply(intro = 'Jag svarar på frågor om förbundets ekonomi med siffror ur de beslutade underlagen. Prova till exempel:', roles: readonly Role[] = []): Reply {
+  const examples = [...new Set([...roles.flatMap((r) => ROLE_EXAMPLES[r]), ...EXAMPLE_QUESTIONS])];
   return {
-    card: { template: 'help', view: { title: 'Vad kan jag fråga?', intro, examples: EXAMPLE_QUESTIONS.map((question) => ({ question })) } },
-    text: [intro, ...EXAMPLE_QUESTIONS.map((q) => `- ${q}`)].join('\n'),
+    card: { template: 'help', view: { title: 'Vad kan jag fråga?', intro, examples: examples.map((question) => ({ question })) } },
+    text: [intro, ...examples.map((q) => `- ${q}`)].join('\n'),
   };
 }

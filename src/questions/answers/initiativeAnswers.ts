@@ -8,7 +8,7 @@ import { Fact, Reply } from '../../cards/viewModels';
 import { InvalidInputError } from '../../errors';
 import { QuestionContext, currentYearOf } from '../context';
 import { NamedEntity, resolveEntity } from '../parser/resolveEntity';
-import { columnLabel, ledgerYearsMessage, listInSwedish, noDataReply, olderSnapshotNote, plainText, sourceText } from './common';
+import { adjustmentNotes, columnLabel, findLedger, ledgerYearsMessage, listInSwedish, noDataReply, olderSnapshotNote, plainText, sourceText } from './common';
 
 const KIND_TEXT = { individual: 'Individinsats', structural: 'Strukturinsats' } as const;
 
@@ -130,7 +130,7 @@ function lineEntities(lines: readonly LedgerLine[]) {
 /** The insatser with money in a year's latest estimate, and their sum. */
 export async function answerFundedInitiatives(ctx: QuestionContext, years: readonly number[]): Promise<Reply[]> {
   const year = years[0] ?? currentYearOf(ctx);
-  const lookup = await ctx.repos.ledger.findSnapshotFor(ctx.associationId, year);
+  const lookup = await findLedger(ctx, year);
   if (!lookup.snapshot) return [noDataReply(`Insatser ${year}`, year, ledgerYearsMessage(lookup.availableYears))];
   const snapshot = lookup.snapshot;
   const column = latestEstimateColumn(snapshot.columns, year);
@@ -138,13 +138,14 @@ export async function answerFundedInitiatives(ctx: QuestionContext, years: reado
   const funded = snapshot.lines.filter((l) => l.group === 'initiative' && (l.amounts[column.key] ?? 0) !== 0);
   const rows = funded.map((l) => ({ name: `${l.initiative?.name ?? l.label} (${l.initiative?.owner ?? ''})`, a: formatTkr(l.amounts[column.key] ?? 0), b: '' }));
   rows.push({ name: 'S:a samverkansinsatser', a: formatTkr(sum(funded.map((l) => l.amounts[column.key] ?? 0))), b: '' });
-  return [tableReply(`Insatser som finansieras ${year} (${funded.length} st)`, ['Insats', columnLabel(column), ''], rows, olderSnapshotNote(snapshot, year, lookup.isLatest), sourceText(snapshot, column))];
+  const notes = [...olderSnapshotNote(snapshot, year, lookup.isLatest), ...adjustmentNotes(snapshot.asOf, lookup.applied)];
+  return [tableReply(`Insatser som finansieras ${year} (${funded.length} st)`, ['Insats', columnLabel(column), ''], rows, notes, sourceText(snapshot, column))];
 }
 
 /** The cost of one insats per column of the year and the following years. */
 export async function answerInitiativeCost(ctx: QuestionContext, words: readonly string[], years: readonly number[]): Promise<Reply[]> {
   const year = years[0] ?? currentYearOf(ctx);
-  const lookup = await ctx.repos.ledger.findSnapshotFor(ctx.associationId, year);
+  const lookup = await findLedger(ctx, year);
   if (!lookup.snapshot) return [noDataReply(`Kostnad ${year}`, year, ledgerYearsMessage(lookup.availableYears))];
   const snapshot = lookup.snapshot;
   const line = pickOne(words, lineEntities(snapshot.lines), 'insatser') ?? notFound(words);
@@ -155,7 +156,8 @@ export async function answerInitiativeCost(ctx: QuestionContext, words: readonly
     .filter((c) => c.key !== main.key && (wanted ? wanted.has(c.year) : c.year >= year))
     .map((c) => ({ label: columnLabel(c), value: formatTkr(line.amounts[c.key] ?? 0) }));
   const share = computeLedgerTotals(snapshot).find((t) => t.column.key === main.key)?.initiatives ?? 0;
-  const notes = [...olderSnapshotNote(snapshot, year, lookup.isLatest), ...(line.note ? [{ text: line.note }] : [])];
+  const own = lookup.applied.filter((a) => a.initiativeId === line.id);
+  const notes = [...olderSnapshotNote(snapshot, year, lookup.isLatest), ...(line.note ? [{ text: line.note }] : []), ...adjustmentNotes(snapshot.asOf, own)];
   if (share > 0) notes.push({ text: `Av S:a samverkansinsatser ${formatTkr(share)}.` });
   return [figuresReply(`Kostnad ${line.name} (${line.initiative?.owner ?? ''})`, columnLabel(main), formatTkr(line.amounts[main.key] ?? 0), facts, notes, sourceText(snapshot, main))];
 }

@@ -3,7 +3,7 @@ import { ColumnTotals, computeLedgerTotals, latestEstimateColumn } from '../../f
 import { formatTkr, formatTkrChange } from '../../format/swedish';
 import { Fact, Reply } from '../../cards/viewModels';
 import { QuestionContext } from '../context';
-import { columnLabel, ledgerYearsMessage, listInSwedish, noDataReply, olderSnapshotNote, plainText, sourceText } from './common';
+import { adjustmentNotes, columnLabel, findLedger, ledgerYearsMessage, listInSwedish, noDataReply, olderSnapshotNote, plainText, sourceText } from './common';
 
 export type LedgerFigure = 'decisionRoom' | 'result' | 'income' | 'costs';
 
@@ -13,7 +13,7 @@ export async function answerLedgerQuestion(ctx: QuestionContext, figure: LedgerF
   const remaining = [...years];
   while (remaining.length > 0) {
     const year = remaining.shift() as number;
-    const lookup = await ctx.repos.ledger.findSnapshotFor(ctx.associationId, year);
+    const lookup = await findLedger(ctx, year);
     if (!lookup.snapshot) {
       replies.push(noDataReply(TITLES[figure](year), year, ledgerYearsMessage(lookup.availableYears)));
       continue;
@@ -23,7 +23,7 @@ export async function answerLedgerQuestion(ctx: QuestionContext, figure: LedgerF
     alsoCovered.forEach((y) => remaining.splice(remaining.indexOf(y), 1));
     const totals = computeLedgerTotals(snapshot);
     const main = pickColumn(snapshot, totals, year, kind);
-    const notes = olderSnapshotNote(snapshot, year, lookup.isLatest);
+    const notes = [...olderSnapshotNote(snapshot, year, lookup.isLatest), ...adjustmentNotes(snapshot.asOf, lookup.applied)];
     replies.push(figure === 'decisionRoom' ? decisionRoomReply(snapshot, totals, main, notes) : figureReply(snapshot, totals, main, figure, alsoCovered, notes));
   }
   return replies;

@@ -1,0 +1,20 @@
+import { parseRegisterPeriod, registerReply } from '../deviations/delegationRegister';
+import { ForbiddenError } from '../errors';
+import { normalize } from '../questions/parser/text';
+import { hasRole } from '../roles/roleDirectory';
+import { CommandHandler } from './types';
+
+/** "delegationsbeslut sedan förra styrelsemötet", "delegationsbeslut 2026", or between two dates. */
+export const delegationDecisionsCommand: CommandHandler = {
+  name: 'delegationsbeslut',
+  matches: (text) => /\bdelegationsbeslut(en)?\b/.test(normalize(text)),
+  async handle(input, deps) {
+    const user = input.user;
+    if (!hasRole(user, 'kansli', 'forbundschef', 'ersattare', 'styrelse')) throw new ForbiddenError('Delegationsbesluten visas för kansliet, förbundschefen och styrelsen.');
+    const period = parseRegisterPeriod(input.text);
+    const all = await deps.repos.deviations.listDecided(user.associationId, period.kind === 'range' ? period.from : '0000-01-01', period.kind === 'range' ? period.to : '9999-12-31');
+    const listed = period.kind === 'unreported' ? all.filter((d) => !d.decision?.reportedToBoard) : all;
+    const lastMeeting = all.map((d) => d.decision?.reportedToBoard ?? '').sort().pop() || undefined;
+    return [registerReply(listed, period, hasRole(user, 'kansli'), lastMeeting)];
+  },
+};

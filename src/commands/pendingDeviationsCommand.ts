@@ -1,0 +1,30 @@
+import { caseCardFor } from '../deviations/caseCards';
+import { DEVIATION_KIND_LABEL } from '../domain/deviations';
+import { formatDateLong } from '../format/swedish';
+import { normalize } from '../questions/parser/text';
+import { canDecideOnDelegation } from '../roles/roleDirectory';
+import { Reply } from '../cards/viewModels';
+import { CommandHandler } from './types';
+
+const MAX_CARDS = 10;
+
+/** "vilka avvikelser väntar?": the open queue; deciders get each one with its decision buttons. */
+export const pendingDeviationsCommand: CommandHandler = {
+  name: 'väntande avvikelser',
+  matches: (text) => {
+    const t = normalize(text);
+    return /\bavvikelse(r|rna)?\b/.test(t) && /\b(vantar|vantande|oppna|obeslutade|inte beslutade|kon|ko)\b/.test(t);
+  },
+  async handle(input, deps) {
+    const open = await deps.repos.deviations.listByStatus(input.user.associationId, ['inlämnad']);
+    const title = open.length === 0 ? 'Inga avvikelser väntar på beslut' : `${open.length} avvikelse${open.length === 1 ? '' : 'r'} väntar på beslut`;
+    const rows = open.map((d) => ({ name: `${d.dnr ?? ''} ${d.initiativeName}`.trim(), a: DEVIATION_KIND_LABEL[d.kind], b: formatDateLong(d.filedOn) }));
+    const summary: Reply = {
+      card: { template: 'table', view: { title, headers: ['Ärende', 'Typ', 'Inlämnad'], rows, notes: [], source: 'Enligt förbundets diarium.' } },
+      text: [title, ...rows.map((r) => `${r.name}: ${r.a}, ${r.b}`)].join('\n'),
+    };
+    if (!canDecideOnDelegation(input.user) || open.length === 0) return [summary];
+    const cards = await Promise.all(open.slice(0, MAX_CARDS).map((d) => caseCardFor(deps, d, input.user)));
+    return [summary, ...cards];
+  },
+};

@@ -1,0 +1,75 @@
+import { DelegationDecision, Deviation, isBudgetKind } from '../domain/deviations';
+import { containsPersonnummer } from '../domain/personalData';
+import { ConcurrencyError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
+import { HandlerDependencies } from '../commands/types';
+import { Reply } from '../cards/viewModels';
+import { UserIdentity, canDecideOnDelegation, titleOf } from '../roles/roleDirectory';
+import { ensureDecisionNumber, ensureEffects } from './completeDeviation';
+import { budgetFactsFor } from './ledgerFacts';
+import { validateDeviation } from './validateDeviation';
+
+export type Outcome = DelegationDecision['outcome'];
+
+export interface DecisionResult {
+  readonly deviation: Deviation;
+  /** False when another click or device decided first; the decision that stands is returned. */
+  readonly decidedNow: boolean;
+}
+
+export async function loadDeviation(deps: HandlerDependencies, user: UserIdentity, caseId: unknown): Promise<Deviation> {
+  if (typeof caseId !== 'string' || caseId === '') throw new InvalidInputError('Kortet saknar vilken avvikelse det gäller.');
+  // Read within the user's own förbund: another förbund's avvikelse is simply not found.
+  const d = await deps.repos.deviations.get(user.associationId, caseId);
+  if (!d) throw new NotFoundError('Avvikelsen finns inte (längre) hos ditt förbund.');
+  return d;
+}
+
+/**
+ * Decides an avvikelse on delegation. The decision is one conditional write (ETag):
+ * of any number of simultaneous clicks exactly one succeeds; the others get the
+ * decision that stands. Numbering and effects follow, idempotently.
+ */
+export async function decideDeviation(deps: HandlerDependencies, user: UserIdentity, caseId: unknown, outcome: unknown, comment: unknown): Promise<DecisionResult> {
+  if (!canDecideOnDelegation(user)) throw new ForbiddenError('Bara förbundschefen eller ersättaren får besluta om avvikelser på delegation.', `user ${user.aadObjectId} lacks decider role`);
+  if (outcome !== 'godkänd' && outcome !== 'avslagen') throw new InvalidInputError('Kortet anger inget giltigt beslut.');
+  const reason = typeof comment === 'string' ? comment.trim() : '';
+  let d = await loadDeviation(deps, user, caseId);
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    if (d.status !== 'inlämnad') return { deviation: await finishDecision(deps, d), decidedNow: false };
+    if (reason === '') throw new InvalidInputError('Skriv en motivering till beslutet; den förs in i delegationsbeslutet.');
+    if (containsPersonnummer(reason)) throw new InvalidInputError('Motiveringen innehåller något som liknar ett personnummer. Ta bort det och försök igen.');
+    if (outcome === 'godkänd' && isBudgetKind(d.kind)) await recheckBudget(deps, d);
+    const now = deps.now();
+    const decision: DelegationDecision = { outcome, decidedAt: now.toISOString(), decidedOn: deps.today(), decider: { aadObjectId: user.aadObjectId, name: user.name, title: titleOf(user) }, reason };
+    const written = await deps.repos.deviations.replaceIfUnchanged(d, { ...d, status: outcome, decision });
+    if (written) return { deviation: await finishDecision(deps, written), decidedNow: true };
+    // Someone changed it first: a decision, or only a posted card being recorded. Look again.
+    d = await loadDeviation(deps, user, caseId);
+  }
+  throw new ConcurrencyError('Avvikelsen ändrades samtidigt av någon annan. Försök igen.');
+}
+
+async function finishDecision(deps: HandlerDependencies, d: Deviation): Promise<Deviation> {
+  return ensureEffects(deps, await ensureDecisionNumber(deps, d));
+}
+
+/** The budget may have changed since filing; approval must still fit what is left. */
+async function recheckBudget(deps: HandlerDependencies, d: Deviation): Promise<void> {
+  // Judged as of the filing date: a December filing may be decided in January.
+  const facts = await budgetFactsFor(deps.repos, d.associationId, d.initiativeId, d.filedOn, d.id);
+  const initiative = { id: d.initiativeId, name: d.initiativeName, fullName: d.initiativeName, owner: '', kind: 'individual' as const, parties: [], period: { start: '0000-01-01', end: '9999-12-31' } };
+  const registry = await deps.repos.initiatives.getRegistry(d.associationId);
+  const current = registry?.initiatives.find((i) => i.id === d.initiativeId) ?? initiative;
+  const check = validateDeviation(
+    { initiativeId: d.initiativeId, kind: d.kind, amount: String(d.amount ?? ''), fromYear: String(d.fromYear ?? ''), reason: d.reason, position: d.steeringGroupPosition },
+    [current],
+    facts,
+  );
+  if (!check.ok) throw new InvalidInputError(`Avvikelsen kan inte godkännas som den är: ${check.problems.join(' ')} Avslå den eller be insatsen lämna en ny.`);
+}
+
+/** After the decision: every posted card shows it, and the filer is told. */
+export async function announceDecision(deps: HandlerDependencies, d: Deviation, sharedCard: Reply, filerCard: Reply): Promise<void> {
+  await Promise.all(d.postedCards.map((posted) => deps.notifier.updateCard(d.associationId, posted, sharedCard)));
+  if (d.filedBy.aadObjectId) await deps.notifier.sendToUser(d.associationId, d.filedBy.aadObjectId, filerCard);
+}

@@ -1,0 +1,75 @@
+import { Deviation } from '../domain/deviations';
+import { Initiative } from '../domain/initiatives';
+import { ForbiddenError, InvalidInputError } from '../errors';
+import { HandlerDependencies } from '../commands/types';
+import { UserIdentity, hasRole } from '../roles/roleDirectory';
+import { ensureDiarienummer, notifyDeciders } from './completeDeviation';
+import { budgetFactsFor, currentLedger } from './ledgerFacts';
+import { DeviationFormInput, validateDeviation } from './validateDeviation';
+
+export type FilingResult =
+  | { readonly kind: 'invalid'; readonly problems: readonly string[] }
+  | { readonly kind: 'filed'; readonly deviation: Deviation; readonly decidersReached: number; readonly alreadyFiled: boolean };
+
+/** The insatser a user may file avvikelser for: their own, per the roles file. */
+export async function ownInitiatives(deps: HandlerDependencies, user: UserIdentity): Promise<readonly Initiative[]> {
+  if (!hasRole(user, 'insatsansvarig') || user.initiatives.length === 0) {
+    throw new ForbiddenError('Avvikelser lämnas av insatsansvariga, för sina egna insatser. Kontakta kansliet om du ska ha den rollen.');
+  }
+  const registry = await deps.repos.initiatives.getRegistry(user.associationId);
+  const own = (registry?.initiatives ?? []).filter((i) => user.initiatives.includes(i.id));
+  if (own.length === 0) throw new InvalidInputError('Dina insatser finns inte i förbundets register. Kontakta kansliet.');
+  return own;
+}
+
+/** Years money can move from: this year and later years the latest ledger covers. */
+export async function selectableYears(deps: HandlerDependencies, associationId: string): Promise<number[]> {
+  const ledger = await currentLedger(deps.repos, associationId);
+  const thisYear = Number(deps.today().slice(0, 4));
+  return [...new Set((ledger?.snapshot.columns ?? []).map((c) => c.year))].filter((y) => y >= thisYear).sort((a, b) => a - b);
+}
+
+const FORM_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/**
+ * Files an avvikelse. The form's id names the filing, so a double click or a retried
+ * request finds the first filing instead of creating a second one.
+ */
+export async function fileDeviation(deps: HandlerDependencies, user: UserIdentity, formId: string, input: DeviationFormInput): Promise<FilingResult> {
+  if (!FORM_ID.test(formId)) throw new InvalidInputError('Formuläret saknar sitt id. Skriv "ny avvikelse" för att få ett nytt.');
+  const own = await ownInitiatives(deps, user);
+  const id = `avvikelse-${formId}`;
+  const existing = await deps.repos.deviations.get(user.associationId, id);
+  if (existing) return finish(deps, existing, true);
+
+  const facts = await budgetFactsFor(deps.repos, user.associationId, input.initiativeId ?? '', deps.today());
+  const validation = validateDeviation(input, own, facts);
+  if (!validation.ok) return { kind: 'invalid', problems: validation.problems };
+  const v = validation.value;
+  const now = deps.now();
+  const deviation: Deviation = {
+    id,
+    associationId: user.associationId,
+    status: 'registreras',
+    initiativeId: v.initiative.id,
+    initiativeName: v.initiative.name === 'Lokussamordnare' ? `${v.initiative.name} ${v.initiative.owner.replace(/s? kommun$/, '')}` : v.initiative.name,
+    kind: v.kind,
+    ...(v.amount !== undefined ? { amount: v.amount, fromYear: v.fromYear } : {}),
+    ...(v.newEndDate ? { newEndDate: v.newEndDate, previousEndDate: v.initiative.period.end } : {}),
+    reason: v.reason,
+    steeringGroupPosition: v.steeringGroupPosition,
+    filedBy: { aadObjectId: user.aadObjectId, name: user.name },
+    filedAt: now.toISOString(),
+    filedOn: deps.today(),
+    postedCards: [],
+  };
+  const { created, deviation: stored } = await deps.repos.deviations.createIfAbsent(deviation);
+  return finish(deps, stored, !created);
+}
+
+/** Only the request that created the filing notifies, so a double click sends one card; the repair at start covers a crash. */
+async function finish(deps: HandlerDependencies, d: Deviation, alreadyFiled: boolean): Promise<FilingResult> {
+  const numbered = await ensureDiarienummer(deps, d);
+  const { deviation, reached } = !alreadyFiled && numbered.status === 'inlämnad' ? await notifyDeciders(deps, numbered) : { deviation: numbered, reached: numbered.postedCards.length };
+  return { kind: 'filed', deviation, decidersReached: reached, alreadyFiled };
+}

@@ -1,0 +1,303 @@
+import assert from 'assert/strict';
+import { writeFileSync } from 'fs';
+import path from 'path';
+import { BotUnderTest, startBot } from '../helpers/runningBot';
+import { makeTempDir } from '../helpers/tempDir';
+import { adaptiveCardInvoke, cardTexts, teamsMessage, TeamsUser } from '../helpers/teams';
+
+const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
+const chef = user('29:chef', '00000000-0000-0000-0000-0000000000c1', 'Förbundschef (demo)');
+const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom på kansliet (demo)');
+const board = user('29:board', '00000000-0000-0000-0000-0000000000b1', 'Styrelseledamot (demo)');
+const vaxtkraftLead = user('29:d1', '00000000-0000-0000-0000-0000000000d1', 'Insatsansvarig Växtkraft (demo)');
+const alvkarlebyLead = user('29:d2', '00000000-0000-0000-0000-0000000000d2', 'Insatsansvarig Älvkarleby (demo)');
+const otherChef = user('29:norr-chef', '00000000-0000-0000-0000-0000000000e1', 'Förbundschef i ett annat förbund');
+
+/** Each user's personal chat with the bot. */
+const chatOf = (u: TeamsUser) => `a:chat-${u.id}`;
+
+function rolesFile(dir: string): string {
+  const file = path.join(dir, 'roles.json');
+  const demo = [
+    { aadObjectId: board.aadObjectId, name: board.name, association: 'uppsala', roles: ['styrelse'] },
+    { aadObjectId: chef.aadObjectId, name: chef.name, association: 'uppsala', roles: ['forbundschef'] },
+    { aadObjectId: kansli.aadObjectId, name: kansli.name, association: 'uppsala', roles: ['kansli'] },
+    { aadObjectId: vaxtkraftLead.aadObjectId, name: vaxtkraftLead.name, association: 'uppsala', roles: ['insatsansvarig'], initiatives: ['vaxtkraft'] },
+    { aadObjectId: alvkarlebyLead.aadObjectId, name: alvkarlebyLead.name, association: 'uppsala', roles: ['insatsansvarig'], initiatives: ['lokus-alvkarleby', 'forstarkt-stod'] },
+    { aadObjectId: otherChef.aadObjectId, name: otherChef.name, association: 'norrtalje', roles: ['forbundschef'] },
+  ];
+  writeFileSync(file, JSON.stringify({ users: demo }));
+  return file;
+}
+
+describe('avvikelser and delegationsbeslut over /api/messages', function () {
+  let bot: BotUnderTest;
+  let temp: { dir: string; cleanup(): void };
+
+  before(async () => {
+    temp = makeTempDir('finsam-roles-');
+    bot = await startBot({ ROLES_FILE: rolesFile(temp.dir), CLOCK_DATE: '2026-11-23' });
+    // The förbundschef and the filers have opened the bot once, so it can reach them later.
+    for (const u of [chef, vaxtkraftLead, alvkarlebyLead]) await say(u, 'hjälp');
+  });
+  after(async () => {
+    await bot.stop();
+    temp.cleanup();
+  });
+
+  async function say(u: TeamsUser, text: string): Promise<any[]> {
+    const activity = teamsMessage(bot.connector.url, u, text, { conversationId: chatOf(u) });
+    const before = bot.connector.for(chatOf(u)).length;
+    const res = await bot.post(activity);
+    assert.equal(res.status, 200);
+    return bot.connector.for(chatOf(u)).slice(before).map((a) => a.attachments[0].content);
+  }
+
+  async function invoke(u: TeamsUser, verb: string, data: Record<string, unknown>): Promise<any> {
+    const res = await bot.post(adaptiveCardInvoke(bot.connector.url, u, verb, data, chatOf(u)));
+    assert.equal(res.status, 200);
+    assert.equal(res.body.statusCode, 200);
+    assert.equal(res.body.type, 'application/vnd.microsoft.card.adaptive');
+    return res.body.value;
+  }
+
+  const texts = (card: any) => cardTexts(card).join('\n');
+  const actionsOf = (card: any) => (card.actions ?? []).map((a: any) => a.title);
+  const inputIds = (card: any) => {
+    const ids: string[] = [];
+    const walk = (n: any) => {
+      if (Array.isArray(n)) return n.forEach(walk);
+      if (!n || typeof n !== 'object') return;
+      if (typeof n.type === 'string' && n.type.startsWith('Input.')) ids.push(n.id);
+      for (const k of ['body', 'items']) if (n[k]) walk(n[k]);
+    };
+    walk(card.body);
+    return ids;
+  };
+
+  async function openForm(u: TeamsUser): Promise<any> {
+    const [form] = await say(u, 'ny avvikelse');
+    assert.ok(form, 'a form');
+    return form;
+  }
+  const formIdOf = (form: any) => form.actions.find((a: any) => a.verb === 'submitDeviation').data.formId as string;
+
+  async function file(u: TeamsUser, formId: string, values: Record<string, string>): Promise<any> {
+    return invoke(u, 'submitDeviation', { formId, ...values });
+  }
+
+  const goodMove = { initiativeId: 'vaxtkraft', kind: 'budget-move', amount: '80 tkr', fromYear: '2026', reason: 'Vakans som arbetsmarknadskonsulent 1 mars–31 augusti 2026.', position: 'Styrgruppen tillstyrker att medlen flyttas till 2027.' };
+
+  /** The headline of "beslutsutrymme YEAR" in kronor, read from the rendered card. */
+  async function decisionRoom(year: number): Promise<{ tkr: number; text: string }> {
+    const [card] = await say(board, `beslutsutrymme ${year}?`);
+    const headline = card.body.find((b: any) => b.size === 'ExtraLarge').text as string;
+    return { tkr: Number(headline.replace(/[^\d\u2212-]/g, '').replace('\u2212', '-')), text: texts(card) };
+  }
+
+  let firstCaseId = '';
+
+  it('gives an insatsansvarig the form with only their own insatser', async () => {
+    const form = await openForm(vaxtkraftLead);
+    assert.equal(form.version, '1.5');
+    const initiative = form.body.find((b: any) => b.id === 'initiativeId');
+    assert.deepEqual(initiative.choices.map((c: any) => c.value), ['vaxtkraft']);
+    assert.deepEqual(inputIds(form), ['initiativeId', 'kind', 'amount', 'fromYear', 'newEndDate', 'reason', 'position']);
+    assert.deepEqual(form.actions.map((a: any) => a.type), ['Action.Execute']);
+    const [refusal] = await say(board, 'ny avvikelse');
+    assert.match(texts(refusal), /insatsansvariga, för sina egna insatser/);
+  });
+
+  it('refuses bad input with every problem in Swedish, keeps what was typed and stores nothing', async () => {
+    const form = await openForm(vaxtkraftLead);
+    const formId = formIdOf(form);
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ ...goodMove, amount: '80 kronor och lite' }, /"80 kronor och lite" är inget belopp/],
+      [{ ...goodMove, amount: '0' }, /större än noll/],
+      [{ ...goodMove, amount: '12,5' }, /inte ett helt antal kronor/],
+      [{ ...goodMove, amount: '5 mkr' }, /5 000 000 kr är mer än vad som återstår av budgeten 2026: 2 753 000 kr/],
+      [{ ...goodMove, fromYear: '2025' }, /2025 är avslutat/],
+      [{ ...goodMove, fromYear: '2027' }, /slutar 31 december 2027, så medel kan inte flyttas till 2028/],
+      [{ ...goodMove, initiativeId: 'forstarkt-stod' }, /Välj en av dina insatser/],
+      [{ ...goodMove, reason: 'Deltagaren 19800101-1234 slutade.' }, /Skälet till avvikelsen innehåller något som liknar ett personnummer/],
+      [{ ...goodMove, position: 'Se 800101-1234' }, /Styrgruppens ställningstagande innehåller något som liknar ett personnummer/],
+      [{ ...goodMove, reason: '  ' }, /Skälet till avvikelsen saknas/],
+      [{ ...goodMove, kind: 'period', newEndDate: '2024-01-01' }, /måste ligga efter insatsens start/],
+      [{ ...goodMove, kind: 'period', newEndDate: '2027-02-30' }, /inget giltigt datum/],
+      [{ ...goodMove, kind: 'annat' }, /Välj vilken typ av avvikelse/],
+    ];
+    for (const [values, expected] of cases) {
+      const card = await file(vaxtkraftLead, formId, values);
+      const shown = texts(card);
+      assert.match(shown, expected, JSON.stringify(values));
+      assert.match(shown, /Rätta följande och skicka igen/);
+      assert.equal(card.body.find((b: any) => b.id === 'reason').value, values.reason, 'typed text kept');
+      assert.equal(formIdOf(card), formId, 'same form');
+    }
+    const [queue] = await say(chef, 'vilka avvikelser väntar?');
+    assert.match(texts(queue), /Inga avvikelser väntar på beslut/);
+    assert.equal(bot.connector.for(chatOf(chef)).filter((a) => /Avvikelse/.test(a.summary ?? '')).length, 0, 'no card went to the förbundschef');
+  });
+
+  it('files a good avvikelse with Dnr 2026:1, reaches the förbundschef proactively, and a second click files nothing new', async () => {
+    const form = await openForm(vaxtkraftLead);
+    const chefBefore = bot.connector.for(chatOf(chef)).length;
+    const receipt = await file(vaxtkraftLead, formIdOf(form), goodMove);
+    assert.match(texts(receipt), /Avvikelse Dnr 2026:1 – Växtkraft/);
+    assert.match(texts(receipt), /Inlämnad – väntar på beslut/);
+    assert.match(texts(receipt), /Förbundschefen har fått den för beslut/);
+    const toChef = bot.connector.for(chatOf(chef)).slice(chefBefore);
+    assert.equal(toChef.length, 1, 'one proactive card to the förbundschef');
+    const card = toChef[0].attachments[0].content;
+    assert.deepEqual(card.refresh.userIds, [chef.id], 'the förbundschef gets a user-specific view');
+    assert.equal(card.refresh.action.verb, 'showDeviation');
+    assert.match(texts(card), /Belopp: 80 000 kr/);
+    assert.match(texts(card), /Prognos 2026, Växtkraft: \u221280 tkr/);
+    assert.match(texts(card), /Beslutsutrymme 2026 \(prognos\): 3 038 tkr → 3 118 tkr/);
+    assert.deepEqual(actionsOf(card), ['Visa beslutsalternativ'], 'the shared card has no decision buttons');
+    firstCaseId = card.refresh.action.data.caseId;
+
+    const again = await file(vaxtkraftLead, formIdOf(form), goodMove);
+    assert.match(texts(again), /Dnr 2026:1/);
+    assert.match(texts(again), /redan inlämnad/);
+    assert.equal(bot.connector.for(chatOf(chef)).length, chefBefore + 1, 'no second card');
+  });
+
+  it('shows the decision buttons only to the förbundschef (refresh), and refuses a decision from anyone else with nothing changed', async () => {
+    const chefView = await invoke(chef, 'showDeviation', { caseId: firstCaseId });
+    assert.deepEqual(actionsOf(chefView), ['Godkänn', 'Avslå']);
+    assert.deepEqual(inputIds(chefView), ['comment']);
+    const boardView = await invoke(board, 'showDeviation', { caseId: firstCaseId });
+    assert.deepEqual(actionsOf(boardView), []);
+    assert.match(texts(boardView), /Endast förbundschefen eller ersättaren kan besluta/);
+
+    for (const u of [board, kansli, vaxtkraftLead]) {
+      const refused = await invoke(u, 'decideDeviation', { caseId: firstCaseId, outcome: 'godkänd', comment: 'Jag godkänner.' });
+      assert.match(texts(refused), /Bara förbundschefen eller ersättaren får besluta/);
+      assert.match(texts(refused), /Felkod: [0-9a-f]{8}/);
+    }
+    const elsewhere = await invoke(otherChef, 'decideDeviation', { caseId: firstCaseId, outcome: 'godkänd', comment: 'Fel förbund.' });
+    assert.match(texts(elsewhere), /finns inte \(längre\) hos ditt förbund/);
+    const still = await invoke(chef, 'showDeviation', { caseId: firstCaseId });
+    assert.match(texts(still), /Inlämnad – väntar på beslut/);
+    const room = await decisionRoom(2026);
+    assert.equal(room.tkr, 3038);
+  });
+
+  it('approves: one delegationsbeslut, the filer told, the posted card updated, and beslutsutrymme moved by exactly the amount', async () => {
+    const before2026 = await decisionRoom(2026);
+    const before2027 = await decisionRoom(2027);
+    const filerBefore = bot.connector.for(chatOf(vaxtkraftLead)).length;
+    const missing = await invoke(chef, 'decideDeviation', { caseId: firstCaseId, outcome: 'godkänd', comment: ' ' });
+    assert.match(texts(missing), /Skriv en motivering/);
+
+    const decided = await invoke(chef, 'decideDeviation', { caseId: firstCaseId, outcome: 'godkänd', comment: 'Vakansen är styrkt; medlen behövs 2027.' });
+    assert.match(texts(decided), /Godkänd/);
+    assert.match(texts(decided), /Nummer: D 2026:1/);
+    assert.match(texts(decided), /Beslutsfattare: Förbundschef \(demo\), förbundschef/);
+    assert.match(texts(decided), /Motivering: Vakansen är styrkt/);
+    assert.deepEqual(actionsOf(decided), []);
+
+    const toFiler = bot.connector.for(chatOf(vaxtkraftLead)).slice(filerBefore);
+    assert.equal(toFiler.length, 1);
+    assert.match(texts(toFiler[0].attachments[0].content), /Din avvikelse Dnr 2026:1 är godkänd av Förbundschef \(demo\)/);
+    const updates = bot.connector.updates.filter((u) => u.conversationId === chatOf(chef));
+    assert.equal(updates.length, 1, 'the card in the förbundschef’s chat was replaced');
+    assert.match(texts(updates[0]!.body.attachments[0].content), /Godkänd/);
+    assert.equal(updates[0]!.body.attachments[0].content.refresh, undefined, 'no refresh once decided');
+
+    const after2026 = await decisionRoom(2026);
+    const after2027 = await decisionRoom(2027);
+    assert.equal(after2026.tkr - before2026.tkr, 80, 'moving 80 tkr out of 2026 frees 80 tkr in 2026');
+    assert.equal(after2027.tkr, before2027.tkr, '…and 2027 takes it back: its room is unchanged');
+    assert.match(after2026.text, /Växtkraft \u221280 tkr 2026 och \+80 tkr 2027 \(D 2026:1, Dnr 2026:1\)/);
+    const [cost] = await say(board, 'vad kostar växtkraft 2027?');
+    assert.match(texts(cost), /2 834 tkr/, '2 754 + 80');
+
+    const later = await invoke(chef, 'decideDeviation', { caseId: firstCaseId, outcome: 'avslagen', comment: 'Ångrar mig.' });
+    assert.match(texts(later), /redan godkänd av Förbundschef \(demo\) 23 november 2026; det beslutet står fast/);
+    assert.match(texts(later), /D 2026:1/);
+  });
+
+  it('twenty simultaneous approvals of one avvikelse give one decision and one register number', async () => {
+    const form = await openForm(alvkarlebyLead);
+    const receipt = await file(alvkarlebyLead, formIdOf(form), { initiativeId: 'forstarkt-stod', kind: 'budget-return', amount: '150 000', fromYear: '2026', reason: 'Vakans hela hösten.', position: 'Styrgruppen föreslår att medlen återförs.' });
+    assert.match(texts(receipt), /Dnr 2026:2/);
+    const caseId = receipt.actions.find((a: any) => a.verb === 'showDeviation').data.caseId;
+    const filerBefore = bot.connector.for(chatOf(alvkarlebyLead)).length;
+    const before = await decisionRoom(2026);
+
+    const cards = await Promise.all(Array.from({ length: 20 }, (_, i) => invoke(chef, 'decideDeviation', { caseId, outcome: i % 2 === 0 ? 'godkänd' : 'avslagen', comment: `Klick ${i}` })));
+    const numbers = new Set(cards.map((c) => /Nummer: (D \d{4}:\d+)/.exec(texts(c))?.[1]));
+    assert.deepEqual([...numbers], ['D 2026:2']);
+    const outcomes = new Set(cards.map((c) => /\n(Godkänd|Avslagen)\n/.exec(`\n${texts(c)}\n`)?.[1]));
+    assert.equal(outcomes.size, 1, 'every click shows the same decision');
+    assert.equal(cards.filter((c) => /Beslutet är registrerat/.test(texts(c))).length, 1, 'exactly one click decided');
+    assert.equal(bot.connector.for(chatOf(alvkarlebyLead)).length - filerBefore, 1, 'the filer was told once');
+    const after = await decisionRoom(2026);
+    assert.equal(after.tkr - before.tkr, [...outcomes][0] === 'Godkänd' ? 150 : 0);
+  });
+
+  it('fifty simultaneous filings get fifty distinct, gap-free diarienummer', async () => {
+    const forms: any[] = [];
+    for (let i = 0; i < 50; i += 1) forms.push(await openForm(vaxtkraftLead));
+    const receipts = await Promise.all(forms.map((form, i) => file(vaxtkraftLead, formIdOf(form), { initiativeId: 'vaxtkraft', kind: 'method', reason: `Metodändring ${i}`, position: 'Styrgruppen tillstyrker.' })));
+    const numbers = receipts.map((r) => Number(/Dnr 2026:(\d+)/.exec(texts(r))?.[1]));
+    assert.equal(new Set(numbers).size, 50);
+    assert.deepEqual([...numbers].sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i + 3));
+    const [queue] = await say(kansli, 'vilka avvikelser väntar?');
+    assert.match(texts(queue), /^50 avvikelser väntar på beslut/);
+  });
+
+  it('a new end date changes the insats period once approved; a rejection changes nothing', async () => {
+    const form = await openForm(alvkarlebyLead);
+    const receipt = await file(alvkarlebyLead, formIdOf(form), { initiativeId: 'lokus-alvkarleby', kind: 'period', newEndDate: '2028-06-30', reason: 'Behovet kvarstår.', position: 'Styrgruppen tillstyrker förlängning.' });
+    const caseId = receipt.actions.find((a: any) => a.verb === 'showDeviation').data.caseId;
+    const approved = await invoke(chef, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'Förlängningen ryms.' });
+    assert.match(texts(approved), /D 2026:3/);
+    const [period] = await say(board, 'när slutar lokussamordnare älvkarleby?');
+    assert.match(texts(period), /Slutdatum\n30 juni 2028/);
+
+    const form2 = await openForm(vaxtkraftLead);
+    const receipt2 = await file(vaxtkraftLead, formIdOf(form2), { ...goodMove, amount: '100 tkr' });
+    const caseId2 = receipt2.actions.find((a: any) => a.verb === 'showDeviation').data.caseId;
+    const before = await decisionRoom(2026);
+    const rejected = await invoke(chef, 'decideDeviation', { caseId: caseId2, outcome: 'avslagen', comment: 'Medlen behövs inte 2027.' });
+    assert.match(texts(rejected), /Avslagen/);
+    assert.match(texts(rejected), /D 2026:4/);
+    assert.equal((await decisionRoom(2026)).tkr, before.tkr);
+  });
+
+  it('lists the delegationsbeslut for the kallelse, and the kansli marks them as reported', async () => {
+    const [list] = await say(kansli, 'delegationsbeslut sedan förra styrelsemötet');
+    const shown = texts(list);
+    assert.match(shown, /4 beslut som ännu inte anmälts/);
+    for (const n of [1, 2, 3, 4]) assert.match(shown, new RegExp(`D 2026:${n} – 23 november 2026`));
+    assert.match(shown, /Ärende: Avvikelse Växtkraft, Dnr 2026:1/);
+    assert.match(shown, /Ekonomisk effekt: 2026: \u221280 000 kr; 2027: \+80 000 kr/);
+    assert.deepEqual(actionsOf(list), ['Markera som anmälda till styrelsen']);
+    const [boardList] = await say(board, 'delegationsbeslut sedan förra styrelsemötet');
+    assert.deepEqual(actionsOf(boardList), [], 'only the kansli marks');
+    const ids = list.actions[0].data.caseIds;
+    const refused = await invoke(chef, 'markReported', { caseIds: ids, meetingDate: '2026-12-10' });
+    assert.match(texts(refused), /Bara kansliet/);
+
+    const marked = await invoke(kansli, 'markReported', { caseIds: ids, meetingDate: '2026-12-10' });
+    assert.equal((texts(marked).match(/Anmäld till styrelsen: 10 december 2026/g) ?? []).length, 4);
+    const [after] = await say(kansli, 'delegationsbeslut sedan förra styrelsemötet');
+    assert.match(texts(after), /Inga delegationsbeslut väntar på att anmälas/);
+    const [year] = await say(chef, 'delegationsbeslut 2026');
+    assert.match(texts(year), /4 beslut/);
+  });
+
+  it('keeps every avvikelse, decided or not, across a restart', async () => {
+    await bot.app.close();
+    const restarted = await startBot({ ROLES_FILE: path.join(temp.dir, 'roles.json'), CLOCK_DATE: '2026-11-23' }, bot.dataDir);
+    const oldConnector = bot.connector;
+    bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await oldConnector.close(); } };
+    const first = await invoke(chef, 'showDeviation', { caseId: firstCaseId });
+    assert.match(texts(first), /D 2026:1/);
+    const room = await decisionRoom(2026);
+    assert.match(room.text, /D 2026:1, Dnr 2026:1/);
+  });
+});
