@@ -72,7 +72,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     notifier: new ProactiveNotifier(adapter, config.botId, repos.conversations),
   };
   // Finish what a crash left half-done (a filing without Dnr, a decision without number or effect).
-  const repaired = await repairUnfinishedDeviations(deps).catch((err) => {
+  const repaired = await repairUnfinishedDeviations(deps, (d, err) => logger.error({ message: 'could not finish avvikelse', caseId: d.id, association: d.associationId, error: (err as Error).message })).catch((err) => {
     logger.error({ message: 'repair of unfinished avvikelser failed', error: (err as Error).message });
     return 0;
   });

@@ -1,6 +1,6 @@
 import { deviationFormReply } from '../deviations/deviationViews';
 import { fileDeviation, ownInitiatives, selectableYears } from '../deviations/fileDeviation';
-import { sharedCaseCard } from '../deviations/caseCards';
+import { caseCardFor } from '../deviations/caseCards';
 import { DeviationFormInput } from '../deviations/validateDeviation';
 import { CardActionHandler } from '../commands/types';
 
@@ -30,6 +30,6 @@ export const submitDeviationAction: CardActionHandler = {
       result.alreadyFiled ? 'Avvikelsen var redan inlämnad; här är den.' : 'Tack! Avvikelsen är inlämnad och diarieförd.',
       result.decidersReached > 0 ? 'Förbundschefen har fått den för beslut. Du får besked här när den är beslutad.' : 'Förbundschefen har ännu inte öppnat boten i Teams och kunde inte meddelas direkt; kansliet ser avvikelsen i kön.',
     ];
-    return { replies: [], updatedCard: await sharedCaseCard(deps, result.deviation, notes) };
+    return { replies: [], updatedCard: await caseCardFor(deps, result.deviation, input.user, notes) };
   },
 };

@@ -88,6 +88,8 @@ export interface DeviationCaseView {
   readonly canDecide: boolean;
   /** Show a button that fetches the decider's view, for clients that do not refresh by themselves. */
   readonly canOpen: boolean;
+  /** Show "Återkalla": only in the filer's view while undecided. */
+  readonly canWithdraw: boolean;
   /** Teams user ids that get their own view through refresh (the deciders). */
   readonly refreshUserIds: readonly string[];
 }

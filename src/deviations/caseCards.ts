@@ -25,6 +25,7 @@ export async function sharedCaseCard(deps: HandlerDependencies, d: Deviation, no
 export async function caseCardFor(deps: HandlerDependencies, d: Deviation, viewer: UserIdentity, notes: readonly string[] = []): Promise<Reply> {
   const decider = canDecideOnDelegation(viewer);
   const [ledger, refreshUserIds] = await Promise.all([currentLedger(deps.repos, d.associationId), d.status === 'inlämnad' ? deciderTeamsIds(deps, d.associationId) : Promise.resolve([])]);
-  const extra = !decider && d.status === 'inlämnad' ? ['Endast förbundschefen eller ersättaren kan besluta om avvikelsen.'] : [];
-  return deviationCaseReply(d, { canDecide: decider, canOpen: false, refreshUserIds, effects: effectFacts(d, ledger, deps.today()), notes: [...notes, ...extra] });
+  const extra = !decider && d.status === 'inlämnad' && viewer.aadObjectId !== d.filedBy.aadObjectId ? ['Endast förbundschefen eller ersättaren kan besluta om avvikelsen.'] : [];
+  const isFiler = viewer.aadObjectId !== undefined && viewer.aadObjectId === d.filedBy.aadObjectId;
+  return deviationCaseReply(d, { canDecide: decider, canOpen: false, canWithdraw: isFiler, refreshUserIds, effects: effectFacts(d, ledger, deps.today()), notes: [...notes, ...extra] });
 }

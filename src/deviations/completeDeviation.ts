@@ -60,13 +60,20 @@ export async function notifyDeciders(deps: HandlerDependencies, d: Deviation): P
 }
 
 /** Finishes whatever a crash left undone, for every förbund. Run at start. */
-export async function repairUnfinishedDeviations(deps: HandlerDependencies): Promise<number> {
+export async function repairUnfinishedDeviations(deps: HandlerDependencies, onError: (d: Deviation, err: unknown) => void): Promise<number> {
   const unfinished = await deps.repos.deviations.listUnfinished();
+  let repaired = 0;
   for (const found of unfinished) {
-    let d = await ensureDiarienummer(deps, found);
-    if (d.status === 'inlämnad' && d.postedCards.length === 0) d = (await notifyDeciders(deps, d)).deviation;
-    d = await ensureDecisionNumber(deps, d);
-    await ensureEffects(deps, d);
+    try {
+      let d = await ensureDiarienummer(deps, found);
+      d = await ensureDecisionNumber(deps, d);
+      d = await ensureEffects(deps, d);
+      if (d.status === 'inlämnad' && d.postedCards.length === 0) await notifyDeciders(deps, d);
+      repaired += 1;
+    } catch (err) {
+      // One stuck avvikelse must not keep the others (or the bot) from starting.
+      onError(found, err);
+    }
   }
-  return unfinished.length;
+  return repaired;
 }

@@ -70,6 +70,25 @@ async function recheckBudget(deps: HandlerDependencies, d: Deviation): Promise<v
 
 /** After the decision: every posted card shows it, and the filer is told. */
 export async function announceDecision(deps: HandlerDependencies, d: Deviation, sharedCard: Reply, filerCard: Reply): Promise<void> {
-  await Promise.all(d.postedCards.map((posted) => deps.notifier.updateCard(d.associationId, posted, sharedCard)));
+  await updatePostedCards(deps, d, sharedCard);
   if (d.filedBy.aadObjectId) await deps.notifier.sendToUser(d.associationId, d.filedBy.aadObjectId, filerCard);
+}
+
+/** Replaces every card the bot posted about the avvikelse, so everyone who sees one sees how it stands. */
+export async function updatePostedCards(deps: HandlerDependencies, d: Deviation, card: Reply): Promise<void> {
+  await Promise.all(d.postedCards.map((posted) => deps.notifier.updateCard(d.associationId, posted, card)));
+}
+
+/** The filer withdraws an undecided avvikelse. It keeps its Dnr and stays in the history. */
+export async function withdrawDeviation(deps: HandlerDependencies, user: UserIdentity, caseId: unknown): Promise<DecisionResult> {
+  let d = await loadDeviation(deps, user, caseId);
+  if (!user.aadObjectId || d.filedBy.aadObjectId !== user.aadObjectId) throw new ForbiddenError('Bara den som lämnade avvikelsen kan återkalla den.');
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    if (d.status !== 'inlämnad') return { deviation: d, decidedNow: false };
+    const withdrawal = { at: deps.now().toISOString(), on: deps.today(), by: { aadObjectId: user.aadObjectId, name: user.name } };
+    const written = await deps.repos.deviations.replaceIfUnchanged(d, { ...d, status: 'återkallad', withdrawal });
+    if (written) return { deviation: written, decidedNow: true };
+    d = await loadDeviation(deps, user, caseId);
+  }
+  throw new ConcurrencyError('Avvikelsen ändrades samtidigt av någon annan. Försök igen.');
 }

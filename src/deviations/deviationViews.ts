@@ -52,6 +52,7 @@ export function caseFacts(d: Deviation): Fact[] {
     { label: 'Styrgruppens ställningstagande', value: d.steeringGroupPosition },
     { label: 'Inlämnad av', value: `${d.filedBy.name}, ${formatDateLong(d.filedOn)}` },
   );
+  if (d.withdrawal) facts.push({ label: 'Återkallad', value: `${formatDateLong(d.withdrawal.on)} av ${d.withdrawal.by.name}` });
   return facts;
 }
 
@@ -71,6 +72,7 @@ export function decisionFacts(d: Deviation): Fact[] {
 export interface CaseViewOptions {
   readonly canDecide: boolean;
   readonly canOpen: boolean;
+  readonly canWithdraw?: boolean;
   readonly refreshUserIds: readonly string[];
   readonly effects: readonly Fact[];
   readonly notes?: readonly string[];
@@ -90,6 +92,7 @@ export function deviationCaseReply(d: Deviation, options: CaseViewOptions): Repl
     notes: (options.notes ?? []).map((text) => ({ text })),
     canDecide: options.canDecide && d.status === 'inlämnad',
     canOpen: options.canOpen && d.status === 'inlämnad',
+    canWithdraw: (options.canWithdraw ?? false) && d.status === 'inlämnad',
     refreshUserIds: options.refreshUserIds,
   };
   const lines = [title, status.text, ...view.facts.map((f) => `${f.label}: ${f.value}`), ...view.effects.map((f) => `${f.label}: ${f.value}`), ...view.decisionFacts.map((f) => `${f.label}: ${f.value}`), ...(options.notes ?? [])];

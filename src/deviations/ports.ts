@@ -15,7 +15,7 @@ export interface DeviationRepository {
   listByStatus(associationId: string, statuses: readonly DeviationStatus[]): Promise<readonly Deviation[]>;
   /** Decided avvikelser whose decision date lies in [from, to]. */
   listDecided(associationId: string, from: string, to: string): Promise<readonly Deviation[]>;
-  /** Every förbund's avvikelser left half-done by a crash: no Dnr, or a decision without number or effects. */
+  /** Every förbund's avvikelser left half-done: no Dnr, not sent to a decider, or a decision without number or effects. */
   listUnfinished(): Promise<readonly Deviation[]>;
 }
 

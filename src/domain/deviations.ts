@@ -70,6 +70,8 @@ export interface Deviation {
   readonly filedAt: string;
   readonly filedOn: string;
   readonly decision?: DelegationDecision;
+  /** Set when the filer withdrew it before a decision; it stays in the diarium. */
+  readonly withdrawal?: { readonly at: string; readonly on: string; readonly by: PersonRef };
   /** The approved effect has reached the ledger and the insats register. */
   readonly effectsApplied?: boolean;
   readonly postedCards: readonly PostedCard[];

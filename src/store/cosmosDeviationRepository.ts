@@ -67,10 +67,11 @@ export class CosmosDeviationRepository implements DeviationRepository {
   async listUnfinished(): Promise<readonly Deviation[]> {
     const { resources } = await this.container.items
       .query<DeviationDocument>({
-        query: 'SELECT * FROM c WHERE c.type = @type AND (c.status = @registering OR (IS_DEFINED(c.decision) AND (NOT IS_DEFINED(c.decision.number) OR (c.status = @approved AND c.effectsApplied != true))))',
+        query: 'SELECT * FROM c WHERE c.type = @type AND (c.status = @registering OR (c.status = @open AND ARRAY_LENGTH(c.postedCards) = 0) OR (IS_DEFINED(c.decision) AND (NOT IS_DEFINED(c.decision.number) OR (c.status = @approved AND c.effectsApplied != true))))',
         parameters: [
           { name: '@type', value: 'deviation' },
           { name: '@registering', value: 'registreras' },
+          { name: '@open', value: 'inlämnad' },
           { name: '@approved', value: 'godkänd' },
         ],
       })

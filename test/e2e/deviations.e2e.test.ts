@@ -3,6 +3,8 @@ import { writeFileSync } from 'fs';
 import path from 'path';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
 import { makeTempDir } from '../helpers/tempDir';
+import { openCosmosStore } from '../../src/store/cosmosStore';
+import { cosmosRepositories } from '../../src/store/repositories';
 import { adaptiveCardInvoke, cardTexts, teamsMessage, TeamsUser } from '../helpers/teams';
 
 const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
@@ -11,6 +13,7 @@ const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom
 const board = user('29:board', '00000000-0000-0000-0000-0000000000b1', 'Styrelseledamot (demo)');
 const vaxtkraftLead = user('29:d1', '00000000-0000-0000-0000-0000000000d1', 'Insatsansvarig Växtkraft (demo)');
 const alvkarlebyLead = user('29:d2', '00000000-0000-0000-0000-0000000000d2', 'Insatsansvarig Älvkarleby (demo)');
+const deputy = user('29:deputy', '00000000-0000-0000-0000-0000000000c3', 'Ersättare (demo)');
 const otherChef = user('29:norr-chef', '00000000-0000-0000-0000-0000000000e1', 'Förbundschef i ett annat förbund');
 
 /** Each user's personal chat with the bot. */
@@ -21,6 +24,7 @@ function rolesFile(dir: string): string {
   const demo = [
     { aadObjectId: board.aadObjectId, name: board.name, association: 'uppsala', roles: ['styrelse'] },
     { aadObjectId: chef.aadObjectId, name: chef.name, association: 'uppsala', roles: ['forbundschef'] },
+    { aadObjectId: deputy.aadObjectId, name: deputy.name, association: 'uppsala', roles: ['ersattare'] },
     { aadObjectId: kansli.aadObjectId, name: kansli.name, association: 'uppsala', roles: ['kansli'] },
     { aadObjectId: vaxtkraftLead.aadObjectId, name: vaxtkraftLead.name, association: 'uppsala', roles: ['insatsansvarig'], initiatives: ['vaxtkraft'] },
     { aadObjectId: alvkarlebyLead.aadObjectId, name: alvkarlebyLead.name, association: 'uppsala', roles: ['insatsansvarig'], initiatives: ['lokus-alvkarleby', 'forstarkt-stod'] },
@@ -80,6 +84,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     assert.ok(form, 'a form');
     return form;
   }
+  const caseIdOf = (card: any) => (card.refresh?.action.data.caseId ?? card.actions.find((a: any) => a.data?.caseId).data.caseId) as string;
   const formIdOf = (form: any) => form.actions.find((a: any) => a.verb === 'submitDeviation').data.formId as string;
 
   async function file(u: TeamsUser, formId: string, values: Record<string, string>): Promise<any> {
@@ -146,6 +151,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     assert.match(texts(receipt), /Avvikelse Dnr 2026:1 – Växtkraft/);
     assert.match(texts(receipt), /Inlämnad – väntar på beslut/);
     assert.match(texts(receipt), /Förbundschefen har fått den för beslut/);
+    assert.deepEqual(actionsOf(receipt), ['Återkalla avvikelsen'], 'the filer may withdraw it');
     const toChef = bot.connector.for(chatOf(chef)).slice(chefBefore);
     assert.equal(toChef.length, 1, 'one proactive card to the förbundschef');
     const card = toChef[0].attachments[0].content;
@@ -223,7 +229,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const form = await openForm(alvkarlebyLead);
     const receipt = await file(alvkarlebyLead, formIdOf(form), { initiativeId: 'forstarkt-stod', kind: 'budget-return', amount: '150 000', fromYear: '2026', reason: 'Vakans hela hösten.', position: 'Styrgruppen föreslår att medlen återförs.' });
     assert.match(texts(receipt), /Dnr 2026:2/);
-    const caseId = receipt.actions.find((a: any) => a.verb === 'showDeviation').data.caseId;
+    const caseId = caseIdOf(receipt);
     const filerBefore = bot.connector.for(chatOf(alvkarlebyLead)).length;
     const before = await decisionRoom(2026);
 
@@ -249,23 +255,46 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     assert.match(texts(queue), /^50 avvikelser väntar på beslut/);
   });
 
-  it('a new end date changes the insats period once approved; a rejection changes nothing', async () => {
+  it('a new end date, decided by the deputy, changes the insats period; both deciders’ cards show the decision', async () => {
+    await say(deputy, 'hjälp');
     const form = await openForm(alvkarlebyLead);
     const receipt = await file(alvkarlebyLead, formIdOf(form), { initiativeId: 'lokus-alvkarleby', kind: 'period', newEndDate: '2028-06-30', reason: 'Behovet kvarstår.', position: 'Styrgruppen tillstyrker förlängning.' });
-    const caseId = receipt.actions.find((a: any) => a.verb === 'showDeviation').data.caseId;
-    const approved = await invoke(chef, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'Förlängningen ryms.' });
+    const caseId = caseIdOf(receipt);
+    assert.deepEqual(receipt.refresh.userIds, [chef.id, deputy.id]);
+    const posted = bot.connector.activities.filter((a) => a.body.attachments?.[0]?.content.refresh?.action.data.caseId === caseId);
+    assert.deepEqual(posted.map((a) => a.conversationId).sort(), [chatOf(chef), chatOf(deputy)].sort());
+    const approved = await invoke(deputy, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'Förlängningen ryms.' });
     assert.match(texts(approved), /D 2026:3/);
+    assert.match(texts(approved), /Beslutsfattare: Ersättare \(demo\), ersättare för förbundschefen/);
+    const updated = bot.connector.updates.filter((u) => u.body.attachments[0].content.body.some((b: any) => b.text === 'Godkänd') && texts(u.body.attachments[0].content).includes('Lokussamordnare'));
+    assert.deepEqual(updated.map((u) => u.conversationId).sort(), [chatOf(chef), chatOf(deputy)].sort());
     const [period] = await say(board, 'när slutar lokussamordnare älvkarleby?');
     assert.match(texts(period), /Slutdatum\n30 juni 2028/);
 
     const form2 = await openForm(vaxtkraftLead);
     const receipt2 = await file(vaxtkraftLead, formIdOf(form2), { ...goodMove, amount: '100 tkr' });
-    const caseId2 = receipt2.actions.find((a: any) => a.verb === 'showDeviation').data.caseId;
+    const caseId2 = caseIdOf(receipt2);
     const before = await decisionRoom(2026);
     const rejected = await invoke(chef, 'decideDeviation', { caseId: caseId2, outcome: 'avslagen', comment: 'Medlen behövs inte 2027.' });
     assert.match(texts(rejected), /Avslagen/);
     assert.match(texts(rejected), /D 2026:4/);
     assert.equal((await decisionRoom(2026)).tkr, before.tkr);
+  });
+
+  it('lets the filer withdraw an undecided avvikelse; it keeps its Dnr and can no longer be decided', async () => {
+    const form = await openForm(vaxtkraftLead);
+    const receipt = await file(vaxtkraftLead, formIdOf(form), { initiativeId: 'vaxtkraft', kind: 'target-group', reason: 'Fler unga vuxna.', position: 'Styrgruppen tillstyrker.' });
+    const caseId = caseIdOf(receipt);
+    const dnr = /Dnr 2026:\d+/.exec(texts(receipt))?.[0];
+    const refused = await invoke(alvkarlebyLead, 'withdrawDeviation', { caseId });
+    assert.match(texts(refused), /Bara den som lämnade avvikelsen kan återkalla den/);
+    const withdrawn = await invoke(vaxtkraftLead, 'withdrawDeviation', { caseId });
+    assert.match(texts(withdrawn), /Återkallad/);
+    assert.match(texts(withdrawn), new RegExp(dnr as string));
+    assert.ok(bot.connector.updates.some((u) => u.conversationId === chatOf(chef) && /Återkallad/.test(texts(u.body.attachments[0].content))), 'the förbundschef’s card shows it');
+    const late = await invoke(chef, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'För sent.' });
+    assert.match(texts(late), /Avvikelsen är återkallad/);
+    assert.deepEqual(actionsOf(late), []);
   });
 
   it('lists the delegationsbeslut for the kallelse, and the kansli marks them as reported', async () => {
@@ -290,14 +319,60 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     assert.match(texts(year), /4 beslut/);
   });
 
-  it('keeps every avvikelse, decided or not, across a restart', async () => {
+  async function restart(): Promise<void> {
     await bot.app.close();
-    const restarted = await startBot({ ROLES_FILE: path.join(temp.dir, 'roles.json'), CLOCK_DATE: '2026-11-23' }, bot.dataDir);
-    const oldConnector = bot.connector;
-    bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await oldConnector.close(); } };
+    const connector = bot.connector;
+    const restarted = await startBot({ ROLES_FILE: path.join(temp.dir, 'roles.json'), CLOCK_DATE: '2026-11-23' }, bot.dataDir, connector);
+    bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await connector.close(); } };
+  }
+
+  it('keeps every avvikelse, decided or not, across a restart', async () => {
+    await restart();
     const first = await invoke(chef, 'showDeviation', { caseId: firstCaseId });
     assert.match(texts(first), /D 2026:1/);
     const room = await decisionRoom(2026);
     assert.match(room.text, /D 2026:1, Dnr 2026:1/);
+  });
+
+  it('finishes at start what a crash left half-done: a filing without Dnr, a decision without number or effect', async () => {
+    const roomBefore = await decisionRoom(2026);
+    await bot.app.close();
+    const store = await openCosmosStore({ database: 'finsam', dataDir: bot.dataDir });
+    const repos = cosmosRepositories(store);
+    const base = {
+      associationId: 'uppsala',
+      initiativeName: 'Förstärkt stöd till arbete eller studier',
+      initiativeId: 'forstarkt-stod',
+      reason: 'Vakans.',
+      steeringGroupPosition: 'Tillstyrks.',
+      filedBy: { aadObjectId: alvkarlebyLead.aadObjectId, name: alvkarlebyLead.name },
+      filedAt: '2026-11-23T09:00:00.000Z',
+      filedOn: '2026-11-23',
+      postedCards: [],
+    };
+    await repos.deviations.createIfAbsent({ ...base, id: 'avvikelse-crashed-filing', status: 'registreras', kind: 'method' });
+    const dnr = await repos.sequences.assign('uppsala', 'dnr', 2026, 'avvikelse-crashed-decision');
+    await repos.deviations.createIfAbsent({
+      ...base,
+      id: 'avvikelse-crashed-decision',
+      status: 'godkänd',
+      dnr: `Dnr 2026:${dnr}`,
+      kind: 'budget-return',
+      fromYear: 2026,
+      amount: 10_000,
+      decision: { outcome: 'godkänd', decidedAt: '2026-11-23T10:00:00.000Z', decidedOn: '2026-11-23', decider: { name: chef.name, title: 'förbundschef' }, reason: 'Ok.' },
+    });
+    await store.close();
+    const chefBefore = bot.connector.for(chatOf(chef)).length;
+
+    await restart();
+    const toChef = bot.connector.for(chatOf(chef)).slice(chefBefore).map((a) => texts(a.attachments[0].content));
+    assert.equal(toChef.length, 1);
+    assert.match(toChef[0] as string, new RegExp(`Avvikelse Dnr 2026:${dnr + 1} – Förstärkt stöd`), 'the crashed filing got the next Dnr and reached the förbundschef');
+    const [register] = await say(chef, 'delegationsbeslut 2026');
+    assert.match(texts(register), new RegExp(`D 2026:5 – 23 november 2026\n[^]*Dnr 2026:${dnr}`));
+    const room = await decisionRoom(2026);
+    assert.equal(room.tkr - roomBefore.tkr, 10);
+    assert.match(room.text, new RegExp(`Förstärkt stöd till arbete eller studier \u221210 tkr 2026 \\(D 2026:5, Dnr 2026:${dnr}\\)`));
   });
 });

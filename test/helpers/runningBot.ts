@@ -22,11 +22,12 @@ export interface BotUnderTest {
 }
 
 /** Starts the real server (embedded Cosmos, demo data) on a free port and a capture connector beside it. */
-export async function startBot(env: Record<string, string> = {}, dataDir?: string): Promise<BotUnderTest> {
+export async function startBot(env: Record<string, string> = {}, dataDir?: string, existingConnector?: CaptureConnector): Promise<BotUnderTest> {
   const temp = dataDir ? undefined : makeTempDir('finsam-e2e-');
   const dir = dataDir ?? (temp as { dir: string }).dir;
   const config: AppConfig = loadConfig({ PORT: '0', DATA_DIR: dir, ...env });
-  const connector = await startCaptureConnector();
+  // Reusing the connector keeps stored conversation references valid across a restart.
+  const connector = existingConnector ?? (await startCaptureConnector());
   const app = await startApp(config, quietLogger);
   const baseUrl = `http://127.0.0.1:${app.port}`;
   return {
@@ -41,7 +42,7 @@ export async function startBot(env: Record<string, string> = {}, dataDir?: strin
     },
     async stop(options = {}) {
       await app.close();
-      await connector.close();
+      if (!existingConnector) await connector.close();
       if (!options.keepData) temp?.cleanup();
     },
   };
