@@ -57,9 +57,9 @@ async function finishDecision(deps: HandlerDependencies, d: Deviation): Promise<
 async function recheckBudget(deps: HandlerDependencies, d: Deviation): Promise<void> {
   // Judged as of the filing date: a December filing may be decided in January.
   const facts = await budgetFactsFor(deps.repos, d.associationId, d.initiativeId, d.filedOn, d.id);
-  const initiative = { id: d.initiativeId, name: d.initiativeName, fullName: d.initiativeName, owner: '', kind: 'individual' as const, parties: [], period: { start: '0000-01-01', end: '9999-12-31' } };
   const registry = await deps.repos.initiatives.getRegistry(d.associationId);
-  const current = registry?.initiatives.find((i) => i.id === d.initiativeId) ?? initiative;
+  const current = registry?.initiatives.find((i) => i.id === d.initiativeId);
+  if (!current) throw new InvalidInputError(`${d.initiativeName} finns inte längre i förbundets register; avvikelsen kan inte godkännas.`);
   const check = validateDeviation(
     { initiativeId: d.initiativeId, kind: d.kind, amount: String(d.amount ?? ''), fromYear: String(d.fromYear ?? ''), reason: d.reason, position: d.steeringGroupPosition },
     [current],

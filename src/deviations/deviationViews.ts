@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import { DEVIATION_KINDS, DEVIATION_KIND_LABEL, Deviation, DeviationStatus, isBudgetKind } from '../domain/deviations';
-import { Initiative } from '../domain/initiatives';
+import { Initiative, initiativeLabel } from '../domain/initiatives';
 import { formatDateLong, formatKr } from '../format/swedish';
 import { DeviationCaseView, Fact, Reply } from '../cards/viewModels';
 import { DeviationFormInput } from './validateDeviation';
@@ -13,7 +13,7 @@ export function deviationFormReply(initiatives: readonly Initiative[], years: re
     intro,
     errors: problems.map((text) => ({ text })),
     formId: values.formId ?? randomUUID(),
-    initiativeChoices: initiatives.map((i) => ({ title: `${i.name} (${i.owner})`, value: i.id })),
+    initiativeChoices: initiatives.map((i) => ({ title: initiativeLabel(i), value: i.id })),
     kindChoices: DEVIATION_KINDS.map((k) => ({ title: DEVIATION_KIND_LABEL[k], value: k })),
     yearChoices: years.map((y) => ({ title: String(y), value: String(y) })),
     initiativeId: values.initiativeId ?? (initiatives.length === 1 ? (initiatives[0] as Initiative).id : ''),

@@ -1,5 +1,5 @@
 import { Deviation } from '../domain/deviations';
-import { Initiative } from '../domain/initiatives';
+import { Initiative, initiativeLabel } from '../domain/initiatives';
 import { ForbiddenError, InvalidInputError } from '../errors';
 import { HandlerDependencies } from '../commands/types';
 import { UserIdentity, hasRole } from '../roles/roleDirectory';
@@ -52,7 +52,7 @@ export async function fileDeviation(deps: HandlerDependencies, user: UserIdentit
     associationId: user.associationId,
     status: 'registreras',
     initiativeId: v.initiative.id,
-    initiativeName: v.initiative.name === 'Lokussamordnare' ? `${v.initiative.name} ${v.initiative.owner.replace(/s? kommun$/, '')}` : v.initiative.name,
+    initiativeName: initiativeLabel(v.initiative),
     kind: v.kind,
     ...(v.amount !== undefined ? { amount: v.amount, fromYear: v.fromYear } : {}),
     ...(v.newEndDate ? { newEndDate: v.newEndDate, previousEndDate: v.initiative.period.end } : {}),

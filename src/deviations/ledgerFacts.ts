@@ -1,5 +1,6 @@
 import { Deviation, LedgerAdjustment, isBudgetKind, prognosisChanges } from '../domain/deviations';
 import { AdjustedSnapshot, applyLedgerAdjustments } from '../finance/ledgerAdjustments';
+import { findLedger } from '../questions/answers/common';
 import { computeLedgerTotals, latestEstimateColumn } from '../finance/ledgerTotals';
 import { Kronor } from '../finance/money';
 import { formatDateLong, formatTkr, formatTkrChange } from '../format/swedish';
@@ -10,8 +11,8 @@ import { BudgetFacts } from './validateDeviation';
 
 /** The latest ledger table with the approved avvikelser since it applied. */
 export async function currentLedger(repos: Repositories, associationId: string): Promise<AdjustedSnapshot | undefined> {
-  const lookup = await repos.ledger.findSnapshotFor(associationId);
-  return lookup.snapshot ? applyLedgerAdjustments(lookup.snapshot, lookup.adjustments) : undefined;
+  const lookup = await findLedger({ associationId, repos, today: '' });
+  return lookup.snapshot ? { snapshot: lookup.snapshot, applied: lookup.applied } : undefined;
 }
 
 /** Everything the budget rules need about one insats, excluding the avvikelse `exceptId` from the open ones. */

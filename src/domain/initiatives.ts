@@ -52,3 +52,9 @@ export interface AnnualReport {
   readonly currentLiabilities: Kronor;
   readonly reserveFund: Kronor;
 }
+
+/** "Enköpings kommun" -> "Enköping", the way the board's tables name owners. */
+export const shortOwner = (owner: string) => owner.replace(/s? kommun$/, '');
+
+/** "Lokussamordnare (Älvkarleby)": names repeat across kommuner, so the owner is part of the label. */
+export const initiativeLabel = (i: Pick<Initiative, 'name' | 'owner'>) => `${i.name} (${shortOwner(i.owner)})`;

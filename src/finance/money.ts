@@ -40,7 +40,8 @@ export function sum(amounts: readonly Kronor[]): Kronor {
 /**
  * Splits `total` kronor in proportion to `weights` so that the parts add up to
  * `total` exactly: every part gets the floor of its share, and the kronor left
- * over go one each to the largest remainders (ties to the earlier weight).
+ * over go one each to the largest remainders. Ties go to the larger weight, then
+ * to the earlier one, so the parts do not depend on the order the weights come in.
  */
 export function splitByLargestRemainder(total: Kronor, weights: readonly number[]): Kronor[] {
   assertKronor(total, 'total');
@@ -52,17 +53,17 @@ export function splitByLargestRemainder(total: Kronor, weights: readonly number[
   const magnitude = Math.abs(total);
   // BigInt keeps the products exact for any kronor total and integer weights.
   const exact = weights.every((w) => Number.isSafeInteger(w)) && Number.isSafeInteger(weightSum);
-  const parts: { index: number; floor: number; remainder: number }[] = weights.map((w, index) => {
+  const parts: { index: number; weight: number; floor: number; remainder: number }[] = weights.map((w, index) => {
     if (exact) {
       const product = BigInt(magnitude) * BigInt(w);
       const divisor = BigInt(weightSum);
-      return { index, floor: Number(product / divisor), remainder: Number(product % divisor) / weightSum };
+      return { index, weight: w, floor: Number(product / divisor), remainder: Number(product % divisor) / weightSum };
     }
     const share = (magnitude * w) / weightSum;
-    return { index, floor: Math.floor(share), remainder: share - Math.floor(share) };
+    return { index, weight: w, floor: Math.floor(share), remainder: share - Math.floor(share) };
   });
   let leftOver = magnitude - parts.reduce((a, p) => a + p.floor, 0);
-  const byRemainder = [...parts].sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  const byRemainder = [...parts].sort((a, b) => b.remainder - a.remainder || b.weight - a.weight || a.index - b.index);
   const result = parts.map((p) => p.floor);
   for (const part of byRemainder) {
     if (leftOver <= 0) break;

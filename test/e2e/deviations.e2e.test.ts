@@ -148,7 +148,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const form = await openForm(vaxtkraftLead);
     const chefBefore = bot.connector.for(chatOf(chef)).length;
     const receipt = await file(vaxtkraftLead, formIdOf(form), goodMove);
-    assert.match(texts(receipt), /Avvikelse Dnr 2026:1 – Växtkraft/);
+    assert.match(texts(receipt), /Avvikelse Dnr 2026:1 – Växtkraft \(Enköping\)/);
     assert.match(texts(receipt), /Inlämnad – väntar på beslut/);
     assert.match(texts(receipt), /Förbundschefen har fått den för beslut/);
     assert.deepEqual(actionsOf(receipt), ['Återkalla avvikelsen'], 'the filer may withdraw it');
@@ -158,7 +158,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     assert.deepEqual(card.refresh.userIds, [chef.id], 'the förbundschef gets a user-specific view');
     assert.equal(card.refresh.action.verb, 'showDeviation');
     assert.match(texts(card), /Belopp: 80 000 kr/);
-    assert.match(texts(card), /Prognos 2026, Växtkraft: \u221280 tkr/);
+    assert.match(texts(card), /Prognos 2026, Växtkraft \(Enköping\): \u221280 tkr/);
     assert.match(texts(card), /Beslutsutrymme 2026 \(prognos\): 3 038 tkr → 3 118 tkr/);
     assert.deepEqual(actionsOf(card), ['Visa beslutsalternativ'], 'the shared card has no decision buttons');
     firstCaseId = card.refresh.action.data.caseId;
@@ -216,7 +216,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const after2027 = await decisionRoom(2027);
     assert.equal(after2026.tkr - before2026.tkr, 80, 'moving 80 tkr out of 2026 frees 80 tkr in 2026');
     assert.equal(after2027.tkr, before2027.tkr, '…and 2027 takes it back: its room is unchanged');
-    assert.match(after2026.text, /Växtkraft \u221280 tkr 2026 och \+80 tkr 2027 \(D 2026:1, Dnr 2026:1\)/);
+    assert.match(after2026.text, /Växtkraft \(Enköping\) \u221280 tkr 2026 och \+80 tkr 2027 \(D 2026:1, Dnr 2026:1\)/);
     const [cost] = await say(board, 'vad kostar växtkraft 2027?');
     assert.match(texts(cost), /2 834 tkr/, '2 754 + 80');
 
@@ -266,7 +266,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const approved = await invoke(deputy, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'Förlängningen ryms.' });
     assert.match(texts(approved), /D 2026:3/);
     assert.match(texts(approved), /Beslutsfattare: Ersättare \(demo\), ersättare för förbundschefen/);
-    const updated = bot.connector.updates.filter((u) => u.body.attachments[0].content.body.some((b: any) => b.text === 'Godkänd') && texts(u.body.attachments[0].content).includes('Lokussamordnare'));
+    const updated = bot.connector.updates.filter((u) => u.body.attachments[0].content.body.some((b: any) => b.text === 'Godkänd') && texts(u.body.attachments[0].content).includes('Lokussamordnare (Älvkarleby)'));
     assert.deepEqual(updated.map((u) => u.conversationId).sort(), [chatOf(chef), chatOf(deputy)].sort());
     const [period] = await say(board, 'när slutar lokussamordnare älvkarleby?');
     assert.match(texts(period), /Slutdatum\n30 juni 2028/);
@@ -302,7 +302,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const shown = texts(list);
     assert.match(shown, /4 beslut som ännu inte anmälts/);
     for (const n of [1, 2, 3, 4]) assert.match(shown, new RegExp(`D 2026:${n} – 23 november 2026`));
-    assert.match(shown, /Ärende: Avvikelse Växtkraft, Dnr 2026:1/);
+    assert.match(shown, /Ärende: Avvikelse Växtkraft \(Enköping\), Dnr 2026:1/);
     assert.match(shown, /Ekonomisk effekt: 2026: \u221280 000 kr; 2027: \+80 000 kr/);
     assert.deepEqual(actionsOf(list), ['Markera som anmälda till styrelsen']);
     const [boardList] = await say(board, 'delegationsbeslut sedan förra styrelsemötet');

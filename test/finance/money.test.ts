@@ -44,12 +44,19 @@ describe('money', () => {
     ));
   });
 
+  it('breaks a tie between remainders in favour of the larger weight, whatever the order (found by fast-check)', () => {
+    assert.deepEqual(splitByLargestRemainder(6, [1, 11]), [0, 6]);
+    assert.deepEqual(splitByLargestRemainder(6, [11, 1]), [6, 0]);
+    assert.deepEqual(splitByLargestRemainder(805_950_378, [1, 11]), [67_162_531, 738_787_847]);
+    assert.deepEqual(splitByLargestRemainder(1, [1, 1]), [1, 0]);
+  });
+
   it('gives equal weights equal parts up to one krona, and is independent of the order of weights', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 1e9 }), fc.array(fc.integer({ min: 1, max: 1e6 }), { minLength: 2, maxLength: 9 }), (total, weights) => {
       const parts = splitByLargestRemainder(total, weights);
       const reversed = splitByLargestRemainder(total, [...weights].reverse()).reverse();
       const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-      // Ties may go to another position, but the multiset of parts is the same.
+      // Ties between equal weights may go to another position, but the multiset of parts is the same.
       assert.deepEqual(sorted(parts), sorted(reversed));
     }));
   });

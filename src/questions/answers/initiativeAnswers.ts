@@ -1,4 +1,4 @@
-import { Initiative, InitiativeYearFigures } from '../../domain/initiatives';
+import { Initiative, InitiativeYearFigures, initiativeLabel, shortOwner } from '../../domain/initiatives';
 import { LedgerLine } from '../../domain/ledger';
 import { computeLedgerTotals, latestEstimateColumn } from '../../finance/ledgerTotals';
 import { sum } from '../../finance/money';
@@ -31,7 +31,7 @@ function pickOne<T extends NamedEntity>(words: readonly string[], entities: read
 }
 
 function initiativeEntities(initiatives: readonly Initiative[]) {
-  return initiatives.map((i) => ({ ...i, qualifiers: [i.owner.replace(/s? kommun$/, '')] }));
+  return initiatives.map((i) => ({ ...i, qualifiers: [shortOwner(i.owner)] }));
 }
 
 async function registryOrThrow(ctx: QuestionContext) {
@@ -88,7 +88,7 @@ function answerUtilisationFor(
   }
   const nameOf = (id: string) => {
     const i = initiatives.find((x) => x.id === id);
-    return i ? `${i.name} (${i.owner.replace(/s? kommun$/, '')})` : id;
+    return i ? initiativeLabel(i) : id;
   };
   const rows = figures.figures.map((f) => ({ name: nameOf(f.initiativeId), a: `${formatTkr(f.actual)} av ${formatTkr(f.budget)}`, b: formatPercent(utilisation(f.actual, f.budget).percent) }));
   const total = groupUtilisation(figures.figures);
@@ -118,7 +118,7 @@ export async function answerEndingInitiatives(ctx: QuestionContext, years: reado
   const registry = await registryOrThrow(ctx);
   const year = years[0] ?? currentYearOf(ctx);
   const ending = registry.initiatives.filter((i) => Number(i.period.end.slice(0, 4)) === year).sort((a, b) => a.period.end.localeCompare(b.period.end));
-  const rows = ending.map((i) => ({ name: `${i.name} (${i.owner.replace(/s? kommun$/, '')})`, a: formatDateLong(i.period.end), b: '' }));
+  const rows = ending.map((i) => ({ name: initiativeLabel(i), a: formatDateLong(i.period.end), b: '' }));
   const notes = ending.length === 0 ? [{ text: `Ingen insats slutar ${year}.` }] : [];
   return [tableReply(`Insatser som slutar ${year}`, ['Insats', 'Slutdatum', ''], rows, notes, 'Enligt förbundets register över insatser.')];
 }
