@@ -111,6 +111,12 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     assert.deepEqual(form.actions.map((a: any) => a.type), ['Action.Execute']);
     const [refusal] = await say(board, 'ny avvikelse');
     assert.match(texts(refusal), /insatsansvariga, för sina egna insatser/);
+    const [help] = await say(vaxtkraftLead, 'hjälp');
+    assert.equal(help.actions[0].data.question, 'ny avvikelse', 'help starts with what the role can do');
+    const viaButton = await bot.post(adaptiveCardInvoke(bot.connector.url, vaxtkraftLead, 'askQuestion', { question: 'ny avvikelse' }, chatOf(vaxtkraftLead)));
+    assert.equal(viaButton.status, 200);
+    const lastSent = bot.connector.for(chatOf(vaxtkraftLead)).pop();
+    assert.equal(lastSent.attachments[0].content.actions[0].verb, 'submitDeviation', 'the help button opens the form');
   });
 
   it('refuses bad input with every problem in Swedish, keeps what was typed and stores nothing', async () => {
@@ -251,8 +257,13 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const numbers = receipts.map((r) => Number(/Dnr 2026:(\d+)/.exec(texts(r))?.[1]));
     assert.equal(new Set(numbers).size, 50);
     assert.deepEqual([...numbers].sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i + 3));
-    const [queue] = await say(kansli, 'vilka avvikelser väntar?');
+    const [queue, ...none] = await say(kansli, 'vilka avvikelser väntar?');
     assert.match(texts(queue), /^50 avvikelser väntar på beslut/);
+    assert.equal(none.length, 0, 'others get the list only');
+    const [chefQueue, ...decisionCards] = await say(chef, 'vilka avvikelser väntar på beslut?');
+    assert.match(texts(chefQueue), /^50 avvikelser väntar på beslut/);
+    assert.equal(decisionCards.length, 10, 'the förbundschef gets the first ten with their buttons');
+    for (const card of decisionCards) assert.deepEqual(actionsOf(card), ['Godkänn', 'Avslå']);
   });
 
   it('a new end date, decided by the deputy, changes the insats period; both deciders’ cards show the decision', async () => {
