@@ -30,6 +30,6 @@ export const submitDeviationAction: CardActionHandler = {
       result.alreadyFiled ? 'Avvikelsen var redan inlämnad; här är den.' : 'Tack! Avvikelsen är inlämnad och diarieförd.',
       result.decidersReached > 0 ? 'Förbundschefen har fått den för beslut. Du får besked här när den är beslutad.' : 'Förbundschefen har ännu inte öppnat boten i Teams och kunde inte meddelas direkt; kansliet ser avvikelsen i kön.',
     ];
-    return { replies: [], updatedCard: await caseCardFor(deps, result.deviation, input.user, notes) };
+    return { replies: [], updatedCard: caseCardFor(result.cardContext, result.deviation, input.user, notes) };
   },
 };

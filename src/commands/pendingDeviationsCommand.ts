@@ -1,4 +1,4 @@
-import { caseCardFor } from '../deviations/caseCards';
+import { caseCardFor, loadCardContext } from '../deviations/caseCards';
 import { DEVIATION_KIND_LABEL } from '../domain/deviations';
 import { formatDateLong } from '../format/swedish';
 import { normalize } from '../questions/parser/text';
@@ -24,7 +24,8 @@ export const pendingDeviationsCommand: CommandHandler = {
       text: [title, ...rows.map((r) => `${r.name}: ${r.a}, ${r.b}`)].join('\n'),
     };
     if (!canDecideOnDelegation(input.user) || open.length === 0) return [summary];
-    const cards = await Promise.all(open.slice(0, MAX_CARDS).map((d) => caseCardFor(deps, d, input.user)));
+    const context = await loadCardContext(deps, input.user.associationId);
+    const cards = open.slice(0, MAX_CARDS).map((d) => caseCardFor(context, d, input.user));
     return [summary, ...cards];
   },
 };

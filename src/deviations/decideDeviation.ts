@@ -4,7 +4,7 @@ import { ConcurrencyError, ForbiddenError, InvalidInputError, NotFoundError } fr
 import { HandlerDependencies } from '../commands/types';
 import { Reply } from '../cards/viewModels';
 import { UserIdentity, canDecideOnDelegation, titleOf } from '../roles/roleDirectory';
-import { ensureDecisionNumber, ensureEffects } from './completeDeviation';
+import { finishDecision } from './completeDeviation';
 import { budgetFactsFor } from './ledgerFacts';
 import { validateDeviation } from './validateDeviation';
 
@@ -47,10 +47,6 @@ export async function decideDeviation(deps: HandlerDependencies, user: UserIdent
     d = await loadDeviation(deps, user, caseId);
   }
   throw new ConcurrencyError('Avvikelsen ändrades samtidigt av någon annan. Försök igen.');
-}
-
-async function finishDecision(deps: HandlerDependencies, d: Deviation): Promise<Deviation> {
-  return ensureEffects(deps, await ensureDecisionNumber(deps, d));
 }
 
 /** The budget may have changed since filing; approval must still fit what is left. */

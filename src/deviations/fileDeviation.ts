@@ -3,13 +3,15 @@ import { Initiative, initiativeLabel } from '../domain/initiatives';
 import { ForbiddenError, InvalidInputError } from '../errors';
 import { HandlerDependencies } from '../commands/types';
 import { UserIdentity, hasRole } from '../roles/roleDirectory';
+import { CardContext, loadCardContext } from './caseCards';
 import { ensureDiarienummer, notifyDeciders } from './completeDeviation';
 import { budgetFactsFor, currentLedger } from './ledgerFacts';
+import { DEVIATION_KINDS, isBudgetKind } from '../domain/deviations';
 import { DeviationFormInput, validateDeviation } from './validateDeviation';
 
 export type FilingResult =
   | { readonly kind: 'invalid'; readonly problems: readonly string[] }
-  | { readonly kind: 'filed'; readonly deviation: Deviation; readonly decidersReached: number; readonly alreadyFiled: boolean };
+  | { readonly kind: 'filed'; readonly deviation: Deviation; readonly decidersReached: number; readonly alreadyFiled: boolean; readonly cardContext: CardContext };
 
 /** The insatser a user may file avvikelser for: their own, per the roles file. */
 export async function ownInitiatives(deps: HandlerDependencies, user: UserIdentity): Promise<readonly Initiative[]> {
@@ -42,7 +44,9 @@ export async function fileDeviation(deps: HandlerDependencies, user: UserIdentit
   const existing = await deps.repos.deviations.get(user.associationId, id);
   if (existing) return finish(deps, existing, true);
 
-  const facts = await budgetFactsFor(deps.repos, user.associationId, input.initiativeId ?? '', deps.today());
+  const budgetKind = DEVIATION_KINDS.some((k) => k === input.kind && isBudgetKind(k));
+  // Only money moves need the ledger, the utfall and the other open avvikelser.
+  const facts = budgetKind ? await budgetFactsFor(deps.repos, user.associationId, input.initiativeId ?? '', deps.today()) : { today: deps.today(), actualByYear: {}, openDeviations: [] };
   const validation = validateDeviation(input, own, facts);
   if (!validation.ok) return { kind: 'invalid', problems: validation.problems };
   const v = validation.value;
@@ -69,7 +73,7 @@ export async function fileDeviation(deps: HandlerDependencies, user: UserIdentit
 
 /** Only the request that created the filing notifies, so a double click sends one card; the repair at start covers a crash. */
 async function finish(deps: HandlerDependencies, d: Deviation, alreadyFiled: boolean): Promise<FilingResult> {
-  const numbered = await ensureDiarienummer(deps, d);
-  const { deviation, reached } = !alreadyFiled && numbered.status === 'inlämnad' ? await notifyDeciders(deps, numbered) : { deviation: numbered, reached: numbered.postedCards.length };
-  return { kind: 'filed', deviation, decidersReached: reached, alreadyFiled };
+  const [numbered, cardContext] = await Promise.all([ensureDiarienummer(deps, d), loadCardContext(deps, d.associationId)]);
+  const { deviation, reached } = !alreadyFiled && numbered.status === 'inlämnad' ? await notifyDeciders(deps, numbered, cardContext) : { deviation: numbered, reached: numbered.postedCards.length };
+  return { kind: 'filed', deviation, decidersReached: reached, alreadyFiled, cardContext };
 }
