@@ -49,7 +49,9 @@ export class FinsamBot extends TeamsActivityHandler {
     const verb = invokeValue.action?.verb ?? '';
     try {
       const handler = findCardAction(verb);
-      const result = await handler.handle({ verb, data: (invokeValue.action?.data ?? {}) as Record<string, unknown>, user: this.userOf(context) }, this.deps);
+      const activity = context.activity;
+      const personalCardId = activity.conversation?.conversationType === 'personal' ? activity.replyToId : undefined;
+      const result = await handler.handle({ verb, data: (invokeValue.action?.data ?? {}) as Record<string, unknown>, user: this.userOf(context), personalCardId }, this.deps);
       if (result.replies.length > 0) await context.sendActivities(result.replies.map(replyActivity));
       if (result.updatedCard) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(result.updatedCard).content };
       // Universal Actions: a message response carries a string, which botbuilder's type does not model.

@@ -29,6 +29,8 @@ export interface CardActionInput {
   readonly verb: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly user: UserIdentity;
+  /** The message that holds the clicked card, when it sits in the user's personal chat (so it can be updated later). */
+  readonly personalCardId?: string;
 }
 
 export interface CardActionResult {

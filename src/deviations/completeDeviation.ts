@@ -26,13 +26,11 @@ export async function finishDecision(deps: HandlerDependencies, d: Deviation): P
   if (!decision) return d;
   const year = Number(decision.decidedOn.slice(0, 4));
   const number = decision.number ?? `D ${year}:${await deps.repos.sequences.assign(d.associationId, 'delegationsbeslut', year, d.id)}`;
-  const applyEffects = d.status === 'godkänd' && !d.effectsApplied;
-  if (applyEffects) await applyApprovedEffect(deps, d, number);
-  if (number === decision.number && !applyEffects) return d;
+  if (d.decisionFinished === true) return d;
+  // Idempotent: the adjustment is keyed by the avvikelse and the period is set, not added.
+  if (d.status === 'godkänd') await applyApprovedEffect(deps, d, number);
   return deps.repos.deviations.update(d.associationId, d.id, (current) =>
-    current.decision && (!current.decision.number || (applyEffects && !current.effectsApplied))
-      ? { ...current, decision: { ...current.decision, number: current.decision.number ?? number }, ...(applyEffects ? { effectsApplied: true } : {}) }
-      : current,
+    current.decision && current.decisionFinished !== true ? { ...current, decision: { ...current.decision, number: current.decision.number ?? number }, decisionFinished: true } : current,
   );
 }
 
@@ -53,15 +51,17 @@ async function applyApprovedEffect(deps: HandlerDependencies, d: Deviation, numb
 /** Sends the avvikelse to every decider the bot can reach and remembers the cards for later updates. */
 export async function notifyDeciders(deps: HandlerDependencies, d: Deviation, context?: CardContext): Promise<{ deviation: Deviation; reached: number }> {
   const card = sharedCaseCard(context ?? (await loadCardContext(deps, d.associationId)), d);
+  const deciderIds = deps.directory.withRole(d.associationId, DECIDER_ROLES).flatMap((u) => (u.aadObjectId ? [u.aadObjectId] : []));
   const posted: PostedCard[] = [];
-  for (const decider of deps.directory.withRole(d.associationId, DECIDER_ROLES)) {
-    if (!decider.aadObjectId || d.postedCards.some((p) => p.aadObjectId === decider.aadObjectId)) continue;
-    const sent = await deps.notifier.sendToUser(d.associationId, decider.aadObjectId, card);
+  for (const aadObjectId of deciderIds) {
+    if (d.postedCards.some((p) => p.aadObjectId === aadObjectId)) continue;
+    const sent = await deps.notifier.sendToUser(d.associationId, aadObjectId, card);
     if (sent) posted.push(sent);
   }
-  if (posted.length === 0) return { deviation: d, reached: d.postedCards.length };
-  const deviation = await deps.repos.deviations.update(d.associationId, d.id, (current) => ({ ...current, postedCards: [...current.postedCards, ...posted] }));
-  return { deviation, reached: deviation.postedCards.length };
+  const reachedOf = (x: Deviation) => x.postedCards.filter((p) => deciderIds.includes(p.aadObjectId)).length;
+  if (posted.length === 0) return { deviation: d, reached: reachedOf(d) };
+  const deviation = await deps.repos.deviations.update(d.associationId, d.id, (current) => ({ ...current, postedCards: [...current.postedCards, ...posted], decidersNotified: true }));
+  return { deviation, reached: reachedOf(deviation) };
 }
 
 /** Finishes whatever a crash left undone, for every förbund. Run at start. */
@@ -72,7 +72,7 @@ export async function repairUnfinishedDeviations(deps: HandlerDependencies, onEr
     try {
       let d = await ensureDiarienummer(deps, found);
       d = await finishDecision(deps, d);
-      if (d.status === 'inlämnad' && d.postedCards.length === 0) await notifyDeciders(deps, d);
+      if (d.status === 'inlämnad' && !d.decidersNotified) await notifyDeciders(deps, d);
       repaired += 1;
     } catch (err) {
       // One stuck avvikelse must not keep the others (or the bot) from starting.

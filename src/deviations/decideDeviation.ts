@@ -41,7 +41,7 @@ export async function decideDeviation(deps: HandlerDependencies, user: UserIdent
     if (outcome === 'godkänd' && isBudgetKind(d.kind)) await recheckBudget(deps, d);
     const now = deps.now();
     const decision: DelegationDecision = { outcome, decidedAt: now.toISOString(), decidedOn: deps.today(), decider: { aadObjectId: user.aadObjectId, name: user.name, title: titleOf(user) }, reason };
-    const written = await deps.repos.deviations.replaceIfUnchanged(d, { ...d, status: outcome, decision });
+    const written = await deps.repos.deviations.replaceIfUnchanged(d, { ...d, status: outcome, decision, decisionFinished: false });
     if (written) return { deviation: await finishDecision(deps, written), decidedNow: true };
     // Someone changed it first: a decision, or only a posted card being recorded. Look again.
     d = await loadDeviation(deps, user, caseId);

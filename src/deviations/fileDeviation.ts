@@ -37,7 +37,7 @@ const FORM_ID = /^[A-Za-z0-9-]{8,64}$/;
  * Files an avvikelse. The form's id names the filing, so a double click or a retried
  * request finds the first filing instead of creating a second one.
  */
-export async function fileDeviation(deps: HandlerDependencies, user: UserIdentity, formId: string, input: DeviationFormInput): Promise<FilingResult> {
+export async function fileDeviation(deps: HandlerDependencies, user: UserIdentity, formId: string, input: DeviationFormInput, formCardId?: string): Promise<FilingResult> {
   if (!FORM_ID.test(formId)) throw new InvalidInputError('Formuläret saknar sitt id. Skriv "ny avvikelse" för att få ett nytt.');
   const own = await ownInitiatives(deps, user);
   const id = `avvikelse-${formId}`;
@@ -65,7 +65,9 @@ export async function fileDeviation(deps: HandlerDependencies, user: UserIdentit
     filedBy: { aadObjectId: user.aadObjectId, name: user.name },
     filedAt: now.toISOString(),
     filedOn: deps.today(),
-    postedCards: [],
+    // The form becomes the filer's receipt; remembering it lets the decision replace it too.
+    postedCards: formCardId && user.aadObjectId ? [{ aadObjectId: user.aadObjectId, activityId: formCardId }] : [],
+    decidersNotified: false,
   };
   const { created, deviation: stored } = await deps.repos.deviations.createIfAbsent(deviation);
   return finish(deps, stored, !created);
@@ -74,6 +76,6 @@ export async function fileDeviation(deps: HandlerDependencies, user: UserIdentit
 /** Only the request that created the filing notifies, so a double click sends one card; the repair at start covers a crash. */
 async function finish(deps: HandlerDependencies, d: Deviation, alreadyFiled: boolean): Promise<FilingResult> {
   const [numbered, cardContext] = await Promise.all([ensureDiarienummer(deps, d), loadCardContext(deps, d.associationId)]);
-  const { deviation, reached } = !alreadyFiled && numbered.status === 'inlämnad' ? await notifyDeciders(deps, numbered, cardContext) : { deviation: numbered, reached: numbered.postedCards.length };
+  const { deviation, reached } = !alreadyFiled && numbered.status === 'inlämnad' ? await notifyDeciders(deps, numbered, cardContext) : { deviation: numbered, reached: numbered.decidersNotified ? 1 : 0 };
   return { kind: 'filed', deviation, decidersReached: reached, alreadyFiled, cardContext };
 }

@@ -72,9 +72,14 @@ export interface Deviation {
   readonly decision?: DelegationDecision;
   /** Set when the filer withdrew it before a decision; it stays in the diarium. */
   readonly withdrawal?: { readonly at: string; readonly on: string; readonly by: PersonRef };
-  /** The approved effect has reached the ledger and the insats register. */
-  readonly effectsApplied?: boolean;
+  /**
+   * False from the deciding write until the delegationsbeslut has its number and an
+   * approval its effect (ledger, insats register). Always present, so a query can find it.
+   */
+  readonly decisionFinished?: boolean;
   readonly postedCards: readonly PostedCard[];
+  /** At least one decider has the card in their chat; until then every start tries again. */
+  readonly decidersNotified: boolean;
 }
 
 /** The finance effect per year of a budget avvikelse, per the domain rule. */

@@ -57,8 +57,8 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     return bot.connector.for(chatOf(u)).slice(before).map((a) => a.attachments[0].content);
   }
 
-  async function invoke(u: TeamsUser, verb: string, data: Record<string, unknown>): Promise<any> {
-    const res = await bot.post(adaptiveCardInvoke(bot.connector.url, u, verb, data, chatOf(u)));
+  async function invoke(u: TeamsUser, verb: string, data: Record<string, unknown>, cardId?: string): Promise<any> {
+    const res = await bot.post(adaptiveCardInvoke(bot.connector.url, u, verb, data, chatOf(u), cardId));
     assert.equal(res.status, 200);
     assert.equal(res.body.statusCode, 200);
     assert.equal(res.body.type, 'application/vnd.microsoft.card.adaptive');
@@ -79,16 +79,18 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     return ids;
   };
 
+  /** The form card, with the id of the message that holds it. */
   async function openForm(u: TeamsUser): Promise<any> {
     const [form] = await say(u, 'ny avvikelse');
     assert.ok(form, 'a form');
-    return form;
+    const message = bot.connector.activities.filter((a) => a.conversationId === chatOf(u)).pop();
+    return Object.assign(form, { messageId: message?.id });
   }
   const caseIdOf = (card: any) => (card.refresh?.action.data.caseId ?? card.actions.find((a: any) => a.data?.caseId).data.caseId) as string;
   const formIdOf = (form: any) => form.actions.find((a: any) => a.verb === 'submitDeviation').data.formId as string;
 
-  async function file(u: TeamsUser, formId: string, values: Record<string, string>): Promise<any> {
-    return invoke(u, 'submitDeviation', { formId, ...values });
+  async function file(u: TeamsUser, formId: string, values: Record<string, string>, cardId?: string): Promise<any> {
+    return invoke(u, 'submitDeviation', { formId, ...values }, cardId);
   }
 
   const goodMove = { initiativeId: 'vaxtkraft', kind: 'budget-move', amount: '80 tkr', fromYear: '2026', reason: 'Vakans som arbetsmarknadskonsulent 1 mars–31 augusti 2026.', position: 'Styrgruppen tillstyrker att medlen flyttas till 2027.' };
@@ -101,6 +103,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
   }
 
   let firstCaseId = '';
+  let receiptMessageId = '';
 
   it('gives an insatsansvarig the form with only their own insatser', async () => {
     const form = await openForm(vaxtkraftLead);
@@ -153,7 +156,8 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
   it('files a good avvikelse with Dnr 2026:1, reaches the förbundschef proactively, and a second click files nothing new', async () => {
     const form = await openForm(vaxtkraftLead);
     const chefBefore = bot.connector.for(chatOf(chef)).length;
-    const receipt = await file(vaxtkraftLead, formIdOf(form), goodMove);
+    const receipt = await file(vaxtkraftLead, formIdOf(form), goodMove, form.messageId);
+    receiptMessageId = form.messageId;
     assert.match(texts(receipt), /Avvikelse Dnr 2026:1 – Växtkraft \(Enköping\)/);
     assert.match(texts(receipt), /Inlämnad – väntar på beslut/);
     assert.match(texts(receipt), /Förbundschefen har fått den för beslut/);
@@ -217,6 +221,10 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     assert.equal(updates.length, 1, 'the card in the förbundschef’s chat was replaced');
     assert.match(texts(updates[0]!.body.attachments[0].content), /Godkänd/);
     assert.equal(updates[0]!.body.attachments[0].content.refresh, undefined, 'no refresh once decided');
+    const receiptUpdate = bot.connector.updates.filter((u) => u.conversationId === chatOf(vaxtkraftLead));
+    assert.deepEqual(receiptUpdate.map((u) => u.activityId), [receiptMessageId], 'the filer’s receipt was replaced too');
+    assert.match(texts(receiptUpdate[0]!.body.attachments[0].content), /Godkänd/);
+    assert.deepEqual(actionsOf(receiptUpdate[0]!.body.attachments[0].content), [], 'no Återkalla once decided');
 
     const after2026 = await decisionRoom(2026);
     const after2027 = await decisionRoom(2027);
@@ -360,8 +368,9 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
       filedAt: '2026-11-23T09:00:00.000Z',
       filedOn: '2026-11-23',
       postedCards: [],
+      decidersNotified: true,
     };
-    await repos.deviations.createIfAbsent({ ...base, id: 'avvikelse-crashed-filing', status: 'registreras', kind: 'method' });
+    await repos.deviations.createIfAbsent({ ...base, id: 'avvikelse-crashed-filing', status: 'registreras', kind: 'method', decidersNotified: false });
     const dnr = await repos.sequences.assign('uppsala', 'dnr', 2026, 'avvikelse-crashed-decision');
     await repos.deviations.createIfAbsent({
       ...base,
@@ -372,6 +381,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
       fromYear: 2026,
       amount: 10_000,
       decision: { outcome: 'godkänd', decidedAt: '2026-11-23T10:00:00.000Z', decidedOn: '2026-11-23', decider: { name: chef.name, title: 'förbundschef' }, reason: 'Ok.' },
+      decisionFinished: false,
     });
     await store.close();
     const chefBefore = bot.connector.for(chatOf(chef)).length;

@@ -4,6 +4,8 @@ import { AddressInfo } from 'net';
 export interface CapturedActivity {
   readonly conversationId: string;
   readonly body: any;
+  /** The id the connector gave the activity (what a later update or invoke refers to). */
+  readonly id?: string;
 }
 
 export interface CapturedUpdate extends CapturedActivity {
@@ -35,8 +37,8 @@ export async function startCaptureConnector(): Promise<CaptureConnector> {
         return;
       }
       if (req.method === 'POST' && match) {
-        activities.push({ conversationId: decodeURIComponent(match[1] as string), body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
         counter += 1;
+        activities.push({ conversationId: decodeURIComponent(match[1] as string), body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'), id: `sent-${counter}` });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `sent-${counter}` }));
         return;

@@ -31,9 +31,11 @@ export function teamsMessage(serviceUrl: string, user: TeamsUser, text: string, 
   };
 }
 
-export function adaptiveCardInvoke(serviceUrl: string, user: TeamsUser, verb: string, data: Record<string, unknown>, conversationId = `a:${randomUUID()}`) {
+/** An Action.Execute click; `replyToId` is the message holding the card, as Teams sends it. */
+export function adaptiveCardInvoke(serviceUrl: string, user: TeamsUser, verb: string, data: Record<string, unknown>, conversationId = `a:${randomUUID()}`, replyToId?: string) {
   return {
     type: 'invoke',
+    ...(replyToId ? { replyToId } : {}),
     name: 'adaptiveCard/action',
     id: randomUUID(),
     channelId: 'msteams',
