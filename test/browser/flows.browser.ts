@@ -1,0 +1,108 @@
+import assert from 'assert/strict';
+import { Browser } from 'playwright-core';
+import { RunningPlayground, startPlayground } from '../../scripts/playgroundServer';
+import { quietLogger } from '../helpers/runningBot';
+import { makeTempDir } from '../helpers/tempDir';
+import { PlaygroundPage, launchChromium } from './playgroundDriver';
+
+/** The headline of a beslutsutrymme card in tkr, as the reader sees it. */
+async function headlineTkr(card: import('playwright-core').Locator): Promise<number> {
+  const text = await card.innerText();
+  const match = /Kvarvarande beslutsutrymme, [^\n]+\n+([\u2212\d ]+) tkr/.exec(text);
+  assert.ok(match, `no headline in:\n${text}`);
+  return Number((match[1] as string).replace(/ /g, '').replace('\u2212', '-'));
+}
+
+describe('in the browser: Teams’ card renderer in the Agents Playground, every role', function () {
+  let playground: RunningPlayground;
+  let browser: Browser;
+  let temp: { dir: string; cleanup(): void };
+  const pages: Record<string, PlaygroundPage> = {};
+
+  before(async () => {
+    temp = makeTempDir('finsam-playground-');
+    browser = await launchChromium();
+    playground = await startPlayground({
+      env: { PORT: '0', DATA_DIR: temp.dir, CLOCK_DATE: '2026-11-23' },
+      firstPort: 46150 + Math.floor(Math.random() * 1000) * 8,
+      roles: ['styrelse', 'forbundschef', 'insatsansvarig'],
+      logger: quietLogger,
+    });
+    for (const instance of playground.instances) {
+      const page = await PlaygroundPage.open(browser, instance.role, instance.url);
+      await page.openChat('Personal Chat');
+      pages[instance.role] = page;
+    }
+  });
+
+  after(async () => {
+    for (const page of Object.values(pages)) await page.close();
+    await browser?.close();
+    await playground?.close();
+    temp?.cleanup();
+  });
+
+  it('a board member asks "beslutsutrymme 2026?" and reads 3 038 tkr in the rendered card', async () => {
+    const board = pages.styrelse as PlaygroundPage;
+    await board.say('beslutsutrymme 2026?');
+    const card = await board.card(/Kvarvarande beslutsutrymme, prognos 2026/);
+    assert.equal(await headlineTkr(card), 3038);
+    assert.match(await card.innerText(), /Budget 2026\s+3 178 tkr/);
+    await board.screenshot('beslutsutrymme-2026');
+  });
+
+  it('a board member @-mentions the bot in the board’s channel', async () => {
+    const board = pages.styrelse as PlaygroundPage;
+    await board.openChat('Ekonomi');
+    await board.postMentioningBot('Finsam', 'beslutsutrymme 2027');
+    const card = await board.card(/Kvarvarande beslutsutrymme, preliminär budget 2027/);
+    assert.equal(await headlineTkr(card), 2800);
+    await board.screenshot('kanal-beslutsutrymme-2027');
+    await board.openChat('Personal Chat');
+  });
+
+  it('an insatsansvarig files an avvikelse in the form, the förbundschef approves it, and the board’s beslutsutrymme moves by the amount', async () => {
+    const lead = pages.insatsansvarig as PlaygroundPage;
+    const chef = pages.forbundschef as PlaygroundPage;
+    const board = pages.styrelse as PlaygroundPage;
+
+    await lead.say('ny avvikelse');
+    const form = await lead.card('Ny avvikelse');
+    await lead.screenshot('formular');
+    await form.getByText('Budget: flytta medel till nästa år').click();
+    await form.getByLabel(/Belopp/).fill('80 tkr kanske');
+    await form.getByLabel(/Skäl/).fill('Vakans som arbetsmarknadskonsulent 1 mars–31 augusti 2026.');
+    await form.getByLabel(/Styrgruppens/).fill('Styrgruppen tillstyrker att medlen flyttas till 2027.');
+    await form.getByRole('button', { name: 'Skicka in avvikelsen' }).click();
+    const corrected = await lead.card('Rätta följande');
+    assert.match(await corrected.innerText(), /"80 tkr kanske" är inget belopp/);
+    await lead.screenshot('felaktigt-belopp');
+    await corrected.getByLabel(/Belopp/).fill('80 tkr');
+    await corrected.getByRole('button', { name: 'Skicka in avvikelsen' }).click();
+    const receipt = await lead.card('Dnr 2026:1');
+    assert.match(await receipt.innerText(), /Inlämnad – väntar på beslut/);
+    await lead.screenshot('kvitto');
+
+    const proactive = await chef.card('Avvikelse Dnr 2026:1');
+    assert.match(await proactive.innerText(), /Beslutsutrymme 2026 \(prognos\)\s+3 038 tkr → 3 118 tkr/);
+    await chef.screenshot('avvikelse-att-besluta');
+    // The playground does not run refresh.userIds (Teams does); the card's button fetches the same view.
+    await proactive.getByRole('button', { name: 'Visa beslutsalternativ' }).click();
+    const decision = await chef.card('Motivering till beslutet');
+    await decision.getByLabel(/Motivering/).fill('Vakansen är styrkt; medlen behövs 2027.');
+    await chef.screenshot('beslutsvy');
+    await decision.getByRole('button', { name: 'Godkänn' }).click();
+    const decided = await chef.card('D 2026:1');
+    assert.match(await decided.innerText(), /Godkänd/);
+    await chef.screenshot('godkand');
+
+    const told = await lead.card('Din avvikelse Dnr 2026:1 är godkänd');
+    assert.ok(told);
+    await lead.screenshot('besked');
+
+    await board.say('beslutsutrymme 2026?');
+    const after = await board.card(/Växtkraft \(Enköping\) \u221280 tkr 2026/);
+    assert.equal(await headlineTkr(after), 3118);
+    await board.screenshot('beslutsutrymme-efter-avvikelse');
+  });
+});
