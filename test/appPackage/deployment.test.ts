@@ -1,0 +1,58 @@
+import assert from 'assert/strict';
+import { existsSync, readFileSync } from 'fs';
+import path from 'path';
+import { createAdapter } from '../../src/bot/adapter';
+import { loadConfig } from '../../src/config';
+import { CONTAINERS, PARTITION_KEY_PATH } from '../../src/store/cosmosStore';
+import { quietLogger } from '../helpers/runningBot';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
+const bicep = read('infra/azure.bicep');
+const envDev = read('env/.env.dev');
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\$\{\{([A-Z0-9_]+)\}\}/g)].map((m) => m[1] as string))];
+const envFileKeys = (text: string) => new Set(text.split('\n').filter((l) => /^[A-Z0-9_]+=/.test(l)).map((l) => l.split('=')[0] as string));
+
+describe('deployment files', () => {
+  it('the Bicep creates exactly the containers and partition key the app uses', () => {
+    const listed = /var containerNames = \[([^\]]*)\]/.exec(bicep)?.[1] ?? '';
+    assert.deepEqual([...listed.matchAll(/'([a-z]+)'/g)].map((m) => m[1]), Object.values(CONTAINERS));
+    assert.match(bicep, new RegExp(`partitionKey: \\{ paths: \\[ '${PARTITION_KEY_PATH}' \\]`));
+    assert.match(bicep, /EnableServerless/);
+    assert.match(bicep, /linuxFxVersion: 'NODE\|20-lts'/);
+    assert.match(bicep, /appCommandLine: 'npm start'/);
+    assert.match(bicep, /channelName: 'MsTeamsChannel'/);
+  });
+
+  it('the App Service settings are variables the app reads, and give a production configuration', () => {
+    const settings = Object.fromEntries([...bicep.matchAll(/\{ name: '([A-Z_]+)', value: ([^}]+) \}/g)].map((m) => [m[1] as string, (m[2] as string).trim()]));
+    const configSource = read('src/config.ts');
+    for (const name of Object.keys(settings).filter((n) => n !== 'SCM_DO_BUILD_DURING_DEPLOYMENT')) {
+      assert.match(configSource, new RegExp(`env\\.${name}\\b`), `${name} is not read by src/config.ts`);
+    }
+    for (const required of ['BOT_ID', 'BOT_TYPE', 'BOT_TENANT_ID', 'COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'DEMO_DATA', 'ROLES_FILE']) assert.ok(settings[required], required);
+    const literal = (v: string | undefined) => (v?.startsWith("'") ? v.slice(1, -1) : `from-${v}`);
+    const config = loadConfig({ ...Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, literal(v)])), BOT_ID: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', BOT_TENANT_ID: '5d0c1c7e-3f1a-4b8e-9c2d-1a2b3c4d5e6f' });
+    assert.equal(config.demoData, false);
+    assert.equal(config.botType, 'UserAssignedMSI');
+    assert.ok(config.cosmosEndpoint);
+    assert.doesNotThrow(() => createAdapter(config, quietLogger), 'botbuilder accepts a user-assigned managed identity');
+  });
+
+  it('every variable the app reads is documented in .env.example', () => {
+    const documented = envFileKeys(read('.env.example'));
+    const read_ = [...read('src/config.ts').matchAll(/env\.([A-Z_]+)/g)].map((m) => m[1] as string);
+    for (const name of new Set(read_)) assert.ok(documented.has(name), `${name} is missing from .env.example`);
+  });
+
+  it('the Agents Toolkit project refers to files that exist and to variables its env file defines', () => {
+    const yml = read('m365agents.yml');
+    for (const file of [...yml.matchAll(/(?:path|manifestPath|parameters|ignoreFile): (\.\/[^\s]+)/g)].map((m) => m[1] as string)) {
+      assert.ok(existsSync(path.join(ROOT, file)), `${file} does not exist`);
+    }
+    const defined = envFileKeys(envDev);
+    const used = [...placeholders(yml), ...placeholders(read('infra/azure.parameters.json')), ...placeholders(read('appPackage/manifest.json'))];
+    for (const name of used) assert.ok(defined.has(name), `${name} is not in env/.env.dev`);
+    assert.doesNotMatch(envDev, /(PASSWORD|SECRET|KEY)=\S/, 'no secret in the committed env file');
+  });
+});
