@@ -68,7 +68,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const config = loadConfig({ ...process.env, BOT_ID: '', DEMO_DATA: 'on', ...options.env });
   const bot = await startApp(config, options.logger ?? jsonLogger);
   const children: ChildProcess[] = [];
+  // Playgrounds must not outlive the process that started them, however it ends.
+  const killChildren = () => children.forEach((child) => child.exitCode === null && child.kill('SIGTERM'));
+  process.once('exit', killChildren);
   const close = async () => {
+    process.off('exit', killChildren);
     await Promise.all(children.map((child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))))));
     await bot.close();
   };
