@@ -3,6 +3,7 @@ import { CardActionHandler } from '../commands/types';
 import { registerReply } from '../deviations/delegationRegister';
 import { Deviation } from '../domain/deviations';
 import { ForbiddenError, InvalidInputError } from '../errors';
+import { formatDateLong } from '../format/swedish';
 import { hasRole } from '../roles/roleDirectory';
 
 /** The kansli marks the listed delegationsbeslut as anmälda at a board meeting. Idempotent: a date once set stays. */
@@ -25,6 +26,6 @@ export const markReportedAction: CardActionHandler = {
         ),
       );
     }
-    return { replies: [], updatedCard: registerReply(updated, { kind: 'range', from: '', to: '', label: `anmälda till styrelsen ${meetingDate}` }, false) };
+    return { replies: [], updatedCard: registerReply(updated, { kind: 'range', from: '', to: '', label: `anmälda till styrelsen ${formatDateLong(meetingDate)}` }, false) };
   },
 };

@@ -25,7 +25,7 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
     playground = await startPlayground({
       env: { PORT: '0', DATA_DIR: temp.dir, CLOCK_DATE: '2026-11-23' },
       firstPort: 46150 + Math.floor(Math.random() * 1000) * 8,
-      roles: ['styrelse', 'forbundschef', 'insatsansvarig'],
+      roles: ['styrelse', 'forbundschef', 'insatsansvarig', 'kansli'],
       logger: quietLogger,
     });
     for (const instance of playground.instances) {
@@ -104,5 +104,21 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
     const after = await board.card(/Växtkraft \(Enköping\) \u221280 tkr 2026/);
     assert.equal(await headlineTkr(after), 3118);
     await board.screenshot('beslutsutrymme-efter-avvikelse');
+  });
+
+  it('the kansli lists the delegationsbeslut for the kallelse and marks them as reported at a board meeting', async () => {
+    const kansli = pages.kansli as PlaygroundPage;
+    await kansli.say('delegationsbeslut sedan förra styrelsemötet');
+    const register = await kansli.card(/1 beslut som ännu inte anmälts/);
+    assert.match(await register.innerText(), /D 2026:1 – 23 november 2026/);
+    const meeting = register.getByLabel(/Styrelsemötets datum/);
+    await meeting.fill('2026-12-10');
+    await meeting.press('Enter');
+    await kansli.page.keyboard.press('Escape'); // close the date picker that covers the button
+    await kansli.screenshot('delegationsbeslut');
+    await register.getByRole('button', { name: 'Markera som anmälda till styrelsen' }).click();
+    const marked = await kansli.card(/anmälda till styrelsen 10 december 2026/);
+    assert.match(await marked.innerText(), /Anmäld till styrelsen\s+10 december 2026/);
+    await kansli.screenshot('anmalda');
   });
 });
