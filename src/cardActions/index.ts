@@ -3,13 +3,14 @@ import { CardActionHandler } from '../commands/types';
 import { askQuestionAction } from './askQuestionAction';
 import { decideDeviationAction } from './decideDeviationAction';
 import { markReportedAction } from './markReportedAction';
+import { openDeviationFormAction, openReportFormAction, saveReportDraftAction, submitReportAction } from './reportActions';
 import { showDeviationAction } from './showDeviationAction';
 import { submitDeviationAction } from './submitDeviationAction';
 import { withdrawDeviationAction } from './withdrawDeviationAction';
 
 /** Every Action.Execute verb and its handler, in one place. */
 const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map(
-  [askQuestionAction, submitDeviationAction, decideDeviationAction, showDeviationAction, withdrawDeviationAction, markReportedAction].map((h) => [h.verb, h]),
+  [askQuestionAction, submitDeviationAction, decideDeviationAction, showDeviationAction, withdrawDeviationAction, markReportedAction, openReportFormAction, saveReportDraftAction, submitReportAction, openDeviationFormAction].map((h) => [h.verb, h]),
 );
 
 export function findCardAction(verb: string): CardActionHandler {

@@ -5,9 +5,12 @@ import deviationCase from '../../adaptiveCards/deviationCase.json';
 import deviationForm from '../../adaptiveCards/deviationForm.json';
 import error from '../../adaptiveCards/error.json';
 import figures from '../../adaptiveCards/figures.json';
+import grid from '../../adaptiveCards/grid.json';
 import help from '../../adaptiveCards/help.json';
+import receipt from '../../adaptiveCards/receipt.json';
+import reportForm from '../../adaptiveCards/reportForm.json';
 import table from '../../adaptiveCards/table.json';
-import { CardView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, HelpView, TableView } from './viewModels';
+import { CardView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, GridView, HelpView, ReceiptView, ReportFormView, TableView } from './viewModels';
 
 type WithFallback<T> = T & { readonly fallbackText: string };
 
@@ -20,6 +23,9 @@ const templates = {
   deviationForm: AdaptiveCards.declare<WithFallback<DeviationFormView>>(deviationForm),
   deviationCase: AdaptiveCards.declare<WithFallback<DeviationCaseView>>(deviationCase),
   delegationRegister: AdaptiveCards.declare<WithFallback<DelegationRegisterView>>(delegationRegister),
+  reportForm: AdaptiveCards.declare<WithFallback<ReportFormView>>(reportForm),
+  receipt: AdaptiveCards.declare<WithFallback<ReceiptView>>(receipt),
+  grid: AdaptiveCards.declare<WithFallback<GridView>>(grid),
 };
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -27,7 +33,12 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
 /** Renders a card view into Adaptive Card 1.5 JSON, with the plain text as its fallbackText. */
 export function renderCard(card: CardView, fallbackText: string): Record<string, unknown> {
   const view = { ...card.view, fallbackText } as never;
-  const rendered = templates[card.template].render(view) as unknown as Record<string, unknown>;
-  // A part left out by $when renders as null; leave it out of the card instead.
-  return Object.fromEntries(Object.entries(rendered).filter(([, value]) => value !== null));
+  return withoutNulls(templates[card.template].render(view)) as Record<string, unknown>;
+}
+
+/** A part left out by $when, or a value a view leaves empty (null), is left out of the card. */
+function withoutNulls(node: unknown): unknown {
+  if (Array.isArray(node)) return node.filter((item) => item !== null).map(withoutNulls);
+  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).filter(([, value]) => value !== null).map(([key, value]) => [key, withoutNulls(value)]));
+  return node;
 }

@@ -104,6 +104,55 @@ export interface DelegationRegisterView {
   readonly caseIds: readonly string[];
 }
 
+/** adaptiveCards/reportForm.json: the kvartalsrapport, refilled from a draft, a former version or the user's input. */
+export interface ReportFormView {
+  readonly title: string;
+  readonly intro: string;
+  readonly errors: readonly { readonly text: string }[];
+  readonly formId: string;
+  readonly initiativeId: string;
+  readonly quarterKey: string;
+  readonly questions: readonly {
+    readonly id: string;
+    readonly number: number;
+    readonly label: string;
+    readonly choices: readonly Choice[];
+    readonly value: string;
+    readonly commentLabel: string;
+    readonly comment: string;
+  }[];
+  readonly meetingCount: number | null;
+  readonly individual: boolean;
+  readonly participantRows: readonly { readonly label: string; readonly womenId: string; readonly menId: string; readonly women: number | null; readonly men: number | null }[];
+  readonly ongoingHint: string;
+  readonly confirmOngoing: string;
+  readonly shareWithPlan: number | null;
+  readonly goalFulfilment: string;
+  readonly costsToDate: string;
+  readonly other: string;
+}
+
+/** adaptiveCards/receipt.json: a confirmation with facts and follow-up buttons. */
+export interface ReceiptView {
+  readonly title: string;
+  readonly status: string;
+  readonly facts: readonly Fact[];
+  readonly notes: readonly { readonly text: string }[];
+  readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[];
+}
+
+/** adaptiveCards/grid.json: a table with any number of columns (Adaptive Cards 1.5 Table); the first row is the header. */
+export interface GridView {
+  readonly title: string;
+  readonly intro: string;
+  readonly columns: readonly { readonly width: number }[];
+  readonly rows: readonly {
+    readonly style: 'default' | 'accent' | 'emphasis';
+    readonly cells: readonly { readonly text: string; readonly color: 'Default' | 'Good' | 'Warning' | 'Attention'; readonly weight: 'Default' | 'Bolder' }[];
+  }[];
+  readonly notes: readonly { readonly text: string }[];
+}
+
 export type CardView =
   | { readonly template: 'decisionRoom'; readonly view: DecisionRoomView }
   | { readonly template: 'figures'; readonly view: FiguresView }
@@ -112,7 +161,10 @@ export type CardView =
   | { readonly template: 'error'; readonly view: ErrorView }
   | { readonly template: 'deviationForm'; readonly view: DeviationFormView }
   | { readonly template: 'deviationCase'; readonly view: DeviationCaseView }
-  | { readonly template: 'delegationRegister'; readonly view: DelegationRegisterView };
+  | { readonly template: 'delegationRegister'; readonly view: DelegationRegisterView }
+  | { readonly template: 'reportForm'; readonly view: ReportFormView }
+  | { readonly template: 'receipt'; readonly view: ReceiptView }
+  | { readonly template: 'grid'; readonly view: GridView };
 
 /** What a command or card action replies: a card and its plain-text fallback. */
 export interface Reply {

@@ -13,10 +13,10 @@ export type FilingResult =
   | { readonly kind: 'invalid'; readonly problems: readonly string[] }
   | { readonly kind: 'filed'; readonly deviation: Deviation; readonly decidersReached: number; readonly alreadyFiled: boolean; readonly cardContext: CardContext };
 
-/** The insatser a user may file avvikelser for: their own, per the roles file. */
-export async function ownInitiatives(deps: HandlerDependencies, user: UserIdentity): Promise<readonly Initiative[]> {
+/** The insatser a user may file for (avvikelser, kvartalsrapporter): their own, per the roles file. */
+export async function ownInitiatives(deps: HandlerDependencies, user: UserIdentity, what = 'Avvikelser'): Promise<readonly Initiative[]> {
   if (!hasRole(user, 'insatsansvarig') || user.initiatives.length === 0) {
-    throw new ForbiddenError('Avvikelser lämnas av insatsansvariga, för sina egna insatser. Kontakta kansliet om du ska ha den rollen.');
+    throw new ForbiddenError(`${what} lämnas av insatsansvariga, för sina egna insatser. Kontakta kansliet om du ska ha den rollen.`);
   }
   const registry = await deps.repos.initiatives.getRegistry(user.associationId);
   const own = (registry?.initiatives ?? []).filter((i) => user.initiatives.includes(i.id));

@@ -1,6 +1,7 @@
 import { LedgerAdjustment } from '../domain/deviations';
 import { LedgerSnapshot } from '../domain/ledger';
 import { ConversationRepository, DeviationRepository, SequenceRepository } from '../deviations/ports';
+import { ReportRepository } from '../reports/ports';
 import { AnnualReport, InitiativeRegistry, InitiativeYearFigures, MembershipFees } from '../domain/initiatives';
 
 export interface LedgerCatalogEntry {
@@ -55,4 +56,5 @@ export interface Repositories {
   readonly deviations: DeviationRepository;
   readonly sequences: SequenceRepository;
   readonly conversations: ConversationRepository;
+  readonly reports: ReportRepository;
 }

@@ -34,6 +34,8 @@ export interface StatusRow {
 
 export interface BudgetRow {
   readonly initiativeId: string;
+  /** Whether any report in the period gave upparbetade kostnader; without one, costs are 0 and say nothing. */
+  readonly reported: boolean;
   readonly budget: Kronor;
   readonly costs: Kronor;
   readonly percent: number | undefined;
@@ -102,7 +104,7 @@ export function compileFollowUp(period: FollowUpPeriod, initiatives: readonly In
     const last = filed[filed.length - 1]?.answers;
     if (last) status.push(statusRow(initiative.id, filed.map((f) => f.answers), last, quarters.filter((q) => !filed.some((f) => f.quarter === q.quarter)).map(quarterKey)));
     const annual = budgets[initiative.id];
-    if (annual !== undefined) budget.push(budgetRow(initiative.id, annual, last?.costsToDate ?? 0, period));
+    if (annual !== undefined) budget.push(budgetRow(initiative.id, annual, last?.costsToDate ?? 0, period, last !== undefined));
     const counts = filed.map((f) => f.answers.participants).filter((p): p is ParticipantCounts => p !== undefined);
     if (initiative.kind === 'individual' && counts.length > 0) participants.push({ initiativeId: initiative.id, counts: sumParticipants(counts) });
   }
@@ -118,7 +120,8 @@ export function compileFollowUp(period: FollowUpPeriod, initiatives: readonly In
     initiatives: active.map((i) => ({ id: i.id, label: initiativeLabel(i), kind: i.kind, start: i.period.start, end: i.period.end })),
     status,
     budget,
-    budgetTotal: budgetRow('totalt', sum(budget.map((b) => b.budget)), sum(budget.map((b) => b.costs)), period),
+    // The total covers the insatser that reported, so a missing report does not look like unspent money.
+    budgetTotal: budgetRow('totalt', sum(budget.filter((b) => b.reported).map((b) => b.budget)), sum(budget.filter((b) => b.reported).map((b) => b.costs)), period, true),
     participants,
     participantTotals,
     toWorkOrStudies: { count, exits, excludedClosedExits, percent: sharePercent(count, exits) },
@@ -147,11 +150,11 @@ function statusRow(initiativeId: string, all: readonly ReportAnswers[], last: Re
   };
 }
 
-function budgetRow(initiativeId: string, annual: Kronor, costs: Kronor, period: FollowUpPeriod): BudgetRow {
+function budgetRow(initiativeId: string, annual: Kronor, costs: Kronor, period: FollowUpPeriod, reported: boolean): BudgetRow {
   const percent = wholePercent(costs, annual);
-  if (period.through.quarter === 4) return { initiativeId, budget: annual, costs, percent };
+  if (period.through.quarter === 4) return { initiativeId, reported, budget: annual, costs, percent };
   const linear = linearUtilisation(costs, annual, quarterEnd(period.through));
-  return { initiativeId, budget: annual, costs, percent, expected: linear.expected, percentOfExpected: linear.percent };
+  return { initiativeId, reported, budget: annual, costs, percent, expected: linear.expected, percentOfExpected: linear.percent };
 }
 
 function sumParticipants(quarters: readonly ParticipantCounts[]): ParticipantTable {

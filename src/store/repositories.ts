@@ -5,6 +5,7 @@ import { CosmosDeviationRepository } from './cosmosDeviationRepository';
 import { CosmosFinanceFactsRepository } from './cosmosFinanceFactsRepository';
 import { CosmosInitiativeRepository } from './cosmosInitiativeRepository';
 import { CosmosLedgerRepository } from './cosmosLedgerRepository';
+import { CosmosReportRepository } from './cosmosReportRepository';
 import { CosmosSequenceRepository } from './cosmosSequenceRepository';
 
 export function cosmosRepositories(store: CosmosStore): Repositories {
@@ -15,5 +16,6 @@ export function cosmosRepositories(store: CosmosStore): Repositories {
     deviations: new CosmosDeviationRepository(store.container('cases')),
     sequences: new CosmosSequenceRepository(store.container('counters')),
     conversations: new CosmosConversationRepository(store.container('conversations')),
+    reports: new CosmosReportRepository(store.container('reports')),
   };
 }

@@ -115,7 +115,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const [refusal] = await say(board, 'ny avvikelse');
     assert.match(texts(refusal), /insatsansvariga, för sina egna insatser/);
     const [help] = await say(vaxtkraftLead, 'hjälp');
-    assert.equal(help.actions[0].data.question, 'ny avvikelse', 'help starts with what the role can do');
+    assert.deepEqual(help.actions.slice(0, 2).map((a: any) => a.data.question), ['kvartalsrapport', 'ny avvikelse'], 'help starts with what the role can do');
     const viaButton = await bot.post(adaptiveCardInvoke(bot.connector.url, vaxtkraftLead, 'askQuestion', { question: 'ny avvikelse' }, chatOf(vaxtkraftLead)));
     assert.equal(viaButton.status, 200);
     const lastSent = bot.connector.for(chatOf(vaxtkraftLead)).pop();

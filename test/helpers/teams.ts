@@ -57,7 +57,7 @@ export function cardTexts(card: any): string[] {
     if (node.type === 'TextBlock' && typeof node.text === 'string') out.push(node.text);
     if (typeof node.type === 'string' && node.type.startsWith('Action.') && node.title) out.push(node.title);
     if (node.type === 'FactSet') for (const f of node.facts ?? []) out.push(`${f.title}: ${f.value}`);
-    for (const key of ['body', 'items', 'columns', 'actions']) if (node[key]) walk(node[key]);
+    for (const key of ['body', 'items', 'columns', 'rows', 'cells', 'actions']) if (node[key]) walk(node[key]);
   };
   walk(card);
   return out;

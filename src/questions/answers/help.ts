@@ -3,11 +3,11 @@ import { Role } from '../../roles/roleDirectory';
 
 /** What each role can start besides the budget questions. */
 const ROLE_EXAMPLES: Readonly<Record<Role, readonly string[]>> = {
-  styrelse: ['delegationsbeslut sedan förra styrelsemötet'],
-  forbundschef: ['vilka avvikelser väntar?', 'delegationsbeslut sedan förra styrelsemötet'],
+  styrelse: ['delegationsbeslut sedan förra styrelsemötet', 'uppföljning 2025'],
+  forbundschef: ['vilka avvikelser väntar?', 'delegationsbeslut sedan förra styrelsemötet', 'vilka kvartalsrapporter saknas?'],
   ersattare: ['vilka avvikelser väntar?'],
-  kansli: ['delegationsbeslut sedan förra styrelsemötet', 'vilka avvikelser väntar?'],
-  insatsansvarig: ['ny avvikelse'],
+  kansli: ['vilka kvartalsrapporter saknas?', 'uppföljning 2025', 'delegationsbeslut sedan förra styrelsemötet', 'vilka avvikelser väntar?'],
+  insatsansvarig: ['kvartalsrapport', 'ny avvikelse'],
 };
 
 export const EXAMPLE_QUESTIONS = [

@@ -1,0 +1,194 @@
+import assert from 'assert/strict';
+import { BotUnderTest, startBot } from '../helpers/runningBot';
+import { actionsOf, chat, chatOf, inputIds, texts } from '../helpers/chat';
+import { TeamsUser, adaptiveCardInvoke } from '../helpers/teams';
+
+const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
+const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom på kansliet (demo)');
+const board = user('29:board', '00000000-0000-0000-0000-0000000000b1', 'Styrelseledamot (demo)');
+const vaxtkraftLead = user('29:d1', '00000000-0000-0000-0000-0000000000d1', 'Insatsansvarig Växtkraft (demo)');
+const alvkarlebyLead = user('29:d2', '00000000-0000-0000-0000-0000000000d2', 'Insatsansvarig Älvkarleby (demo)');
+
+const ALL_YES: Record<string, string> = {
+  choice_inPhase: 'Ja',
+  choice_forecast: 'Målen kommer att nås',
+  choice_meetings: 'Ja',
+  choice_representatives: 'Ja',
+  choice_followUp: 'Ja',
+  choice_targetGroup: 'Ja',
+  choice_method: 'Ja',
+  choice_equality: 'Ja',
+  choice_implementation: 'Ja',
+  choice_deviation: 'Nej',
+  choice_vacanciesFunded: 'Nej',
+  choice_vacanciesOwn: 'Nej',
+  meetingCount: '2',
+  goalFulfilment: 'Mål 1 enligt plan, mål 2 något efter.',
+  costsToDate: '1 200 000',
+  other: '',
+};
+const participants = (p: Record<string, [number, number]>) =>
+  Object.fromEntries(Object.entries(p).flatMap(([row, [k, m]]) => [[`p_${row}_k`, String(k)], [`p_${row}_m`, String(m)]]));
+const Q2_PARTICIPANTS = participants({ enrolled: [8, 7], exited: [6, 5], exitedToWorkOrStudies: [3, 2], exitedToRehab: [1, 0], ongoing: [20, 18] });
+const Q3_PARTICIPANTS = participants({ enrolled: [5, 4], exited: [6, 3], exitedToWorkOrStudies: [2, 2], exitedToRehab: [1, 0], ongoing: [19, 19] });
+
+describe('kvartalsrapporter over /api/messages', function () {
+  let bot: BotUnderTest;
+  const { say, invoke } = chat(() => bot);
+  const env = { CLOCK_DATE: '2026-11-23' };
+
+  before(async () => {
+    bot = await startBot(env);
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  const formData = (form: any) => form.actions.find((a: any) => a.verb === 'submitReport').data as { formId: string; initiativeId: string; quarterKey: string };
+  const submit = (u: TeamsUser, form: any, fields: Record<string, string>) => invoke(u, 'submitReport', { ...formData(form), ...fields });
+  const valueOf = (card: any, id: string): unknown => {
+    let found: unknown;
+    const walk = (n: any) => {
+      if (Array.isArray(n)) return n.forEach(walk);
+      if (!n || typeof n !== 'object') return;
+      if (n.id === id) found = n.value;
+      for (const k of ['body', 'items', 'columns']) if (n[k]) walk(n[k]);
+    };
+    walk(card.body);
+    return found;
+  };
+
+  it('files the previous quarter first, with a confirmation since there is nothing to check pågående against', async () => {
+    const [form] = await say(vaxtkraftLead, 'kvartalsrapport kvartal 2 2026');
+    assert.match(texts(form), /Kvartalsrapport kvartal 2 2026 – Växtkraft \(Enköping\)/);
+    assert.match(texts(form), /Senast 31 juli 2026/);
+    const refused = await submit(vaxtkraftLead, form, { ...ALL_YES, ...Q2_PARTICIPANTS });
+    assert.match(texts(refused), /ingen rapport för förra kvartalet att stämma av pågående mot/);
+    const receipt = await submit(vaxtkraftLead, refused, { ...ALL_YES, ...Q2_PARTICIPANTS, confirmOngoing: 'true' });
+    assert.match(texts(receipt), /Inlämnad \(version 1\)/);
+  });
+
+  it('gives the form for the latest ended quarter with every question of forms.md and the participant counts', async () => {
+    const [form] = await say(vaxtkraftLead, 'kvartalsrapport');
+    assert.match(texts(form), /Kvartalsrapport kvartal 3 2026 – Växtkraft \(Enköping\)/);
+    assert.match(texts(form), /Senast 31 oktober 2026/);
+    assert.match(texts(form), /Förra kvartalet: 20 kvinnor och 18 män pågående/);
+    const ids = inputIds(form);
+    assert.equal(ids.filter((id) => id.startsWith('choice_')).length, 12);
+    assert.equal(ids.filter((id) => id.startsWith('p_')).length, 10);
+    for (const id of ['meetingCount', 'confirmOngoing', 'shareWithPlan', 'goalFulfilment', 'costsToDate', 'other']) assert.ok(ids.includes(id), id);
+    assert.deepEqual(actionsOf(form), ['Skicka in rapporten', 'Spara utkast']);
+  });
+
+  it('refuses each bad answer with a Swedish message, keeps what was typed and stores nothing', async () => {
+    const [form] = await say(vaxtkraftLead, 'kvartalsrapport');
+    const good = { ...ALL_YES, ...Q3_PARTICIPANTS };
+    const cases: [Record<string, string>, RegExp][] = [
+      [{}, /Svara på "Ligger insatsen i fas gällande uppsatta mål\?"/],
+      [{ ...good, choice_inPhase: 'Delvis' }, /Kommentaren till "Ligger insatsen i fas gällande uppsatta mål\?" saknas/],
+      [{ ...good, choice_deviation: 'Ja' }, /Kommentaren till "Finns avvikelse mot ansökan/],
+      [{ ...good, p_enrolled_k: '-1' }, /Inskrivna under kvartalet \(kvinnor\): "-1" är inget heltal ≥ 0/],
+      [{ ...good, p_exited_m: '2,5' }, /Avslutade under kvartalet \(män\): "2,5" är inget heltal ≥ 0/],
+      [{ ...good, p_exitedToWorkOrStudies_k: '6' }, /"varav" \(7\) kan inte vara fler än avslutade \(6\) för kvinnor/],
+      [{ ...good, p_ongoing_k: '99' }, /Pågående vid kvartalets slut stämmer inte med förra kvartalets rapport \(kvinnor: 20 \+ 5 − 6 = 19, inte 99\)/],
+      [{ ...good, goalFulfilment: 'Deltagare 850101-1234 fick jobb.' }, /Måluppfyllelse per mål innehåller något som liknar ett personnummer/],
+      [{ ...good, costsToDate: 'mycket' }, /Upparbetade kostnader: "mycket" är inget belopp/],
+      [{ ...good, meetingCount: '0' }, /ange hur många/],
+      [{ ...good, shareWithPlan: '120' }, /inte vara över 100 %/],
+    ];
+    for (const [fields, expected] of cases) {
+      const card = await submit(vaxtkraftLead, form, fields);
+      assert.match(texts(card), expected, JSON.stringify(fields).slice(0, 120));
+      assert.match(texts(card), /Rätta följande och skicka igen/);
+      if (fields.goalFulfilment) assert.equal(valueOf(card, 'goalFulfilment'), fields.goalFulfilment, 'typed text kept');
+    }
+    const [status] = await say(kansli, 'vilka kvartalsrapporter saknas?');
+    assert.match(texts(status), /Växtkraft \(Enköping\)\nFörsenad\nskulle in senast 31 oktober 2026/);
+  });
+
+  it('keeps a half-filled draft across a restart, and refuses to store a personnummer in it', async () => {
+    const [form] = await say(vaxtkraftLead, 'kvartalsrapport');
+    const saved = await invoke(vaxtkraftLead, 'saveReportDraft', { ...formData(form), choice_inPhase: 'Delvis', comment_inPhase: 'Vakans under sommaren.', p_enrolled_k: '5', goalFulfilment: 'Halvvägs' });
+    assert.match(texts(saved), /Utkastet är sparat/);
+    const refused = await invoke(vaxtkraftLead, 'saveReportDraft', { ...formData(form), goalFulfilment: 'Se 19850101-1234' });
+    assert.match(texts(refused), /liknar ett personnummer.*Inget sparades/s);
+
+    await bot.app.close();
+    const connector = bot.connector;
+    const restarted = await startBot(env, bot.dataDir, connector);
+    bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await connector.close(); } };
+
+    const [resumed] = await say(vaxtkraftLead, 'kvartalsrapport');
+    assert.match(texts(resumed), /Du fortsätter utkastet som Insatsansvarig Växtkraft \(demo\) sparade 23 november 2026/);
+    assert.equal(valueOf(resumed, 'choice_inPhase'), 'Delvis');
+    assert.equal(valueOf(resumed, 'comment_inPhase'), 'Vakans under sommaren.');
+    assert.equal(valueOf(resumed, 'p_enrolled_k'), 5);
+    assert.equal(valueOf(resumed, 'goalFulfilment'), 'Halvvägs');
+  });
+
+  it('files the report once however often it is sent, offers the avvikelse form, and a correction becomes version 2', async () => {
+    const [form] = await say(vaxtkraftLead, 'kvartalsrapport');
+    const fields = { ...ALL_YES, ...Q3_PARTICIPANTS, choice_deviation: 'Ja', comment_deviation: 'Vakans; medel bör flyttas till 2027.', costsToDate: '1 850 000' };
+    const receipt = await submit(vaxtkraftLead, form, fields);
+    assert.match(texts(receipt), /Inlämnad \(version 1\)/);
+    assert.match(texts(receipt), /Upparbetade kostnader hittills i år: 1 850 000 kr/);
+    assert.deepEqual(actionsOf(receipt), ['Lämna avvikelse nu']);
+    const again = await submit(vaxtkraftLead, form, fields);
+    assert.match(texts(again), /Redan inlämnad \(version 1\)/);
+
+    const before = bot.connector.for(chatOf(vaxtkraftLead)).length;
+    const click = await bot.post(adaptiveCardInvoke(bot.connector.url, vaxtkraftLead, 'openDeviationForm', receipt.actions[0].data, chatOf(vaxtkraftLead)));
+    assert.equal(click.body.type, 'application/vnd.microsoft.activity.message', 'the receipt stays; the form comes as a new message');
+    const deviationForm = bot.connector.for(chatOf(vaxtkraftLead)).slice(before)[0].attachments[0].content;
+    assert.match(texts(deviationForm), /Ny avvikelse/);
+    assert.equal(valueOf(deviationForm, 'initiativeId'), 'vaxtkraft');
+
+    const [correction] = await say(vaxtkraftLead, 'kvartalsrapport');
+    assert.match(texts(correction), /redan inlämnad \(version 1\).*blir version 2/is);
+    assert.equal(valueOf(correction, 'costsToDate'), '1850000');
+    const corrected = await submit(vaxtkraftLead, correction, { ...fields, costsToDate: '1 900 000' });
+    assert.match(texts(corrected), /Inlämnad \(version 2\)/);
+  });
+
+  it('a structural insats files without participant counts; someone with two insatser chooses first', async () => {
+    const [chooser] = await say(alvkarlebyLead, 'kvartalsrapport');
+    assert.deepEqual(actionsOf(chooser).sort(), ['Förstärkt stöd till arbete eller studier (Älvkarleby)', 'Lokussamordnare (Älvkarleby)']);
+    const lokus = chooser.actions.find((a: any) => a.title === 'Lokussamordnare (Älvkarleby)');
+    const form = await invoke(alvkarlebyLead, 'openReportForm', lokus.data);
+    assert.equal(inputIds(form).filter((id) => id.startsWith('p_')).length, 0);
+    const receipt = await submit(alvkarlebyLead, form, { ...ALL_YES, costsToDate: '120 tkr' });
+    assert.match(texts(receipt), /Inlämnad \(version 1\)/);
+    const refused = await invoke(vaxtkraftLead, 'openReportForm', lokus.data);
+    assert.match(texts(refused), /Välj en av dina insatser/);
+  });
+
+  it('the kansli sees each insats’s status for a quarter: inlämnad (late or not), försenad, saknas', async () => {
+    const [status] = await say(kansli, 'vilka kvartalsrapporter saknas?');
+    const shown = texts(status);
+    assert.match(shown, /^Kvartalsrapporter kvartal 3 2026: \d+ av \d+ saknas/);
+    assert.match(shown, /Växtkraft \(Enköping\)\nInlämnad \(sent\)\n23 november 2026, version 2/);
+    assert.match(shown, /Lokussamordnare \(Älvkarleby\)\nInlämnad \(sent\)\n23 november 2026/);
+    assert.match(shown, /Min framtid \(Tierp\)\nFörsenad\nskulle in senast 31 oktober 2026/);
+    assert.doesNotMatch(shown, /Kvinna Hälsa Arbete/, 'an insats that ended before the quarter is not asked for');
+    const [next] = await say(kansli, 'kvartalsrapporter status kvartal 4 2026');
+    assert.match(texts(next), /Växtkraft \(Enköping\)\nSaknas\nsenast 31 januari 2027/);
+    const [refused] = await say(vaxtkraftLead, 'vilka kvartalsrapporter saknas?');
+    assert.match(texts(refused), /visas för kansliet/);
+  });
+
+  it('compiles the board’s follow-up from the reports: nuläge, budget against the linear expectation, kvalitetssäkring, deltagare', async () => {
+    const cards = await say(kansli, 'uppföljning 2026');
+    assert.equal(cards.length, 4);
+    const [overview, budget, quality, people] = cards.map(texts);
+    assert.match(overview as string, /Uppföljning 2026 till och med kvartal 3 2026: insatser och nuläge/);
+    assert.match(overview as string, /Växtkraft \(Enköping\)\n2025-01-01 – 2027-12-31\ngrön: Ja\nJa\nsaknas 2026-Q1/);
+    assert.match(budget as string, /Växtkraft \(Enköping\)\n2 753 000 kr\n1 900 000 kr\n69 %\n2 059 093 kr\n92 %/);
+    assert.match(quality as string, /Växtkraft \(Enköping\)\nJa \(4\)\nJa\nJa\nJa\nJa\nJa\nJa\nNej/);
+    // Flows add over Q2 and Q3; pågående is Q3's.
+    assert.match(people as string, /Växtkraft \(Enköping\)\n13 \/ 11 \(54 % \/ 46 %\)\n12 \/ 8 \(60 % \/ 40 %\)\n5 \/ 4 \(56 % \/ 44 %\)\n2 \/ 0 \(100 % \/ 0 %\)\n19 \/ 19 \(50 % \/ 50 %\)/);
+    const [half] = await say(board, 'uppföljning första halvåret 2026');
+    assert.match(texts(half), /Uppföljning första halvåret 2026: insatser och nuläge/);
+    const [refused] = await say(vaxtkraftLead, 'uppföljning 2026');
+    assert.match(texts(refused), /sammanställs för kansliet/);
+  });
+});
