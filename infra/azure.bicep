@@ -27,6 +27,10 @@ param defaultAssociation string = 'uppsala'
 @description('Path, relative to the app, of the roles file deployed with it.')
 param rolesFile string = 'config/roles.json'
 
+@secure()
+@description('Key a scheduler presents to POST /api/jobs/reminders; a new random one unless given.')
+param jobsKey string = newGuid()
+
 var containerNames = [
   'ledger'
   'initiatives'
@@ -111,6 +115,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'DEMO_DATA', value: 'off' }
         { name: 'ROLES_FILE', value: rolesFile }
         { name: 'DEFAULT_ASSOCIATION', value: defaultAssociation }
+        { name: 'JOBS_KEY', value: jobsKey }
+        { name: 'REMINDER_DAYS_BEFORE', value: '7' }
       ]
     }
   }

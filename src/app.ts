@@ -3,16 +3,15 @@ import { AddressInfo } from 'net';
 import { createAdapter } from './bot/adapter';
 import { Logger, jsonLogger } from './bot/errorReply';
 import { FinsamBot } from './bot/finsamBot';
-import { ProactiveNotifier } from './bot/proactiveNotifier';
 import { HandlerDependencies } from './commands/types';
+import { createDependencies } from './dependencies';
+import { hasJobKey, sendReminders } from './jobs/reminderJob';
 import { repairUnfinishedDeviations } from './deviations/completeDeviation';
 import { isPlausibleBotToken } from './bot/tokenPrecheck';
-import { todayInStockholm } from './clock';
 import { AppConfig } from './config';
 import { seedDemoDataIfEmpty } from './demo/seedDemoData';
 import { loadRoleDirectory } from './roles/roleDirectory';
 import { CosmosStore, openCosmosStore } from './store/cosmosStore';
-import { cosmosRepositories } from './store/repositories';
 
 export interface RunningApp {
   readonly port: number;
@@ -26,6 +25,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   const adapter = createAdapter(config, logger);
   let ready = false;
   let bot: FinsamBot | undefined;
+  let jobDeps: HandlerDependencies | undefined;
 
   const server = restify.createServer({ name: 'finsam-bot', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ mapParams: false }));
@@ -47,6 +47,24 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     const running = bot;
     await adapter.process(req, res, (context) => running.run(context));
   });
+  server.post('/api/jobs/reminders', async (req, res) => {
+    if (!config.jobsKey) {
+      res.status(404);
+      res.json({ error: 'JOBS_KEY är inte satt; jobbet kan inte anropas över HTTP.' });
+      return;
+    }
+    if (!hasJobKey(req.headers.authorization, config.jobsKey)) {
+      res.status(401);
+      res.json({ error: 'Unauthorized' });
+      return;
+    }
+    if (!jobDeps) {
+      res.status(503);
+      res.json({ error: 'starting' });
+      return;
+    }
+    res.json(await sendReminders(jobDeps, config, logger));
+  });
   await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
   const port = (server.address() as AddressInfo).port;
 
@@ -62,15 +80,8 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     server.close();
     throw err;
   }
-  const repos = cosmosRepositories(store);
-  if (config.demoData && (await seedDemoDataIfEmpty(repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
-  const deps: HandlerDependencies = {
-    repos,
-    today: () => config.clockDate ?? todayInStockholm(),
-    now: () => new Date(),
-    directory: roles,
-    notifier: new ProactiveNotifier(adapter, config.botId, repos.conversations),
-  };
+  const deps = createDependencies(config, store, adapter, roles);
+  if (config.demoData && (await seedDemoDataIfEmpty(deps.repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
   // Finish what a crash left half-done (a filing without Dnr, a decision without number or effect).
   const repaired = await repairUnfinishedDeviations(deps, (d, err) => logger.error({ message: 'could not finish avvikelse', caseId: d.id, association: d.associationId, error: (err as Error).message })).catch((err) => {
     logger.error({ message: 'repair of unfinished avvikelser failed', error: (err as Error).message });
@@ -78,6 +89,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   });
   if (repaired > 0) logger.info({ message: `${repaired} halvfärdiga avvikelser slutförda vid start.` });
   bot = new FinsamBot(deps, roles, logger);
+  jobDeps = deps;
   ready = true;
   logger.info({ message: `Boten lyssnar på http://localhost:${port}/api/messages`, store: store.embedded ? `inbyggd Cosmos under ${config.dataDir}` : config.cosmosEndpoint });
 

@@ -15,6 +15,12 @@ export interface AppConfig {
   readonly demoData: boolean;
   readonly rolesFile?: string;
   readonly defaultAssociation: string;
+  /** Key an Azure timer presents to POST /api/jobs/reminders; empty disables the endpoint. */
+  readonly jobsKey?: string;
+  /** Days before a report's deadline that the first reminder goes out. */
+  readonly reminderDaysBefore: number;
+  /** Reminders sent per second at most (Teams allows 7 per conversation). */
+  readonly remindersPerSecond: number;
   /** Pretend today is this date (Europe/Stockholm), for demos and tests; empty means the real date. */
   readonly clockDate?: string;
 }
@@ -39,7 +45,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rolesFile: env.ROLES_FILE || (env.BOT_ID ? undefined : path.resolve(__dirname, '../../config/roles.demo.json')),
     defaultAssociation: env.DEFAULT_ASSOCIATION || 'uppsala',
     clockDate: parseClockDate(env.CLOCK_DATE),
+    jobsKey: env.JOBS_KEY || undefined,
+    reminderDaysBefore: wholeNumberIn(env.REMINDER_DAYS_BEFORE, 7, 0, 60, 'REMINDER_DAYS_BEFORE'),
+    remindersPerSecond: wholeNumberIn(env.REMINDERS_PER_SECOND, 7, 1, 7, 'REMINDERS_PER_SECOND'),
   };
+}
+
+function wholeNumberIn(value: string | undefined, fallback: number, min: number, max: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}: ${value}`);
+  return n;
 }
 
 function parseClockDate(value: string | undefined): string | undefined {

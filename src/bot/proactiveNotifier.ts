@@ -4,6 +4,23 @@ import { ConversationRepository, Notifier } from '../deviations/ports';
 import { PostedCard } from '../domain/deviations';
 import { cardAttachment, replyActivity } from './activities';
 
+const MAX_ATTEMPTS = 6;
+
+/** Teams answers 429 when a bot sends too fast; wait as long as it asks (Retry-After), else back off, and try again. */
+export async function retryWhenThrottled<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await send();
+    } catch (err) {
+      const e = err as { statusCode?: number; response?: { headers?: { get?(name: string): string | undefined } } };
+      if (e.statusCode !== 429 || attempt >= MAX_ATTEMPTS) throw err;
+      const retryAfter = Number(e.response?.headers?.get?.('retry-after'));
+      const waitMs = Number.isFinite(retryAfter) ? Math.min(retryAfter * 1000, 60_000) : Math.min(2 ** attempt * 250, 10_000);
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
+}
+
 /** Proactive messages through the conversation references stored when users write to or install the bot. */
 export class ProactiveNotifier implements Notifier {
   constructor(private readonly adapter: CloudAdapter, private readonly botId: string, private readonly conversations: ConversationRepository) {}
@@ -13,7 +30,7 @@ export class ProactiveNotifier implements Notifier {
     if (!entry) return undefined;
     let activityId: string | undefined;
     await this.adapter.continueConversationAsync(this.botId, entry.reference as Partial<ConversationReference>, async (context: TurnContext) => {
-      activityId = (await context.sendActivity(replyActivity(reply)))?.id;
+      activityId = (await retryWhenThrottled(() => context.sendActivity(replyActivity(reply))))?.id;
     });
     return activityId ? { aadObjectId, activityId } : undefined;
   }

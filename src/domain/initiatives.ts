@@ -32,6 +32,8 @@ export interface InitiativeYearFigures {
   readonly year: number;
   readonly asOf: string;
   readonly figures: readonly InitiativeYearFigure[];
+  /** Where the utfall comes from when not from the books: the kvartalsrapporternas upparbetade kostnader. */
+  readonly source?: 'kvartalsrapporter';
 }
 
 export interface MembershipFees {

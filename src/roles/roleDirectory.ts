@@ -17,6 +17,8 @@ export interface RoleDirectory {
   lookup(aadObjectId: string | undefined, displayName?: string): UserIdentity;
   /** The known users of a förbund with any of the roles. */
   withRole(associationId: string, roles: readonly Role[]): readonly UserIdentity[];
+  /** Every förbund the roles file names. */
+  associations(): readonly string[];
 }
 
 export const hasRole = (user: UserIdentity, ...roles: Role[]) => user.roles.some((r) => roles.includes(r));
@@ -59,6 +61,9 @@ export function loadRoleDirectory(rolesFile: string | undefined, defaultAssociat
     lookup(aadObjectId, displayName) {
       const known = aadObjectId ? users.get(aadObjectId) : undefined;
       return known ?? { aadObjectId, name: displayName ?? '', associationId: defaultAssociation, roles: [], initiatives: [] };
+    },
+    associations() {
+      return [...new Set([...users.values()].map((u) => u.associationId))].sort();
     },
     withRole(associationId, roles) {
       return [...users.values()].filter((u) => u.associationId === associationId && u.roles.some((r) => roles.includes(r)));

@@ -191,4 +191,14 @@ describe('kvartalsrapporter over /api/messages', function () {
     const [refused] = await say(vaxtkraftLead, 'uppföljning 2026');
     assert.match(texts(refused), /sammanställs för kansliet/);
   });
+
+  it('board members’ förbrukningsgrad during the year comes from the reports’ upparbetade kostnader', async () => {
+    const [one] = await say(board, 'förbrukningsgrad Växtkraft');
+    assert.match(texts(one), /Förbrukningsgrad Växtkraft 2026\nMot beviljad budget\n69 %/);
+    assert.match(texts(one), /Förväntat linjärt per 2026-09-30: 2 059 tkr/);
+    assert.match(texts(one), /Mot linjär förväntan: 92 %/);
+    assert.match(texts(one), /Enligt kvartalsrapporternas upparbetade kostnader per 2026-09-30/);
+    const [all] = await say(board, 'förbrukningsgrad 2026');
+    assert.match(texts(all), /Lokussamordnare \(Älvkarleby\)\n120 tkr av 161 tkr\n75 %/);
+  });
 });

@@ -18,6 +18,10 @@ export interface CaptureConnector {
   readonly activities: CapturedActivity[];
   readonly updates: CapturedUpdate[];
   for(conversationId: string): any[];
+  /** The next `times` sends to the conversation get 429 with Retry-After: 0, as Teams answers a bot that sends too fast. */
+  throttle(conversationId: string, times: number): void;
+  /** How many 429s were given. */
+  throttled(): number;
   close(): Promise<void>;
 }
 
@@ -25,6 +29,8 @@ export async function startCaptureConnector(): Promise<CaptureConnector> {
   const activities: CapturedActivity[] = [];
   const updates: CapturedUpdate[] = [];
   let counter = 0;
+  const throttles = new Map<string, number>();
+  let throttledCount = 0;
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -34,6 +40,14 @@ export async function startCaptureConnector(): Promise<CaptureConnector> {
         updates.push({ conversationId: decodeURIComponent(match[1] as string), activityId: decodeURIComponent(match[2]), body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: match[2] }));
+        return;
+      }
+      const conversation = match ? decodeURIComponent(match[1] as string) : '';
+      if (req.method === 'POST' && match && (throttles.get(conversation) ?? 0) > 0) {
+        throttles.set(conversation, (throttles.get(conversation) as number) - 1);
+        throttledCount += 1;
+        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' });
+        res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests' } }));
         return;
       }
       if (req.method === 'POST' && match) {
@@ -53,6 +67,8 @@ export async function startCaptureConnector(): Promise<CaptureConnector> {
     url: `http://127.0.0.1:${port}/`,
     activities,
     updates,
+    throttle: (conversationId, times) => throttles.set(conversationId, times),
+    throttled: () => throttledCount,
     for: (conversationId) => activities.filter((a) => a.conversationId === conversationId).map((a) => a.body),
     close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
   };

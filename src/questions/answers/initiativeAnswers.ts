@@ -7,6 +7,7 @@ import { formatDateLong, formatPercent, formatTkr } from '../../format/swedish';
 import { Fact, Reply } from '../../cards/viewModels';
 import { InvalidInputError } from '../../errors';
 import { QuestionContext, currentYearOf } from '../context';
+import { figuresFromReports } from '../../reports/reportFigures';
 import { NamedEntity, resolveEntity } from '../parser/resolveEntity';
 import { adjustmentNotes, columnLabel, findLedger, ledgerYearsMessage, listInSwedish, noDataReply, olderSnapshotNote, plainText, sourceText } from './common';
 
@@ -50,13 +51,19 @@ export async function answerUtilisation(ctx: QuestionContext, words: readonly st
   const initiative = words.length > 0 ? pickOne(words, initiativeEntities(registry.initiatives), 'insatser') : undefined;
   if (words.length > 0 && !initiative) notFound(words);
   const year = years[0] ?? currentYearOf(ctx);
-  const figures = await ctx.repos.initiatives.getYearFigures(ctx.associationId, year);
+  const figures = (await ctx.repos.initiatives.getYearFigures(ctx.associationId, year)) ?? (await reportedFigures(ctx, year));
   if (!figures) {
     const fallback = years.length === 0 ? await ctx.repos.initiatives.getYearFigures(ctx.associationId, year - 1) : undefined;
     if (!fallback) return [noDataReply(`Förbrukningsgrad ${year}`, year, `Det finns inget utfall för ${year}.`)];
     return answerUtilisationFor(ctx, registry.initiatives, initiative, fallback, [{ text: `Det finns inget utfall för ${year} ännu; här är ${year - 1}.` }]);
   }
   return answerUtilisationFor(ctx, registry.initiatives, initiative, figures, []);
+}
+
+/** During the year the utfall comes from the kvartalsrapporternas upparbetade kostnader. */
+async function reportedFigures(ctx: QuestionContext, year: number) {
+  const [reports, ledger] = await Promise.all([ctx.repos.reports.listForYear(ctx.associationId, year), findLedger(ctx, year)]);
+  return figuresFromReports(ctx.associationId, year, reports, ledger.snapshot);
 }
 
 function answerUtilisationFor(
@@ -67,7 +74,7 @@ function answerUtilisationFor(
   notes: { text: string }[],
 ): Reply[] {
   const duringYear = figures.asOf < `${figures.year}-12-31`;
-  const source = `Enligt utfall per ${figures.asOf}.`;
+  const source = figures.source === 'kvartalsrapporter' ? `Enligt kvartalsrapporternas upparbetade kostnader per ${figures.asOf}.` : `Enligt utfall per ${figures.asOf}.`;
   if (initiative) {
     const f = figures.figures.find((x) => x.initiativeId === initiative.id);
     if (!f) return [noDataReply(`Förbrukningsgrad ${initiative.name}`, figures.year, `Det finns inget utfall för ${initiative.name} ${figures.year}.`)];
