@@ -75,7 +75,12 @@ export function followUpReplies(f: FollowUp): Reply[] {
   return [
     grid(`Uppföljning ${label}: insatser och nuläge`, 'Nuläge enligt periodens senaste kvartalsrapport: grön = i fas och målen nås, gul = delvis, röd = inte i fas.', [3, 2, 2, 1, 2], [header('Insats', 'Period', 'I fas', 'Prognos: målen nås', 'Rapporter'), ...overview]),
     grid(`Uppföljning ${label}: budget`, during ? `Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget, och mot linjär förväntan per ${quarterLabel(f.period.through)}.` : 'Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget.', during ? [3, 2, 2, 1, 2, 1] : [3, 2, 2, 1], [header('Insats', 'Budget', 'Upparbetat', 'Förbrukningsgrad', ...(during ? ['Linjärt förväntat', 'Mot förväntan'] : [])), ...budgetRows]),
-    grid(`Uppföljning ${label}: kvalitetssäkring`, 'Möten enligt avtal varje kvartal (antal möten); avvikelser och vakanser om de förekommit något kvartal.', [3, 1, 1, 1, 1, 1, 1, 1, 1], [header('Insats', 'Styrgrupps­möten', 'Representation', 'Uppföljning', 'Målgrupp och metod', 'Jämställdhet', 'Implementering', 'Avvikelser', 'Vakanser'), ...quality]),
+    grid(
+      `Uppföljning ${label}: kvalitetssäkring`,
+      'Möten: styrgruppsmöte enligt avtal varje kvartal (antal). Repr.: alla parter representerade. Uppf.: uppföljning lämnad. Mål/met.: målgrupp och metod enligt ansökan. Jäm.: jämställdhet diskuterad. Impl.: implementering diskuterad. Avv./Vak.: avvikelser och vakanser något kvartal.',
+      [3, 1, 1, 1, 1, 1, 1, 1, 1],
+      [header('Insats', 'Möten', 'Repr.', 'Uppf.', 'Mål/met.', 'Jäm.', 'Impl.', 'Avv.', 'Vak.'), ...quality],
+    ),
     grid(
       `Uppföljning ${label}: deltagare`,
       'Kvinnor / män (andel). Inskrivna och avslutade summeras över kvartalen; pågående vid periodens slut.',

@@ -121,4 +121,49 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
     assert.match(await marked.innerText(), /Anmäld till styrelsen\s+10 december 2026/);
     await kansli.screenshot('anmalda');
   });
+
+  it('an insatsansvarig fills the kvartalsrapport in the rendered form, saves a draft, submits, and the kansli sees it in the status list', async () => {
+    const lead = pages.insatsansvarig as PlaygroundPage;
+    const kansli = pages.kansli as PlaygroundPage;
+    await lead.say('kvartalsrapport');
+    const form = await lead.card(/Kvartalsrapport kvartal 3 2026 – Växtkraft/);
+    const answer = async (card: import('playwright-core').Locator, question: RegExp, choice: string) => card.getByRole('radiogroup', { name: question }).getByLabel(choice, { exact: true }).check();
+    for (const question of [/Ligger insatsen i fas/, /styrgruppsmöte hållits/, /ordinarie representanter/, /uppföljning lämnats/, /målgruppen/, /metoden/, /jämställdhet/, /implementering/]) await answer(form, question, 'Ja');
+    await answer(form, /prognos för måluppfyllelse/, 'Målen kommer att nås');
+    for (const question of [/avvikelse mot ansökan/, /finansierade av förbundet/, /egenfinansierade/]) await answer(form, question, 'Nej');
+    await form.getByRole('button', { name: 'Spara utkast' }).click();
+    const draft = await lead.card(/Utkastet är sparat/);
+    await lead.screenshot('kvartalsrapport-utkast');
+
+    await draft.getByLabel('Antal styrgruppsmöten under kvartalet').fill('2');
+    const counts: [RegExp, string, string][] = [
+      [/^Inskrivna under kvartalet/, '4', '3'],
+      [/^Avslutade under kvartalet/, '2', '1'],
+      [/^varav till arbete/, '1', '1'],
+      [/^varav till rehabilitering/, '0', '0'],
+      [/^Pågående vid kvartalets slut/, '12', '10'],
+    ];
+    for (const [label, women, men] of counts) {
+      await draft.getByLabel(new RegExp(`${label.source.slice(1)}.*, kvinnor`)).fill(women);
+      await draft.getByLabel(new RegExp(`${label.source.slice(1)}.*, män`)).fill(men);
+    }
+    await draft.getByLabel(/Antalet pågående stämmer/).check();
+    await draft.getByLabel(/Måluppfyllelse per mål/).fill('Mål 1 uppnått, mål 2 enligt plan.');
+    await draft.getByLabel(/Upparbetade kostnader/).fill('1 500 000');
+    await lead.screenshot('kvartalsrapport-ifylld');
+    await draft.getByRole('button', { name: 'Skicka in rapporten' }).click();
+    const receipt = await lead.card(/Inlämnad \(version 1\)/);
+    assert.match(await receipt.innerText(), /Upparbetade kostnader hittills i år\s+1 500 000 kr/);
+    await lead.screenshot('kvartalsrapport-kvitto');
+
+    await kansli.say('vilka kvartalsrapporter saknas?');
+    const status = await kansli.card(/Kvartalsrapporter kvartal 3 2026/);
+    assert.match(await status.innerText(), /Växtkraft \(Enköping\)\s+Inlämnad \(sent\)\s+23 november 2026/);
+    await kansli.screenshot('kvartalsrapporter-status');
+
+    await kansli.say('uppföljning 2026');
+    const people = await kansli.card(/Uppföljning 2026 till och med kvartal 3 2026: deltagare/);
+    assert.match(await people.innerText(), /Växtkraft \(Enköping\)\s+4 \/ 3 \(57 % \/ 43 %\)/);
+    await kansli.screenshot('uppfoljning');
+  });
 });
