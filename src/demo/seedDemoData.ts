@@ -3,6 +3,7 @@ import path from 'path';
 import { AnnualReport, Initiative, InitiativeYearFigures, MembershipFees } from '../domain/initiatives';
 import { toKronor } from '../finance/money';
 import { parseLedgerFile } from '../importer/ledgerFile';
+import { demoReportsFromFollowUp } from './demoReports';
 import { Repositories } from '../questions/ports';
 
 /** The project's copy of the förbund's published figures. */
@@ -11,7 +12,8 @@ const LEDGER_FILES = ['uppsala-2022-11-17.ledger.json', 'uppsala-2026-03-26.ledg
 const FOLLOW_UP_FILE = 'uppsala-2025-uppfoljning.json';
 
 interface FollowUpFile {
-  initiatives: (Omit<Initiative, 'note'> & { note?: string })[];
+  initiatives: (Omit<Initiative, 'note'> & { note?: string; status2025?: Record<string, string> })[];
+  participants2025: { rows: Record<string, [number, number][]> };
   spending2025: { initiative: string; budget2025: number; actual2025: number }[];
   membershipFees: Record<string, Record<string, number> | number | string>;
   annualReport2025: { balance2025: Record<string, number> };
@@ -31,8 +33,8 @@ export async function seedDemoDataIfEmpty(repos: Repositories, associationId = '
     associationId,
     initiatives: followUp.initiatives.map((i) =>
       i.id === 'bryggan'
-        ? // The 2026 ledger funds Bryggan 2026–2028; the decision is not in the documents, so this period is assumed.
-          { ...i, period: { start: '2026-01-01', end: '2028-12-31' }, note: 'Ny period 2026–2028 enligt ekonomisk information 2026-03-26 (beslutet finns inte i underlagen); föregående period 2023-09-01–2025-12-31.' }
+        ? // The 2026 ledger funds Bryggan 2026–2028; the decision is not in the documents, so the continuation is assumed.
+          { ...i, period: { start: i.period.start, end: '2028-12-31' }, note: 'Första perioden 2023-09-01–2025-12-31; fortsätter 2026–2028 enligt ekonomisk information 2026-03-26 (beslutet finns inte i underlagen).' }
         : i,
     ),
   });
@@ -50,6 +52,16 @@ export async function seedDemoDataIfEmpty(repos: Repositories, associationId = '
     })),
   };
   await repos.initiatives.saveYearFigures(figures2025);
+
+  // Quarterly reports for 2025 recreated from the published follow-up, so "uppföljning 2025" can be compiled.
+  const registry = (await repos.initiatives.getRegistry(associationId))?.initiatives ?? [];
+  const statusOf = new Map(followUp.initiatives.map((i) => [i.id, i.status2025]));
+  const actual = Object.fromEntries(figures2025.figures.map((f) => [f.initiativeId, f.actual]));
+  const reports = demoReportsFromFollowUp(associationId, 2025, { initiatives: registry.map((i) => ({ ...i, status2025: statusOf.get(i.id) })), rows: followUp.participants2025.rows, actual });
+  for (const report of reports) {
+    const { version: _number, ...version } = report.versions[0] as (typeof report.versions)[number];
+    await repos.reports.addVersion(associationId, report.initiativeId, report, version);
+  }
 
   for (const year of [2024, 2025]) {
     const perMember = followUp.membershipFees[String(year)] as Record<string, number>;

@@ -192,6 +192,14 @@ describe('kvartalsrapporter over /api/messages', function () {
     assert.match(texts(refused), /sammanställs för kansliet/);
   });
 
+  it('compiles "uppföljning 2025" from the demo’s reports into the förbund’s published table', async () => {
+    const cards = await say(kansli, 'uppföljning 2025');
+    const people = texts(cards[3]);
+    assert.match(people, /Totalt\n229 \/ 154 \(60 % \/ 40 %\)\n304 \/ 126 \(71 % \/ 29 %\)\n75 \/ 72 \(51 % \/ 49 %\)\n19 \/ 21 \(48 % \/ 53 %\)\n171 \/ 158 \(52 % \/ 48 %\)/);
+    assert.match(people, /Avslutade till arbete, studier eller arbetssökande: 147 av 281 \(52 %\); 149 avslutade i insatser som upphörde under perioden räknas inte/);
+    assert.match(texts(cards[1]), /Totalt\n21 304 000 kr\n17 430 000 kr\n82 %/);
+  });
+
   it('board members’ förbrukningsgrad during the year comes from the reports’ upparbetade kostnader', async () => {
     const [one] = await say(board, 'förbrukningsgrad Växtkraft');
     assert.match(texts(one), /Förbrukningsgrad Växtkraft 2026\nMot beviljad budget\n69 %/);
