@@ -5,7 +5,8 @@ import { BotUnderTest, startBot } from '../helpers/runningBot';
 import { makeTempDir } from '../helpers/tempDir';
 import { openCosmosStore } from '../../src/store/cosmosStore';
 import { cosmosRepositories } from '../../src/store/repositories';
-import { adaptiveCardInvoke, cardTexts, teamsMessage, TeamsUser } from '../helpers/teams';
+import { TeamsUser, adaptiveCardInvoke } from '../helpers/teams';
+import { actionsOf, chat, chatOf, inputIds, texts } from '../helpers/chat';
 
 const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
 const chef = user('29:chef', '00000000-0000-0000-0000-0000000000c1', 'Förbundschef (demo)');
@@ -15,9 +16,6 @@ const vaxtkraftLead = user('29:d1', '00000000-0000-0000-0000-0000000000d1', 'Ins
 const alvkarlebyLead = user('29:d2', '00000000-0000-0000-0000-0000000000d2', 'Insatsansvarig Älvkarleby (demo)');
 const deputy = user('29:deputy', '00000000-0000-0000-0000-0000000000c3', 'Ersättare (demo)');
 const otherChef = user('29:norr-chef', '00000000-0000-0000-0000-0000000000e1', 'Förbundschef i ett annat förbund');
-
-/** Each user's personal chat with the bot. */
-const chatOf = (u: TeamsUser) => `a:chat-${u.id}`;
 
 function rolesFile(dir: string): string {
   const file = path.join(dir, 'roles.json');
@@ -49,35 +47,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     temp.cleanup();
   });
 
-  async function say(u: TeamsUser, text: string): Promise<any[]> {
-    const activity = teamsMessage(bot.connector.url, u, text, { conversationId: chatOf(u) });
-    const before = bot.connector.for(chatOf(u)).length;
-    const res = await bot.post(activity);
-    assert.equal(res.status, 200);
-    return bot.connector.for(chatOf(u)).slice(before).map((a) => a.attachments[0].content);
-  }
-
-  async function invoke(u: TeamsUser, verb: string, data: Record<string, unknown>, cardId?: string): Promise<any> {
-    const res = await bot.post(adaptiveCardInvoke(bot.connector.url, u, verb, data, chatOf(u), cardId));
-    assert.equal(res.status, 200);
-    assert.equal(res.body.statusCode, 200);
-    assert.equal(res.body.type, 'application/vnd.microsoft.card.adaptive');
-    return res.body.value;
-  }
-
-  const texts = (card: any) => cardTexts(card).join('\n');
-  const actionsOf = (card: any) => (card.actions ?? []).map((a: any) => a.title);
-  const inputIds = (card: any) => {
-    const ids: string[] = [];
-    const walk = (n: any) => {
-      if (Array.isArray(n)) return n.forEach(walk);
-      if (!n || typeof n !== 'object') return;
-      if (typeof n.type === 'string' && n.type.startsWith('Input.')) ids.push(n.id);
-      for (const k of ['body', 'items']) if (n[k]) walk(n[k]);
-    };
-    walk(card.body);
-    return ids;
-  };
+  const { say, invoke } = chat(() => bot);
 
   /** The form card, with the id of the message that holds it. */
   async function openForm(u: TeamsUser): Promise<any> {

@@ -1,5 +1,5 @@
-/** A complete, consistent kvartalsrapport for an individinsats, as the form's fields. */
-export const reportFields: Record<string, string> = {
+/** Every question answered the expected way, as the kvartalsrapport form's fields. */
+export const allYesAnswers: Record<string, string> = {
   choice_inPhase: 'Ja',
   choice_forecast: 'Målen kommer att nås',
   choice_meetings: 'Ja',
@@ -12,7 +12,15 @@ export const reportFields: Record<string, string> = {
   choice_deviation: 'Nej',
   choice_vacanciesFunded: 'Nej',
   choice_vacanciesOwn: 'Nej',
-  meetingCount: '1',
+  meetingCount: '2',
+  goalFulfilment: 'Mål 1 enligt plan, mål 2 något efter.',
+  costsToDate: '1 200 000',
+  other: '',
+};
+
+/** A complete, consistent kvartalsrapport for an individinsats with no earlier report (pågående confirmed). */
+export const reportFields: Record<string, string> = {
+  ...allYesAnswers,
   p_enrolled_k: '4',
   p_enrolled_m: '3',
   p_exited_k: '2',
@@ -24,7 +32,4 @@ export const reportFields: Record<string, string> = {
   p_ongoing_k: '12',
   p_ongoing_m: '10',
   confirmOngoing: 'true',
-  goalFulfilment: 'Enligt plan.',
-  costsToDate: '1 500 000',
-  other: '',
 };

@@ -2,6 +2,7 @@ import assert from 'assert/strict';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
 import { actionsOf, chat, chatOf, inputIds, texts } from '../helpers/chat';
 import { TeamsUser, adaptiveCardInvoke } from '../helpers/teams';
+import { allYesAnswers } from './reportFields';
 
 const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
 const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom på kansliet (demo)');
@@ -9,24 +10,7 @@ const board = user('29:board', '00000000-0000-0000-0000-0000000000b1', 'Styrelse
 const vaxtkraftLead = user('29:d1', '00000000-0000-0000-0000-0000000000d1', 'Insatsansvarig Växtkraft (demo)');
 const alvkarlebyLead = user('29:d2', '00000000-0000-0000-0000-0000000000d2', 'Insatsansvarig Älvkarleby (demo)');
 
-const ALL_YES: Record<string, string> = {
-  choice_inPhase: 'Ja',
-  choice_forecast: 'Målen kommer att nås',
-  choice_meetings: 'Ja',
-  choice_representatives: 'Ja',
-  choice_followUp: 'Ja',
-  choice_targetGroup: 'Ja',
-  choice_method: 'Ja',
-  choice_equality: 'Ja',
-  choice_implementation: 'Ja',
-  choice_deviation: 'Nej',
-  choice_vacanciesFunded: 'Nej',
-  choice_vacanciesOwn: 'Nej',
-  meetingCount: '2',
-  goalFulfilment: 'Mål 1 enligt plan, mål 2 något efter.',
-  costsToDate: '1 200 000',
-  other: '',
-};
+const ALL_YES = allYesAnswers;
 const participants = (p: Record<string, [number, number]>) =>
   Object.fromEntries(Object.entries(p).flatMap(([row, [k, m]]) => [[`p_${row}_k`, String(k)], [`p_${row}_m`, String(m)]]));
 const Q2_PARTICIPANTS = participants({ enrolled: [8, 7], exited: [6, 5], exitedToWorkOrStudies: [3, 2], exitedToRehab: [1, 0], ongoing: [20, 18] });
