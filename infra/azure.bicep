@@ -27,6 +27,9 @@ param defaultAssociation string = 'uppsala'
 @description('Path, relative to the app, of the roles file deployed with it.')
 param rolesFile string = 'config/roles.json'
 
+@description('Ansökningar up to this total (kr) may be decided by the förbundschef on delegation.')
+param delegationLimitKr int = 500000
+
 @secure()
 @description('Key a scheduler presents to POST /api/jobs/reminders; a new random one unless given.')
 param jobsKey string = newGuid()
@@ -117,6 +120,7 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'DEFAULT_ASSOCIATION', value: defaultAssociation }
         { name: 'JOBS_KEY', value: jobsKey }
         { name: 'REMINDER_DAYS_BEFORE', value: '7' }
+        { name: 'DELEGATION_LIMIT_KR', value: string(delegationLimitKr) }
       ]
     }
   }

@@ -19,6 +19,8 @@ export interface AppConfig {
   readonly jobsKey?: string;
   /** Days before a report's deadline that the first reminder goes out. */
   readonly reminderDaysBefore: number;
+  /** Ansökningar up to this total (kr) may be decided on delegation by the förbundschef. */
+  readonly delegationLimitKr: number;
   /** Reminders sent per second at most (Teams allows 7 per conversation). */
   readonly remindersPerSecond: number;
   /** Pretend today is this date (Europe/Stockholm), for demos and tests; empty means the real date. */
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockDate: parseClockDate(env.CLOCK_DATE),
     jobsKey: env.JOBS_KEY || undefined,
     reminderDaysBefore: wholeNumberIn(env.REMINDER_DAYS_BEFORE, 7, 0, 60, 'REMINDER_DAYS_BEFORE'),
+    delegationLimitKr: wholeNumberIn(env.DELEGATION_LIMIT_KR, 500_000, 0, 100_000_000, 'DELEGATION_LIMIT_KR'),
     remindersPerSecond: wholeNumberIn(env.REMINDERS_PER_SECOND, 7, 1, 7, 'REMINDERS_PER_SECOND'),
   };
 }

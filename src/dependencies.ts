@@ -16,5 +16,6 @@ export function createDependencies(config: AppConfig, store: CosmosStore, adapte
     now: () => new Date(),
     directory: roles,
     notifier: new ProactiveNotifier(adapter, config.botId, repos.conversations),
+    delegationLimitKr: config.delegationLimitKr,
   };
 }

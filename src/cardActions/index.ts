@@ -1,5 +1,6 @@
 import { UnknownActionError } from '../errors';
 import { CardActionHandler } from '../commands/types';
+import { applicationDiscardAction, applicationGotoAction, applicationStepAction, applicationSubmitAction, decideApplicationAction, openApplicationDecisionAction } from './applicationActions';
 import { askQuestionAction } from './askQuestionAction';
 import { decideDeviationAction } from './decideDeviationAction';
 import { markReportedAction } from './markReportedAction';
@@ -10,7 +11,8 @@ import { withdrawDeviationAction } from './withdrawDeviationAction';
 
 /** Every Action.Execute verb and its handler, in one place. */
 const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map(
-  [askQuestionAction, submitDeviationAction, decideDeviationAction, showDeviationAction, withdrawDeviationAction, markReportedAction, openReportFormAction, saveReportDraftAction, submitReportAction, openDeviationFormAction].map((h) => [h.verb, h]),
+  [askQuestionAction, submitDeviationAction, decideDeviationAction, showDeviationAction, withdrawDeviationAction, markReportedAction, openReportFormAction, saveReportDraftAction, submitReportAction, openDeviationFormAction,
+    applicationStepAction, applicationGotoAction, applicationDiscardAction, applicationSubmitAction, openApplicationDecisionAction, decideApplicationAction].map((h) => [h.verb, h]),
 );
 
 export function findCardAction(verb: string): CardActionHandler {

@@ -5,12 +5,13 @@ import deviationCase from '../../adaptiveCards/deviationCase.json';
 import deviationForm from '../../adaptiveCards/deviationForm.json';
 import error from '../../adaptiveCards/error.json';
 import figures from '../../adaptiveCards/figures.json';
+import formCard from '../../adaptiveCards/formCard.json';
 import grid from '../../adaptiveCards/grid.json';
 import help from '../../adaptiveCards/help.json';
 import receipt from '../../adaptiveCards/receipt.json';
 import reportForm from '../../adaptiveCards/reportForm.json';
 import table from '../../adaptiveCards/table.json';
-import { CardView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, GridView, HelpView, ReceiptView, ReportFormView, TableView } from './viewModels';
+import { CardView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, FormCardView, GridView, HelpView, ReceiptView, ReportFormView, TableView } from './viewModels';
 
 type WithFallback<T> = T & { readonly fallbackText: string };
 
@@ -26,6 +27,7 @@ const templates = {
   reportForm: AdaptiveCards.declare<WithFallback<ReportFormView>>(reportForm),
   receipt: AdaptiveCards.declare<WithFallback<ReceiptView>>(receipt),
   grid: AdaptiveCards.declare<WithFallback<GridView>>(grid),
+  formCard: AdaptiveCards.declare<WithFallback<FormCardView>>(formCard),
 };
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';

@@ -153,6 +153,17 @@ export interface GridView {
   readonly notes: readonly { readonly text: string }[];
 }
 
+/** adaptiveCards/formCard.json: a form built from field definitions (the ansökan's sections, its decision). */
+export interface FormCardView {
+  readonly title: string;
+  readonly intro: string;
+  readonly errors: readonly { readonly text: string }[];
+  readonly facts: readonly Fact[];
+  readonly fields: readonly { readonly id: string; readonly label: string; readonly type: 'heading' | 'text' | 'multiline' | 'date' | 'choice'; readonly value: string; readonly choices: readonly Choice[] }[];
+  readonly notes: readonly { readonly text: string }[];
+  readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>>; readonly style: 'default' | 'positive' | 'destructive' }[];
+}
+
 export type CardView =
   | { readonly template: 'decisionRoom'; readonly view: DecisionRoomView }
   | { readonly template: 'figures'; readonly view: FiguresView }
@@ -164,7 +175,8 @@ export type CardView =
   | { readonly template: 'delegationRegister'; readonly view: DelegationRegisterView }
   | { readonly template: 'reportForm'; readonly view: ReportFormView }
   | { readonly template: 'receipt'; readonly view: ReceiptView }
-  | { readonly template: 'grid'; readonly view: GridView };
+  | { readonly template: 'grid'; readonly view: GridView }
+  | { readonly template: 'formCard'; readonly view: FormCardView };
 
 /** What a command or card action replies: a card and its plain-text fallback. */
 export interface Reply {

@@ -1,3 +1,4 @@
+import { applicationStatusCommand, continueApplicationCommand, newApplicationCommand } from './applicationCommands';
 import { budgetQuestionCommand } from './budgetQuestionCommand';
 import { delegationDecisionsCommand } from './delegationDecisionsCommand';
 import { followUpCommand } from './followUpCommand';
@@ -10,7 +11,8 @@ import { reportStatusCommand } from './reportStatusCommand';
 import { CommandHandler } from './types';
 
 /** Every chat command, in the order they are tried; the budget question is the catch-all and comes last. */
-export const COMMANDS: readonly CommandHandler[] = [helpCommand, pingCommand, newDeviationCommand, pendingDeviationsCommand, delegationDecisionsCommand, reportStatusCommand, reportCommand, followUpCommand, budgetQuestionCommand];
+export const COMMANDS: readonly CommandHandler[] = [helpCommand, pingCommand, newDeviationCommand, pendingDeviationsCommand, delegationDecisionsCommand, reportStatusCommand, reportCommand, followUpCommand,
+  newApplicationCommand, continueApplicationCommand, applicationStatusCommand, budgetQuestionCommand];
 
 export function findCommand(text: string): CommandHandler {
   return COMMANDS.find((c) => c.matches(text)) as CommandHandler;

@@ -11,6 +11,8 @@ export interface HandlerDependencies {
   readonly now: () => Date;
   readonly directory: RoleDirectory;
   readonly notifier: Notifier;
+  /** Ansökningar up to this many kronor in total may be decided by the förbundschef on delegation. */
+  readonly delegationLimitKr: number;
 }
 
 export interface CommandInput {

@@ -90,6 +90,19 @@ export function prognosisChanges(d: Pick<Deviation, 'kind' | 'fromYear' | 'amoun
   return [];
 }
 
+/** An ansökan as the ledger sees it: pending while it waits, a new insats line once granted. */
+export interface ApplicationEntry {
+  readonly caseId: string;
+  readonly dnr: string;
+  readonly name: string;
+  readonly owner: string;
+  readonly submittedOn: string;
+  readonly requestedByYear: Readonly<Record<number, Kronor>>;
+  readonly status: 'inlämnad' | 'beviljad' | 'avslagen';
+  readonly decidedOn?: string;
+  readonly grantedByYear?: Readonly<Record<number, Kronor>>;
+}
+
 /** An approved change to the ledger made after a ledger table was published. */
 export interface LedgerAdjustment {
   readonly caseId: string;

@@ -1,4 +1,4 @@
-import { LedgerAdjustment } from '../domain/deviations';
+import { ApplicationEntry, LedgerAdjustment } from '../domain/deviations';
 import { LedgerSnapshot } from '../domain/ledger';
 import { latestEstimateColumn } from './ledgerTotals';
 import { Kronor } from './money';
@@ -14,7 +14,40 @@ export interface AdjustedSnapshot {
  * estimate (prognos, else budget, else preliminary) of the insats's line. Earlier
  * decisions are already in the table the kansli published.
  */
-export function applyLedgerAdjustments(snapshot: LedgerSnapshot, adjustments: readonly LedgerAdjustment[]): AdjustedSnapshot {
+export function applyLedgerAdjustments(snapshot: LedgerSnapshot, adjustments: readonly LedgerAdjustment[], applications: readonly ApplicationEntry[] = []): AdjustedSnapshot {
+  const withApplications = applyApplications(snapshot, applications);
+  return applyAvvikelser(withApplications, adjustments);
+}
+
+/** Amounts per year placed in each year's latest estimate column. */
+function byColumn(snapshot: LedgerSnapshot, byYear: Readonly<Record<number, Kronor>>): Record<string, Kronor> {
+  const amounts: Record<string, Kronor> = {};
+  for (const [year, amount] of Object.entries(byYear)) {
+    const column = latestEstimateColumn(snapshot.columns, Number(year));
+    if (column && amount) amounts[column.key] = (amounts[column.key] ?? 0) + amount;
+  }
+  return amounts;
+}
+
+/**
+ * Applications submitted after the table's date wait among "Nya ansökningar, ej beviljade";
+ * one granted after it becomes an insats line with the granted amounts.
+ */
+function applyApplications(snapshot: LedgerSnapshot, applications: readonly ApplicationEntry[]): LedgerSnapshot {
+  const pending = applications.filter((a) => a.status === 'inlämnad' && a.submittedOn > snapshot.asOf);
+  const granted = applications.filter((a) => a.status === 'beviljad' && (a.decidedOn ?? '') > snapshot.asOf);
+  if (pending.length === 0 && granted.length === 0) return snapshot;
+  return {
+    ...snapshot,
+    pendingApplications: [...snapshot.pendingApplications, ...pending.map((a) => ({ name: `${a.name} (${a.dnr})`, owner: a.owner, amounts: byColumn(snapshot, a.requestedByYear) }))],
+    lines: [
+      ...snapshot.lines,
+      ...granted.map((a) => ({ id: a.caseId, section: 'cost' as const, group: 'initiative' as const, label: a.name, initiative: { name: a.name, owner: a.owner }, amounts: byColumn(snapshot, a.grantedByYear ?? {}), note: `Beviljad ${a.decidedOn} (${a.dnr}).` })),
+    ],
+  };
+}
+
+function applyAvvikelser(snapshot: LedgerSnapshot, adjustments: readonly LedgerAdjustment[]): AdjustedSnapshot {
   const relevant = adjustments.filter((a) => a.decidedOn > snapshot.asOf).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.caseId.localeCompare(b.caseId));
   const applied: LedgerAdjustment[] = [];
   let lines = snapshot.lines;

@@ -1,7 +1,8 @@
-import { LedgerAdjustment } from '../domain/deviations';
+import { ApplicationEntry, LedgerAdjustment } from '../domain/deviations';
 import { LedgerSnapshot } from '../domain/ledger';
 import { ConversationRepository, DeviationRepository, SequenceRepository } from '../deviations/ports';
 import { ReportRepository } from '../reports/ports';
+import { ApplicationRepository } from '../applications/ports';
 import { AnnualReport, InitiativeRegistry, InitiativeYearFigures, MembershipFees } from '../domain/initiatives';
 
 export interface LedgerCatalogEntry {
@@ -18,6 +19,8 @@ export interface SnapshotLookup {
   readonly availableYears: readonly number[];
   /** Approved changes since tables were published; apply with applyLedgerAdjustments. */
   readonly adjustments: readonly LedgerAdjustment[];
+  /** Ansökningar as the ledger sees them (pending, granted). */
+  readonly applications: readonly ApplicationEntry[];
 }
 
 /** Ledger snapshots, one per förbund and asOf date; the latest asOf is current. */
@@ -28,6 +31,8 @@ export interface LedgerRepository {
   hasAny(associationId: string): Promise<boolean>;
   /** Records an approved change; recording the same case again replaces it, so retries are safe. */
   saveAdjustment(associationId: string, adjustment: LedgerAdjustment): Promise<void>;
+  /** Records or updates an ansökan's place in the ledger; keyed by the case, so retries are safe. */
+  saveApplicationEntry(associationId: string, entry: ApplicationEntry): Promise<void>;
 }
 
 export interface InitiativeRepository {
@@ -57,4 +62,5 @@ export interface Repositories {
   readonly sequences: SequenceRepository;
   readonly conversations: ConversationRepository;
   readonly reports: ReportRepository;
+  readonly applications: ApplicationRepository;
 }

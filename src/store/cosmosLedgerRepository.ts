@@ -1,5 +1,5 @@
 import { Container } from '@azure/cosmos';
-import { LedgerAdjustment } from '../domain/deviations';
+import { ApplicationEntry, LedgerAdjustment } from '../domain/deviations';
 import { LedgerSnapshot } from '../domain/ledger';
 import { LedgerCatalogEntry, LedgerRepository, SnapshotLookup } from '../questions/ports';
 import { StoredDocument, readDocument, updateWithRetry } from './documents';
@@ -13,6 +13,7 @@ interface CatalogDocument extends StoredDocument<'ledgerCatalog'> {
   readonly entries: readonly LedgerCatalogEntry[];
   /** Kept beside the index so a question still costs two reads. */
   readonly adjustments?: readonly LedgerAdjustment[];
+  readonly applications?: readonly ApplicationEntry[];
 }
 
 const CATALOG_ID = 'catalog';
@@ -27,9 +28,10 @@ export class CosmosLedgerRepository implements LedgerRepository {
     const availableYears = [...new Set(entries.flatMap((e) => e.years))].sort((a, b) => a - b);
     const entry = year === undefined ? entries[0] : entries.find((e) => e.years.includes(year));
     const adjustments = catalog?.adjustments ?? [];
-    if (!entry) return { availableYears, isLatest: false, adjustments };
+    const applications = catalog?.applications ?? [];
+    if (!entry) return { availableYears, isLatest: false, adjustments, applications };
     const doc = await readDocument<SnapshotDocument>(this.container, snapshotId(entry.asOf), associationId);
-    return { snapshot: doc?.snapshot, isLatest: entry === entries[0], availableYears, adjustments };
+    return { snapshot: doc?.snapshot, isLatest: entry === entries[0], availableYears, adjustments, applications };
   }
 
   async saveSnapshot(snapshot: LedgerSnapshot): Promise<{ replaced: boolean }> {
@@ -40,7 +42,7 @@ export class CosmosLedgerRepository implements LedgerRepository {
     await updateWithRetry<CatalogDocument>(this.container, CATALOG_ID, snapshot.associationId, (current) => {
       const others = (current?.entries ?? []).filter((e) => e.asOf !== snapshot.asOf);
       replaced = others.length !== (current?.entries.length ?? 0);
-      return { id: CATALOG_ID, associationId: snapshot.associationId, type: 'ledgerCatalog', entries: [...others, entry], adjustments: current?.adjustments ?? [], ...(current?._etag ? { _etag: current._etag } : {}) };
+      return { id: CATALOG_ID, associationId: snapshot.associationId, type: 'ledgerCatalog', entries: [...others, entry], adjustments: current?.adjustments ?? [], applications: current?.applications ?? [], ...(current?._etag ? { _etag: current._etag } : {}) };
     });
     return { replaced };
   }
@@ -52,6 +54,19 @@ export class CosmosLedgerRepository implements LedgerRepository {
       type: 'ledgerCatalog',
       entries: current?.entries ?? [],
       adjustments: [...(current?.adjustments ?? []).filter((a) => a.caseId !== adjustment.caseId), adjustment],
+      applications: current?.applications ?? [],
+      ...(current?._etag ? { _etag: current._etag } : {}),
+    }));
+  }
+
+  async saveApplicationEntry(associationId: string, application: ApplicationEntry): Promise<void> {
+    await updateWithRetry<CatalogDocument>(this.container, CATALOG_ID, associationId, (current) => ({
+      id: CATALOG_ID,
+      associationId,
+      type: 'ledgerCatalog',
+      entries: current?.entries ?? [],
+      adjustments: current?.adjustments ?? [],
+      applications: [...(current?.applications ?? []).filter((a) => a.caseId !== application.caseId), application],
       ...(current?._etag ? { _etag: current._etag } : {}),
     }));
   }

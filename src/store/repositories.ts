@@ -1,5 +1,6 @@
 import { Repositories } from '../questions/ports';
 import { CosmosStore } from './cosmosStore';
+import { CosmosApplicationRepository } from './cosmosApplicationRepository';
 import { CosmosConversationRepository } from './cosmosConversationRepository';
 import { CosmosDeviationRepository } from './cosmosDeviationRepository';
 import { CosmosFinanceFactsRepository } from './cosmosFinanceFactsRepository';
@@ -17,5 +18,6 @@ export function cosmosRepositories(store: CosmosStore): Repositories {
     sequences: new CosmosSequenceRepository(store.container('counters')),
     conversations: new CosmosConversationRepository(store.container('conversations')),
     reports: new CosmosReportRepository(store.container('reports')),
+    applications: new CosmosApplicationRepository(store.container('cases')),
   };
 }

@@ -31,8 +31,10 @@ describe('deployment files', () => {
       assert.match(configSource, new RegExp(`env\\.${name}\\b`), `${name} is not read by src/config.ts`);
     }
     for (const required of ['BOT_ID', 'BOT_TYPE', 'BOT_TENANT_ID', 'COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'DEMO_DATA', 'ROLES_FILE']) assert.ok(settings[required], required);
-    const literal = (v: string | undefined) => (v?.startsWith("'") ? v.slice(1, -1) : `from-${v}`);
-    const config = loadConfig({ ...Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, literal(v)])), BOT_ID: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', BOT_TENANT_ID: '5d0c1c7e-3f1a-4b8e-9c2d-1a2b3c4d5e6f' });
+    // Values the Bicep computes at deployment get a sample of the same kind.
+    const SAMPLES: Record<string, string> = { BOT_ID: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', BOT_TENANT_ID: '5d0c1c7e-3f1a-4b8e-9c2d-1a2b3c4d5e6f', DELEGATION_LIMIT_KR: '500000' };
+    const literal = (k: string, v: string | undefined) => SAMPLES[k] ?? (v?.startsWith("'") ? v.slice(1, -1) : `from-${v}`);
+    const config = loadConfig(Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, literal(k, v)])));
     assert.equal(config.demoData, false);
     assert.equal(config.botType, 'UserAssignedMSI');
     assert.ok(config.cosmosEndpoint);

@@ -15,7 +15,7 @@ export interface AdjustedLookup extends SnapshotLookup {
 export async function findLedger(ctx: QuestionContext, year?: number): Promise<AdjustedLookup> {
   const lookup = await ctx.repos.ledger.findSnapshotFor(ctx.associationId, year);
   if (!lookup.snapshot) return { ...lookup, applied: [] };
-  const { snapshot, applied } = applyLedgerAdjustments(lookup.snapshot, lookup.adjustments);
+  const { snapshot, applied } = applyLedgerAdjustments(lookup.snapshot, lookup.adjustments, lookup.applications);
   return { ...lookup, snapshot, applied };
 }
 

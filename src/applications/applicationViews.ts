@@ -1,0 +1,85 @@
+import { Application } from '../domain/applications';
+import { BudgetSummary } from '../finance/applicationBudget';
+import { formatDateLong, formatKr } from '../format/swedish';
+import { FormCardView, Reply } from '../cards/viewModels';
+import { Fields, SECTIONS, SUMMARY_STEP } from './sections';
+
+type Action = FormCardView['actions'][number];
+
+export function formReply(view: Omit<FormCardView, 'errors' | 'facts' | 'notes'> & Partial<Pick<FormCardView, 'errors' | 'facts' | 'notes'>>): Reply {
+  const full: FormCardView = { errors: [], facts: [], notes: [], ...view };
+  const text = [full.title, full.intro, ...full.errors.map((e) => `- ${e.text}`), ...full.facts.map((f) => `${f.label}: ${f.value}`), ...full.notes.map((n) => n.text)].filter(Boolean).join('\n');
+  return { card: { template: 'formCard', view: full }, text };
+}
+
+const navigation = (a: Application, step: number): Action[] => [
+  { title: step === SUMMARY_STEP - 1 ? 'Spara och visa sammanfattning' : 'Spara och fortsätt', verb: 'applicationStep', data: { applicationId: a.id, step, direction: 'next' }, style: 'positive' },
+  ...(step > 0 ? [{ title: 'Tillbaka', verb: 'applicationStep', data: { applicationId: a.id, step, direction: 'back' }, style: 'default' as const }] : []),
+  { title: 'Spara utkast', verb: 'applicationStep', data: { applicationId: a.id, step, direction: 'stay' }, style: 'default' },
+  { title: 'Släng utkastet', verb: 'applicationDiscard', data: { applicationId: a.id }, style: 'destructive' },
+];
+
+/** One section of the form, refilled with what is saved (or was just typed). */
+export function sectionReply(a: Application, step: number, fields: Fields, problems: readonly string[] = [], note?: string): Reply {
+  const section = SECTIONS[step] as (typeof SECTIONS)[number];
+  return formReply({
+    title: `Ny ansökan – ${step + 1} av ${SECTIONS.length + 1}: ${section.title}`,
+    intro: 'Allt sparas som utkast när du går vidare. Skriv "fortsätt min ansökan" för att komma tillbaka senare.',
+    errors: problems.map((text) => ({ text })),
+    fields: section.fields.map((field) => ({ id: field.id, label: `${field.label}${field.required ? ' *' : ''}`, type: field.type, value: fields[field.id] ?? '', choices: (field.choices ?? []).map((c) => ({ title: c, value: c })) })),
+    notes: note ? [{ text: note }] : [],
+    actions: navigation(a, step),
+  });
+}
+
+const yearsText = (byYear: Readonly<Record<number, number>>) =>
+  Object.entries(byYear)
+    .map(([y, v]) => `${y}: ${formatKr(v)}`)
+    .join(', ');
+
+/** The summary before submitting: every section's problems, the budget per insatsägare and the split per year, which the applicant may change. */
+export function summaryReply(a: Application, summary: BudgetSummary | undefined, yearValues: Readonly<Record<number, number>>, problems: readonly string[]): Reply {
+  const f = a.fields;
+  const facts = [
+    { label: 'Insats', value: f.name ?? '' },
+    { label: 'Typ', value: f.type ?? '' },
+    { label: 'Insatsägare', value: `${f.owner_org ?? ''}, ${f.owner_contact ?? ''} (${f.owner_email ?? ''})` },
+    { label: 'Samverkansparter', value: [f.partner1_org, f.partner2_org].filter(Boolean).join(', ') },
+    { label: 'Insatstid', value: f.start && f.end ? `${formatDateLong(f.start)} – ${formatDateLong(f.end)}` : '' },
+    ...(summary
+      ? [
+          ...summary.owners.map((o) => ({ label: o.organisation, value: `att rekvirera ${formatKr(o.requested)}, egenfinansiering ${formatKr(o.selfFunding)}, totalt ${formatKr(o.total)}` })),
+          { label: 'Att rekvirera från förbundet', value: formatKr(summary.requested) },
+          { label: 'Egenfinansiering', value: formatKr(summary.selfFunding) },
+          { label: 'Total kostnad', value: formatKr(summary.total) },
+          { label: 'Förslag per år (månadsregeln)', value: yearsText(summary.byYear) },
+        ]
+      : []),
+  ];
+  const fields = Object.entries(yearValues).map(([year, value]) => ({ id: `year_${year}`, label: `Att rekvirera ${year}`, type: 'text' as const, value: String(value), choices: [] }));
+  return formReply({
+    title: `Ny ansökan – ${SECTIONS.length + 1} av ${SECTIONS.length + 1}: sammanfattning`,
+    intro: 'Kontrollera uppgifterna. Fördelningen per år följer månaderna i insatstiden (delar av månader efter antal dagar); du kan ändra den så länge summan stämmer.',
+    errors: problems.map((text) => ({ text })),
+    facts,
+    fields: fields.length > 0 ? [{ id: 'years_heading', label: 'Fördelning per år', type: 'heading', value: '', choices: [] }, ...fields] : [],
+    notes: [],
+    actions: [
+      ...(problems.length === 0 && summary ? [{ title: 'Skicka in ansökan', verb: 'applicationSubmit', data: { applicationId: a.id }, style: 'positive' }] : []),
+      { title: 'Tillbaka', verb: 'applicationStep', data: { applicationId: a.id, step: SUMMARY_STEP, direction: 'back' }, style: 'default' },
+      ...SECTIONS.map((s, i) => ({ title: `Ändra: ${s.title}`, verb: 'applicationGoto', data: { applicationId: a.id, step: i }, style: 'default' })),
+    ] as Action[],
+  });
+}
+
+export function applicationFacts(a: Application) {
+  return [
+    { label: 'Diarienummer', value: a.dnr ?? '–' },
+    { label: 'Insats', value: a.name ?? a.fields.name ?? '' },
+    { label: 'Insatsägare', value: a.owner ?? a.fields.owner_org ?? '' },
+    { label: 'Insatstid', value: a.period ? `${formatDateLong(a.period.start)} – ${formatDateLong(a.period.end)}` : '' },
+    { label: 'Sökt per år', value: a.requestedByYear ? yearsText(a.requestedByYear) : '' },
+    { label: 'Status', value: a.status },
+    ...(a.decision ? [{ label: 'Beslut', value: a.decision.text }, ...(a.decision.number ? [{ label: 'Delegationsbeslut', value: a.decision.number }] : [])] : []),
+  ];
+}

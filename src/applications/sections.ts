@@ -1,0 +1,179 @@
+import { DateTime } from 'luxon';
+import { containsPersonnummer } from '../domain/personalData';
+import { BudgetOwner, SalaryLine } from '../finance/applicationBudget';
+import { Kronor } from '../finance/money';
+import { parseSwedishAmount } from '../format/parseAmount';
+
+export type FieldType = 'heading' | 'text' | 'multiline' | 'date' | 'choice';
+
+export interface FieldDef {
+  readonly id: string;
+  readonly label: string;
+  readonly type: FieldType;
+  readonly required?: boolean;
+  readonly choices?: readonly string[];
+}
+
+export const INSATS_TYPES = ['Individinsats', 'Strukturinsats', 'Kompetenshöjande insats'] as const;
+export const OTHER_POSTS = [
+  'Utvärdering',
+  'Spridningsseminarier',
+  'Utbildning insatsmedarbetare',
+  'Inköpta utredningar, utbildningar och tjänster för deltagare',
+  'Övriga aktiviteter för deltagare',
+  'Telefon/IT',
+  'Resor',
+  'Tolk',
+  'Informationsmaterial',
+  'Övrigt',
+] as const;
+
+const f = (id: string, label: string, type: FieldType, required = false, choices?: readonly string[]): FieldDef => ({ id, label, type, required, ...(choices ? { choices } : {}) });
+
+function budgetFields(o: 1 | 2): FieldDef[] {
+  const who = o === 1 ? 'Huvudinsatsägare' : 'Delinsatsägare (lämna tomt om ingen)';
+  const fields: FieldDef[] = [f(`b${o}_heading`, who, 'heading')];
+  if (o === 2) fields.push(f('b2_org', 'Delinsatsägare (organisation)', 'text'));
+  for (const s of [1, 2]) {
+    fields.push(
+      f(`b${o}_s${s}_title`, `Lön ${s}: tjänst`, 'text'),
+      f(`b${o}_s${s}_percent`, `Lön ${s}: omfattning (%)`, 'text'),
+      f(`b${o}_s${s}_from`, `Lön ${s}: från`, 'date'),
+      f(`b${o}_s${s}_to`, `Lön ${s}: till`, 'date'),
+      f(`b${o}_s${s}_amount`, `Lön ${s}: belopp inkl. PO-pålägg (eller fyll i månadslön och PO-pålägg)`, 'text'),
+      f(`b${o}_s${s}_monthly`, `Lön ${s}: månadslön`, 'text'),
+      f(`b${o}_s${s}_po`, `Lön ${s}: PO-pålägg (%)`, 'text'),
+    );
+  }
+  fields.push(f(`b${o}_premises`, 'Lokalkostnader', 'text'));
+  for (const c of [1, 2]) fields.push(f(`b${o}_other${c}_post`, `Övrig kostnad ${c}: post`, 'choice', false, OTHER_POSTS), f(`b${o}_other${c}_amount`, `Övrig kostnad ${c}: belopp`, 'text'));
+  fields.push(f(`b${o}_self`, 'Egenfinansiering (partens egna medel)', 'text'));
+  return fields;
+}
+
+/** The sections of the förbund's application form, in order; the summary follows the last. */
+export const SECTIONS: readonly { readonly title: string; readonly fields: readonly FieldDef[] }[] = [
+  {
+    title: 'Insatsen och insatsägare',
+    fields: [
+      f('name', 'Insatsens namn', 'text', true),
+      f('type', 'Typ av insats', 'choice', true, INSATS_TYPES),
+      f('owner_org', 'Insatsägare (organisation)', 'text', true),
+      f('owner_contact', 'Kontaktperson', 'text', true),
+      f('owner_email', 'E-post', 'text', true),
+      f('partners_heading', 'Samverkansparter (minst en annan part)', 'heading'),
+      f('partner1_org', 'Part 1: organisation', 'text', true),
+      f('partner1_contact', 'Part 1: kontaktperson', 'text'),
+      f('partner1_email', 'Part 1: e-post', 'text'),
+      f('partner2_org', 'Part 2: organisation', 'text'),
+      f('partner2_contact', 'Part 2: kontaktperson', 'text'),
+      f('partner2_email', 'Part 2: e-post', 'text'),
+    ],
+  },
+  {
+    title: 'Syfte, mål och behov',
+    fields: [
+      f('purpose', 'Syfte', 'multiline', true),
+      f('goal_overall', 'Övergripande mål', 'multiline', true),
+      f('goal_effect', 'Effektmål (mätbara)', 'multiline', true),
+      f('goal_initiative', 'Insatsmål (mätbara)', 'multiline', true),
+      f('background', 'Bakgrund och behov', 'multiline', true),
+    ],
+  },
+  {
+    title: 'Insatstid, målgrupp och metod',
+    fields: [
+      f('start', 'Planerad start', 'date', true),
+      f('end', 'Planerat slut', 'date', true),
+      f('last_intake', 'Sista intag (valfritt)', 'date'),
+      f('target_group', 'Målgrupp', 'multiline', true),
+      f('participants', 'Förväntat antal deltagare', 'text', true),
+      f('method', 'Metod', 'multiline', true),
+      f('follow_up', 'Uppföljning och utvärdering', 'multiline', true),
+      f('implementation', 'Implementering: hur tas resultaten över efter insatsen?', 'multiline', true),
+      f('lokus_date', 'Förankrad i lokusgruppen (datum)', 'date', true),
+    ],
+  },
+  { title: 'Budget', fields: [...budgetFields(1), ...budgetFields(2)] },
+];
+
+export const SUMMARY_STEP = SECTIONS.length;
+export type Fields = Readonly<Record<string, string | undefined>>;
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
+const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid;
+const value = (fields: Fields, id: string) => (fields[id] ?? '').trim();
+
+/** Every problem with one section, in Swedish. */
+export function validateSection(step: number, fields: Fields): string[] {
+  const section = SECTIONS[step];
+  if (!section) return [];
+  const problems: string[] = [];
+  for (const field of section.fields) {
+    const v = value(fields, field.id);
+    if (field.type === 'heading') continue;
+    if (field.required && v === '') problems.push(`${field.label} saknas.`);
+    if (v !== '' && field.type === 'date' && !isDate(v)) problems.push(`${field.label}: "${v}" är inget datum (skriv som 2027-01-31).`);
+    if (v !== '' && field.id.endsWith('_email') && !EMAIL.test(v)) problems.push(`${field.label}: "${v}" är ingen e-postadress.`);
+    if ((field.type === 'text' || field.type === 'multiline') && containsPersonnummer(v)) problems.push(`${field.label} innehåller något som liknar ett personnummer. Uppgifter om enskilda får inte lämnas.`);
+  }
+  if (step === 0 && value(fields, 'partner1_org') !== '' && value(fields, 'partner1_org').toLowerCase() === value(fields, 'owner_org').toLowerCase()) problems.push('Samverkansparten ska vara en annan part än insatsägaren.');
+  if (step === 2) {
+    const [start, end, intake] = ['start', 'end', 'last_intake'].map((id) => value(fields, id));
+    if (isDate(start as string) && isDate(end as string) && (end as string) <= (start as string)) problems.push('Planerat slut måste ligga efter start.');
+    if (intake && isDate(intake) && ((intake < (start as string)) || (intake > (end as string)))) problems.push('Sista intag måste ligga inom insatstiden.');
+    const participants = value(fields, 'participants');
+    if (participants !== '' && !/^\d{1,5}$/.test(participants)) problems.push(`Förväntat antal deltagare: "${participants}" är inget heltal.`);
+  }
+  if (step === 3) problems.push(...parseBudget(fields).problems);
+  return problems;
+}
+
+function amount(fields: Fields, id: string, label: string, problems: string[]): Kronor | undefined {
+  const v = value(fields, id);
+  if (v === '') return undefined;
+  if (/^0+$/.test(v)) return 0;
+  const parsed = parseSwedishAmount(v);
+  if (!parsed.ok) problems.push(`${label}: ${parsed.message}`);
+  return parsed.ok ? parsed.kronor : undefined;
+}
+
+/** The budget section as insatsägare with their posts; lines left empty are skipped. */
+export function parseBudget(fields: Fields): { owners: BudgetOwner[]; problems: string[] } {
+  const problems: string[] = [];
+  const owners: BudgetOwner[] = [];
+  for (const o of [1, 2] as const) {
+    const organisation = o === 1 ? value(fields, 'owner_org') : value(fields, 'b2_org');
+    const salaries: SalaryLine[] = [];
+    for (const s of [1, 2]) {
+      const id = (k: string) => `b${o}_s${s}_${k}`;
+      const title = value(fields, id('title'));
+      const label = `${o === 1 ? 'Huvudinsatsägare' : 'Delinsatsägare'}, lön ${s}`;
+      if (!title) continue;
+      const percent = Number(value(fields, id('percent')).replace(',', '.'));
+      const from = value(fields, id('from'));
+      const to = value(fields, id('to'));
+      if (!(percent > 0 && percent <= 100)) problems.push(`${label}: omfattningen ska vara 1–100 %.`);
+      if (!isDate(from) || !isDate(to) || to < from) problems.push(`${label}: ange från- och till-datum i ordning.`);
+      const lineAmount = amount(fields, id('amount'), label, problems);
+      const monthly = amount(fields, id('monthly'), `${label}, månadslön`, problems);
+      const po = Number(value(fields, id('po')).replace(',', '.'));
+      if (lineAmount === undefined && (monthly === undefined || !(po >= 0) || value(fields, id('po')) === '')) problems.push(`${label}: ange beloppet, eller månadslön och PO-pålägg.`);
+      salaries.push({ title, percent, from, to, ...(lineAmount !== undefined ? { amount: lineAmount } : { monthlySalary: monthly, poRatePercent: po }) });
+    }
+    const premises = amount(fields, `b${o}_premises`, 'Lokalkostnader', problems) ?? 0;
+    const otherCosts = [1, 2].flatMap((c) => {
+      const a = amount(fields, `b${o}_other${c}_amount`, `Övrig kostnad ${c}`, problems);
+      return a ? [{ post: value(fields, `b${o}_other${c}_post`) || 'Övrigt', amount: a }] : [];
+    });
+    const selfFunding = amount(fields, `b${o}_self`, 'Egenfinansiering', problems) ?? 0;
+    const empty = salaries.length === 0 && premises === 0 && otherCosts.length === 0 && selfFunding === 0;
+    if (o === 2 && (empty || !organisation)) {
+      if (!empty && !organisation) problems.push('Ange delinsatsägarens organisation, eller lämna dess budget tom.');
+      continue;
+    }
+    owners.push({ organisation, role: o === 1 ? 'huvudinsatsägare' : 'delinsatsägare', salaries, premises, otherCosts, selfFunding });
+  }
+  if (owners.every((o) => o.salaries.length === 0 && o.premises === 0 && o.otherCosts.length === 0)) problems.push('Budgeten är tom: ange minst en kostnad att rekvirera från förbundet.');
+  return { owners, problems };
+}
