@@ -1,4 +1,4 @@
-import { parseRegisterPeriod, registerReply } from '../deviations/delegationRegister';
+import { applicationItem, deviationItem, parseRegisterPeriod, registerReply } from '../deviations/delegationRegister';
 import { ForbiddenError } from '../errors';
 import { normalize } from '../questions/parser/text';
 import { hasRole } from '../roles/roleDirectory';
@@ -12,9 +12,11 @@ export const delegationDecisionsCommand: CommandHandler = {
     const user = input.user;
     if (!hasRole(user, 'kansli', 'forbundschef', 'ersattare', 'styrelse')) throw new ForbiddenError('Delegationsbesluten visas för kansliet, förbundschefen och styrelsen.');
     const period = parseRegisterPeriod(input.text);
-    const all = await deps.repos.deviations.listDecided(user.associationId, period.kind === 'range' ? period.from : '0000-01-01', period.kind === 'range' ? period.to : '9999-12-31');
-    const listed = period.kind === 'unreported' ? all.filter((d) => !d.decision?.reportedToBoard) : all;
-    const lastMeeting = all.map((d) => d.decision?.reportedToBoard ?? '').sort().pop() || undefined;
+    const [from, to] = period.kind === 'range' ? [period.from, period.to] : ['0000-01-01', '9999-12-31'];
+    const [deviations, applications] = await Promise.all([deps.repos.deviations.listDecided(user.associationId, from, to), deps.repos.applications.listDelegationDecisions(user.associationId, from, to)]);
+    const all = [...deviations.map(deviationItem), ...applications.map(applicationItem)];
+    const listed = period.kind === 'unreported' ? all.filter((i) => !i.reportedToBoard) : all;
+    const lastMeeting = all.map((i) => i.reportedToBoard ?? '').sort().pop() || undefined;
     return [registerReply(listed, period, hasRole(user, 'kansli'), lastMeeting)];
   },
 };

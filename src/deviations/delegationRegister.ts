@@ -1,3 +1,4 @@
+import { Application } from '../domain/applications';
 import { Deviation, prognosisChanges } from '../domain/deviations';
 import { DEVIATION_KIND_LABEL } from '../domain/deviations';
 import { formatDateLong, formatKr } from '../format/swedish';
@@ -33,15 +34,60 @@ function financeEffect(d: Deviation): string {
   return 'ingen';
 }
 
-const byNumber = (a: Deviation, b: Deviation) => numberKey(a).localeCompare(numberKey(b));
-function numberKey(d: Deviation): string {
-  const m = /^D (\d{4}):(\d+)$/.exec(d.decision?.number ?? '');
-  return m ? `${m[1]}-${(m[2] as string).padStart(6, '0')}` : `z-${d.decision?.decidedAt ?? ''}`;
+/** One delegationsbeslut, whatever ärende it decided (an avvikelse or an ansökan). */
+export interface RegisterItem {
+  readonly caseId: string;
+  readonly number?: string;
+  readonly decidedOn: string;
+  readonly decidedAt: string;
+  readonly decider: string;
+  readonly matter: string;
+  readonly decision: string;
+  readonly reason: string;
+  readonly financeEffect: string;
+  readonly reportedToBoard?: string;
 }
 
+export function deviationItem(d: Deviation): RegisterItem {
+  const decision = d.decision as NonNullable<Deviation['decision']>;
+  return {
+    caseId: d.id,
+    number: decision.number,
+    decidedOn: decision.decidedOn,
+    decidedAt: decision.decidedAt,
+    decider: [decision.decider.name, decision.decider.title].filter(Boolean).join(', '),
+    matter: `Avvikelse ${d.initiativeName}, ${d.dnr ?? ''}`,
+    decision: decisionText(d),
+    reason: decision.reason,
+    financeEffect: financeEffect(d),
+    reportedToBoard: decision.reportedToBoard,
+  };
+}
+
+export function applicationItem(a: Application): RegisterItem {
+  const d = a.decision as NonNullable<Application['decision']>;
+  return {
+    caseId: a.id,
+    number: d.number,
+    decidedOn: d.decidedOn,
+    decidedAt: d.decidedAt,
+    decider: [d.decider.name, d.decider.title].filter(Boolean).join(', '),
+    matter: `Ansökan ${a.name}, ${a.dnr ?? ''}`,
+    decision: d.text,
+    reason: d.reason,
+    financeEffect: d.outcome === 'beviljad' ? Object.entries(d.grantedByYear).map(([y, k]) => `${y}: ${formatKr(k)}`).join('; ') : 'ingen',
+    reportedToBoard: d.reportedToBoard,
+  };
+}
+
+const numberKey = (i: RegisterItem) => {
+  const m = /^D (\d{4}):(\d+)$/.exec(i.number ?? '');
+  return m ? `${m[1]}-${(m[2] as string).padStart(6, '0')}` : `z-${i.decidedAt}`;
+};
+
 /** The list the board's kallelse needs: number, date, decider, ärende, decision, reason, finance effect, anmäld. */
-export function registerReply(decided: readonly Deviation[], period: RegisterPeriod, canMarkReported: boolean, lastMeeting?: string): Reply {
-  const listed = [...decided].sort(byNumber);
+export function registerReply(decided: readonly RegisterItem[], period: RegisterPeriod, canMarkReported: boolean, lastMeeting?: string): Reply {
+  const listed = [...decided].sort((a, b) => numberKey(a).localeCompare(numberKey(b)));
   const title = period.kind === 'unreported' ? 'Delegationsbeslut sedan förra styrelsemötet' : `Delegationsbeslut ${period.label}`;
   const intro =
     listed.length === 0
@@ -51,29 +97,19 @@ export function registerReply(decided: readonly Deviation[], period: RegisterPer
       : period.kind === 'unreported'
         ? `${listed.length} beslut som ännu inte anmälts till styrelsen${lastMeeting ? ` (senast anmälda vid mötet ${formatDateLong(lastMeeting)})` : ''}.`
         : `${listed.length} beslut.`;
-  const items = listed.map((d) => {
-    const decision = d.decision as NonNullable<Deviation['decision']>;
-    return {
-      heading: `${decision.number ?? 'D (nummer tilldelas)'} – ${formatDateLong(decision.decidedOn)}`,
-      facts: [
-        { label: 'Beslutsfattare', value: [decision.decider.name, decision.decider.title].filter(Boolean).join(', ') },
-        { label: 'Ärende', value: `Avvikelse ${d.initiativeName}, ${d.dnr ?? ''}` },
-        { label: 'Beslut', value: decisionText(d) },
-        { label: 'Motivering', value: decision.reason },
-        { label: 'Ekonomisk effekt', value: financeEffect(d) },
-        { label: 'Anmäld till styrelsen', value: decision.reportedToBoard ? formatDateLong(decision.reportedToBoard) : 'ännu inte' },
-      ],
-    };
-  });
-  const unreported = listed.filter((d) => !d.decision?.reportedToBoard);
-  const view: DelegationRegisterView = {
-    title,
-    intro,
-    items,
-    notes: [],
-    canMarkReported: canMarkReported && unreported.length > 0,
-    caseIds: unreported.map((d) => d.id),
-  };
+  const items = listed.map((i) => ({
+    heading: `${i.number ?? 'D (nummer tilldelas)'} – ${formatDateLong(i.decidedOn)}`,
+    facts: [
+      { label: 'Beslutsfattare', value: i.decider },
+      { label: 'Ärende', value: i.matter },
+      { label: 'Beslut', value: i.decision },
+      { label: 'Motivering', value: i.reason },
+      { label: 'Ekonomisk effekt', value: i.financeEffect },
+      { label: 'Anmäld till styrelsen', value: i.reportedToBoard ? formatDateLong(i.reportedToBoard) : 'ännu inte' },
+    ],
+  }));
+  const unreported = listed.filter((i) => !i.reportedToBoard);
+  const view: DelegationRegisterView = { title, intro, items, notes: [], canMarkReported: canMarkReported && unreported.length > 0, caseIds: unreported.map((i) => i.caseId) };
   const text = [title, intro, ...items.map((i) => [i.heading, ...i.facts.map((f) => `${f.label}: ${f.value}`)].join('\n'))].join('\n\n');
   return { card: { template: 'delegationRegister', view }, text };
 }

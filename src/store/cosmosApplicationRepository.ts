@@ -63,7 +63,8 @@ export class CosmosApplicationRepository implements ApplicationRepository {
     const { resources } = await this.container.items
       .query<ApplicationDocument>(
         {
-          query: 'SELECT * FROM c WHERE c.type = @type AND c.decision.by = @by AND c.decision.decidedOn >= @from AND c.decision.decidedOn <= @to',
+          // "by" is a keyword in Cosmos SQL, so the property is read with brackets.
+          query: 'SELECT * FROM c WHERE c.type = @type AND c.decision["by"] = @by AND c.decision.decidedOn >= @from AND c.decision.decidedOn <= @to',
           parameters: [{ name: '@type', value: 'application' }, { name: '@by', value: 'delegation' }, { name: '@from', value: from }, { name: '@to', value: to }],
         },
         { partitionKey: associationId },
