@@ -1,0 +1,175 @@
+import assert from 'assert/strict';
+import { BotUnderTest, startBot } from '../helpers/runningBot';
+import { actionsOf, chat, chatOf, texts } from '../helpers/chat';
+import { TeamsUser } from '../helpers/teams';
+
+const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
+const applicant = user('29:sok', '00000000-0000-0000-0000-00000000a001', 'Sökande på Heby kommun');
+const smallApplicant = user('29:sok2', '00000000-0000-0000-0000-00000000a002', 'Sökande på Tierps kommun');
+const chef = user('29:chef', '00000000-0000-0000-0000-0000000000c1', 'Förbundschef (demo)');
+const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom på kansliet (demo)');
+const board = user('29:board', '00000000-0000-0000-0000-0000000000b1', 'Styrelseledamot (demo)');
+
+const SECTION_1 = { name: 'Vägen vidare Heby', type: 'Individinsats', owner_org: 'Heby kommun', owner_contact: 'Anna Andersson', owner_email: 'anna.andersson@heby.example', partner1_org: 'Arbetsförmedlingen', partner1_contact: 'Bo Berg', partner1_email: 'bo.berg@af.example' };
+const SECTION_2 = { purpose: 'Fler i arbete.', goal_overall: 'Egen försörjning.', goal_effect: '40 % till arbete eller studier.', goal_initiative: '60 deltagare.', background: 'Många står långt från arbetsmarknaden.' };
+const SECTION_3 = { start: '2027-01-01', end: '2028-06-30', last_intake: '2028-03-31', target_group: 'Unga vuxna 18–29 år.', participants: '60', method: 'Individuellt stöd enligt IPS.', follow_up: 'Kvartalsvis uppföljning.', implementation: 'Kommunen tar över metoden i ordinarie verksamhet.', lokus_date: '2026-10-15' };
+const SECTION_4 = {
+  b1_s1_title: 'Arbetsmarknadskonsulent', b1_s1_percent: '100', b1_s1_from: '2027-01-01', b1_s1_to: '2028-06-30', b1_s1_amount: '1,5 mkr',
+  b1_other1_post: 'Utvärdering', b1_other1_amount: '150 tkr', b1_premises: '0', b1_self: '200 000',
+  b2_org: 'Region Uppsala', b2_s1_title: 'Arbetsterapeut', b2_s1_percent: '50', b2_s1_from: '2027-01-01', b2_s1_to: '2027-12-31', b2_s1_monthly: '40 000', b2_s1_po: '31,42',
+};
+
+describe('ansökan over /api/messages', function () {
+  let bot: BotUnderTest;
+  const { say, invoke } = chat(() => bot);
+  const env = { CLOCK_DATE: '2026-11-23', DELEGATION_LIMIT_KR: '500000' };
+  let applicationId = '';
+
+  before(async () => {
+    bot = await startBot(env);
+    for (const u of [chef, kansli, applicant, smallApplicant]) await say(u, 'hjälp');
+  });
+  after(async () => {
+    await bot.stop();
+  });
+
+  const step = (u: TeamsUser, s: number, fields: Record<string, string>, direction = 'next') => invoke(u, 'applicationStep', { applicationId, step: s, direction, ...fields });
+  const headline = async (year: number) => {
+    const [card] = await say(board, `beslutsutrymme ${year}`);
+    return texts(card);
+  };
+
+  it('guides the applicant section by section, refusing bad input in Swedish and keeping the draft', async () => {
+    const [first] = await say(applicant, 'ny ansökan');
+    assert.match(texts(first), /Ny ansökan – 1 av 5: Insatsen och insatsägare/);
+    applicationId = first.actions.find((a: any) => a.verb === 'applicationStep').data.applicationId;
+    const empty = await step(applicant, 0, {});
+    assert.match(texts(empty), /Insatsens namn saknas/);
+    const bad = await step(applicant, 0, { ...SECTION_1, owner_email: 'anna.heby', partner1_org: 'Heby kommun' });
+    assert.match(texts(bad), /E-post: "anna.heby" är ingen e-postadress/);
+    assert.match(texts(bad), /Samverkansparten ska vara en annan part än insatsägaren/);
+    const pnr = await step(applicant, 0, { ...SECTION_1, owner_contact: 'Anna 19850101-1234' });
+    assert.match(texts(pnr), /liknar ett personnummer.*Inget sparades/s);
+    const second = await step(applicant, 0, SECTION_1);
+    assert.match(texts(second), /2 av 5: Syfte, mål och behov/);
+    const third = await step(applicant, 1, SECTION_2);
+    assert.match(texts(third), /3 av 5: Insatstid, målgrupp och metod/);
+    const order = await step(applicant, 2, { ...SECTION_3, end: '2026-12-31' });
+    assert.match(texts(order), /Planerat slut måste ligga efter start/);
+  });
+
+  it('keeps the draft across a restart: "fortsätt min ansökan" returns to where the applicant was', async () => {
+    await bot.app.close();
+    const connector = bot.connector;
+    const restarted = await startBot(env, bot.dataDir, connector);
+    bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await connector.close(); } };
+    const [resumed] = await say(applicant, 'fortsätt min ansökan');
+    assert.match(texts(resumed), /3 av 5: Insatstid, målgrupp och metod/);
+    assert.match(texts(resumed), /Välkommen tillbaka/);
+    const [again] = await say(applicant, 'ny ansökan');
+    assert.match(texts(again), /redan ett påbörjat utkast/);
+  });
+
+  it('computes the budget per insatsägare and proposes the yearly split by months; the applicant may change it if it adds up', async () => {
+    await step(applicant, 2, SECTION_3);
+    const badBudget = await step(applicant, 3, { ...SECTION_4, b1_s1_amount: 'mycket' });
+    assert.match(texts(badBudget), /Huvudinsatsägare, lön 1: "mycket" är inget belopp/);
+    const summary = await step(applicant, 3, SECTION_4);
+    const shown = texts(summary);
+    assert.match(shown, /5 av 5: sammanfattning/);
+    assert.match(shown, /Heby kommun: att rekvirera 1 650 000 kr, egenfinansiering 200 000 kr, totalt 1 850 000 kr/);
+    assert.match(shown, /Region Uppsala: att rekvirera 315 408 kr/);
+    assert.match(shown, /Att rekvirera från förbundet: 1 965 408 kr/);
+    assert.match(shown, /Förslag per år \(månadsregeln\): 2027: 1 415 408 kr, 2028: 550 000 kr/);
+
+    const edit = await invoke(applicant, 'applicationGoto', { applicationId, step: 0 });
+    assert.match(texts(edit), /1 av 5: Insatsen och insatsägare/);
+    for (const s of [0, 1, 2]) await step(applicant, s, {});
+    const back = await step(applicant, 3, {});
+    assert.match(texts(back), /sammanfattning/);
+
+    const wrong = await invoke(applicant, 'applicationSubmit', { applicationId, year_2027: '1 400 000', year_2028: '500 000' });
+    assert.match(texts(wrong), /Fördelningen per år blir 1900000 kr men ska bli 1965408 kr/);
+  });
+
+  it('submits with a Dnr, tells the kansli, and the beslutsutrymme shows it among the pending applications', async () => {
+    const before2027 = await headline(2027);
+    const kansliBefore = bot.connector.for(chatOf(kansli)).length;
+    const receipt = await invoke(applicant, 'applicationSubmit', { applicationId, year_2027: '1 400 000', year_2028: '565 408' });
+    assert.match(texts(receipt), /Ansökan inlämnad: Vägen vidare Heby/);
+    assert.match(texts(receipt), /Dnr 2026:1/);
+    assert.match(texts(receipt), /Sökt per år: 2027: 1 400 000 kr, 2028: 565 408 kr/);
+    const again = await invoke(applicant, 'applicationSubmit', { applicationId, year_2027: '1 400 000', year_2028: '565 408' });
+    assert.match(texts(again), /redan inlämnad/);
+
+    const toKansli = bot.connector.for(chatOf(kansli)).slice(kansliBefore);
+    assert.equal(toKansli.length, 1);
+    assert.deepEqual(actionsOf(toKansli[0].attachments[0].content), ['Registrera styrelsens beslut']);
+    assert.equal(bot.connector.for(chatOf(chef)).filter((a) => /Ny ansökan/.test(a.summary ?? '')).length, 0, 'above the delegation limit: not for the förbundschef');
+
+    const after2027 = await headline(2027);
+    assert.doesNotMatch(before2027, /Efter föreslagna ansökningar/);
+    assert.match(after2027, /Efter föreslagna ansökningar: 1 400 tkr/, '2 800 − 1 400');
+    assert.match(after2027, /Nya ansökningar, ej beviljade: Vägen vidare Heby \(Dnr 2026:1\) \(Heby kommun\) 1 400 tkr 2027 och 565 tkr 2028/);
+    const [status] = await say(applicant, 'status på min ansökan');
+    assert.match(texts(status), /Dnr 2026:1 – inlämnad/);
+  });
+
+  it('refuses a delegation decision above the limit and decisions by the wrong role, with nothing changed', async () => {
+    const delegated = await invoke(chef, 'openApplicationDecision', { applicationId, by: 'delegation' });
+    assert.match(texts(delegated), /överstiger delegationen \(500 000 kr\) och beslutas av styrelsen/);
+    const forged = await invoke(chef, 'decideApplication', { applicationId, by: 'delegation', outcome: 'beviljad', reason: 'Ok.' });
+    assert.match(texts(forged), /överstiger delegationen/);
+    const byBoardMember = await invoke(board, 'decideApplication', { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10' });
+    assert.match(texts(byBoardMember), /registreras av kansliet/);
+    const [status] = await say(applicant, 'status på min ansökan');
+    assert.match(texts(status), /inlämnad/);
+  });
+
+  it('the kansli records the board’s grant once, less than applied for; the applicant is told and the beslutsutrymme drops by exactly the grant', async () => {
+    const form = await invoke(kansli, 'openApplicationDecision', { applicationId, by: 'styrelsen' });
+    assert.match(texts(form), /Styrelsens beslut: Vägen vidare Heby \(Dnr 2026:1\)/);
+    const tooMuch = await invoke(kansli, 'decideApplication', { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', granted_2027: '1 500 000', granted_2028: '565 408' });
+    assert.match(texts(tooMuch), /mer än det sökta/);
+    const applicantBefore = bot.connector.for(chatOf(applicant)).length;
+    const decision = { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', granted_2027: '1 300 000', granted_2028: '565 408', period_start: '2027-01-01', period_end: '2028-06-30' };
+    const cards = await Promise.all(Array.from({ length: 10 }, () => invoke(kansli, 'decideApplication', decision)));
+    assert.equal(cards.filter((c) => /Beslutet är registrerat/.test(texts(c))).length, 1, 'one decision');
+    const decided = cards.find((c) => /Beslutet är registrerat/.test(texts(c)));
+    assert.match(texts(decided), /att bevilja finansiellt stöd enligt ansökan för insatsen Vägen vidare Heby för perioden 1 januari 2027 till 30 juni 2028, maximalt 1 865 408 kronor \(2027: 1 300 000 kronor, 2028: 565 408 kronor\), under förutsättning att medlemmarna fortsätter att finansiera förbundet/);
+    const told = bot.connector.for(chatOf(applicant)).slice(applicantBefore);
+    assert.equal(told.length, 1);
+    assert.match(texts(told[0].attachments[0].content), /Beslut om din ansökan Dnr 2026:1: beviljad/);
+
+    const after = await headline(2027);
+    assert.match(after, /Kvarvarande beslutsutrymme, preliminär budget 2027\n1 500 tkr/, '2 800 − 1 300');
+    assert.doesNotMatch(after, /Nya ansökningar, ej beviljade/);
+    const [cost] = await say(board, 'vad kostar vägen vidare heby 2027?');
+    assert.match(texts(cost), /1 300 tkr/);
+    const [period] = await say(board, 'när slutar vägen vidare heby?');
+    assert.match(texts(period), /30 juni 2028/);
+  });
+
+  it('a small application is decided by the förbundschef on delegation and joins the delegationsbeslut register', async () => {
+    const [first] = await say(smallApplicant, 'ny ansökan');
+    const id = first.actions.find((a: any) => a.verb === 'applicationStep').data.applicationId;
+    const go = (s: number, fields: Record<string, string>) => invoke(smallApplicant, 'applicationStep', { applicationId: id, step: s, direction: 'next', ...fields });
+    await go(0, { ...SECTION_1, name: 'Lotsen Tierp', owner_org: 'Tierps kommun', owner_email: 'lotsen@tierp.example' });
+    await go(1, SECTION_2);
+    await go(2, { ...SECTION_3, start: '2027-01-01', end: '2027-12-31', last_intake: '' });
+    await go(3, { b1_s1_title: 'Lots', b1_s1_percent: '50', b1_s1_from: '2027-01-01', b1_s1_to: '2027-12-31', b1_s1_amount: '300 000' });
+    const chefBefore = bot.connector.for(chatOf(chef)).length;
+    const receipt = await invoke(smallApplicant, 'applicationSubmit', { applicationId: id });
+    assert.match(texts(receipt), /Dnr 2026:2/);
+    const toChef = bot.connector.for(chatOf(chef)).slice(chefBefore);
+    assert.deepEqual(actionsOf(toChef[0].attachments[0].content), ['Besluta på delegation']);
+    const missing = await invoke(chef, 'decideApplication', { applicationId: id, by: 'delegation', outcome: 'beviljad', reason: '' });
+    assert.match(texts(missing), /Skriv en motivering/);
+    const decided = await invoke(chef, 'decideApplication', { applicationId: id, by: 'delegation', outcome: 'beviljad', reason: 'Ryms i beslutsutrymmet och följer riktlinjerna.' });
+    assert.match(texts(decided), /Delegationsbeslut D 2026:1/);
+    const [register] = await say(kansli, 'delegationsbeslut 2026');
+    assert.match(texts(register), /D 2026:1 – 23 november 2026/);
+    assert.match(texts(register), /Ärende: Ansökan Lotsen Tierp, Dnr 2026:2/);
+    assert.match(texts(register), /Ekonomisk effekt: 2027: 300 000 kr/);
+  });
+});
