@@ -12,6 +12,7 @@ const ROLE_EXAMPLES: Readonly<Record<Role, readonly string[]>> = {
 
 export const EXAMPLE_QUESTIONS = [
   'beslutsutrymme 2026?',
+  'ny ansökan',
   'hur mycket har vi kvar att besluta om nästa år?',
   'vad blir resultatet 2026 enligt budget?',
   'förbrukningsgrad Växtkraft 2025',
