@@ -166,4 +166,66 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
     assert.match(await people.innerText(), /Växtkraft \(Enköping\)\s+4 \/ 3 \(57 % \/ 43 %\)/);
     await kansli.screenshot('uppfoljning');
   });
+
+  it('an applicant files an ansökan section by section in the rendered forms; the kansli records the board’s grant; the beslutsutrymme drops', async () => {
+    const applicant = pages.insatsansvarig as PlaygroundPage;
+    const kansli = pages.kansli as PlaygroundPage;
+    const board = pages.styrelse as PlaygroundPage;
+    const fill = async (card: import('playwright-core').Locator, values: [RegExp, string][]) => {
+      for (const [label, value] of values) {
+        const input = card.getByLabel(label).first();
+        await input.fill(value);
+        if ((await input.getAttribute('role')) === 'combobox') {
+          await input.press('Enter');
+          await applicant.page.keyboard.press('Escape'); // close a date picker
+        }
+      }
+    };
+    const next = (card: import('playwright-core').Locator, title: string | RegExp) => card.getByRole('button', { name: title }).click();
+
+    const before = await headlineTkr(await board.ask('beslutsutrymme 2027'));
+
+    await applicant.say('ny ansökan');
+    const s1 = await applicant.card(/1 av 5: Insatsen och insatsägare/);
+    await fill(s1, [[/^Insatsens namn/, 'Stegvis Enköping'], [/^Insatsägare \(organisation\)/, 'Enköpings kommun'], [/^Kontaktperson/, 'Eva Ek'], [/^E-post/, 'eva.ek@enkoping.example'], [/^Part 1: organisation/, 'Arbetsförmedlingen']]);
+    await s1.getByRole('radiogroup', { name: /Typ av insats/ }).getByLabel('Individinsats', { exact: true }).check();
+    await applicant.screenshot('ansokan-avsnitt-1');
+    await next(s1, 'Spara och fortsätt');
+    const s2 = await applicant.card(/2 av 5: Syfte, mål och behov/);
+    await fill(s2, [[/^Syfte/, 'Fler i arbete.'], [/^Övergripande mål/, 'Egen försörjning.'], [/^Effektmål/, '40 % till arbete.'], [/^Insatsmål/, '30 deltagare.'], [/^Bakgrund och behov/, 'Långvarigt arbetslösa unga.']]);
+    await next(s2, 'Spara och fortsätt');
+    const s3 = await applicant.card(/3 av 5: Insatstid, målgrupp och metod/);
+    await fill(s3, [[/^Planerad start/, '2027-01-01'], [/^Planerat slut/, '2027-12-31'], [/^Målgrupp/, 'Unga vuxna.'], [/^Förväntat antal deltagare/, '30'], [/^Metod/, 'IPS.'], [/^Uppföljning och utvärdering/, 'Kvartalsvis.'], [/^Implementering/, 'Kommunen tar över.'], [/^Förankrad i lokusgruppen/, '2026-10-15']]);
+    await next(s3, 'Spara och fortsätt');
+    const s4 = await applicant.card(/4 av 5: Budget/);
+    await fill(s4, [[/^Lön 1: tjänst/, 'Coach'], [/^Lön 1: omfattning/, '100'], [/^Lön 1: från/, '2027-01-01'], [/^Lön 1: till/, '2027-12-31'], [/^Lön 1: belopp/, '600 tkr']]);
+    await applicant.screenshot('ansokan-budget');
+    await next(s4, 'Spara och visa sammanfattning');
+    const summary = await applicant.card(/5 av 5: sammanfattning/);
+    assert.match(await summary.innerText(), /Att rekvirera från förbundet\s+600 000 kr/);
+    await applicant.screenshot('ansokan-sammanfattning');
+    await next(summary, 'Skicka in ansökan');
+    const receipt = await applicant.card(/Ansökan inlämnad: Stegvis Enköping/);
+    const dnr = /Dnr 2026:\d+/.exec(await receipt.innerText())?.[0] as string;
+    assert.ok(dnr);
+
+    const toKansli = await kansli.card(new RegExp(`Ny ansökan ${dnr}: Stegvis Enköping`));
+    await toKansli.getByRole('button', { name: 'Registrera styrelsens beslut' }).click();
+    const decision = await kansli.card(/Styrelsens beslut: Stegvis Enköping/);
+    await decision.getByRole('radiogroup', { name: /Beslut/ }).getByLabel('Bevilja', { exact: true }).check();
+    const meeting = decision.getByLabel(/Styrelsemötets datum/);
+    await meeting.fill('2026-12-10');
+    await meeting.press('Enter');
+    await kansli.page.keyboard.press('Escape');
+    await decision.getByLabel(/Beviljas 2027/).fill('500000');
+    await kansli.screenshot('ansokan-styrelsebeslut');
+    await decision.getByRole('button', { name: 'Registrera beslutet' }).click();
+    const recorded = await kansli.card(/Beslutet är registrerat: Stegvis Enköping beviljad/);
+    assert.match(await recorded.innerText(), /maximalt 500 000 kronor/);
+    await applicant.card(new RegExp(`Beslut om din ansökan ${dnr}: beviljad`));
+
+    const after = await board.ask('beslutsutrymme 2027');
+    assert.equal(await headlineTkr(after), before - 500);
+    await board.screenshot('beslutsutrymme-efter-ansokan');
+  });
 });

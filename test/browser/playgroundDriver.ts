@@ -62,6 +62,16 @@ export class PlaygroundPage {
     return card;
   }
 
+  /** Sends a message and returns the first card that arrives after it (older cards with the same text do not count). */
+  async ask(text: string, timeout = 15_000): Promise<Locator> {
+    const cards = this.page.locator('.ac-adaptiveCard');
+    const before = await cards.count();
+    await this.say(text);
+    const reply = cards.nth(before);
+    await reply.waitFor({ state: 'visible', timeout });
+    return reply;
+  }
+
   async screenshot(step: string): Promise<void> {
     this.shots += 1;
     const file = `${this.name}-${String(this.shots).padStart(2, '0')}-${step.replace(/[^a-z0-9åäö-]+/gi, '-').toLowerCase()}.png`;
