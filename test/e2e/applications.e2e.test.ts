@@ -165,11 +165,52 @@ describe('ansökan over /api/messages', function () {
     assert.deepEqual(actionsOf(toChef[0].attachments[0].content), ['Besluta på delegation']);
     const missing = await invoke(chef, 'decideApplication', { applicationId: id, by: 'delegation', outcome: 'beviljad', reason: '' });
     assert.match(texts(missing), /Skriv en motivering/);
+    const roomBefore = await headline(2027);
     const decided = await invoke(chef, 'decideApplication', { applicationId: id, by: 'delegation', outcome: 'beviljad', reason: 'Ryms i beslutsutrymmet och följer riktlinjerna.' });
     assert.match(texts(decided), /Delegationsbeslut D 2026:1/);
+    const tkr = (t: string) => Number(/Kvarvarande beslutsutrymme, preliminär budget 2027\n([\d ]+) tkr/.exec(t)?.[1]?.replace(/ /g, ''));
+    assert.equal(tkr(roomBefore) - tkr(await headline(2027)), 300, 'the grant of 300 000 kr leaves 2027');
     const [register] = await say(kansli, 'delegationsbeslut 2026');
     assert.match(texts(register), /D 2026:1 – 23 november 2026/);
     assert.match(texts(register), /Ärende: Ansökan Lotsen Tierp, Dnr 2026:2/);
     assert.match(texts(register), /Ekonomisk effekt: 2027: 300 000 kr/);
+  });
+
+  it('concurrent submissions get distinct, gap-free diarienummer; a rejection takes the application out of the beslutsutrymme', async () => {
+    const applicants = Array.from({ length: 6 }, (_, i) => user(`29:many-${i}`, `00000000-0000-0000-0000-0000000b000${i}`, `Sökande ${i}`));
+    const ids: string[] = [];
+    for (const [i, u] of applicants.entries()) {
+      const [first] = await say(u, 'ny ansökan');
+      const id = first.actions.find((a: any) => a.verb === 'applicationStep').data.applicationId as string;
+      const go = (s: number, fields: Record<string, string>) => invoke(u, 'applicationStep', { applicationId: id, step: s, direction: 'next', ...fields });
+      await go(0, { ...SECTION_1, name: `Insats ${i}` });
+      await go(1, SECTION_2);
+      await go(2, { ...SECTION_3, start: '2027-01-01', end: '2027-12-31', last_intake: '' });
+      await go(3, { b1_s1_title: 'Coach', b1_s1_percent: '100', b1_s1_from: '2027-01-01', b1_s1_to: '2027-12-31', b1_s1_amount: '100 000' });
+      ids.push(id);
+    }
+    const receipts = await Promise.all(applicants.map((u, i) => invoke(u, 'applicationSubmit', { applicationId: ids[i] })));
+    const numbers = receipts.map((r) => Number(/Dnr 2026:(\d+)/.exec(texts(r))?.[1])).sort((a, b) => a - b);
+    assert.deepEqual(numbers, [3, 4, 5, 6, 7, 8]);
+
+    const pending = await headline(2027);
+    assert.match(pending, /Insats 0 \(Dnr 2026:\d+\)/);
+    const rejected = await invoke(kansli, 'decideApplication', { applicationId: ids[0], by: 'styrelsen', outcome: 'avslagen', meeting_date: '2026-12-10' });
+    assert.match(texts(rejected), /att avslå ansökan om finansiellt stöd för insatsen Insats 0/);
+    assert.doesNotMatch(await headline(2027), /Insats 0 \(Dnr/);
+  });
+
+  it('the applicant can discard a draft; a submitted ansökan cannot be discarded', async () => {
+    const u = user('29:discard', '00000000-0000-0000-0000-00000000d15c', 'Sökande som ångrar sig');
+    const [first] = await say(u, 'ny ansökan');
+    const id = first.actions.find((a: any) => a.verb === 'applicationDiscard').data.applicationId;
+    const gone = await invoke(u, 'applicationDiscard', { applicationId: id });
+    assert.match(texts(gone), /Utkastet är slängt/);
+    const [none] = await say(u, 'fortsätt min ansökan');
+    assert.match(texts(none), /Du har inget påbörjat utkast/);
+    const refused = await invoke(applicant, 'applicationDiscard', { applicationId });
+    assert.match(texts(refused), /kan inte slängas; den är en allmän handling/);
+    const foreign = await invoke(u, 'applicationStep', { applicationId, step: 0, direction: 'next' });
+    assert.match(texts(foreign), /någon annans ansökan/);
   });
 });
