@@ -1,7 +1,7 @@
 import { Container } from '@azure/cosmos';
 import { Application } from '../domain/applications';
 import { ApplicationRepository } from '../applications/ports';
-import { StoredDocument, isStatus, readDocument, updateWithRetry } from './documents';
+import { StoredDocument, isStatus, readDocument, replaceIfMatch, updateWithRetry } from './documents';
 
 type ApplicationDocument = StoredDocument<'application'> & Application;
 
@@ -24,14 +24,8 @@ export class CosmosApplicationRepository implements ApplicationRepository {
   }
 
   async replaceIfUnchanged(read: Application, next: Application): Promise<Application | undefined> {
-    try {
-      const etag = (read as Partial<ApplicationDocument>)._etag as string;
-      const { resource } = await this.container.item(read.id, read.associationId).replace<ApplicationDocument>({ ...next, type: 'application' }, { accessCondition: { type: 'IfMatch', condition: etag } });
-      return toApplication(resource as ApplicationDocument);
-    } catch (err) {
-      if (isStatus(err, 412)) return undefined;
-      throw err;
-    }
+    const written = await replaceIfMatch<ApplicationDocument>(this.container, { ...next, type: 'application' }, (read as Partial<ApplicationDocument>)._etag as string);
+    return written ? toApplication(written) : undefined;
   }
 
   async update(associationId: string, id: string, change: (current: Application) => Application): Promise<Application> {

@@ -1,7 +1,7 @@
 import { Container } from '@azure/cosmos';
 import { Deviation, DeviationStatus } from '../domain/deviations';
 import { DeviationRepository } from '../deviations/ports';
-import { StoredDocument, isStatus, readDocument, updateWithRetry } from './documents';
+import { StoredDocument, isStatus, readDocument, replaceIfMatch, updateWithRetry } from './documents';
 
 type DeviationDocument = StoredDocument<'deviation'> & Deviation;
 
@@ -32,15 +32,8 @@ export class CosmosDeviationRepository implements DeviationRepository {
   }
 
   async replaceIfUnchanged(read: Deviation, next: Deviation): Promise<Deviation | undefined> {
-    try {
-      const { resource } = await this.container
-        .item(read.id, read.associationId)
-        .replace<DeviationDocument>({ ...next, type: 'deviation' }, { accessCondition: { type: 'IfMatch', condition: etagOf(read) as string } });
-      return toDeviation(resource as DeviationDocument);
-    } catch (err) {
-      if (isStatus(err, 412)) return undefined;
-      throw err;
-    }
+    const written = await replaceIfMatch<DeviationDocument>(this.container, { ...next, type: 'deviation' }, etagOf(read) as string);
+    return written ? toDeviation(written) : undefined;
   }
 
   async update(associationId: string, id: string, change: (current: Deviation) => Deviation): Promise<Deviation> {

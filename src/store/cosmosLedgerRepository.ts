@@ -39,35 +39,30 @@ export class CosmosLedgerRepository implements LedgerRepository {
     await this.container.items.upsert(doc);
     let replaced = false;
     const entry: LedgerCatalogEntry = { asOf: snapshot.asOf, years: [...new Set(snapshot.columns.map((c) => c.year))].sort() };
-    await updateWithRetry<CatalogDocument>(this.container, CATALOG_ID, snapshot.associationId, (current) => {
-      const others = (current?.entries ?? []).filter((e) => e.asOf !== snapshot.asOf);
-      replaced = others.length !== (current?.entries.length ?? 0);
-      return { id: CATALOG_ID, associationId: snapshot.associationId, type: 'ledgerCatalog', entries: [...others, entry], adjustments: current?.adjustments ?? [], applications: current?.applications ?? [], ...(current?._etag ? { _etag: current._etag } : {}) };
+    await this.updateCatalog(snapshot.associationId, (c) => {
+      const others = c.entries.filter((e) => e.asOf !== snapshot.asOf);
+      replaced = others.length !== c.entries.length;
+      return { ...c, entries: [...others, entry] };
     });
     return { replaced };
   }
 
   async saveAdjustment(associationId: string, adjustment: LedgerAdjustment): Promise<void> {
-    await updateWithRetry<CatalogDocument>(this.container, CATALOG_ID, associationId, (current) => ({
-      id: CATALOG_ID,
-      associationId,
-      type: 'ledgerCatalog',
-      entries: current?.entries ?? [],
-      adjustments: [...(current?.adjustments ?? []).filter((a) => a.caseId !== adjustment.caseId), adjustment],
-      applications: current?.applications ?? [],
-      ...(current?._etag ? { _etag: current._etag } : {}),
-    }));
+    await this.updateCatalog(associationId, (c) => ({ ...c, adjustments: [...c.adjustments.filter((a) => a.caseId !== adjustment.caseId), adjustment] }));
   }
 
   async saveApplicationEntry(associationId: string, application: ApplicationEntry): Promise<void> {
+    await this.updateCatalog(associationId, (c) => ({ ...c, applications: [...c.applications.filter((a) => a.caseId !== application.caseId), application] }));
+  }
+
+  /** Read-modify-write of the catalog (ETag), creating it when the förbund has none yet. */
+  private async updateCatalog(associationId: string, change: (current: Required<Pick<CatalogDocument, 'entries' | 'adjustments' | 'applications'>>) => Required<Pick<CatalogDocument, 'entries' | 'adjustments' | 'applications'>>): Promise<void> {
     await updateWithRetry<CatalogDocument>(this.container, CATALOG_ID, associationId, (current) => ({
+      ...(current ?? {}),
       id: CATALOG_ID,
       associationId,
       type: 'ledgerCatalog',
-      entries: current?.entries ?? [],
-      adjustments: current?.adjustments ?? [],
-      applications: [...(current?.applications ?? []).filter((a) => a.caseId !== application.caseId), application],
-      ...(current?._etag ? { _etag: current._etag } : {}),
+      ...change({ entries: current?.entries ?? [], adjustments: current?.adjustments ?? [], applications: current?.applications ?? [] }),
     }));
   }
 

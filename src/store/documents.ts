@@ -59,3 +59,14 @@ export async function updateWithRetry<D extends StoredDocument<string>>(
   }
   throw new ConcurrencyError('Någon annan ändrade samma uppgifter samtidigt. Försök igen om en stund.', `gave up updating ${id} after ${attempts} attempts`);
 }
+
+/** Replaces a document only if it still has the ETag it was read with; undefined when someone else wrote first (412). */
+export async function replaceIfMatch<D extends StoredDocument<string>>(container: Container, next: D, etag: string): Promise<D | undefined> {
+  try {
+    const { resource } = await container.item(next.id, next.associationId).replace<D>(next, { accessCondition: { type: 'IfMatch', condition: etag } });
+    return resource as D;
+  } catch (err) {
+    if (isStatus(err, 412)) return undefined;
+    throw err;
+  }
+}
