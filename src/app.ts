@@ -7,6 +7,7 @@ import { HandlerDependencies } from './commands/types';
 import { createDependencies } from './dependencies';
 import { hasJobKey, sendReminders } from './jobs/reminderJob';
 import { repairUnfinishedDeviations } from './deviations/completeDeviation';
+import { repairUnfinishedApplications } from './applications/repairApplications';
 import { isPlausibleBotToken } from './bot/tokenPrecheck';
 import { AppConfig } from './config';
 import { seedDemoDataIfEmpty } from './demo/seedDemoData';
@@ -87,7 +88,11 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     logger.error({ message: 'repair of unfinished avvikelser failed', error: (err as Error).message });
     return 0;
   });
-  if (repaired > 0) logger.info({ message: `${repaired} halvfärdiga avvikelser slutförda vid start.` });
+  const repairedApplications = await repairUnfinishedApplications(deps, (a, err) => logger.error({ message: 'could not finish ansökan', caseId: a.id, association: a.associationId, error: (err as Error).message })).catch((err) => {
+    logger.error({ message: 'repair of unfinished ansökningar failed', error: (err as Error).message });
+    return 0;
+  });
+  if (repaired + repairedApplications > 0) logger.info({ message: `${repaired} avvikelser och ${repairedApplications} ansökningar slutförda vid start.` });
   bot = new FinsamBot(deps, roles, logger);
   jobDeps = deps;
   ready = true;

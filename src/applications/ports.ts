@@ -12,4 +12,6 @@ export interface ApplicationRepository {
   listByApplicant(associationId: string, aadObjectId: string): Promise<readonly Application[]>;
   /** Applications decided on delegation with a decision date in [from, to]. */
   listDelegationDecisions(associationId: string, from: string, to: string): Promise<readonly Application[]>;
+  /** Every förbund's ansökningar left half-done by a crash: the kansli not told, or a decision without its effects. */
+  listUnfinished(): Promise<readonly Application[]>;
 }

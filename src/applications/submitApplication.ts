@@ -56,7 +56,7 @@ export async function submitApplication(deps: HandlerDependencies, user: UserIde
 }
 
 /** The kansli records the board's decision; within the delegation limit the deciders may decide at once. */
-async function notifyKansli(deps: HandlerDependencies, a: Application, delegationLimit: number): Promise<void> {
+export async function notifyKansli(deps: HandlerDependencies, a: Application, delegationLimit: number): Promise<void> {
   const total = formatKr(sum(Object.values(a.requestedByYear ?? {})));
   const kansli = deps.directory.withRole(a.associationId, ['kansli']);
   const deciders = withinDelegation(a, delegationLimit) ? deps.directory.withRole(a.associationId, DECIDER_ROLES) : [];

@@ -46,6 +46,13 @@ export class CosmosApplicationRepository implements ApplicationRepository {
     }
   }
 
+  async listUnfinished(): Promise<readonly Application[]> {
+    const { resources } = await this.container.items
+      .query<ApplicationDocument>({ query: 'SELECT * FROM c WHERE c.type = @type AND (c.kansliNotified = false OR c.decisionFinished = false)', parameters: [{ name: '@type', value: 'application' }] })
+      .fetchAll();
+    return resources.map(toApplication);
+  }
+
   async listByApplicant(associationId: string, aadObjectId: string): Promise<readonly Application[]> {
     const { resources } = await this.container.items
       .query<ApplicationDocument>({ query: 'SELECT * FROM c WHERE c.type = @type AND c.applicant.aadObjectId = @aad', parameters: [{ name: '@type', value: 'application' }, { name: '@aad', value: aadObjectId }] }, { partitionKey: associationId })

@@ -2,6 +2,8 @@ import assert from 'assert/strict';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
 import { actionsOf, chat, chatOf, texts } from '../helpers/chat';
 import { TeamsUser } from '../helpers/teams';
+import { openCosmosStore } from '../../src/store/cosmosStore';
+import { cosmosRepositories } from '../../src/store/repositories';
 
 const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
 const applicant = user('29:sok', '00000000-0000-0000-0000-00000000a001', 'Sökande på Heby kommun');
@@ -212,5 +214,29 @@ describe('ansökan over /api/messages', function () {
     assert.match(texts(refused), /kan inte slängas; den är en allmän handling/);
     const foreign = await invoke(u, 'applicationStep', { applicationId, step: 0, direction: 'next' });
     assert.match(texts(foreign), /någon annans ansökan/);
+  });
+
+  it('finishes at start a decision a crash left without its effects', async () => {
+    const before = await headline(2027);
+    await bot.app.close();
+    const store = await openCosmosStore({ database: 'finsam', dataDir: bot.dataDir });
+    const repos = cosmosRepositories(store);
+    const n = await repos.sequences.assign('uppsala', 'dnr', 2026, 'ansokan-crashed');
+    await repos.applications.create({
+      id: 'ansokan-crashed', associationId: 'uppsala', status: 'beviljad', applicant: { aadObjectId: applicant.aadObjectId, name: applicant.name },
+      fields: { ...SECTION_1, name: 'Omstart Heby', type: 'Individinsats' }, step: 4, createdAt: '2026-11-23T08:00:00Z', updatedAt: '2026-11-23T08:00:00Z',
+      dnr: `Dnr 2026:${n}`, submittedAt: '2026-11-23T08:00:00Z', submittedOn: '2026-11-23', name: 'Omstart Heby', owner: 'Heby kommun', period: { start: '2027-01-01', end: '2027-12-31' },
+      requestedByYear: { 2027: 200_000 }, kansliNotified: true,
+      decision: { outcome: 'beviljad', by: 'styrelsen', decidedAt: '2026-12-10T10:00:00Z', decidedOn: '2026-12-10', meetingDate: '2026-12-10', decider: { name: 'Förbundsstyrelsen' }, reason: '', grantedByYear: { 2027: 200_000 }, period: { start: '2027-01-01', end: '2027-12-31' }, text: 'att bevilja …' },
+      decisionFinished: false,
+    });
+    await store.close();
+    const connector = bot.connector;
+    const restarted = await startBot(env, bot.dataDir, connector);
+    bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await connector.close(); } };
+    const tkr = (t: string) => Number(/Kvarvarande beslutsutrymme, preliminär budget 2027\n([\d ]+) tkr/.exec(t)?.[1]?.replace(/ /g, ''));
+    assert.equal(tkr(before) - tkr(await headline(2027)), 200);
+    const [period] = await say(board, 'när slutar omstart heby?');
+    assert.match(texts(period), /31 december 2027/);
   });
 });
