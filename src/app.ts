@@ -4,7 +4,7 @@ import { createAdapter } from './bot/adapter';
 import { Logger, jsonLogger } from './bot/errorReply';
 import { FinsamBot } from './bot/finsamBot';
 import { HandlerDependencies } from './commands/types';
-import { createDependencies } from './dependencies';
+import { createDependencies } from './bot/dependencies';
 import { hasJobKey, sendReminders } from './jobs/reminderJob';
 import { repairUnfinishedDeviations } from './deviations/completeDeviation';
 import { repairUnfinishedApplications } from './applications/repairApplications';
