@@ -7,7 +7,7 @@ import { sum } from '../finance/money';
 import { formatKr } from '../format/swedish';
 import { applicationFacts } from './applicationViews';
 import { assess, cardFor, loadOwnApplication, yearSplit } from './fileApplication';
-import { Fields } from './sections';
+import { Fields, SUMMARY_STEP } from './sections';
 
 export const receiptOf = (a: Application, title: string, notes: string[] = [], actions: { title: string; verb: string; data: Record<string, unknown> }[] = []): Reply => ({
   card: { template: 'receipt', view: { title, status: a.dnr ? `${a.dnr} – ${a.status}` : a.status, facts: applicationFacts(a), notes: notes.map((text) => ({ text })), actions } },
@@ -26,7 +26,7 @@ export async function submitApplication(deps: HandlerDependencies, user: UserIde
   let a = await loadOwnApplication(deps, user, id);
   if (a.status !== 'utkast') return receiptOf(a, 'Ansökan är redan inlämnad');
   const { problems, summary } = assess(a);
-  if (problems.length > 0 || !summary) return cardFor({ ...a, step: Math.max(a.step, 4) }, problems);
+  if (problems.length > 0 || !summary) return cardFor({ ...a, step: SUMMARY_STEP }, problems);
   const split = yearSplit(typed, summary);
   if (split.problems.length > 0) return cardFor({ ...a, fields: { ...a.fields, ...typed } as Record<string, string> }, split.problems);
   const today = deps.today();

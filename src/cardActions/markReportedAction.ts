@@ -14,20 +14,23 @@ export const markReportedAction: CardActionHandler = {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(meetingDate) || !DateTime.fromISO(meetingDate).isValid) throw new InvalidInputError('Ange styrelsemötets datum, till exempel 2026-12-10.');
     const ids = Array.isArray(input.data.caseIds) ? input.data.caseIds.filter((id): id is string => typeof id === 'string') : [];
     if (ids.length === 0) throw new InvalidInputError('Kortet listar inga beslut att markera.');
+    // Check every listed decision before marking any, so a bad date marks nothing.
+    const found = await Promise.all(
+      ids.map(async (id) => {
+        // Avvikelser and ansökningar decided on delegation share the register.
+        const decision = id.startsWith('ansokan-') ? (await deps.repos.applications.get(input.user.associationId, id))?.decision : (await deps.repos.deviations.get(input.user.associationId, id))?.decision;
+        if (!decision || ('by' in decision && decision.by !== 'delegation')) throw new InvalidInputError(`Beslutet ${id} finns inte hos ditt förbund.`);
+        if (meetingDate < decision.decidedOn) throw new InvalidInputError(`Mötet ${meetingDate} ligger före beslutet ${decision.number ?? ''} (${decision.decidedOn}).`);
+        return id;
+      }),
+    );
     const updated: RegisterItem[] = [];
-    for (const id of ids) {
-      // Avvikelser and ansökningar decided on delegation share the register.
+    for (const id of found) {
       if (id.startsWith('ansokan-')) {
-        const current = await deps.repos.applications.get(input.user.associationId, id);
-        if (!current?.decision || current.decision.by !== 'delegation') throw new InvalidInputError(`Beslutet ${id} finns inte hos ditt förbund.`);
-        if (meetingDate < current.decision.decidedOn) throw new InvalidInputError(`Mötet ${meetingDate} ligger före beslutet ${current.decision.number ?? ''} (${current.decision.decidedOn}).`);
-        updated.push(applicationItem(await deps.repos.applications.update(current.associationId, id, (a) => (!a.decision || a.decision.reportedToBoard ? a : { ...a, decision: { ...a.decision, reportedToBoard: meetingDate } }))));
-        continue;
+        updated.push(applicationItem(await deps.repos.applications.update(input.user.associationId, id, (a) => (!a.decision || a.decision.reportedToBoard ? a : { ...a, decision: { ...a.decision, reportedToBoard: meetingDate } }))));
+      } else {
+        updated.push(deviationItem(await deps.repos.deviations.update(input.user.associationId, id, (d) => (!d.decision || d.decision.reportedToBoard ? d : { ...d, decision: { ...d.decision, reportedToBoard: meetingDate } }))));
       }
-      const current = await deps.repos.deviations.get(input.user.associationId, id);
-      if (!current?.decision) throw new InvalidInputError(`Beslutet ${id} finns inte hos ditt förbund.`);
-      if (meetingDate < current.decision.decidedOn) throw new InvalidInputError(`Mötet ${meetingDate} ligger före beslutet ${current.decision.number ?? ''} (${current.decision.decidedOn}).`);
-      updated.push(deviationItem(await deps.repos.deviations.update(current.associationId, id, (d) => (!d.decision || d.decision.reportedToBoard ? d : { ...d, decision: { ...d.decision, reportedToBoard: meetingDate } }))));
     }
     return { replies: [], updatedCard: registerReply(updated, { kind: 'range', from: '', to: '', label: `anmälda till styrelsen ${formatDateLong(meetingDate)}` }, false) };
   },

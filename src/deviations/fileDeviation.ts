@@ -31,14 +31,15 @@ export async function selectableYears(deps: HandlerDependencies, associationId: 
   return [...new Set((ledger?.snapshot.columns ?? []).map((c) => c.year))].filter((y) => y >= thisYear).sort((a, b) => a - b);
 }
 
-const FORM_ID = /^[A-Za-z0-9-]{8,64}$/;
+/** A form's id as the bot generated it (a UUID); it names the filing so a second click files nothing new. */
+export const isFormId = (formId: string) => /^[A-Za-z0-9-]{8,64}$/.test(formId);
 
 /**
  * Files an avvikelse. The form's id names the filing, so a double click or a retried
  * request finds the first filing instead of creating a second one.
  */
 export async function fileDeviation(deps: HandlerDependencies, user: UserIdentity, formId: string, input: DeviationFormInput, formCardId?: string): Promise<FilingResult> {
-  if (!FORM_ID.test(formId)) throw new InvalidInputError('Formuläret saknar sitt id. Skriv "ny avvikelse" för att få ett nytt.');
+  if (!isFormId(formId)) throw new InvalidInputError('Formuläret saknar sitt id. Skriv "ny avvikelse" för att få ett nytt.');
   const own = await ownInitiatives(deps, user);
   const id = `avvikelse-${formId}`;
   const existing = await deps.repos.deviations.get(user.associationId, id);

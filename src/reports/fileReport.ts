@@ -4,7 +4,7 @@ import { Quarter, latestEndedQuarter, parseQuarterKey, previousQuarter, quarterK
 import { latestVersion } from '../domain/quarterlyReports';
 import { InvalidInputError } from '../errors';
 import { HandlerDependencies } from '../commands/types';
-import { ownInitiatives } from '../deviations/fileDeviation';
+import { isFormId, ownInitiatives } from '../deviations/fileDeviation';
 import { formatDateLong } from '../format/swedish';
 import { Reply } from '../cards/viewModels';
 import { UserIdentity } from '../roles/roleDirectory';
@@ -72,7 +72,7 @@ export async function saveReportDraft(deps: HandlerDependencies, user: UserIdent
 /** Checks every rule; stores a new version (once per form) and gives the receipt, or the form again with the problems. */
 export async function submitReport(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string): Promise<Reply> {
   const initiative = await ownInitiative(deps, user, initiativeId);
-  if (!/^[A-Za-z0-9-]{8,64}$/.test(formId)) throw new InvalidInputError('Formuläret saknar sitt id. Skriv "kvartalsrapport" för att få ett nytt.');
+  if (!isFormId(formId)) throw new InvalidInputError('Formuläret saknar sitt id. Skriv "kvartalsrapport" för att få ett nytt.');
   const ongoing = await previousOngoing(deps, user.associationId, initiative, quarter);
   const validation = validateReport(fields, { individual: initiative.kind === 'individual', previousOngoing: ongoing });
   if (!validation.ok) return reportFormReply({ initiative, quarter, fields, formId, previousOngoing: ongoing, problems: validation.problems });

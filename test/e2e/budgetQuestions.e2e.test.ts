@@ -92,6 +92,12 @@ describe('budget questions end to end (HTTP to /api/messages, embedded Cosmos, c
     assert.equal((await fetch(`${bot.baseUrl}/healthz`)).status, 200);
   });
 
+  it('keeps the reminder endpoint closed, saying why, when no JOBS_KEY is set', async () => {
+    const res = await fetch(`${bot.baseUrl}/api/jobs/reminders`, { method: 'POST', headers: { authorization: 'Bearer något' } });
+    assert.equal(res.status, 404);
+    assert.match(((await res.json()) as { error: string }).error, /JOBS_KEY är inte satt/);
+  });
+
   for (const [question, expected] of PHRASINGS) {
     it(`"${question}"`, async () => {
       const text = joined(await ask(bot, question));

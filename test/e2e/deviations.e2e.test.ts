@@ -299,6 +299,12 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const ids = list.actions[0].data.caseIds;
     const refused = await invoke(chef, 'markReported', { caseIds: ids, meetingDate: '2026-12-10' });
     assert.match(texts(refused), /Bara kansliet/);
+    const noDate = await invoke(kansli, 'markReported', { caseIds: ids, meetingDate: 'nästa torsdag' });
+    assert.match(texts(noDate), /Ange styrelsemötets datum, till exempel 2026-12-10/);
+    const tooEarly = await invoke(kansli, 'markReported', { caseIds: ids, meetingDate: '2026-01-15' });
+    assert.match(texts(tooEarly), /Mötet 2026-01-15 ligger före beslutet D 2026:\d+/);
+    const [stillListed] = await say(kansli, 'delegationsbeslut sedan förra styrelsemötet');
+    assert.match(texts(stillListed), /4 beslut som ännu inte anmälts/, 'nothing was marked');
 
     const marked = await invoke(kansli, 'markReported', { caseIds: ids, meetingDate: '2026-12-10' });
     assert.equal((texts(marked).match(/Anmäld till styrelsen: 10 december 2026/g) ?? []).length, 4);

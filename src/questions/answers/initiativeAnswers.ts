@@ -55,9 +55,9 @@ export async function answerUtilisation(ctx: QuestionContext, words: readonly st
   if (!figures) {
     const fallback = years.length === 0 ? await ctx.repos.initiatives.getYearFigures(ctx.associationId, year - 1) : undefined;
     if (!fallback) return [noDataReply(`Förbrukningsgrad ${year}`, year, `Det finns inget utfall för ${year}.`)];
-    return answerUtilisationFor(ctx, registry.initiatives, initiative, fallback, [{ text: `Det finns inget utfall för ${year} ännu; här är ${year - 1}.` }]);
+    return answerUtilisationFor(registry.initiatives, initiative, fallback, [{ text: `Det finns inget utfall för ${year} ännu; här är ${year - 1}.` }]);
   }
-  return answerUtilisationFor(ctx, registry.initiatives, initiative, figures, []);
+  return answerUtilisationFor(registry.initiatives, initiative, figures, []);
 }
 
 /** During the year the utfall comes from the kvartalsrapporternas upparbetade kostnader. */
@@ -67,7 +67,6 @@ async function reportedFigures(ctx: QuestionContext, year: number) {
 }
 
 function answerUtilisationFor(
-  ctx: QuestionContext,
   initiatives: readonly Initiative[],
   initiative: Initiative | undefined,
   figures: InitiativeYearFigures,
