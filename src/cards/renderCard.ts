@@ -7,11 +7,12 @@ import error from '../../adaptiveCards/error.json';
 import figures from '../../adaptiveCards/figures.json';
 import formCard from '../../adaptiveCards/formCard.json';
 import grid from '../../adaptiveCards/grid.json';
+import clarify from '../../adaptiveCards/clarify.json';
 import help from '../../adaptiveCards/help.json';
 import receipt from '../../adaptiveCards/receipt.json';
 import reportForm from '../../adaptiveCards/reportForm.json';
 import table from '../../adaptiveCards/table.json';
-import { CardView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, FormCardView, GridView, HelpView, ReceiptView, ReportFormView, TableView } from './viewModels';
+import { CardView, ClarifyView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, FormCardView, GridView, HelpView, ReceiptView, ReportFormView, TableView } from './viewModels';
 
 type WithFallback<T> = T & { readonly fallbackText: string };
 
@@ -20,6 +21,7 @@ const templates = {
   figures: AdaptiveCards.declare<WithFallback<FiguresView>>(figures),
   table: AdaptiveCards.declare<WithFallback<TableView>>(table),
   help: AdaptiveCards.declare<WithFallback<HelpView>>(help),
+  clarify: AdaptiveCards.declare<WithFallback<ClarifyView>>(clarify),
   error: AdaptiveCards.declare<WithFallback<ErrorView>>(error),
   deviationForm: AdaptiveCards.declare<WithFallback<DeviationFormView>>(deviationForm),
   deviationCase: AdaptiveCards.declare<WithFallback<DeviationCaseView>>(deviationCase),
@@ -30,11 +32,14 @@ const templates = {
   formCard: AdaptiveCards.declare<WithFallback<FormCardView>>(formCard),
 };
 
+const OPTIONAL_DEFAULTS = { reading: '', headlineLabel: '', headlineValue: '' };
+
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** Renders a card view into Adaptive Card 1.5 JSON, with the plain text as its fallbackText. */
 export function renderCard(card: CardView, fallbackText: string): Record<string, unknown> {
-  const view = { ...card.view, fallbackText } as never;
+  // Optional parts a template tests with $when must exist, or the expression stays literal.
+  const view = { ...OPTIONAL_DEFAULTS, ...card.view, fallbackText } as never;
   return withoutNulls(templates[card.template].render(view)) as Record<string, unknown>;
 }
 

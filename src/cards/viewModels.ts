@@ -8,6 +8,8 @@ export interface Fact {
 /** adaptiveCards/decisionRoom.json: "beslutsutrymme 2026?" */
 export interface DecisionRoomView {
   readonly title: string;
+  /** "Tolkat som: …": how the question was read, so a misreading shows at a glance. */
+  readonly reading?: string;
   readonly headlineLabel: string;
   readonly headlineValue: string;
   readonly facts: readonly Fact[];
@@ -20,6 +22,8 @@ export interface DecisionRoomView {
 /** adaptiveCards/figures.json: one or a few figures (result, income, costs, fee, ratios, a period). */
 export interface FiguresView {
   readonly title: string;
+  /** "Tolkat som: …"; absent on cards that answer no question. */
+  readonly reading?: string;
   readonly headlineLabel: string;
   readonly headlineValue: string;
   readonly facts: readonly Fact[];
@@ -30,6 +34,10 @@ export interface FiguresView {
 /** adaptiveCards/table.json: a list of insatser with up to three columns of figures. */
 export interface TableView {
   readonly title: string;
+  readonly reading?: string;
+  /** The one figure the question asked for, above the rows ("82 %", "2 insatser"); absent for none. */
+  readonly headlineLabel?: string;
+  readonly headlineValue?: string;
   readonly headers: readonly [string, string, string];
   readonly rows: readonly { readonly name: string; readonly a: string; readonly b: string }[];
   readonly notes: readonly { readonly text: string }[];
@@ -41,6 +49,13 @@ export interface HelpView {
   readonly title: string;
   readonly intro: string;
   readonly examples: readonly { readonly question: string }[];
+}
+
+/** adaptiveCards/clarify.json: "Menade du …?" with a button per likely reading. */
+export interface ClarifyView {
+  readonly title: string;
+  readonly message: string;
+  readonly options: readonly { readonly label: string; readonly question: string }[];
 }
 
 /** adaptiveCards/error.json: a Swedish apology or explanation with an error id. */
@@ -169,6 +184,7 @@ export type CardView =
   | { readonly template: 'figures'; readonly view: FiguresView }
   | { readonly template: 'table'; readonly view: TableView }
   | { readonly template: 'help'; readonly view: HelpView }
+  | { readonly template: 'clarify'; readonly view: ClarifyView }
   | { readonly template: 'error'; readonly view: ErrorView }
   | { readonly template: 'deviationForm'; readonly view: DeviationFormView }
   | { readonly template: 'deviationCase'; readonly view: DeviationCaseView }

@@ -19,6 +19,8 @@ export interface CommandInput {
   /** The message text with any @-mention of the bot removed. */
   readonly text: string;
   readonly user: UserIdentity;
+  /** The conversation the message came from: follow-up questions continue it. */
+  readonly conversationId?: string;
 }
 
 export interface CommandHandler {
@@ -31,6 +33,7 @@ export interface CardActionInput {
   readonly verb: string;
   readonly data: Readonly<Record<string, unknown>>;
   readonly user: UserIdentity;
+  readonly conversationId?: string;
   /** The message that holds the clicked card, when it sits in the user's personal chat (so it can be updated later). */
   readonly personalCardId?: string;
 }

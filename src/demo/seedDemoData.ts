@@ -16,7 +16,15 @@ interface FollowUpFile {
   participants2025: { rows: Record<string, [number, number][]> };
   spending2025: { initiative: string; budget2025: number; actual2025: number }[];
   membershipFees: Record<string, Record<string, number> | number | string>;
-  annualReport2025: { balance2025: Record<string, number> };
+  annualReport2025: { fiveYearOverview: FiveYearOverview; balance2025: Record<string, number> };
+}
+
+interface FiveYearOverview {
+  years: number[];
+  income: number[];
+  costs: number[];
+  result: number[];
+  soliditetPercent: number[];
 }
 
 function readJson<T>(name: string): T {
@@ -70,19 +78,39 @@ export async function seedDemoDataIfEmpty(repos: Repositories, associationId = '
   }
   await repos.financeFacts.saveMembershipFees({ associationId, year: 2026, total: followUp.membershipFees['2026total'] as number, perMember: {}, source: 'Ekonomisk information 2026-03-26' });
 
-  const b = followUp.annualReport2025.balance2025;
-  const report: AnnualReport = {
-    associationId,
-    year: 2025,
-    equity: b.summaEgetKapital ?? 0,
-    totalAssets: b.summaTillgangar ?? 0,
-    currentAssets: b.omsattningstillgangar ?? 0,
-    currentLiabilities: b.kortfristigaSkulder ?? 0,
-    reserveFund: b.bundenReservfond ?? 0,
-  };
-  await repos.financeFacts.saveAnnualReport(report);
+  for (const report of annualReports(associationId, followUp.annualReport2025)) await repos.financeFacts.saveAnnualReport(report);
 
   // Ledgers last: their catalog is what marks the förbund as seeded.
   for (const file of LEDGER_FILES) await repos.ledger.saveSnapshot(parseLedgerFile(readJson(file)));
   return true;
+}
+
+/** Every year of the five-year overview; the latest also with its balance sheet and årets resultat. */
+function annualReports(associationId: string, source: FollowUpFile['annualReport2025']): AnnualReport[] {
+  const overview = source.fiveYearOverview;
+  const b = source.balance2025;
+  const latest = Math.max(...overview.years);
+  return overview.years.map((year, i) => {
+    const tkr = (values: number[]) => toKronor(Math.abs(values[i] ?? 0), 'tkr');
+    const base: AnnualReport = {
+      associationId,
+      year,
+      income: tkr(overview.income),
+      costs: tkr(overview.costs),
+      operatingResult: toKronor(overview.result[i] ?? 0, 'tkr'),
+      soliditetPercent: overview.soliditetPercent[i] as number,
+      source: `Årsredovisning ${latest}, översikt över verksamhetens utveckling`,
+    };
+    if (year !== latest) return base;
+    return {
+      ...base,
+      result: b.aretsResultat,
+      equity: b.summaEgetKapital,
+      totalAssets: b.summaTillgangar,
+      currentAssets: b.omsattningstillgangar,
+      currentLiabilities: b.kortfristigaSkulder,
+      reserveFund: b.bundenReservfond,
+      source: `Årsredovisning ${year}`,
+    };
+  });
 }

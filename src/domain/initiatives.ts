@@ -45,14 +45,28 @@ export interface MembershipFees {
   readonly source: string;
 }
 
+/**
+ * A closed year as the annual report gives it. The five-year overview has income, costs,
+ * result and soliditet for every year; only the latest year has the balance sheet.
+ */
 export interface AnnualReport {
   readonly associationId: string;
   readonly year: number;
-  readonly equity: Kronor;
-  readonly totalAssets: Kronor;
-  readonly currentAssets: Kronor;
-  readonly currentLiabilities: Kronor;
-  readonly reserveFund: Kronor;
+  readonly income?: Kronor;
+  /** Positive: what the year cost. */
+  readonly costs?: Kronor;
+  /** Verksamhetens resultat: income − costs, before financial items. */
+  readonly operatingResult?: Kronor;
+  /** Årets resultat after financial items, where the report gives it. */
+  readonly result?: Kronor;
+  /** As printed in the five-year overview, for years without a balance sheet. */
+  readonly soliditetPercent?: number;
+  readonly equity?: Kronor;
+  readonly totalAssets?: Kronor;
+  readonly currentAssets?: Kronor;
+  readonly currentLiabilities?: Kronor;
+  readonly reserveFund?: Kronor;
+  readonly source: string;
 }
 
 /** "Enköpings kommun" -> "Enköping", the way the board's tables name owners. */

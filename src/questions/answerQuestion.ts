@@ -1,38 +1,161 @@
 import { Reply } from '../cards/viewModels';
-import { answerKeyRatio, answerMembershipFee } from './answers/feeAndRatioAnswers';
+import { Role } from '../roles/roleDirectory';
+import { answerActual, answerEndingInitiatives, answerPeriod, answerUnused, answerUtilisation } from './answers/initiativeAnswers';
+import { answerBalance, answerMembershipFee, answerReserveFund } from './answers/feeAndRatioAnswers';
+import { explainReading } from './answers/explain';
 import { helpReply } from './answers/help';
-import { answerEndingInitiatives, answerFundedInitiatives, answerInitiativeCost, answerPeriod, answerUtilisation } from './answers/initiativeAnswers';
-import { answerLedgerQuestion } from './answers/ledgerAnswers';
+import { answerTotals } from './answers/ledgerAnswers';
+import { answerFundedInitiatives, answerInitiativesOfOwner, answerLine, answerRanking, answerShare } from './answers/lineAnswers';
+import { findLedger } from './answers/common';
 import { QuestionContext, currentYearOf } from './context';
-import { parseQuestion } from './parser/parseQuestion';
+import { ClarifyOption, Interpretation, interpret, looksLikeFollowUp } from './parser/interpret';
+import { QuestionWords, readQuestionWords } from './parser/readQuestion';
+import { SubjectEntity, matchSubjects, subjectsOfRegistry, subjectsOfSnapshot } from './parser/subjects';
+import { Measure, Reading } from './reading';
 
-/** Answers a budget question with figures from the calculators over stored data; unknown questions get the help card. */
-export async function answerQuestion(ctx: QuestionContext, text: string): Promise<Reply[]> {
-  const question = parseQuestion(text, currentYearOf(ctx));
-  if (!question) return [helpReply(`Jag förstod inte frågan "${text.trim()}". Jag kan svara på till exempel:`)];
-  const years = question.years.length > 0 ? question.years : [currentYearOf(ctx)];
-  const words = question.entityWords;
-  switch (question.intent) {
-    case 'help':
-      return [helpReply()];
-    case 'decisionRoom':
+/** Who is asking, and in which conversation: follow-ups and "min insats" depend on it. */
+export interface Asker {
+  readonly roles: readonly Role[];
+  /** The insatser an insatsansvarig answers for. */
+  readonly initiatives: readonly string[];
+  /** Conversation and user: the key of the stored last reading; absent means no follow-ups. */
+  readonly conversationKey?: string;
+}
+
+/** Measures answered from the register of insatser rather than the ledger table. */
+const REGISTRY_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['endDate', 'startDate', 'utilisation', 'actual', 'unused', 'endingInitiatives']);
+
+/**
+ * Answers a budget question: reads it into a typed reading (measure × subject × column ×
+ * years), or asks back when two readings are close, then computes the figure from stored
+ * data. The reading is stored per conversation for follow-ups ("och 2027?").
+ */
+export async function answerQuestion(baseCtx: QuestionContext, text: string, asker: Asker = { roles: [], initiatives: [] }): Promise<Reply[]> {
+  const ctx = withQuestionCache(baseCtx);
+  const currentYear = currentYearOf(ctx);
+  const words = readQuestionWords(text, currentYear);
+  if (words.help) return [helpReply(undefined, asker.roles)];
+  const readPrevious = async () => (asker.conversationKey ? await ctx.repos.readings.get(ctx.associationId, asker.conversationKey) : undefined);
+
+  if (words.explain && words.measures.length === 0) {
+    const previous = await readPrevious();
+    if (!previous) return [nothingToFollow('Jag har inget tidigare svar i den här konversationen att förklara. Ställ en fråga först, till exempel "beslutsutrymme 2026?".')];
+    return [(await explainReading(ctx, previous)) ?? (await answerReading(ctx, previous))[0] as Reply];
+  }
+
+  const subjects = await subjectsFor(ctx, words);
+  const match = matchSubjects(words.tokens, words.used, subjects);
+  const own = subjects.filter((s) => s.isInitiative && asker.initiatives.includes(s.id));
+  // Only a question that leans on the last one costs the extra read of the stored reading.
+  const previous = looksLikeFollowUp(words, match) ? await readPrevious() : undefined;
+  const interpretation = interpret(words, match, { currentYear, ownInitiatives: own, ...(previous ? { previous } : {}) });
+  if (interpretation.kind === 'clarify') return [clarifyReply('Menade du …?', interpretation.message, interpretation.options)];
+  if (interpretation.kind === 'notUnderstood') {
+    if (!previous && words.followUpOpener && words.measures.length === 0) return [nothingToFollow('Det här ser ut som en följdfråga, men jag har ingen tidigare fråga i den här konversationen. Ställ hela frågan, till exempel "beslutsutrymme 2027?".')];
+    return [interpretation.message ? clarifyReply('Vilken insats menar du?', interpretation.message, []) : helpReply(`Jag förstod inte frågan "${text.trim()}". Jag kan svara på till exempel:`, asker.roles)];
+  }
+  const replies = await answerReading(ctx, interpretation.reading);
+  if (asker.conversationKey) await ctx.repos.readings.save(ctx.associationId, asker.conversationKey, interpretation.reading);
+  return replies;
+}
+
+/** One question reads each document once, however many parts of the answer need it. */
+function withQuestionCache(ctx: QuestionContext): QuestionContext {
+  const snapshots = new Map<string, ReturnType<QuestionContext['repos']['ledger']['findSnapshotFor']>>();
+  let registry: ReturnType<QuestionContext['repos']['initiatives']['getRegistry']> | undefined;
+  const ledger = ctx.repos.ledger;
+  const initiatives = ctx.repos.initiatives;
+  return {
+    ...ctx,
+    repos: {
+      ...ctx.repos,
+      ledger: Object.assign(Object.create(ledger) as typeof ledger, {
+        findSnapshotFor(associationId: string, year?: number) {
+          const key = `${associationId}/${year ?? ''}`;
+          const found = snapshots.get(key) ?? ledger.findSnapshotFor(associationId, year);
+          snapshots.set(key, found);
+          return found;
+        },
+      }),
+      initiatives: Object.assign(Object.create(initiatives) as typeof initiatives, {
+        getRegistry(associationId: string) {
+          registry ??= initiatives.getRegistry(associationId);
+          return registry;
+        },
+      }),
+    },
+  };
+}
+
+/** Which names the question can mean: the ledger table's lines, or the register's insatser for dates and utfall. */
+async function subjectsFor(ctx: QuestionContext, words: QuestionWords): Promise<SubjectEntity[]> {
+  const measure = words.measures.find((m) => m !== 'line');
+  if (measure && REGISTRY_MEASURES.has(measure)) {
+    const registry = await ctx.repos.initiatives.getRegistry(ctx.associationId);
+    return subjectsOfRegistry(registry?.initiatives ?? []);
+  }
+  const lookup = await findLedger(ctx, words.years[0] ?? currentYearOf(ctx));
+  const snapshot = lookup.snapshot ?? (await findLedger(ctx)).snapshot;
+  return snapshot ? subjectsOfSnapshot(snapshot) : [];
+}
+
+export async function answerReading(ctx: QuestionContext, reading: Reading): Promise<Reply[]> {
+  const subject = reading.subject;
+  switch (reading.measure) {
+    case 'remaining':
+    case 'remainingAfterApplications':
+    case 'carriedIn':
     case 'result':
     case 'income':
-      return answerLedgerQuestion(ctx, question.intent, years, question.kind);
     case 'costs':
-      return words.length > 0 ? answerInitiativeCost(ctx, words, years) : answerLedgerQuestion(ctx, 'costs', years, question.kind);
-    case 'utilisation':
-      return answerUtilisation(ctx, words, question.years);
-    case 'period':
-      return answerPeriod(ctx, words);
-    case 'endingInitiatives':
-      return answerEndingInitiatives(ctx, years);
+    case 'whatIf':
+      return answerTotals(ctx, { ...reading, measure: reading.measure });
+    case 'line':
+      if (subject.kind !== 'line') break;
+      return answerLine(ctx, reading, subject);
+    case 'share':
+      if (subject.kind !== 'line') break;
+      return answerShare(ctx, reading, subject);
+    case 'ranking':
+      return answerRanking(ctx, reading);
     case 'fundedInitiatives':
-      return answerFundedInitiatives(ctx, years);
+      return answerFundedInitiatives(ctx, reading);
+    case 'initiativesOfOwner':
+      if (subject.kind !== 'owner') break;
+      return answerInitiativesOfOwner(ctx, reading, subject.owner);
+    case 'endingInitiatives':
+      return answerEndingInitiatives(ctx, reading);
+    case 'utilisation':
+      return answerUtilisation(ctx, reading);
+    case 'actual':
+      return answerActual(ctx, reading);
+    case 'unused':
+      return answerUnused(ctx, reading);
+    case 'endDate':
+    case 'startDate':
+      if (subject.kind !== 'line') break;
+      return answerPeriod(ctx, reading, subject, reading.measure);
     case 'membershipFee':
-      return answerMembershipFee(ctx, words, question.years);
+      return answerMembershipFee(ctx, reading);
     case 'soliditet':
     case 'kassalikviditet':
-      return answerKeyRatio(ctx, question.intent, question.years);
+    case 'equity':
+      return answerBalance(ctx, { ...reading, measure: reading.measure });
+    case 'reserveFund':
+      return answerReserveFund(ctx, reading);
   }
+  return [helpReply('Jag förstod inte vad frågan gäller. Jag kan svara på till exempel:')];
 }
+
+export function clarifyReply(title: string, message: string, options: readonly ClarifyOption[] = []): Reply {
+  return {
+    card: { template: 'clarify', view: { title, message, options } },
+    text: [title, message, ...options.map((o) => `- ${o.label}`)].join('\n'),
+  };
+}
+
+function nothingToFollow(message: string): Reply {
+  return clarifyReply('Vad vill du fråga om?', message, [{ label: 'Beslutsutrymme i år', question: 'beslutsutrymme i år' }]);
+}
+
+export type { Interpretation };

@@ -3,6 +3,7 @@ import { LedgerSnapshot } from '../domain/ledger';
 import { ConversationRepository, DeviationRepository, SequenceRepository } from '../deviations/ports';
 import { ReportRepository } from '../reports/ports';
 import { ApplicationRepository } from '../applications/ports';
+import { Reading } from './reading';
 import { AnnualReport, InitiativeRegistry, InitiativeYearFigures, MembershipFees } from '../domain/initiatives';
 
 export interface LedgerCatalogEntry {
@@ -40,6 +41,8 @@ export interface InitiativeRepository {
   saveRegistry(registry: InitiativeRegistry): Promise<void>;
   getYearFigures(associationId: string, year: number): Promise<InitiativeYearFigures | undefined>;
   saveYearFigures(figures: InitiativeYearFigures): Promise<void>;
+  /** The years that have stored utfall, ascending: for "which years exist?" answers. */
+  yearsWithFigures(associationId: string): Promise<number[]>;
   /** Read-modify-write of the registry with optimistic concurrency. */
   updateRegistry(associationId: string, change: (current: InitiativeRegistry) => InitiativeRegistry): Promise<InitiativeRegistry>;
 }
@@ -54,6 +57,12 @@ export interface FinanceFactsRepository {
   saveAnnualReport(report: AnnualReport): Promise<void>;
 }
 
+/** The last reading per conversation and user, so a follow-up on any instance can change one part of it. */
+export interface ReadingRepository {
+  get(associationId: string, conversationKey: string): Promise<Reading | undefined>;
+  save(associationId: string, conversationKey: string, reading: Reading): Promise<void>;
+}
+
 export interface Repositories {
   readonly ledger: LedgerRepository;
   readonly initiatives: InitiativeRepository;
@@ -63,4 +72,5 @@ export interface Repositories {
   readonly conversations: ConversationRepository;
   readonly reports: ReportRepository;
   readonly applications: ApplicationRepository;
+  readonly readings: ReadingRepository;
 }

@@ -38,4 +38,11 @@ export class CosmosInitiativeRepository implements InitiativeRepository {
     const doc: FiguresDocument = { id: figuresId(figures.year), associationId: figures.associationId, type: 'initiativeYearFigures', figures };
     await this.container.items.upsert(doc);
   }
+
+  async yearsWithFigures(associationId: string): Promise<number[]> {
+    const { resources } = await this.container.items
+      .query<number>({ query: 'SELECT VALUE c.figures.year FROM c WHERE c.associationId = @a AND c.type = @t', parameters: [{ name: '@a', value: associationId }, { name: '@t', value: 'initiativeYearFigures' }] }, { partitionKey: associationId })
+      .fetchAll();
+    return [...resources].sort((a, b) => a - b);
+  }
 }

@@ -6,6 +6,7 @@ import { CosmosDeviationRepository } from './cosmosDeviationRepository';
 import { CosmosFinanceFactsRepository } from './cosmosFinanceFactsRepository';
 import { CosmosInitiativeRepository } from './cosmosInitiativeRepository';
 import { CosmosLedgerRepository } from './cosmosLedgerRepository';
+import { CosmosReadingRepository } from './cosmosReadingRepository';
 import { CosmosReportRepository } from './cosmosReportRepository';
 import { CosmosSequenceRepository } from './cosmosSequenceRepository';
 
@@ -19,5 +20,6 @@ export function cosmosRepositories(store: CosmosStore): Repositories {
     conversations: new CosmosConversationRepository(store.container('conversations')),
     reports: new CosmosReportRepository(store.container('reports')),
     applications: new CosmosApplicationRepository(store.container('cases')),
+    readings: new CosmosReadingRepository(store.container('conversations')),
   };
 }

@@ -6,7 +6,7 @@ import { APP_PACKAGE_DIR, fillPlaceholders, placeholdersOf, validateManifest } f
 import { decodePng, encodePng } from '../../scripts/appPackage/png';
 import { buildAppPackage } from '../../scripts/packageApp';
 import { findCommand } from '../../src/commands';
-import { parseQuestion } from '../../src/questions/parser/parseQuestion';
+import { readQuestionWords } from '../../src/questions/parser/readQuestion';
 import { readZip } from '../helpers/readZip';
 
 const template = readFileSync(path.join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8');
@@ -49,7 +49,7 @@ describe('Teams app package', () => {
     const titles: string[] = bot.commandLists.flatMap((l: any) => l.commands.map((c: any) => c.title));
     for (const title of titles) {
       const command = findCommand(title);
-      const understood = command.name !== 'budgetfråga' || parseQuestion(title, 2026) !== undefined;
+      const understood = command.name !== 'budgetfråga' || readQuestionWords(title, 2026).measures.length > 0;
       assert.ok(understood, `the bot does not understand the manifest command "${title}"`);
     }
   });

@@ -1,12 +1,13 @@
-import { MembershipFees } from '../../domain/initiatives';
+import { AnnualReport, MembershipFees } from '../../domain/initiatives';
 import { kassalikviditet, soliditet } from '../../finance/keyRatios';
 import { splitMembershipFee } from '../../finance/membershipFees';
-import { formatKr, formatPercent } from '../../format/swedish';
+import { formatKr, formatPercent, formatTkr } from '../../format/swedish';
 import { Fact, Reply } from '../../cards/viewModels';
 import { InvalidInputError } from '../../errors';
-import { QuestionContext, currentYearOf } from '../context';
+import { QuestionContext } from '../context';
+import { FORBUND, Reading } from '../reading';
 import { resolveEntity } from '../parser/resolveEntity';
-import { listInSwedish, noDataReply, plainText } from './common';
+import { figuresReply, findLedger, listInSwedish, noDataReply, readingLine } from './common';
 
 const STATE = 'Försäkringskassan/Arbetsförmedlingen';
 const STATE_ALIASES = ['staten', 'fk', 'af', 'arbetsformedlingen', 'forsakringskassan'];
@@ -31,10 +32,11 @@ async function feesFor(ctx: QuestionContext, year: number): Promise<{ fees: Memb
   return { fees: { ...fees, perMember }, estimatedFrom: previous.year };
 }
 
-export async function answerMembershipFee(ctx: QuestionContext, words: readonly string[], years: readonly number[]): Promise<Reply[]> {
-  const year = years[0] ?? currentYearOf(ctx);
+export async function answerMembershipFee(ctx: QuestionContext, reading: Reading): Promise<Reply[]> {
+  const year = reading.years[0] as number;
+  const words = reading.subject.kind === 'member' ? reading.subject.words : [];
   const found = await feesFor(ctx, year);
-  if (!found) return [noDataReply(`Medlemsavgift ${year}`, year, `Det finns inga medlemsavgifter inlästa för ${year}.`)];
+  if (!found) return [noDataReply(`Medlemsavgift ${year}`, year, `Det finns inga medlemsavgifter inlästa för ${year}.`, readingLine(`medlemsavgift ${year}`, FORBUND, ''))];
   const { fees, estimatedFrom } = found;
   const notes = estimatedFrom
     ? [{ text: `Fördelningen mellan kommunerna är beräknad med ${estimatedFrom} års befolkningsandelar; den fastställs med folkmängden 1 november ${year - 1}.` }]
@@ -48,29 +50,66 @@ export async function answerMembershipFee(ctx: QuestionContext, words: readonly 
     if (resolution.kind === 'none') throw new InvalidInputError(`Jag hittar ingen medlem som heter "${words.join(' ')}". Medlemmar: ${listInSwedish(Object.keys(fees.perMember))}.`);
     const name = resolution.entity.id;
     const facts: Fact[] = [{ label: 'Total medlemsavgift', value: formatKr(fees.total) }];
-    const title = `Medlemsavgift ${year}: ${name}`;
-    const value = formatKr(fees.perMember[name] ?? 0);
-    return [{ card: { template: 'figures', view: { title, headlineLabel: name, headlineValue: value, facts, notes, source } }, text: plainText(title, value, facts, notes, source) }];
+    return [figuresReply(`Medlemsavgift ${year}: ${name}`, name, formatKr(fees.perMember[name] ?? 0), facts, notes, source, readingLine(`medlemsavgift ${year} för ${name}`, undefined, fees.source.toLowerCase()))];
   }
   const facts: Fact[] = Object.entries(fees.perMember).map(([name, amount]) => ({ label: name, value: formatKr(amount) }));
   if (facts.length === 0) notes.push({ text: 'Fördelningen per medlem finns inte inläst.' });
-  const title = `Medlemsavgifter ${year}`;
-  return [{ card: { template: 'figures', view: { title, headlineLabel: 'Totalt', headlineValue: formatKr(fees.total), facts, notes, source } }, text: plainText(title, formatKr(fees.total), facts, notes, source) }];
+  return [figuresReply(`Medlemsavgifter ${year}`, 'Totalt', formatKr(fees.total), facts, notes, source, readingLine(`medlemsavgifter ${year} totalt`, FORBUND, fees.source.toLowerCase()))];
 }
 
-export async function answerKeyRatio(ctx: QuestionContext, ratio: 'soliditet' | 'kassalikviditet', years: readonly number[]): Promise<Reply[]> {
-  const report = years[0] !== undefined ? await ctx.repos.financeFacts.getAnnualReport(ctx.associationId, years[0]) : await ctx.repos.financeFacts.getLatestAnnualReport(ctx.associationId);
-  const label = ratio === 'soliditet' ? 'Soliditet' : 'Kassalikviditet';
-  if (!report) {
-    const year = years[0] ?? currentYearOf(ctx);
-    return [noDataReply(`${label} ${year}`, year, years[0] === undefined ? 'Det finns ingen årsredovisning inläst ännu.' : `Det finns ingen årsredovisning inläst för ${year}.`)];
+type BalanceMeasure = 'soliditet' | 'kassalikviditet' | 'equity';
+const LABELS: Readonly<Record<BalanceMeasure, string>> = { soliditet: 'Soliditet', kassalikviditet: 'Kassalikviditet', equity: 'Eget kapital' };
+
+/** Key ratios and eget kapital from the annual report of a closed year. */
+export async function answerBalance(ctx: QuestionContext, reading: Reading & { measure: BalanceMeasure }): Promise<Reply[]> {
+  const year = reading.years[0] as number;
+  const measure = reading.measure;
+  const label = LABELS[measure];
+  const report = await ctx.repos.financeFacts.getAnnualReport(ctx.associationId, year);
+  const figure = report ? balanceFigure(measure, report) : undefined;
+  if (!report || !figure) {
+    const latest = await ctx.repos.financeFacts.getLatestAnnualReport(ctx.associationId);
+    const years = latest ? yearsWith(measure, latest) : [];
+    const message = years.length > 0 ? `Det finns ${label.toLowerCase()} för ${listInSwedish(years.map(String))}.` : 'Det finns ingen årsredovisning inläst ännu.';
+    return [noDataReply(`${label} ${year}`, year, message, readingLine(`${label.toLowerCase()} ${year}`, FORBUND, ''))];
   }
-  const [value, facts]: [number | undefined, Fact[]] =
-    ratio === 'soliditet'
-      ? [soliditet(report.equity, report.totalAssets), [{ label: 'Eget kapital', value: formatKr(report.equity) }, { label: 'Totalt kapital', value: formatKr(report.totalAssets) }]]
-      : [kassalikviditet(report.currentAssets, report.currentLiabilities), [{ label: 'Omsättningstillgångar', value: formatKr(report.currentAssets) }, { label: 'Kortfristiga skulder', value: formatKr(report.currentLiabilities) }]];
-  const title = `${label} ${report.year}`;
-  const source = `Enligt årsredovisningen ${report.year}, balansräkningen per ${report.year}-12-31.`;
-  const notes = ratio === 'soliditet' ? [{ text: 'Soliditet = eget kapital ÷ totalt kapital.' }] : [{ text: 'Kassalikviditet = omsättningstillgångar ÷ kortfristiga skulder.' }];
-  return [{ card: { template: 'figures', view: { title, headlineLabel: label, headlineValue: formatPercent(value), facts, notes, source } }, text: plainText(title, formatPercent(value), facts, notes, source) }];
+  const source = `Enligt ${report.source}${figure.fromBalance ? `, balansräkningen per ${year}-12-31` : ''}.`;
+  return [figuresReply(`${label} ${year}`, label, figure.value, figure.facts, figure.notes, source, readingLine(`${label.toLowerCase()} ${year}`, FORBUND, report.source.toLowerCase()))];
+}
+
+function yearsWith(measure: BalanceMeasure, latest: AnnualReport): number[] {
+  if (measure !== 'soliditet') return [latest.year];
+  const years: number[] = [];
+  for (let y = latest.year - 4; y <= latest.year; y += 1) years.push(y);
+  return years;
+}
+
+function balanceFigure(measure: BalanceMeasure, report: AnnualReport): { value: string; facts: Fact[]; notes: { text: string }[]; fromBalance: boolean } | undefined {
+  const { equity, totalAssets, currentAssets, currentLiabilities } = report;
+  if (measure === 'equity') {
+    if (equity === undefined) return undefined;
+    const facts = report.reserveFund !== undefined ? [{ label: 'Varav bunden reservfond', value: formatKr(report.reserveFund) }, { label: 'Fritt eget kapital', value: formatKr(equity - report.reserveFund) }] : [];
+    return { value: formatKr(equity), facts, notes: [], fromBalance: true };
+  }
+  if (measure === 'soliditet') {
+    if (equity !== undefined && totalAssets !== undefined) {
+      const facts = [{ label: 'Eget kapital', value: formatKr(equity) }, { label: 'Totalt kapital', value: formatKr(totalAssets) }];
+      return { value: formatPercent(soliditet(equity, totalAssets)), facts, notes: [{ text: 'Soliditet = eget kapital ÷ totalt kapital.' }], fromBalance: true };
+    }
+    if (report.soliditetPercent === undefined) return undefined;
+    return { value: formatPercent(report.soliditetPercent), facts: [], notes: [{ text: 'Soliditet = eget kapital ÷ totalt kapital, enligt årsredovisningens femårsöversikt.' }], fromBalance: false };
+  }
+  if (currentAssets === undefined || currentLiabilities === undefined) return undefined;
+  const facts = [{ label: 'Omsättningstillgångar', value: formatKr(currentAssets) }, { label: 'Kortfristiga skulder', value: formatKr(currentLiabilities) }];
+  return { value: formatPercent(kassalikviditet(currentAssets, currentLiabilities)), facts, notes: [{ text: 'Kassalikviditet = omsättningstillgångar ÷ kortfristiga skulder.' }], fromBalance: true };
+}
+
+/** Den bundna reservfonden, from the ledger table that covers the year. */
+export async function answerReserveFund(ctx: QuestionContext, reading: Reading): Promise<Reply[]> {
+  const year = reading.years[0] as number;
+  const lookup = await findLedger(ctx, year);
+  const snapshot = lookup.snapshot ?? (await findLedger(ctx)).snapshot;
+  if (!snapshot) return [noDataReply(`Reservfond ${year}`, year, 'Ingen ekonomisk information är inläst ännu.')];
+  const notes = [{ text: 'Reservfonden är bunden: den ingår i eget kapital men aldrig i beslutsutrymmet.' }];
+  return [figuresReply('Bunden reservfond', 'Reservfond', formatTkr(snapshot.reserveFund), [], notes, `Enligt ekonomisk information per ${snapshot.asOf}.`, readingLine('bunden reservfond', FORBUND, `ekonomisk information per ${snapshot.asOf}`))];
 }

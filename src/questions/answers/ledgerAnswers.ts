@@ -1,57 +1,123 @@
-import { ColumnKind, LedgerSnapshot } from '../../domain/ledger';
+import { ColumnKind, KIND_LABEL, LedgerSnapshot } from '../../domain/ledger';
 import { ColumnTotals, computeLedgerTotals, latestEstimateColumn } from '../../finance/ledgerTotals';
-import { formatTkr, formatTkrChange } from '../../format/swedish';
+import { formatKr, formatTkr, formatTkrChange } from '../../format/swedish';
 import { Fact, Reply } from '../../cards/viewModels';
 import { QuestionContext } from '../context';
-import { adjustmentNotes, columnLabel, findLedger, ledgerYearsMessage, listInSwedish, noDataReply, olderSnapshotNote, plainText, sourceText } from './common';
+import { FORBUND, Reading } from '../reading';
+import {
+  AdjustedLookup,
+  Note,
+  adjustmentNotes,
+  columnLabel,
+  figuresReply,
+  findLedger,
+  ledgerSourceShort,
+  ledgerYearsMessage,
+  listInSwedish,
+  noDataReply,
+  olderSnapshotNote,
+  plainText,
+  readingLine,
+  sourceText,
+} from './common';
 
-export type LedgerFigure = 'decisionRoom' | 'result' | 'income' | 'costs';
+export type TotalMeasure = 'remaining' | 'remainingAfterApplications' | 'carriedIn' | 'result' | 'income' | 'costs' | 'whatIf';
 
-/** Beslutsutrymme, resultat, intäkter and kostnader for the years asked, one reply per snapshot used. */
-export async function answerLedgerQuestion(ctx: QuestionContext, figure: LedgerFigure, years: readonly number[], kind?: ColumnKind): Promise<Reply[]> {
+const TITLES: Readonly<Record<TotalMeasure, string>> = {
+  remaining: 'Beslutsutrymme',
+  remainingAfterApplications: 'Beslutsutrymme efter föreslagna ansökningar',
+  carriedIn: 'Överskott från tidigare år',
+  result: 'Resultat',
+  income: 'Intäkter',
+  costs: 'Kostnader',
+  whatIf: 'Beslutsutrymme om styrelsen beviljar',
+};
+
+const HEADLINE_LABELS: Readonly<Record<TotalMeasure, string>> = {
+  remaining: 'Kvarvarande beslutsutrymme',
+  remainingAfterApplications: 'Beslutsutrymme efter föreslagna ansökningar',
+  carriedIn: 'Över-/underskott från tidigare år',
+  result: 'Årets beräknade resultat',
+  income: 'Summa intäkter',
+  costs: 'Summa kostnader',
+  whatIf: 'Beslutsutrymme efter beslutet',
+};
+
+/** What the reading line calls each measure. */
+export const MEASURE_NAMES: Readonly<Record<TotalMeasure, string>> = {
+  remaining: 'kvarvarande beslutsutrymme',
+  remainingAfterApplications: 'beslutsutrymme efter föreslagna ansökningar',
+  carriedIn: 'överskott från tidigare år',
+  result: 'årets resultat',
+  income: 'summa intäkter',
+  costs: 'summa kostnader',
+  whatIf: 'beslutsutrymme',
+};
+
+export function totalOf(measure: TotalMeasure, t: ColumnTotals, amount = 0): number {
+  switch (measure) {
+    case 'remaining':
+      return t.remaining;
+    case 'remainingAfterApplications':
+      return t.remainingAfterApplications;
+    case 'carriedIn':
+      return t.carriedIn;
+    case 'result':
+      return t.result;
+    case 'income':
+      return t.income;
+    case 'costs':
+      return t.cost;
+    case 'whatIf':
+      return t.remaining - amount;
+  }
+}
+
+/** The column a reading asks for in a year: the named kind if the year has it, else the latest estimate. */
+export function pickColumn(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[], year: number, kind?: ColumnKind): ColumnTotals | undefined {
+  const asked = kind ? totals.find((t) => t.column.year === year && t.column.kind === kind) : undefined;
+  const estimate = latestEstimateColumn(snapshot.columns, year);
+  return asked ?? totals.find((t) => t.column.key === estimate?.key);
+}
+
+/** Beslutsutrymme, resultat, intäkter, kostnader and what-if for the years asked, one reply per table used. */
+export async function answerTotals(ctx: QuestionContext, reading: Reading & { measure: TotalMeasure }): Promise<Reply[]> {
+  if (reading.difference && reading.years.length > 1) return answerDifference(ctx, reading);
   const replies: Reply[] = [];
-  const remaining = [...years];
+  const remaining = [...reading.years];
   while (remaining.length > 0) {
     const year = remaining.shift() as number;
     const lookup = await findLedger(ctx, year);
     if (!lookup.snapshot) {
-      replies.push(noDataReply(TITLES[figure](year), year, ledgerYearsMessage(lookup.availableYears)));
+      replies.push(await closedYearReply(ctx, reading, year, lookup));
       continue;
     }
     const snapshot = lookup.snapshot;
     const alsoCovered = remaining.filter((y) => snapshot.columns.some((c) => c.year === y));
     alsoCovered.forEach((y) => remaining.splice(remaining.indexOf(y), 1));
     const totals = computeLedgerTotals(snapshot);
-    const main = pickColumn(snapshot, totals, year, kind);
-    const notes = [...olderSnapshotNote(snapshot, year, lookup.isLatest), ...adjustmentNotes(snapshot.asOf, lookup.applied)];
-    replies.push(figure === 'decisionRoom' ? decisionRoomReply(snapshot, totals, main, notes) : figureReply(snapshot, totals, main, figure, alsoCovered, notes));
+    const main = pickColumn(snapshot, totals, year, reading.column) as ColumnTotals;
+    const notes = [...olderSnapshotNote(snapshot, year, lookup.isLatest), ...adjustmentNotes(snapshot.asOf, lookup.applied, lookup.grants)];
+    replies.push(reading.measure === 'remaining' && !reading.compareWith ? decisionRoomReply(snapshot, totals, main, notes) : totalReply(snapshot, totals, main, reading, alsoCovered, notes));
   }
   return replies;
 }
 
-const TITLES: Readonly<Record<LedgerFigure, (year: number) => string>> = {
-  decisionRoom: (y) => `Beslutsutrymme ${y}`,
-  result: (y) => `Resultat ${y}`,
-  income: (y) => `Intäkter ${y}`,
-  costs: (y) => `Kostnader ${y}`,
-};
-
-function pickColumn(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[], year: number, kind?: ColumnKind): ColumnTotals {
-  const asked = kind ? totals.find((t) => t.column.year === year && t.column.kind === kind) : undefined;
-  const estimate = latestEstimateColumn(snapshot.columns, year);
-  return asked ?? (totals.find((t) => t.column.key === estimate?.key) as ColumnTotals);
+function readingFor(reading: Reading, main: ColumnTotals, snapshot: LedgerSnapshot): string {
+  const measure = reading.measure as TotalMeasure;
+  const what = measure === 'whatIf' ? `beslutsutrymme ${columnLabel(main.column).toLowerCase()} om styrelsen beviljar ${formatKr(reading.amount ?? 0)}` : `${MEASURE_NAMES[measure]} ${columnLabel(main.column).toLowerCase()}`;
+  return readingLine(what, FORBUND, ledgerSourceShort(snapshot));
 }
 
-function decisionRoomReply(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[], main: ColumnTotals, notes: { text: string }[]): Reply {
+function decisionRoomReply(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[], main: ColumnTotals, notes: Note[]): Reply {
   const year = main.column.year;
   const siblings = totals.filter((t) => t.column.year === year && t !== main);
   const facts: Fact[] = [
-    ...siblings.map((t) => ({ label: `${columnLabel(t.column)}`, value: formatTkr(t.remaining) })),
+    ...siblings.map((t) => ({ label: columnLabel(t.column), value: formatTkr(t.remaining) })),
     { label: 'Från tidigare år', value: formatTkr(main.carriedIn) },
     { label: 'Årets beräknade resultat', value: formatTkr(main.result) },
   ];
-  const chainPending = main.remaining - main.remainingAfterApplications;
-  if (chainPending !== 0) facts.push({ label: 'Efter föreslagna ansökningar', value: formatTkr(main.remainingAfterApplications) });
+  if (main.remaining !== main.remainingAfterApplications) facts.push({ label: 'Efter föreslagna ansökningar', value: formatTkr(main.remainingAfterApplications) });
   const later = [...new Set(snapshot.columns.filter((c) => c.year > year).map((c) => c.year))].sort((a, b) => a - b);
   const yearRows = later.map((y) => {
     const t = totals.find((x) => x.column.key === latestEstimateColumn(snapshot.columns, y)?.key) as ColumnTotals;
@@ -63,49 +129,50 @@ function decisionRoomReply(snapshot: LedgerSnapshot, totals: readonly ColumnTota
   const title = `Beslutsutrymme ${year}`;
   const headlineLabel = `Kvarvarande beslutsutrymme, ${columnLabel(main.column).toLowerCase()}`;
   const source = sourceText(snapshot, main.column);
-  const text = plainText(title, `${formatTkr(main.remaining)} (${columnLabel(main.column).toLowerCase()})`, [...facts, ...yearRows.map((r) => ({ label: r.year, value: r.remaining }))], allNotes, source);
+  const reading = readingLine(`kvarvarande beslutsutrymme ${columnLabel(main.column).toLowerCase()}`, FORBUND, ledgerSourceShort(snapshot));
+  const text = plainText(title, `${formatTkr(main.remaining)} (${columnLabel(main.column).toLowerCase()})`, [...facts, ...yearRows.map((r) => ({ label: r.year, value: r.remaining }))], allNotes, source, reading);
   return {
-    card: { template: 'decisionRoom', view: { title, headlineLabel, headlineValue: formatTkr(main.remaining), facts, years: yearRows, hasYears: yearRows.length > 0, notes: allNotes, source } },
+    card: { template: 'decisionRoom', view: { title, reading, headlineLabel, headlineValue: formatTkr(main.remaining), facts, years: yearRows, hasYears: yearRows.length > 0, notes: allNotes, source } },
     text,
   };
 }
 
 /** Why prognos and budget differ: the lines whose prognos moved, with their notes. */
-function forecastChangeNotes(snapshot: LedgerSnapshot, main: ColumnTotals): { text: string }[] {
+function forecastChangeNotes(snapshot: LedgerSnapshot, main: ColumnTotals): Note[] {
   if (main.column.kind !== 'forecast') return [];
   const budget = snapshot.columns.find((c) => c.year === main.column.year && c.kind === 'budget');
   if (!budget) return [];
-  const changed = snapshot.lines
-    .map((l) => ({ line: l, delta: (l.amounts[main.column.key] ?? 0) - (l.amounts[budget.key] ?? 0) }))
-    .filter((x) => x.delta !== 0);
+  const changed = snapshot.lines.map((l) => ({ line: l, delta: (l.amounts[main.column.key] ?? 0) - (l.amounts[budget.key] ?? 0) })).filter((x) => x.delta !== 0);
   if (changed.length === 0) return [];
-  const parts = changed.map(({ line, delta }) => {
-    const name = line.initiative ? `${line.initiative.name} (${line.initiative.owner})` : line.label;
-    return `${name} ${formatTkrChange(delta)}`;
-  });
+  const parts = changed.map(({ line, delta }) => `${line.initiative ? `${line.initiative.name} (${line.initiative.owner})` : line.label} ${formatTkrChange(delta)}`);
   return [{ text: `Prognosen skiljer sig från budgeten: ${listInSwedish(parts)}.` }];
 }
 
-function pendingNotes(snapshot: LedgerSnapshot): { text: string }[] {
+function pendingNotes(snapshot: LedgerSnapshot): Note[] {
   if (snapshot.pendingApplications.length === 0) return [];
   const names = snapshot.pendingApplications.map((a) => {
-    const amounts = snapshot.columns
-      .filter((c) => (a.amounts[c.key] ?? 0) !== 0)
-      .map((c) => `${formatTkr(a.amounts[c.key] ?? 0)} ${c.year}`);
+    const amounts = snapshot.columns.filter((c) => (a.amounts[c.key] ?? 0) !== 0).map((c) => `${formatTkr(a.amounts[c.key] ?? 0)} ${c.year}`);
     return `${a.name} (${a.owner}) ${listInSwedish(amounts)}`;
   });
   return [{ text: `Nya ansökningar, ej beviljade: ${listInSwedish(names)}.` }];
 }
 
-function figureReply(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[], main: ColumnTotals, figure: Exclude<LedgerFigure, 'decisionRoom'>, extraYears: readonly number[], notes: { text: string }[]): Reply {
-  const value = (t: ColumnTotals) => (figure === 'result' ? t.result : figure === 'income' ? t.income : t.cost);
+function totalReply(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[], main: ColumnTotals, reading: Reading, extraYears: readonly number[], notes: Note[]): Reply {
+  const measure = reading.measure as TotalMeasure;
+  const value = (t: ColumnTotals) => totalOf(measure, t, reading.amount);
   const year = main.column.year;
-  const facts: Fact[] = totals.filter((t) => t.column.year === year && t !== main).map((t) => ({ label: columnLabel(t.column), value: formatTkr(value(t)) }));
-  if (figure === 'result') facts.push({ label: 'Intäkter', value: formatTkr(main.income) }, { label: 'Kostnader', value: formatTkr(main.cost) });
-  if (figure === 'income') {
+  const facts: Fact[] = [];
+  const compared = reading.compareWith ? pickColumn(snapshot, totals, year, reading.compareWith) : undefined;
+  if (compared && compared !== main) {
+    facts.push({ label: columnLabel(compared.column), value: formatTkr(value(compared)) }, { label: 'Skillnad', value: formatTkrChange(value(main) - value(compared)) });
+  } else {
+    facts.push(...totals.filter((t) => t.column.year === year && t !== main).map((t) => ({ label: columnLabel(t.column), value: formatTkr(value(t)) })));
+  }
+  if (measure === 'result') facts.push({ label: 'Intäkter', value: formatTkr(main.income) }, { label: 'Kostnader', value: formatTkr(main.cost) });
+  if (measure === 'income') {
     for (const line of snapshot.lines.filter((l) => l.section === 'income' && (l.amounts[main.column.key] ?? 0) !== 0)) facts.push({ label: line.label, value: formatTkr(line.amounts[main.column.key] ?? 0) });
   }
-  if (figure === 'costs') {
+  if (measure === 'costs') {
     const groups: [string, number][] = [
       ['Förtroendevalda', main.governance],
       ['Förvaltning', main.administration],
@@ -115,16 +182,86 @@ function figureReply(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[], 
     ];
     for (const [label, amount] of groups) if (amount !== 0) facts.push({ label, value: formatTkr(amount) });
   }
+  if (measure === 'carriedIn') facts.push({ label: 'Årets beräknade resultat', value: formatTkr(main.result) }, { label: 'Kvarvarande beslutsutrymme', value: formatTkr(main.remaining) });
+  if (measure === 'whatIf') {
+    facts.push({ label: `Beslutsutrymme ${year} före beslutet`, value: formatTkr(main.remaining) });
+    for (const t of totals.filter((x) => x.column.year > year && x.column.key === latestEstimateColumn(snapshot.columns, x.column.year)?.key)) {
+      facts.push({ label: `${columnLabel(t.column)} efter beslutet`, value: formatTkr(t.remaining - (reading.amount ?? 0)) });
+    }
+    notes.push({ text: `Ett beviljat belopp ${year} minskar beslutsutrymmet det året och, genom överskottet som förs vidare, alla följande år.` });
+  }
   for (const y of extraYears) {
-    const t = totals.find((x) => x.column.key === latestEstimateColumn(snapshot.columns, y)?.key);
+    const t = pickColumn(snapshot, totals, y, reading.column);
     if (t) facts.push({ label: columnLabel(t.column), value: formatTkr(value(t)) });
   }
-  const labels = { result: 'Årets beräknade resultat', income: 'Summa intäkter', costs: 'Summa kostnader' } as const;
-  const title = `${TITLES[figure](year)}${extraYears.length > 0 ? `–${extraYears[extraYears.length - 1]}` : ''}`;
-  const headlineLabel = `${labels[figure]}, ${columnLabel(main.column).toLowerCase()}`;
+  const title = measure === 'whatIf' ? `${TITLES.whatIf} ${formatKr(reading.amount ?? 0)} ${year}` : `${TITLES[measure]} ${year}${extraYears.length > 0 ? `–${extraYears[extraYears.length - 1]}` : ''}`;
+  const headlineLabel = `${HEADLINE_LABELS[measure]}, ${columnLabel(main.column).toLowerCase()}`;
   const source = sourceText(snapshot, main.column);
-  return {
-    card: { template: 'figures', view: { title, headlineLabel, headlineValue: formatTkr(value(main)), facts, notes, source } },
-    text: plainText(title, `${formatTkr(value(main))} (${columnLabel(main.column).toLowerCase()})`, facts, notes, source),
-  };
+  return figuresReply(title, headlineLabel, formatTkr(value(main)), facts, notes, source, readingFor(reading, main, snapshot));
 }
+
+/** "skillnaden mellan 2026 och 2027": the change from the first year to the last. */
+async function answerDifference(ctx: QuestionContext, reading: Reading & { measure: TotalMeasure }): Promise<Reply[]> {
+  const first = reading.years[0] as number;
+  const last = reading.years[reading.years.length - 1] as number;
+  const lookup = await findLedger(ctx, last);
+  const snapshot = lookup.snapshot;
+  if (!snapshot || !snapshot.columns.some((c) => c.year === first)) return [noDataReply(`${TITLES[reading.measure]} ${first}–${last}`, snapshot ? first : last, ledgerYearsMessage(lookup.availableYears))];
+  const totals = computeLedgerTotals(snapshot);
+  const a = pickColumn(snapshot, totals, first, reading.column) as ColumnTotals;
+  const b = pickColumn(snapshot, totals, last, reading.column) as ColumnTotals;
+  const value = (t: ColumnTotals) => totalOf(reading.measure, t, reading.amount);
+  const facts: Fact[] = [
+    { label: columnLabel(a.column), value: formatTkr(value(a)) },
+    { label: columnLabel(b.column), value: formatTkr(value(b)) },
+  ];
+  const what = `skillnaden i ${MEASURE_NAMES[reading.measure]} mellan ${columnLabel(a.column).toLowerCase()} och ${columnLabel(b.column).toLowerCase()}`;
+  return [figuresReply(`${TITLES[reading.measure]}: ${first} jämfört med ${last}`, `Förändring ${first}–${last}`, formatTkrChange(value(b) - value(a)), facts, [], sourceText(snapshot, b.column), readingLine(what, FORBUND, ledgerSourceShort(snapshot)))];
+}
+
+/** A year no table covers: a closed year is answered from its annual report. */
+async function closedYearReply(ctx: QuestionContext, reading: Reading, year: number, lookup: AdjustedLookup): Promise<Reply> {
+  const measure = reading.measure as TotalMeasure;
+  const report = measure === 'whatIf' || measure === 'remainingAfterApplications' ? undefined : await ctx.repos.financeFacts.getAnnualReport(ctx.associationId, year);
+  const source = report ? `Enligt ${report.source}.` : '';
+  const closed = (label: string, value: number | undefined, facts: Fact[] = []) =>
+    value === undefined
+      ? undefined
+      : figuresReply(`${TITLES[measure]} ${year}`, label, formatTkr(value), facts, [{ text: `${year} är ett avslutat år; siffran är årets utfall enligt årsredovisningen.` }], source, readingLine(`${MEASURE_NAMES[measure]} ${year} (utfall)`, FORBUND, report?.source.toLowerCase() ?? ''));
+  let reply: Reply | undefined;
+  if (report) {
+    if (measure === 'result') {
+      const facts: Fact[] = [];
+      if (report.result !== undefined) facts.push({ label: 'Årets resultat efter finansiella poster', value: formatTkr(report.result) });
+      if (report.income !== undefined) facts.push({ label: 'Intäkter', value: formatTkr(report.income) });
+      if (report.costs !== undefined) facts.push({ label: 'Kostnader', value: formatTkr(report.costs) });
+      reply = closed('Verksamhetens resultat', report.operatingResult, facts);
+    } else if (measure === 'income') reply = closed('Intäkter', report.income);
+    else if (measure === 'costs') reply = closed('Kostnader', report.costs);
+    else if (measure === 'remaining' && report.equity !== undefined && report.reserveFund !== undefined) {
+      const facts: Fact[] = [
+        { label: 'Eget kapital', value: formatTkr(report.equity) },
+        { label: 'Bunden reservfond', value: formatTkr(report.reserveFund) },
+      ];
+      const value = report.equity - report.reserveFund;
+      reply = figuresReply(`Beslutsutrymme ${year}`, `Beslutsutrymme vid utgången av ${year}`, formatTkr(value), facts, [{ text: `${year} är avslutat: beslutsutrymmet året slutade med är eget kapital minus den bundna reservfonden, och det förs in i ${year + 1} som överskott från tidigare år.` }], source, readingLine(`beslutsutrymme vid utgången av ${year}`, FORBUND, report.source.toLowerCase()));
+    }
+  }
+  if (reply) return reply;
+  const closedYears = await closedYearsWith(ctx, measure);
+  const years = [...new Set([...lookup.availableYears, ...closedYears])].sort((a, b) => a - b);
+  return noDataReply(`${TITLES[measure]} ${year}`, year, years.length > 0 ? `Det finns ${MEASURE_NAMES[measure]} för ${listInSwedish(years.map(String))}.` : ledgerYearsMessage(lookup.availableYears), readingLine(`${MEASURE_NAMES[measure]} ${year}`, FORBUND, ''));
+}
+
+/** The closed years whose annual report has the measure: for "which years exist?" answers. */
+async function closedYearsWith(ctx: QuestionContext, measure: TotalMeasure): Promise<number[]> {
+  if (measure !== 'result' && measure !== 'income' && measure !== 'costs' && measure !== 'remaining') return [];
+  const latest = await ctx.repos.financeFacts.getLatestAnnualReport(ctx.associationId);
+  if (!latest) return [];
+  if (measure === 'remaining') return latest.equity !== undefined ? [latest.year] : [];
+  const years: number[] = [];
+  for (let y = latest.year; y > latest.year - 5; y -= 1) years.push(y);
+  return years.sort((a, b) => a - b);
+}
+
+export const kindLabel = (kind: ColumnKind) => KIND_LABEL[kind];

@@ -1,0 +1,225 @@
+import { ColumnKind } from '../../domain/ledger';
+import { FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES, Subject } from '../reading';
+import { MINE_CUES, STOP_WORDS } from './lexicon';
+import { QuestionWords } from './readQuestion';
+import { SubjectEntity, SubjectMatch } from './subjects';
+import { findPhrase } from './text';
+
+/** A button on a "Menade du …?" card: its label and the question it asks. */
+export interface ClarifyOption {
+  readonly label: string;
+  readonly question: string;
+}
+
+export type Interpretation =
+  | { readonly kind: 'reading'; readonly reading: Reading }
+  | { readonly kind: 'clarify'; readonly message: string; readonly options: readonly ClarifyOption[] }
+  | { readonly kind: 'notUnderstood'; readonly message?: string };
+
+export interface InterpretContext {
+  readonly currentYear: number;
+  /** The insatser the asking insatsansvarig answers for: "min insats", "vi". */
+  readonly ownInitiatives: readonly SubjectEntity[];
+  /** The last reading of this conversation, for follow-ups. */
+  readonly previous?: Reading;
+}
+
+/** Measures whose subject is an insats or line, or the förbund as a whole. */
+const EITHER_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['utilisation', 'actual', 'unused']);
+
+/**
+ * Turns the words and the subjects found into one typed reading, or a question back.
+ * Rule: when an insats or line is named the answer is about it; a förbund figure is
+ * never given for a question that names one.
+ */
+export function interpret(words: QuestionWords, match: SubjectMatch, ctx: InterpretContext): Interpretation {
+  const mine = ctx.ownInitiatives.length > 0 && MINE_CUES.some((p) => findPhrase(words.tokens, p));
+  let candidates = match.candidates;
+  if (candidates.length === 0 && mine) candidates = ctx.ownInitiatives;
+
+  const measure0 = primaryMeasure(words, candidates.length > 0);
+  const followUp = ctx.previous && looksLikeFollowUp(words, match);
+  if (followUp && ctx.previous) return mergeFollowUp(words, candidates, measure0, ctx.previous, ctx);
+
+  if (measure0 === undefined && candidates.length === 0) return { kind: 'notUnderstood' };
+  // "vad blir prognosen för 2026?": the table's own bottom line is the beslutsutrymme.
+  if (measure0 === 'line' && candidates.length === 0 && words.columns.length > 0 && !words.tokens.some((t) => t.startsWith('budget'))) return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
+  let measure: Measure = measure0 ?? 'line';
+
+  // Lists by owner: "vilka insatser har Region Uppsala?"
+  if ((measure === 'fundedInitiatives' || measure === 'endingInitiatives') && match.owners.length === 1 && match.candidates.every((c) => c.isInitiative)) {
+    if (measure === 'fundedInitiatives') return reading({ measure: 'initiativesOfOwner', subject: { kind: 'owner', owner: match.owners[0] as string } }, words, ctx);
+  }
+  if (measure === 'membershipFee') {
+    const memberWords = words.tokens.filter((t, i) => !words.used.has(i) && !STOP_WORDS.has(t) && t.length > 1);
+    return reading({ measure, subject: memberWords.length > 0 ? { kind: 'member', words: memberWords } : FORBUND }, words, ctx);
+  }
+  if (FORBUND_MEASURES.has(measure) && !EITHER_MEASURES.has(measure)) {
+    if (candidates.length === 0 || measure === 'ranking' || measure === 'whatIf' || measure === 'fundedInitiatives' || measure === 'endingInitiatives') {
+      return reading({ measure, subject: FORBUND }, words, ctx);
+    }
+    // A line named with a total's word: its own amount ("kostnader för förvaltningen").
+    if (measure === 'costs' || measure === 'income') measure = 'line';
+    else return forbundMeasureWithSubject(measure, candidates, words);
+  }
+  if (candidates.length > 1) return ambiguous(candidates, measure, words);
+  const subject = candidates[0];
+  if (!subject) {
+    if (EITHER_MEASURES.has(measure)) return reading({ measure, subject: FORBUND }, words, ctx);
+    if (SUBJECT_MEASURES.has(measure)) {
+      if (measure === 'line' && words.columns.length > 0) return budgetWithoutSubject(words, ctx);
+      return unknownSubject(words, measure);
+    }
+    return reading({ measure, subject: FORBUND }, words, ctx);
+  }
+  if (subject.id === 'samverkansinsatser' && EITHER_MEASURES.has(measure)) return reading({ measure, subject: FORBUND }, words, ctx);
+  if (!subject.isInitiative && (measure === 'endDate' || measure === 'startDate' || EITHER_MEASURES.has(measure))) {
+    return { kind: 'notUnderstood', message: `${subject.name} är en rad i budgeten, inte en insats. Fråga till exempel "${subject.name.toLowerCase()} ${ctx.currentYear}".` };
+  }
+  return reading({ measure, subject: subjectOf(subject) }, words, ctx);
+}
+
+function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | undefined {
+  const measures = words.measures;
+  // "budget"/"prognos" beside another measure only names the column.
+  const first = measures.find((m) => m !== 'line') ?? measures[0];
+  if (first === 'whatIf' && words.amount === undefined) return measures.find((m) => m !== 'whatIf' && m !== 'line') ?? (hasSubject ? 'line' : 'remaining');
+  if (first === 'share' && !hasSubject) return measures.find((m) => m !== 'share' && m !== 'line');
+  if (first === 'ranking' && hasSubject) return measures.find((m) => m !== 'ranking') ?? 'line';
+  return first;
+}
+
+/** Whether the question leans on the last one: "och 2027?", "budget då?", "Bryggan?". */
+export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): boolean {
+  const named = primaryMeasure(words, match.candidates.length > 0);
+  // "budget då?": a column word alone names no measure of its own.
+  const measure = named === 'line' && match.candidates.length === 0 && words.columns.length > 0 ? undefined : named;
+  if (words.explain) return true;
+  if (words.tokens[words.tokens.length - 1] === 'da' && words.tokens.length <= 4) return true;
+  const unexplained = words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t));
+  if (words.followUpOpener) return true;
+  // A fragment that names only a year, a column or a subject: "2027?", "budget då?", "Bryggan?".
+  return measure === undefined && unexplained.length === 0 && (words.years.length > 0 || words.columns.length > 0 || match.candidates.length > 0 || words.difference);
+}
+
+function mergeFollowUp(words: QuestionWords, candidates: readonly SubjectEntity[], named: Measure | undefined, previous: Reading, ctx: InterpretContext): Interpretation {
+  const measure = named === 'line' && candidates.length === 0 && words.columns.length > 0 ? undefined : named;
+  if (candidates.length > 1) return ambiguous(candidates, measure ?? previous.measure, words);
+  const newSubject = candidates[0] ? subjectOf(candidates[0]) : undefined;
+  let nextMeasure = measure ?? previous.measure;
+  let subject = newSubject ?? (measure && FORBUND_MEASURES.has(measure) && !EITHER_MEASURES.has(measure) ? FORBUND : previous.subject);
+  if (subject.kind === 'line' && FORBUND_MEASURES.has(nextMeasure) && !EITHER_MEASURES.has(nextMeasure)) {
+    if (measure === undefined || measure === 'costs' || measure === 'income') nextMeasure = 'line';
+    else return forbundMeasureWithSubject(nextMeasure, candidates, words);
+  }
+  if (subject.kind === 'forbund' && SUBJECT_MEASURES.has(nextMeasure)) {
+    if (newSubject === undefined && previous.subject.kind === 'line') subject = previous.subject;
+    else return unknownSubject(words, nextMeasure);
+  }
+  if (subject.kind === 'member' && nextMeasure !== 'membershipFee') subject = FORBUND;
+  const years = words.years.length > 0 ? words.years : previous.years;
+  const comparing = words.columns.length > 0 && /^(jamfort|jamfor|mot|an|vs|versus)$/.test(words.tokens[0] ?? '') ? words.columns[0] : undefined;
+  const base: Reading = {
+    measure: nextMeasure,
+    subject,
+    years: words.difference && years.length < 2 ? [...new Set([...previous.years, ...years])].sort((a, b) => a - b) : years,
+    ...(comparing ? (previous.column ? { column: previous.column } : {}) : words.columns[0] ? { column: words.columns[0] } : previous.column && words.years.length === 0 && !measure ? { column: previous.column } : {}),
+    ...(comparing ? { compareWith: comparing } : {}),
+    ...(words.difference ? { difference: true } : {}),
+    ...(words.amount !== undefined ? { amount: words.amount } : previous.amount !== undefined ? { amount: previous.amount } : {}),
+    ...(previous.order && nextMeasure === 'ranking' ? { order: words.order ?? previous.order } : {}),
+  };
+  void ctx;
+  return { kind: 'reading', reading: base };
+}
+
+function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionWords, ctx: InterpretContext): Interpretation {
+  const years = words.years.length > 0 ? words.years : [defaultYear(partial.measure, ctx.currentYear)];
+  const column: ColumnKind | undefined = words.columns[0];
+  return {
+    kind: 'reading',
+    reading: {
+      ...partial,
+      years,
+      ...(column ? { column } : {}),
+      ...(words.columns.length > 1 ? { compareWith: words.columns[1] } : {}),
+      ...(words.difference && years.length > 1 ? { difference: true } : {}),
+      ...(words.amount !== undefined ? { amount: words.amount } : {}),
+      ...(words.order ? { order: words.order } : {}),
+      ...(words.count !== undefined ? { count: words.count } : {}),
+    },
+  };
+}
+
+/** Closed-year measures default to the last closed year. */
+function defaultYear(measure: Measure, currentYear: number): number {
+  return measure === 'soliditet' || measure === 'kassalikviditet' || measure === 'equity' || measure === 'unused' ? currentYear - 1 : currentYear;
+}
+
+function subjectOf(entity: SubjectEntity): Subject {
+  return { kind: 'line', id: entity.id, name: entity.owner ? `${entity.name} (${entity.owner})` : entity.name, isInitiative: entity.isInitiative };
+}
+
+const MEASURE_WORDS: Partial<Record<Measure, string>> = {
+  remaining: 'beslutsutrymme',
+  remainingAfterApplications: 'beslutsutrymme efter ansökningar',
+  carriedIn: 'överskott från tidigare år',
+  result: 'resultat',
+  soliditet: 'soliditet',
+  kassalikviditet: 'kassalikviditet',
+  equity: 'eget kapital',
+  reserveFund: 'reservfond',
+};
+
+function yearText(words: QuestionWords, currentYear: number): string {
+  return String(words.years[0] ?? currentYear);
+}
+
+/** "beslutsutrymme för Bryggan": the measure is the förbund's; ask which was meant. */
+function forbundMeasureWithSubject(measure: Measure, candidates: readonly SubjectEntity[], words: QuestionWords): Interpretation {
+  const subject = candidates[0] as SubjectEntity;
+  const year = words.years[0] !== undefined ? ` ${words.years[0]}` : '';
+  const what = MEASURE_WORDS[measure] ?? measure;
+  return {
+    kind: 'clarify',
+    message: `${capitalise(what)} gäller hela förbundet, inte en enskild insats eller rad. Menade du något av detta?`,
+    options: [
+      { label: `Budget för ${subject.name}${year}`, question: `budget för ${subject.name}${year}` },
+      { label: `Förbundets ${what}${year}`, question: `${what}${year}` },
+    ],
+  };
+}
+
+function ambiguous(candidates: readonly SubjectEntity[], measure: Measure, words: QuestionWords): Interpretation {
+  const year = words.years.length > 0 ? ` ${words.years.join(' och ')}` : '';
+  const verb = measure === 'endDate' ? 'när slutar' : measure === 'startDate' ? 'när startade' : measure === 'utilisation' ? 'förbrukningsgrad' : measure === 'actual' ? 'utfall' : 'budget för';
+  const options = candidates.slice(0, 3).map((c) => {
+    const name = c.owner ? `${c.name} ${c.owner}` : c.name;
+    return { label: c.owner ? `${c.name} (${c.owner})` : c.name, question: `${verb} ${name}${year}` };
+  });
+  return { kind: 'clarify', message: `Flera insatser passar. Vilken menade du?`, options };
+}
+
+/** "budget 2026" with nothing named: the förbund's budget has several figures. */
+function budgetWithoutSubject(words: QuestionWords, ctx: InterpretContext): Interpretation {
+  const year = yearText(words, ctx.currentYear);
+  const column = words.columns[0] === 'forecast' ? 'prognos' : 'budget';
+  return {
+    kind: 'clarify',
+    message: `Vilken siffra i förbundets ${column} ${year} menade du?`,
+    options: [
+      { label: `Beslutsutrymme ${year} (${column})`, question: `beslutsutrymme ${year} enligt ${column}` },
+      { label: `Resultat ${year} (${column})`, question: `resultat ${year} enligt ${column}` },
+      { label: `Kostnader ${year} (${column})`, question: `kostnader ${year} enligt ${column}` },
+    ],
+  };
+}
+
+function unknownSubject(words: QuestionWords, measure: Measure): Interpretation {
+  const leftover = words.tokens.filter((t, i) => !words.used.has(i) && !STOP_WORDS.has(t) && t.length > 1);
+  const named = leftover.length > 0 ? `Jag hittar ingen insats som heter "${leftover.join(' ')}". ` : '';
+  const example = measure === 'endDate' ? 'när slutar Växtkraft?' : measure === 'startDate' ? 'när startade Bryggan?' : 'vad kostar Växtkraft 2026?';
+  return { kind: 'notUnderstood', message: `${named}Vilken insats menar du? Skriv till exempel "${example}" eller fråga "vilka insatser finansieras i år?" för att se namnen.` };
+}
+
+const capitalise = (s: string) => s.replace(/^./, (c) => c.toUpperCase());

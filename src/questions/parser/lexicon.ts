@@ -1,0 +1,149 @@
+import { ColumnKind } from '../../domain/ledger';
+import { Measure } from '../reading';
+
+/**
+ * The Swedish vocabulary of the förbund's papers (ekonomisk information, årsredovisning,
+ * uppföljning, delegationsordning) and of how board members ask. Words are normalized:
+ * lower case, no diacritics. Longer keywords also match inflections and one typo.
+ */
+type Phrases = readonly (readonly string[])[];
+
+const words = (text: string): Phrases => text.split('|').map((p) => p.trim().split(' '));
+
+/** Measure cues, most specific first: the first entry with a hit decides the measure. */
+export const MEASURE_CUES: readonly (readonly [Measure, Phrases])[] = [
+  ['remainingAfterApplications', words('efter ansokningar|efter foreslagna|efter nya ansokningar|om alla ansokningar|efter de nya ansokningarna|om ansokningarna beviljas')],
+  ['carriedIn', words('fran tidigare ar|tidigare ars|fran tidigare|ackumulerat|ackumulerade|ingaende|med oss in|med in i|tar med|tar vi med|fors over|overfors|balanserat|balanserade')],
+  ['kassalikviditet', words('kassalikviditet|likviditet|likviditeten|liquidity')],
+  ['soliditet', words('soliditet|soliditeten|solvency|equity ratio')],
+  ['equity', words('eget kapital|egna kapitalet|kapitalet|equity')],
+  ['reserveFund', words('reservfond|reservfonden|reserven|bundna reserven|reserve fund')],
+  ['unused', words('outnyttjade|outnyttjat|outnyttjad|oanvanda|oanvant|aterforda|aterfordes|aterfort|aterforts|aterbetalade|gick tillbaka|gar tillbaka|far tillbaka|kom tillbaka|fick tillbaka|fick vi tillbaka|betalades tillbaka|lamnades tillbaka|inte anvandes|inte anvants|inte anvant|anvandes inte|blev over|unused|returned')],
+  ['utilisation', words('forbrukningsgrad|forbrukningsgraden|forbrukningskvot|forbrukningskvoten|forbrukningsgrader|utnyttjandegrad|utnyttjandegraden|utilisation|utilization|hur gar det for|hur gar|hur ligger|i fas med budget|procent av budgeten|procent av budget|hur stor del av budgeten|andel av budgeten')],
+  ['actual', words('utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|spenderat|spenderade|actual|actuals|spent')],
+  ['membershipFee', words('medlemsavgift|medlemsavgiften|medlemsavgifterna|avgift|avgiften|betalar|betala|betalade|bidrar med|membership fee|fee')],
+  ['share', words('andel|andelen|hur stor del|hur stor procent|del av|procent av|share')],
+  ['whatIf', words('om vi beviljar|om styrelsen beviljar|om vi ger|om vi satsar|om vi lagger|om vi beslutar|om vi skulle bevilja|om vi skulle ge|om vi tar beslut|om styrelsen beslutar|efter att vi beviljat|om vi beviljade|om vi godkanner|if we grant')],
+  ['ranking', words('dyrast|dyraste|dyrasta|storst|storsta|billigast|billigaste|minst|minsta|lagst|lagsta|hogst|hogsta|mest pengar|minst pengar|most expensive|largest|biggest|cheapest|smallest')],
+  ['endingInitiatives', words('vilka slutar|vilka insatser slutar|vilka insatser avslutas|vilka insatser tar slut|vilka upphor|vilka insatser upphor')],
+  ['fundedInitiatives', words('vilka insatser finansieras|finansieras|finansierade|finansierar|lista insatser|lista over insatser|alla insatser|vilka insatser har pengar|vilka insatser far pengar|vilka insatser har budget|vilka insatser finns|vilka insatser|hur manga insatser|which initiatives')],
+  ['remaining', words('beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|decision room|room for decisions|left to grant')],
+  ['result', words('resultat|resultatet|resultaten|overskott|overskottet|underskott|underskottet|plus eller minus|gar vi plus|gar vi minus|gar vi med|netto|result|surplus|deficit')],
+  ['income', words('intakter|intakterna|intakt|inkomster|inkomsterna|inkomst|revenue|income')],
+  ['costs', words('kostnader|kostnaderna|utgifter|utgifterna|total costs|costs|expenses|spending')],
+  ['endDate', words('slutar|slutdatum|avslutas|avslutad|avslutades|tar slut|hur lange|pagar till|loper ut|loper|insatstid|insatstiden|upphor|sista dag|slut|ends|end date')],
+  ['startDate', words('startade|startar|startdatum|borjade|borjar|kom igang|kommer igang|igang|inleddes|startades|started|begin')],
+  ['line', words('kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prognostiserat|prognostiserad|cost|budgeted')],
+];
+
+/** Cues that name a column of the ekonomisk information. */
+export const COLUMN_CUES: readonly (readonly [ColumnKind, Phrases])[] = [
+  ['budget', words('budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|budgeted|faststalld budget|faststalld')],
+  ['forecast', words('prognos|prognosen|prognostiserat|prognostiserad|prognoser|forecast|senaste prognosen')],
+  ['preliminary', words('preliminar|preliminara|preliminart|prel|preliminary')],
+];
+
+/** "hur räknas det?": show the calculation behind the last answer. */
+export const EXPLAIN_CUES = words('hur raknas|hur raknade|hur raknar|hur beraknas|hur beraknades|hur kom du fram|hur far du fram|hur fick du|varifran kommer|varifran far du|vad bygger|berakningen|rakna ut|forklara|visa berakning|visa hur|how is it calculated|where does|explain');
+
+/** The first word(s) of a follow-up that changes one part of the last question. */
+export const FOLLOW_UP_OPENERS = words('och|men|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
+
+export const DIFFERENCE_CUES = words('skillnaden|skillnad|forandringen|forandring|okar|minskar|okning|minskning|difference');
+
+export const HELP_CUES = words('hjalp|help|vad kan du|vad kan jag fraga|exempel|kommandon');
+
+export const MINE_CUES = words('min insats|mina insatser|var insats|vara insatser|mitt projekt|vart projekt|min|mina|mitt|var|vart|vara|vi|oss|we|our|my');
+
+/** Relative years, by offset from the current year. */
+export const RELATIVE_YEARS: readonly (readonly [number, readonly string[]])[] = [
+  [0, ['i', 'ar']],
+  [0, ['iar']],
+  [0, ['detta', 'ar']],
+  [0, ['innevarande', 'ar']],
+  [0, ['i', 'aret']],
+  [0, ['this', 'year']],
+  [1, ['nasta', 'ar']],
+  [1, ['nastkommande', 'ar']],
+  [1, ['kommande', 'ar']],
+  [1, ['kommande', 'aret']],
+  [1, ['nasta', 'aret']],
+  [1, ['next', 'year']],
+  [1, ['aret', 'efter']],
+  [2, ['om', 'tva', 'ar']],
+  [2, ['ar', 'tre']],
+  [2, ['aret', 'darpa']],
+  [-1, ['forra', 'aret']],
+  [-1, ['forra', 'ar']],
+  [-1, ['forra', 'arets']],
+  [-1, ['i', 'fjol']],
+  [-1, ['ifjol']],
+  [-1, ['fjolaret']],
+  [-1, ['fjolarets']],
+  [-1, ['last', 'year']],
+  [-2, ['forrforra', 'aret']],
+  [-2, ['for', 'tva', 'ar', 'sedan']],
+];
+
+/** Words that carry no meaning for the reading: question words, verbs of asking, fillers, units. */
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  (
+    'vad nar in vilken vilket vilka hur mycket ar blir blev bli var har hade vi for om pa i och till av med det den de en ett som kan ' +
+    'du jag ska skulle kommer finns fanns fran sin sitt sina nu da totalt total summa hela under efter innan mot enligt visa ge ' +
+    'lite tack hej snalla vet nagon nagot nagra aret arets ars kronor krona tkr kr mkr procent sek tusen miljoner miljon ' +
+    'just egentligen ungefar cirka ca runt typ alltsa liksom ju val nog bara aven ocksa dessutom sammanlagt sammantaget ' +
+    'landar hamnar ligger ser ut se titta kolla berata beratta berattar saga sag fraga fragar undrar undra veta vill ville ' +
+    'gar gick far fa fatt ha haft gora gor gjorde gjort ta tar tog tagit blir varit vara ar aro e ' +
+    'senaste aktuell aktuella aktuellt nuvarande nuvarde enl pga per inom utifran baserat beraknat beraknade beraknad berakna ' +
+    'storlek stort stor stora liten lilla sma hog lag hogt lagt belopp beloppet siffran siffra siffror siffrorna summan ' +
+    'forbundet forbundets samordningsforbundet samordningsforbundets forbund finsam uppsala lan lans ' +
+    'styrelsen styrelsens vi oss vara vart var er ni dom dem man the of for what is how much in to and a an this that ' +
+    'kvar pengar medel ekonomi ekonomin ekonomiska ekonomisk information laget lage status fram ' +
+    'insats insatsen insatser insatserna insatsens projekt projektet projekten ' +
+    'egen egna eget mig mej min mina mitt dess deras hans hennes vars ' +
+    'tro tror tycker tycks verkar forvantas beraknas planeras planerat planerad tankt ' +
+    'dar dit hit har hur sa sadan sadana sant sann galler galla angaende kring rorande om ' +
+    'lanet kommunen kommun kommuns region regionen ' +
+    'kvartal manad manader ' +
+    'ja nej okej ok inte ej utan ' +
+    'sedan sen igen annu redan fortfarande alls ' +
+    'the please thanks'
+  ).split(' '),
+);
+
+/** Owners of insatser as the board's table names them, with the words people use for them. */
+export const OWNER_WORDS: readonly (readonly [string, Phrases])[] = [
+  ['Region Uppsala', words('region uppsala|regionen|regionens|region uppsalas|regionala')],
+  ['Enköping', words('enkoping|enkopings')],
+  ['Heby', words('heby|hebys')],
+  ['Håbo', words('habo|habos')],
+  ['Knivsta', words('knivsta|knivstas')],
+  ['Tierp', words('tierp|tierps')],
+  ['Uppsala', words('uppsala kommun|uppsala kommuns|uppsala|uppsalas')],
+  ['Älvkarleby', words('alvkarleby|alvkarlebys')],
+  ['Östhammar', words('osthammar|osthammars')],
+];
+
+/** Ledger lines by label (as the board's table spells them), with the words people use. */
+export const LINE_ALIASES: Readonly<Record<string, Phrases>> = {
+  Förvaltning: words('forvaltning|forvaltningen|forvaltningens|forvaltningskostnad|forvaltningskostnader|forvaltningskostnaderna|kansliet|kansli|kansliets|kanslikostnader|kanslikostnaderna|administration|administrationen|administrativa|overhead'),
+  'Förvaltning ISA': words('forvaltning isa|isa forvaltning|isa'),
+  Förtroendevalda: words('fortroendevalda|fortroendevaldas|arvoden|arvodena|arvode|politikerna|politiker|styrelsearvoden|ledamoterna'),
+  Medlemsavgifter: words('medlemsavgifter|medlemsavgifterna|medlemsintakter|avgifterna fran medlemmarna'),
+  'Försäljning av tjänster': words('forsaljning av tjanster|forsaljning|tjanster'),
+  'ESF medel ISA': words('esf medel|esf medlen|esf'),
+  'Ekonom projektstöd': words('ekonom projektstod|projektstod|projektstodet|ekonomstod'),
+  Verksamhetsutvecklare: words('verksamhetsutvecklare|verksamhetsutvecklaren|verksamhetsutveckling'),
+  'Kompetenshöjande insatser': words('kompetenshojande|kompetenshojande insatser|kompetensutveckling|utbildningsinsatser'),
+};
+
+/** Sums of lines that the table prints as their own rows. */
+export const AGGREGATE_LINES: readonly { readonly id: string; readonly name: string; readonly group: 'initiative' | 'other_initiative'; readonly phrases: Phrases }[] = [
+  { id: 'ovriga-samverkansinsatser', name: 'Övriga samverkansinsatser', group: 'other_initiative', phrases: words('ovriga samverkansinsatser|ovriga samverkansinsatserna|ovriga insatser') },
+  {
+    id: 'samverkansinsatser',
+    name: 'S:a samverkansinsatser',
+    group: 'initiative',
+    phrases: words('s a samverkansinsatser|summa samverkansinsatser|samverkansinsatser|samverkansinsatserna|samverkansinsatsernas|alla insatser totalt|insatserna totalt|insatserna sammanlagt|insatserna tillsammans|alla insatserna|insatserna'),
+  },
+];

@@ -1,0 +1,160 @@
+import { ColumnKind } from '../../domain/ledger';
+import { Kronor } from '../../finance/money';
+import { Measure } from '../reading';
+import { COLUMN_CUES, DIFFERENCE_CUES, EXPLAIN_CUES, FOLLOW_UP_OPENERS, HELP_CUES, MEASURE_CUES, RELATIVE_YEARS } from './lexicon';
+import { findPhrase, normalize, tokenize } from './text';
+
+/** What the words of a question say before any name is looked up. */
+export interface QuestionWords {
+  readonly tokens: readonly string[];
+  /** Indices of tokens already explained by a year, an amount, a measure or a column. */
+  readonly used: ReadonlySet<number>;
+  /** Every measure cued, in the lexicon's priority order (most specific first). */
+  readonly measures: readonly Measure[];
+  readonly columns: readonly ColumnKind[];
+  readonly years: readonly number[];
+  readonly amount?: Kronor;
+  readonly order?: 'max' | 'min';
+  readonly count?: number;
+  readonly explain: boolean;
+  readonly help: boolean;
+  readonly difference: boolean;
+  /** Opens like a follow-up: "och 2027?", "jämfört med budget?". */
+  readonly followUpOpener: boolean;
+}
+
+const AMOUNT = /(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?\s*(tkr|mkr|kr|kronor|miljoner|miljon|tusen|k)\b/g;
+const UNIT_FACTOR: Readonly<Record<string, number>> = { tkr: 1000, tusen: 1000, k: 1000, mkr: 1_000_000, miljoner: 1_000_000, miljon: 1_000_000, kr: 1, kronor: 1 };
+const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6 };
+
+/** Reads the years, amounts, measures and columns a question's words name. */
+export function readQuestionWords(text: string, currentYear: number): QuestionWords {
+  const lower = text.toLowerCase().replace(/\u2212/g, '-');
+  let amount: Kronor | undefined;
+  for (const m of lower.matchAll(AMOUNT)) {
+    const whole = Number((m[1] as string).replace(/[ \u00a0]/g, ''));
+    const decimals = m[2] ? Number(`0.${m[2]}`) : 0;
+    amount ??= Math.round((whole + decimals) * (UNIT_FACTOR[m[3] as string] as number));
+  }
+  // Amounts are not years: "2 000 tkr" names no year 2000.
+  const withoutAmounts = lower.replace(AMOUNT, ' ');
+  const tokens = tokenize(withoutAmounts);
+  const used = new Set<number>();
+  const years = new Set<number>();
+
+  for (const r of withoutAmounts.matchAll(/\b(20\d\d)\s*(?:-|–|—|till|t\.o\.m\.?|tom)\s*(20\d\d|\d\d)\b/g)) {
+    const from = Number(r[1]);
+    const to = (r[2] as string).length === 2 ? 2000 + Number(r[2]) : Number(r[2]);
+    for (let y = Math.min(from, to); y <= Math.max(from, to) && years.size < 10; y += 1) years.add(y);
+  }
+  tokens.forEach((t, i) => {
+    if (/^20\d\d$/.test(t)) {
+      years.add(Number(t));
+      used.add(i);
+    } else if (/^\d+$/.test(t)) used.add(i);
+  });
+  for (const [offset, phrase] of [...RELATIVE_YEARS].sort((a, b) => b[1].length - a[1].length)) {
+    const hit = exactPhrase(tokens, phrase, used);
+    if (hit) {
+      years.add(currentYear + offset);
+      hit.forEach((i) => used.add(i));
+    }
+  }
+
+  const explain = markAll(tokens, EXPLAIN_CUES, used);
+  const help = tokens.length <= 4 && markAll(tokens, HELP_CUES, used);
+  const difference = markAll(tokens, DIFFERENCE_CUES, used);
+  const measures: Measure[] = [];
+  for (const [measure, phrases] of MEASURE_CUES) {
+    // Superlatives are told apart by one letter ("störst" and "stort"): only the word itself counts.
+    const hit = measure === 'ranking' ? markExact(tokens, phrases, used) : markAll(tokens, phrases, used);
+    if (hit && !measures.includes(measure)) measures.push(measure);
+  }
+  const columns: ColumnKind[] = [];
+  for (const [kind, phrases] of COLUMN_CUES) {
+    const at = firstIndex(tokens, phrases);
+    if (at !== undefined) columns.push(kind);
+    markAll(tokens, phrases, used);
+  }
+  // The order the columns were named in: "budget och prognos" asks for budget first.
+  columns.sort((a, b) => (firstIndex(tokens, cuesOf(a)) ?? 0) - (firstIndex(tokens, cuesOf(b)) ?? 0));
+
+  const order = measures.includes('ranking') ? rankingOrder(tokens) : undefined;
+  const countWord = tokens.find((t) => NUMBER_WORDS[t] !== undefined);
+  const count = order ? (countWord ? NUMBER_WORDS[countWord] : numericCount(tokens)) : undefined;
+  if (countWord) used.add(tokens.indexOf(countWord));
+  const opener = tokens[0] !== undefined && FOLLOW_UP_OPENERS.some((p) => p.length === 1 && p[0] === tokens[0]);
+  const followUpOpener = opener || /^\s*(jämfört|jamfort|jämför|jamfor|skillnaden|mot)\b/.test(normalize(text));
+  return {
+    tokens,
+    used,
+    measures,
+    columns,
+    years: [...years].sort((a, b) => a - b),
+    ...(amount !== undefined ? { amount } : {}),
+    ...(order ? { order } : {}),
+    ...(count !== undefined ? { count } : {}),
+    explain,
+    help,
+    difference,
+    followUpOpener,
+  };
+}
+
+function cuesOf(kind: ColumnKind) {
+  return (COLUMN_CUES.find(([k]) => k === kind) as (typeof COLUMN_CUES)[number])[1];
+}
+
+function rankingOrder(tokens: readonly string[]): 'max' | 'min' {
+  return tokens.some((t) => /^(billigast|billigaste|minst|minsta|lagst|lagsta|cheapest|smallest)$/.test(t)) ? 'min' : 'max';
+}
+
+function numericCount(tokens: readonly string[]): number | undefined {
+  const n = tokens.find((t) => /^[1-9]$/.test(t));
+  return n ? Number(n) : undefined;
+}
+
+/** Marks every occurrence of any of the phrases; true when one was found. */
+function markAll(tokens: readonly string[], phrases: readonly (readonly string[])[], used: Set<number>): boolean {
+  let found = false;
+  for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
+    let from = 0;
+    while (from < tokens.length) {
+      const hit = findPhrase(tokens.slice(from), phrase);
+      if (!hit) break;
+      const absolute = hit.map((i) => i + from);
+      if (absolute.some((i) => used.has(i))) {
+        from = (absolute[0] as number) + 1;
+        continue;
+      }
+      absolute.forEach((i) => used.add(i));
+      found = true;
+      from = (absolute[absolute.length - 1] as number) + 1;
+    }
+  }
+  return found;
+}
+
+function markExact(tokens: readonly string[], phrases: readonly (readonly string[])[], used: Set<number>): boolean {
+  let found = false;
+  for (const phrase of phrases) {
+    const hit = exactPhrase(tokens, phrase, used);
+    if (hit) {
+      hit.forEach((i) => used.add(i));
+      found = true;
+    }
+  }
+  return found;
+}
+
+function firstIndex(tokens: readonly string[], phrases: readonly (readonly string[])[]): number | undefined {
+  const hits = phrases.map((p) => findPhrase(tokens, p)?.[0]).filter((i): i is number => i !== undefined);
+  return hits.length > 0 ? Math.min(...hits) : undefined;
+}
+
+function exactPhrase(tokens: readonly string[], phrase: readonly string[], used: ReadonlySet<number>): number[] | undefined {
+  for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
+    if (phrase.every((w, j) => tokens[start + j] === w && !used.has(start + j))) return phrase.map((_, j) => start + j);
+  }
+  return undefined;
+}

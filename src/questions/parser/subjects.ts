@@ -1,0 +1,123 @@
+import { Initiative, shortOwner } from '../../domain/initiatives';
+import { LedgerSnapshot } from '../../domain/ledger';
+import { AGGREGATE_LINES, LINE_ALIASES, OWNER_WORDS, STOP_WORDS } from './lexicon';
+import { findPhrase, matchesWord, tokenize } from './text';
+
+/** Something a question can be about: an insats, a ledger line or a sum of lines. */
+export interface SubjectEntity {
+  readonly id: string;
+  readonly name: string;
+  /** The insatsägare as the board's table names it ("Heby", "Region Uppsala"); insatser only. */
+  readonly owner?: string;
+  readonly isInitiative: boolean;
+  /** Phrases that name a fixed line ("kansliet" for Förvaltning). */
+  readonly phrases: readonly (readonly string[])[];
+}
+
+const NAME_FILLER = new Set(['for', 'och', 'till', 'av', 'i', 'med', 'eller', 'pa', 'en', 'in', 'the', 'kommun', 'kommuns', 'inkl', 'steget', 'vidare', 'min', 'arbete', 'studier', 'stod']);
+
+export function significantWords(name: string): string[] {
+  const all = tokenize(name);
+  const kept = all.filter((w) => !NAME_FILLER.has(w));
+  return kept.length > 0 ? kept : all;
+}
+
+/** The subjects of a ledger table: its insatser, its other lines, and the sums it prints. */
+export function subjectsOfSnapshot(snapshot: LedgerSnapshot): SubjectEntity[] {
+  const subjects: SubjectEntity[] = snapshot.lines.map((l) =>
+    l.initiative
+      ? { id: l.id, name: l.initiative.name, owner: l.initiative.owner, isInitiative: true, phrases: [] }
+      : { id: l.id, name: l.label, isInitiative: false, phrases: LINE_ALIASES[l.label] ?? [significantWords(l.label)] },
+  );
+  for (const a of AGGREGATE_LINES) subjects.push({ id: a.id, name: a.name, isInitiative: false, phrases: a.phrases });
+  return subjects;
+}
+
+export function subjectsOfRegistry(initiatives: readonly Initiative[]): SubjectEntity[] {
+  return initiatives.map((i) => ({ id: i.id, name: i.name, owner: shortOwner(i.owner), isInitiative: true, phrases: [] }));
+}
+
+export interface SubjectMatch {
+  /** Subjects that fit, best first; several means the question is ambiguous. */
+  readonly candidates: readonly SubjectEntity[];
+  /** Owners named, as the table spells them. */
+  readonly owners: readonly string[];
+  /** Tokens that name a subject or an owner. */
+  readonly used: ReadonlySet<number>;
+}
+
+/**
+ * Finds the subjects a question names: fixed lines by their phrases, insatser by the
+ * first distinctive word of their name (typos and inflections allowed, the owner breaks
+ * ties), and failing a name, the insatser of a named owner.
+ */
+export function matchSubjects(tokens: readonly string[], taken: ReadonlySet<number>, subjects: readonly SubjectEntity[]): SubjectMatch {
+  const used = new Set<number>();
+  const free = (i: number) => !taken.has(i) && !used.has(i);
+
+  const owners: string[] = [];
+  for (const [owner, phrases] of OWNER_WORDS) {
+    for (const phrase of phrases) {
+      const hit = exactPhraseAt(tokens, phrase, free);
+      if (hit && !owners.includes(owner)) {
+        owners.push(owner);
+        hit.forEach((i) => used.add(i));
+      }
+    }
+  }
+
+  const lines: SubjectEntity[] = [];
+  const byPhrase = subjects.filter((s) => s.phrases.length > 0).flatMap((s) => s.phrases.map((p) => ({ s, p })));
+  for (const { s, p } of byPhrase.sort((a, b) => b.p.length - a.p.length)) {
+    const hit = findFree(tokens, p, free);
+    if (!hit) continue;
+    hit.forEach((i) => used.add(i));
+    if (!lines.includes(s)) lines.push(s);
+  }
+
+  const scored = subjects
+    .filter((s) => s.isInitiative)
+    .map((s) => {
+      const words = significantWords(s.name);
+      const first = words[0] as string;
+      const at = tokens.findIndex((t, i) => free(i) && nameWordMatches(t, first));
+      if (at < 0) return { s, score: 0, hits: [] as number[] };
+      const hits = tokens.map((t, i) => (free(i) && words.some((w) => nameWordMatches(t, w)) ? i : -1)).filter((i) => i >= 0);
+      const ownerBonus = s.owner && owners.includes(s.owner) ? 5 : 0;
+      return { s, score: 10 + hits.length * 2 + ownerBonus, hits };
+    })
+    .filter((x) => x.score > 0)
+    .sort((a, b) => b.score - a.score);
+  const best = scored[0];
+  let initiatives: SubjectEntity[] = [];
+  if (best) {
+    initiatives = scored.filter((x) => x.score === best.score).map((x) => x.s);
+    scored.filter((x) => x.score === best.score).forEach((x) => x.hits.forEach((i) => used.add(i)));
+  } else if (owners.length > 0) {
+    initiatives = subjects.filter((s) => s.isInitiative && s.owner !== undefined && owners.includes(s.owner));
+  }
+  return { candidates: [...initiatives, ...lines], owners, used };
+}
+
+/** Names are matched loosely, but a short word must be the word itself. */
+function nameWordMatches(token: string, word: string): boolean {
+  if (STOP_WORDS.has(token) && token !== word) return false;
+  if (word.length < 5) return token === word || (word.length >= 3 && token === `${word}s`);
+  return matchesWord(token, word);
+}
+
+function exactPhraseAt(tokens: readonly string[], phrase: readonly string[], free: (i: number) => boolean): number[] | undefined {
+  for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
+    if (phrase.every((w, j) => tokens[start + j] === w && free(start + j))) return phrase.map((_, j) => start + j);
+  }
+  return undefined;
+}
+
+function findFree(tokens: readonly string[], phrase: readonly string[], free: (i: number) => boolean): number[] | undefined {
+  for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
+    const window = tokens.slice(start, start + phrase.length);
+    const hit = findPhrase(window, phrase);
+    if (hit && hit.every((j) => free(start + j))) return hit.map((j) => start + j);
+  }
+  return undefined;
+}

@@ -1,0 +1,81 @@
+import { ColumnKind } from '../domain/ledger';
+import { Kronor } from '../finance/money';
+
+/** What a budget question asks for. Every figure answer is one of these over one subject. */
+export type Measure =
+  | 'remaining'
+  | 'remainingAfterApplications'
+  | 'carriedIn'
+  | 'result'
+  | 'income'
+  | 'costs'
+  | 'line'
+  | 'utilisation'
+  | 'actual'
+  | 'unused'
+  | 'endDate'
+  | 'startDate'
+  | 'membershipFee'
+  | 'soliditet'
+  | 'kassalikviditet'
+  | 'equity'
+  | 'reserveFund'
+  | 'share'
+  | 'ranking'
+  | 'whatIf'
+  | 'fundedInitiatives'
+  | 'endingInitiatives'
+  | 'initiativesOfOwner';
+
+/** Measures that are about the förbund as a whole: a named insats or line never gets one of these. */
+export const FORBUND_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
+  'remaining',
+  'remainingAfterApplications',
+  'carriedIn',
+  'result',
+  'income',
+  'costs',
+  'soliditet',
+  'kassalikviditet',
+  'equity',
+  'reserveFund',
+  'unused',
+  'ranking',
+  'whatIf',
+  'fundedInitiatives',
+  'endingInitiatives',
+]);
+
+/** Measures that need an insats or a ledger line to be named. */
+export const SUBJECT_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['line', 'endDate', 'startDate', 'share']);
+
+/** Who or what the question is about. */
+export type Subject =
+  | { readonly kind: 'forbund' }
+  /** An insats or another ledger line, by its ledger/registry id. */
+  | { readonly kind: 'line'; readonly id: string; readonly name: string; readonly isInitiative: boolean }
+  /** A member organisation, for medlemsavgifter: the member's name as the fee table spells it, or a word for it. */
+  | { readonly kind: 'member'; readonly words: readonly string[] }
+  /** An insatsägare whose insatser are asked about together. */
+  | { readonly kind: 'owner'; readonly owner: string };
+
+export const FORBUND: Subject = { kind: 'forbund' };
+
+/** The typed reading of one question, stored per conversation so a follow-up can change one part of it. */
+export interface Reading {
+  readonly measure: Measure;
+  readonly subject: Subject;
+  /** Ascending; at least one. */
+  readonly years: readonly number[];
+  /** The column asked for; undefined means each year's latest estimate. */
+  readonly column?: ColumnKind;
+  /** "jämfört med budget": a second column shown beside the first with the difference. */
+  readonly compareWith?: ColumnKind;
+  /** "skillnaden mellan 2026 och 2027": the headline is the change from the first to the last year. */
+  readonly difference?: boolean;
+  /** whatIf: the amount granted. */
+  readonly amount?: Kronor;
+  /** ranking: most or least, and how many. */
+  readonly order?: 'max' | 'min';
+  readonly count?: number;
+}

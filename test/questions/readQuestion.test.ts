@@ -1,0 +1,124 @@
+import assert from 'assert/strict';
+import fc from 'fast-check';
+import { parseLedgerFile } from '../../src/importer/ledgerFile';
+import { Interpretation, interpret } from '../../src/questions/parser/interpret';
+import { readQuestionWords } from '../../src/questions/parser/readQuestion';
+import { resolveEntity } from '../../src/questions/parser/resolveEntity';
+import { matchSubjects, subjectsOfSnapshot } from '../../src/questions/parser/subjects';
+import { matchesWord, withinOneEdit } from '../../src/questions/parser/text';
+import { FORBUND_MEASURES, Reading } from '../../src/questions/reading';
+import { readDataFile } from '../helpers/data';
+
+const Y = 2026;
+const snapshot = parseLedgerFile(readDataFile('uppsala-2026-03-26.ledger.json'));
+const subjects = subjectsOfSnapshot(snapshot);
+
+function read(text: string, previous?: Reading): Interpretation {
+  const words = readQuestionWords(text, Y);
+  const match = matchSubjects(words.tokens, words.used, subjects);
+  return interpret(words, match, { currentYear: Y, ownInitiatives: [], ...(previous ? { previous } : {}) });
+}
+
+function reading(text: string, previous?: Reading): Reading {
+  const result = read(text, previous);
+  assert.equal(result.kind, 'reading', `"${text}" was not read as a figure question: ${JSON.stringify(result)}`);
+  return (result as { reading: Reading }).reading;
+}
+
+describe('question reader', () => {
+  const cases: [string, string, string, number[], string?][] = [
+    ['beslutsutrymme 2026?', 'remaining', 'forbund', [2026]],
+    ['BESLUTSUTRYMME NÄSTA ÅR', 'remaining', 'forbund', [2027]],
+    ['hur mycket har vi kvar att besluta om nästa år?', 'remaining', 'forbund', [2027]],
+    ['beslutsutrymme 2026–2028', 'remaining', 'forbund', [2026, 2027, 2028]],
+    ['resultat 2026 enligt budget', 'result', 'forbund', [2026], 'budget'],
+    ['hur mycket överskott från tidigare år tar vi med in i 2026', 'carriedIn', 'forbund', [2026]],
+    ['budget för Bryggan 2028', 'line', 'bryggan', [2028], 'budget'],
+    ['prognos plattform för individstöd 2026', 'line', 'plattform-heby', [2026], 'forecast'],
+    ['Registerstudien 2026', 'line', 'registerstudie', [2026]],
+    ['förvaltningskostnad 2027', 'line', 'Förvaltning', [2027]],
+    ['vad kostar kansliet', 'line', 'Förvaltning', [2026]],
+    ['samverkansinsatserna totalt 2027', 'line', 'samverkansinsatser', [2027]],
+    ['insatsen i Heby 2026', 'line', 'plattform-heby', [2026]],
+    ['Hebys insats nästa år', 'line', 'plattform-heby', [2027]],
+    ['hur mycket får Framsteget 2028?', 'line', 'framsteget', [2028]],
+    ['vilken insats är dyrast 2027', 'ranking', 'forbund', [2027]],
+    ['om vi beviljar 500 tkr 2027', 'whatIf', 'forbund', [2027]],
+    ['hur stor del av kostnaderna 2027 är Bryggan', 'share', 'bryggan', [2027]],
+    ['vilka insatser har Region Uppsala som insatsägare', 'initiativesOfOwner', 'owner', [2026]],
+  ];
+  for (const [text, measure, subject, years, column] of cases) {
+    it(`"${text}" → ${measure} ${subject} ${years.join(',')}`, () => {
+      const r = reading(text);
+      assert.equal(r.measure, measure);
+      const s = r.subject;
+      const id = s.kind === 'line' ? (snapshot.lines.find((l) => l.id === s.id && !l.initiative)?.label ?? s.id) : s.kind;
+      assert.equal(id, subject);
+      assert.deepEqual(r.years, years);
+      if (column) assert.equal(r.column, column);
+    });
+  }
+
+  it('reads an amount as an amount, not as a year', () => {
+    const r = reading('om vi beviljar 2 000 tkr nästa år');
+    assert.equal(r.amount, 2_000_000);
+    assert.deepEqual(r.years, [2027]);
+  });
+
+  it('asks back when two insatser fit or a förbund measure names an insats', () => {
+    assert.equal(read('lokussamordnare 2026').kind, 'clarify');
+    assert.equal(read('Uppsalas insats 2026').kind, 'clarify');
+    assert.equal(read('beslutsutrymme för Bryggan 2026').kind, 'clarify');
+    assert.equal(read('budget 2026').kind, 'clarify');
+  });
+
+  it('does not understand what the data cannot answer', () => {
+    assert.equal(read('vad tycker du om vädret?').kind, 'notUnderstood');
+  });
+
+  it('changes one part of the last reading in a follow-up', () => {
+    const first = reading('beslutsutrymme 2026');
+    assert.deepEqual(reading('och 2027?', first).years, [2027]);
+    const bryggan = reading('och Bryggan?', reading('vad kostar Växtkraft 2027'));
+    assert.equal(bryggan.subject.kind === 'line' && bryggan.subject.id, 'bryggan');
+    assert.deepEqual(bryggan.years, [2027]);
+    assert.equal(reading('budget då?', first).column, 'budget');
+    const compared = reading('jämfört med budget?', first);
+    assert.equal(compared.compareWith, 'budget');
+  });
+
+  it('never gives a förbund figure for a question that names an insats or a line (property)', () => {
+    const named = subjects.filter((s) => s.isInitiative).map((s) => (s.owner && s.name === 'Lokussamordnare' ? `${s.name} ${s.owner}` : s.name));
+    const measureWords = ['budget', 'prognos', 'beslutsutrymme', 'resultat', 'kostnad', 'kostnader', 'intäkter', 'vad kostar', 'hur mycket får', 'budgeterat', 'utfall', 'förbrukningsgrad', ''];
+    fc.assert(
+      fc.property(fc.constantFrom(...named), fc.constantFrom(...measureWords), fc.constantFrom('2026', '2027', 'nästa år', ''), fc.boolean(), (name, word, year, nameFirst) => {
+        const text = nameFirst ? `${name} ${word} ${year}` : `${word} ${name} ${year}`;
+        const result = read(text);
+        if (result.kind !== 'reading') return true;
+        return result.reading.subject.kind !== 'forbund' && !FORBUND_MEASURES.has(result.reading.measure);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe('loose matching', () => {
+  it('allows one typo, a swap or an inflection, but not in short words', () => {
+    assert.ok(withinOneEdit('vaxtkarft', 'vaxtkraft'));
+    assert.ok(withinOneEdit('vatkraft', 'vaxtkraft'));
+    assert.ok(!withinOneEdit('vaxt', 'vaxtkraft'));
+    assert.ok(matchesWord('beslutsutrymmet', 'beslutsutrymme'));
+    assert.ok(matchesWord('beslutsutrymet', 'beslutsutrymme'));
+    assert.ok(!matchesWord('i', 'in'));
+  });
+
+  it('resolves member names loosely', () => {
+    const entities = [
+      { id: 'Knivsta kommun', name: 'Knivsta kommun', qualifiers: [] },
+      { id: 'Region Uppsala', name: 'Region Uppsala', qualifiers: [] },
+    ];
+    const knivsta = resolveEntity(['knivsta'], entities);
+    assert.ok(knivsta.kind === 'one' && knivsta.entity.id === 'Knivsta kommun');
+    assert.equal(resolveEntity(['bryggan'], entities).kind, 'none');
+  });
+});
