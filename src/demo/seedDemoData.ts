@@ -14,7 +14,7 @@ const FOLLOW_UP_FILE = 'uppsala-2025-uppfoljning.json';
 interface FollowUpFile {
   initiatives: (Omit<Initiative, 'note'> & { note?: string; status2025?: Record<string, string> })[];
   participants2025: { rows: Record<string, [number, number][]> };
-  spending2025: { initiative: string; budget2025: number; actual2025: number }[];
+  spending2025: { initiative: string; budget2025: number; actual2025: number; actual2024: number }[];
   membershipFees: Record<string, Record<string, number> | number | string>;
   annualReport2025: { fiveYearOverview: FiveYearOverview; balance2025: Record<string, number> };
 }
@@ -55,6 +55,7 @@ export async function seedDemoDataIfEmpty(repos: Repositories, associationId = '
       initiativeId: s.initiative,
       budget: tkr(s.budget2025),
       actual: tkr(s.actual2025),
+      actualPreviousYear: tkr(s.actual2024),
       // Framsteget's 142 tkr overrun was covered by an approved addition (the paper's adjusted column shows 100 %).
       budgetAdjustments: s.initiative === 'framsteget' ? [tkr(142)] : [],
     })),

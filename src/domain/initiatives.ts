@@ -24,6 +24,8 @@ export interface InitiativeYearFigure {
   readonly actual: Kronor;
   /** Signed approved changes to the budget (avvikelser, tilläggsansökningar). */
   readonly budgetAdjustments: readonly Kronor[];
+  /** The year before's utfall, as the follow-up prints it beside this year's (its budget is not given). */
+  readonly actualPreviousYear?: Kronor;
 }
 
 /** Budget and utfall per insats for one year, as of a date. */

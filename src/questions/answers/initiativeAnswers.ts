@@ -98,7 +98,7 @@ export async function answerActual(ctx: QuestionContext, reading: Reading): Prom
   const subject = reading.subject;
   const title = subject.kind === 'line' ? `Utfall ${subject.name} ${year}` : `Utfall ${year}`;
   const figures = await figuresFor(ctx, year);
-  if (!figures) return [await noFiguresReply(ctx, title, year, 'utfall', subject)];
+  if (!figures) return [(await previousYearActual(ctx, year, title, subject)) ?? (await noFiguresReply(ctx, title, year, 'utfall', subject))];
   const source = sourceOf(figures);
   const line = readingLine(`utfall (rekvirerat) ${year}`, subject, source.replace(/^Enligt /, '').replace(/\.$/, ''));
   if (subject.kind === 'line') {
@@ -117,6 +117,17 @@ export async function answerActual(ctx: QuestionContext, reading: Reading): Prom
     { label: 'Förbrukningsgrad', value: formatPercent(groupUtilisation(figures.figures).percent) },
   ];
   return [figuresReply(title, 'Utfall för insatserna', formatTkr(actual), facts, [], source, line)];
+}
+
+/** A year whose utfall only the next year's follow-up gives, beside its own: no budget, so no förbrukningsgrad. */
+async function previousYearActual(ctx: QuestionContext, year: number, title: string, subject: Subject): Promise<Reply | undefined> {
+  const next = await ctx.repos.initiatives.getYearFigures(ctx.associationId, year + 1);
+  const chosen = next?.figures.filter((f) => f.actualPreviousYear !== undefined && (subject.kind !== 'line' || f.initiativeId === subject.id)) ?? [];
+  if (!next || chosen.length === 0) return undefined;
+  const actual = sum(chosen.map((f) => f.actualPreviousYear ?? 0));
+  const source = `Enligt uppföljningen av ${year + 1}, kolumnen utfall ${year}.`;
+  const notes = [{ text: `Uppföljningen av ${year + 1} anger utfallet ${year} men inte budgeten ${year}.` }];
+  return figuresReply(title, subject.kind === 'line' ? 'Utfall' : 'Utfall för insatserna', formatTkr(actual), [], notes, source, readingLine(`utfall (rekvirerat) ${year}`, subject, `uppföljningen av ${year + 1}`));
 }
 
 /** Outnyttjade medel: what the insatser did not use of their budget and returned to the förbund. */

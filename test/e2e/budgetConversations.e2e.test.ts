@@ -1,0 +1,122 @@
+import assert from 'assert/strict';
+import { BotUnderTest, startBot } from '../helpers/runningBot';
+import { chat, chatOf, texts } from '../helpers/chat';
+import { adaptiveCardInvoke, teamsMessage, TeamsUser } from '../helpers/teams';
+
+const board: TeamsUser = { id: '29:board-conv', aadObjectId: '00000000-0000-0000-0000-0000000000b1', name: 'Styrelseledamot' };
+const vaxtkraftLead: TeamsUser = { id: '29:lead-conv', aadObjectId: '00000000-0000-0000-0000-0000000000d1', name: 'Insatsansvarig' };
+const MINUS = '\u2212';
+
+/** The element a figure answer marks as its headline, and the "Tolkat som" line. */
+function partOf(card: any, id: string): string | undefined {
+  let found: string | undefined;
+  const walk = (n: any) => {
+    if (found !== undefined || !n || typeof n !== 'object') return;
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (n.id === id && typeof n.text === 'string') found = n.text;
+    for (const k of ['body', 'items', 'columns']) if (n[k]) walk(n[k]);
+  };
+  walk(card);
+  return found;
+}
+
+describe('budget conversations: follow-ups, the reading shown, questions back, the calculation', () => {
+  let bot: BotUnderTest;
+  const { say } = chat(() => bot);
+  const requests = () => bot.app.store.embedded?.requestCount() ?? 0;
+
+  before(async () => {
+    bot = await startBot({ CLOCK_DATE: '2026-11-23' });
+  });
+  after(async () => bot.stop());
+
+  it('shows how every figure question was read', async () => {
+    const [card] = await say(board, 'budget för Bryggan 2028');
+    assert.equal(partOf(card, 'headline'), '2 324 tkr');
+    assert.match(partOf(card, 'reading') ?? '', /^Tolkat som: preliminär budget 2028 för Bryggan \(Östhammar\), ekonomisk information per 2026-03-26$/);
+  });
+
+  it('answers a follow-up from the reading stored for the conversation, changing only what was said', async () => {
+    assert.equal(partOf((await say(board, 'beslutsutrymme 2026'))[0], 'headline'), '3 038 tkr');
+    assert.equal(partOf((await say(board, 'och 2027?'))[0], 'headline'), '2 800 tkr');
+    assert.equal(partOf((await say(board, 'budget då?'))[0], 'headline'), '2 800 tkr');
+    assert.equal(partOf((await say(board, 'vad kostar Växtkraft 2026?'))[0], 'headline'), '2 753 tkr');
+    assert.equal(partOf((await say(board, 'och Bryggan?'))[0], 'headline'), '2 257 tkr');
+    assert.equal(partOf((await say(board, 'och 2028?'))[0], 'headline'), '2 324 tkr');
+  });
+
+  it('compares with the budget and gives the difference between years on request', async () => {
+    await say(board, 'beslutsutrymme 2026');
+    const compared = await say(board, 'jämfört med budget?');
+    assert.equal(partOf(compared[0], 'headline'), '3 038 tkr');
+    assert.match(texts(compared[0]), /Budget 2026: 3 178 tkr/);
+    assert.match(texts(compared[0]), new RegExp(`Skillnad: ${MINUS}140 tkr`));
+    const difference = await say(board, 'skillnaden mellan 2026 och 2027');
+    assert.equal(partOf(difference[0], 'headline'), `${MINUS}238 tkr`);
+  });
+
+  it('shows the calculation behind the last answer, every term with its source', async () => {
+    await say(board, 'beslutsutrymme 2026');
+    const [card] = await say(board, 'hur räknas det?');
+    const text = texts(card);
+    for (const term of ['Från tidigare år: 6 148 tkr', 'Intäkter: 24 180 tkr', 'Kostnader: 27 290 tkr', 'Kvarvarande beslutsutrymme: 3 038 tkr']) assert.ok(text.includes(term), `${term} in\n${text}`);
+    assert.match(text, new RegExp(`från tidigare år 6 148 \\+ årets resultat ${MINUS}3 110 = 3 038 tkr`));
+    assert.match(text, /eget kapital minus den bundna reservfonden/);
+  });
+
+  it('says so when a follow-up has nothing to follow', async () => {
+    const stranger: TeamsUser = { id: '29:new', aadObjectId: '00000000-0000-0000-0000-0000000000c2', name: 'Ekonom' };
+    const [card] = await say(stranger, 'och 2027?');
+    assert.ok(partOf(card, 'clarify'), texts(card));
+    assert.match(texts(card), /ingen tidigare fråga/);
+    assert.equal(partOf(card, 'headline'), undefined);
+  });
+
+  it('asks back instead of guessing, and the buttons ask the readings', async () => {
+    const [card] = await say(board, 'beslutsutrymme för Bryggan 2026');
+    assert.ok(partOf(card, 'clarify'));
+    assert.equal(partOf(card, 'headline'), undefined, 'no figure for a question it asks back about');
+    const button = card.actions.find((a: any) => /Budget för Bryggan/.test(a.title));
+    assert.ok(button, JSON.stringify(card.actions));
+    const click = adaptiveCardInvoke(bot.connector.url, board, button.verb, button.data, chatOf(board));
+    const before = bot.connector.for(chatOf(board)).length;
+    const res = await bot.post(click);
+    assert.equal(res.status, 200);
+    const [answer] = bot.connector.for(chatOf(board)).slice(before).map((a) => a.attachments[0].content);
+    assert.equal(partOf(answer, 'headline'), '2 257 tkr');
+    assert.match(partOf(answer, 'reading') ?? '', /Bryggan/);
+  });
+
+  it('answers "mina …" for an insatsansvarig about their own insats', async () => {
+    const [card] = await say(vaxtkraftLead, 'hur mycket får vår insats 2027?');
+    assert.equal(partOf(card, 'headline'), '2 754 tkr');
+    assert.match(partOf(card, 'reading') ?? '', /Växtkraft \(Enköping\)/);
+  });
+
+  it('costs at most two point reads for a question and three for a follow-up, plus the stored reading', async () => {
+    await say(board, 'beslutsutrymme 2026');
+    let before = requests();
+    await say(board, 'resultat 2027');
+    const question = requests() - before;
+    before = requests();
+    await say(board, 'och 2028?');
+    const followUp = requests() - before;
+    assert.ok(question <= 3, `a question made ${question} Cosmos requests (2 reads + 1 write expected)`);
+    assert.ok(followUp <= 4, `a follow-up made ${followUp} Cosmos requests (3 reads + 1 write expected)`);
+  });
+
+  it('keeps follow-ups apart per user in a shared channel', async () => {
+    const other: TeamsUser = { id: '29:other', aadObjectId: '00000000-0000-0000-0000-0000000000c1', name: 'Förbundschef' };
+    const channel = { channel: true, mention: true, conversationId: 'board-channel' };
+    const send = async (u: TeamsUser, text: string) => {
+      const activity = teamsMessage(bot.connector.url, u, text, channel);
+      const before = bot.connector.for(activity.conversation.id).length;
+      assert.equal((await bot.post(activity)).status, 200);
+      return bot.connector.for(activity.conversation.id).slice(before).map((a) => a.attachments[0].content);
+    };
+    await send(board, 'beslutsutrymme 2026');
+    await send(other, 'vad kostar Bryggan 2026');
+    assert.equal(partOf((await send(board, 'och 2027?'))[0], 'headline'), '2 800 tkr');
+    assert.equal(partOf((await send(other, 'och 2027?'))[0], 'headline'), '2 315 tkr');
+  });
+});
