@@ -67,6 +67,8 @@ export interface Reading {
   readonly subject: Subject;
   /** Ascending; at least one. */
   readonly years: readonly number[];
+  /** No year was named: "hur går det för Bryggan?" may be answered from the latest year with data. */
+  readonly yearImplied?: boolean;
   /** The column asked for; undefined means each year's latest estimate. */
   readonly column?: ColumnKind;
   /** "jämfört med budget": a second column shown beside the first with the difference. */

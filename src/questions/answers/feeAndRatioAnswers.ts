@@ -1,4 +1,6 @@
 import { AnnualReport, MembershipFees } from '../../domain/initiatives';
+import { KIND_LABEL } from '../../domain/ledger';
+import { latestEstimateColumn } from '../../finance/ledgerTotals';
 import { kassalikviditet, soliditet } from '../../finance/keyRatios';
 import { splitMembershipFee } from '../../finance/membershipFees';
 import { formatKr, formatPercent, formatTkr } from '../../format/swedish';
@@ -36,6 +38,10 @@ export async function answerMembershipFee(ctx: QuestionContext, reading: Reading
   const year = reading.years[0] as number;
   const words = reading.subject.kind === 'member' ? reading.subject.words : [];
   const found = await feesFor(ctx, year);
+  if (!found && words.length === 0) {
+    const fromLedger = await ledgerMembershipFees(ctx, year);
+    if (fromLedger) return [fromLedger];
+  }
   if (!found) return [noDataReply(`Medlemsavgift ${year}`, year, `Det finns inga medlemsavgifter inlästa för ${year}.`, readingLine(`medlemsavgift ${year}`, FORBUND, ''))];
   const { fees, estimatedFrom } = found;
   const notes = estimatedFrom
@@ -55,6 +61,18 @@ export async function answerMembershipFee(ctx: QuestionContext, reading: Reading
   const facts: Fact[] = Object.entries(fees.perMember).map(([name, amount]) => ({ label: name, value: formatKr(amount) }));
   if (facts.length === 0) notes.push({ text: 'Fördelningen per medlem finns inte inläst.' });
   return [figuresReply(`Medlemsavgifter ${year}`, 'Totalt', formatKr(fees.total), facts, notes, source, readingLine(`medlemsavgifter ${year} totalt`, FORBUND, fees.source.toLowerCase()))];
+}
+
+/** A year whose fees are not decided per member yet: the Medlemsavgifter line of the ekonomisk information. */
+async function ledgerMembershipFees(ctx: QuestionContext, year: number): Promise<Reply | undefined> {
+  const lookup = await findLedger(ctx, year);
+  const snapshot = lookup.snapshot;
+  const column = snapshot ? latestEstimateColumn(snapshot.columns, year) : undefined;
+  const line = snapshot?.lines.find((l) => l.group === 'membership_fees');
+  if (!snapshot || !column || !line) return undefined;
+  const amount = line.amounts[column.key] ?? 0;
+  const label = `${KIND_LABEL[column.kind]} ${year}`;
+  return figuresReply(`Medlemsavgifter ${year}`, `Totalt, ${label}`, formatKr(amount), [], [{ text: `Fördelningen per medlem för ${year} är inte fastställd ännu.` }], `Enligt ekonomisk information per ${snapshot.asOf}, ${KIND_LABEL[column.kind]}.`, readingLine(`medlemsavgifter ${year} totalt, ${label}`, FORBUND, `ekonomisk information per ${snapshot.asOf}`));
 }
 
 type BalanceMeasure = 'soliditet' | 'kassalikviditet' | 'equity';

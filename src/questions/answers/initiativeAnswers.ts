@@ -28,6 +28,17 @@ async function figuresFor(ctx: QuestionContext, year: number): Promise<Initiativ
   return figuresFromReports(ctx.associationId, year, reports, ledger.snapshot);
 }
 
+/** With no year named and nothing yet this year, the latest year that has utfall, said so in a note. */
+async function figuresForReading(ctx: QuestionContext, reading: Reading): Promise<{ figures?: InitiativeYearFigures; notes: Note[] }> {
+  const year = reading.years[0] as number;
+  const figures = await figuresFor(ctx, year);
+  if (figures || !reading.yearImplied) return { ...(figures ? { figures } : {}), notes: [] };
+  const years = await ctx.repos.initiatives.yearsWithFigures(ctx.associationId);
+  const latest = years.filter((y) => y < year).pop();
+  const earlier = latest === undefined ? undefined : await ctx.repos.initiatives.getYearFigures(ctx.associationId, latest);
+  return earlier ? { figures: earlier, notes: [{ text: `Det finns inget utfall för ${year} ännu; här är ${earlier.year}.` }] } : { notes: [] };
+}
+
 function sourceOf(figures: InitiativeYearFigures): string {
   return figures.source === 'kvartalsrapporter' ? `Enligt kvartalsrapporternas upparbetade kostnader per ${figures.asOf}.` : `Enligt utfall per ${figures.asOf}.`;
 }
@@ -44,20 +55,20 @@ async function noFiguresReply(ctx: QuestionContext, title: string, year: number,
 export async function answerUtilisation(ctx: QuestionContext, reading: Reading): Promise<Reply[]> {
   const year = reading.years[0] as number;
   const subject = reading.subject;
-  const title = subject.kind === 'line' ? `Förbrukningsgrad ${subject.name} ${year}` : `Förbrukningsgrad ${year}`;
-  const figures = await figuresFor(ctx, year);
-  if (!figures) return [await noFiguresReply(ctx, title, year, 'förbrukningsgrad', subject)];
-  const reading2 = readingLine(`förbrukningsgrad ${year} (utfall ÷ beviljad budget)`, subject, sourceOf(figures).replace(/^Enligt /, '').replace(/\.$/, ''));
+  const { figures, notes } = await figuresForReading(ctx, reading);
+  if (!figures) return [await noFiguresReply(ctx, subject.kind === 'line' ? `Förbrukningsgrad ${subject.name} ${year}` : `Förbrukningsgrad ${year}`, year, 'förbrukningsgrad', subject)];
+  const title = subject.kind === 'line' ? `Förbrukningsgrad ${subject.name} ${figures.year}` : `Förbrukningsgrad ${figures.year}`;
+  const reading2 = readingLine(`förbrukningsgrad ${figures.year} (utfall ÷ beviljad budget)`, subject, sourceOf(figures).replace(/^Enligt /, '').replace(/\.$/, ''));
   if (subject.kind === 'line') {
     const f = figures.figures.find((x) => x.initiativeId === subject.id);
-    if (!f) return [await noFiguresReply(ctx, title, year, 'förbrukningsgrad', subject)];
-    return [oneUtilisation(title, f, figures, reading2)];
+    if (!f) return [await noFiguresReply(ctx, title, figures.year, 'förbrukningsgrad', subject)];
+    return [oneUtilisation(title, f, figures, reading2, notes)];
   }
   const registry = await registryOrThrow(ctx);
-  return [allUtilisation(registry.initiatives, figures, reading2)];
+  return [allUtilisation(registry.initiatives, figures, reading2, notes)];
 }
 
-function oneUtilisation(title: string, f: InitiativeYearFigure, figures: InitiativeYearFigures, reading: string): Reply {
+function oneUtilisation(title: string, f: InitiativeYearFigure, figures: InitiativeYearFigures, reading: string, notes: Note[]): Reply {
   const duringYear = figures.asOf < `${figures.year}-12-31`;
   const facts: Fact[] = [
     { label: 'Utfall', value: formatTkr(f.actual) },
@@ -71,15 +82,15 @@ function oneUtilisation(title: string, f: InitiativeYearFigure, figures: Initiat
     const linear = linearUtilisation(f.actual, f.budget, figures.asOf);
     facts.push({ label: `Förväntat linjärt per ${figures.asOf}`, value: formatTkr(linear.expected) }, { label: 'Mot linjär förväntan', value: formatPercent(linear.percent) });
   }
-  return figuresReply(title, 'Mot beviljad budget', formatPercent(utilisation(f.actual, f.budget).percent), facts, [], sourceOf(figures), reading);
+  return figuresReply(title, 'Mot beviljad budget', formatPercent(utilisation(f.actual, f.budget).percent), facts, notes, sourceOf(figures), reading);
 }
 
-function allUtilisation(initiatives: readonly Initiative[], figures: InitiativeYearFigures, reading: string): Reply {
+function allUtilisation(initiatives: readonly Initiative[], figures: InitiativeYearFigures, reading: string, earlier: Note[]): Reply {
   const duringYear = figures.asOf < `${figures.year}-12-31`;
   const rows = figures.figures.map((f) => ({ name: nameOf(initiatives, f.initiativeId), a: `${formatTkr(f.actual)} av ${formatTkr(f.budget)}`, b: formatPercent(utilisation(f.actual, f.budget).percent) }));
   const total = groupUtilisation(figures.figures);
   rows.push({ name: 'Totalt', a: `${formatTkr(total.actual)} av ${formatTkr(total.budget)}`, b: formatPercent(total.percent) });
-  const notes: Note[] = duringYear ? [] : [{ text: `${formatTkr(total.budget - total.actual)} av budgeten användes inte och återgår till förbundet.` }];
+  const notes: Note[] = [...earlier, ...(duringYear ? [] : [{ text: `${formatTkr(total.budget - total.actual)} av budgeten användes inte och återgår till förbundet.` }])];
   return tableReply(`Förbrukningsgrad ${figures.year}: ${formatPercent(total.percent)}`, ['Insats', 'Utfall av budget', 'Förbrukningsgrad'], rows, notes, sourceOf(figures), {
     reading,
     headlineLabel: 'Alla insatser, mot beviljad budget',
@@ -96,11 +107,11 @@ function nameOf(initiatives: readonly Initiative[], id: string): string {
 export async function answerActual(ctx: QuestionContext, reading: Reading): Promise<Reply[]> {
   const year = reading.years[0] as number;
   const subject = reading.subject;
-  const title = subject.kind === 'line' ? `Utfall ${subject.name} ${year}` : `Utfall ${year}`;
-  const figures = await figuresFor(ctx, year);
+  const { figures, notes } = await figuresForReading(ctx, reading);
+  const title = subject.kind === 'line' ? `Utfall ${subject.name} ${figures?.year ?? year}` : `Utfall ${figures?.year ?? year}`;
   if (!figures) return [(await previousYearActual(ctx, year, title, subject)) ?? (await noFiguresReply(ctx, title, year, 'utfall', subject))];
   const source = sourceOf(figures);
-  const line = readingLine(`utfall (rekvirerat) ${year}`, subject, source.replace(/^Enligt /, '').replace(/\.$/, ''));
+  const line = readingLine(`utfall (rekvirerat) ${figures.year}`, subject, source.replace(/^Enligt /, '').replace(/\.$/, ''));
   if (subject.kind === 'line') {
     const f = figures.figures.find((x) => x.initiativeId === subject.id);
     if (!f) return [await noFiguresReply(ctx, title, year, 'utfall', subject)];
@@ -108,7 +119,7 @@ export async function answerActual(ctx: QuestionContext, reading: Reading): Prom
       { label: 'Beviljad budget', value: formatTkr(f.budget) },
       { label: 'Förbrukningsgrad', value: formatPercent(utilisation(f.actual, f.budget).percent) },
     ];
-    return [figuresReply(title, 'Utfall', formatTkr(f.actual), facts, [], source, line)];
+    return [figuresReply(title, 'Utfall', formatTkr(f.actual), facts, notes, source, line)];
   }
   const actual = sum(figures.figures.map((f) => f.actual));
   const budget = sum(figures.figures.map((f) => f.budget));
@@ -116,7 +127,7 @@ export async function answerActual(ctx: QuestionContext, reading: Reading): Prom
     { label: 'Budget för insatserna', value: formatTkr(budget) },
     { label: 'Förbrukningsgrad', value: formatPercent(groupUtilisation(figures.figures).percent) },
   ];
-  return [figuresReply(title, 'Utfall för insatserna', formatTkr(actual), facts, [], source, line)];
+  return [figuresReply(title, 'Utfall för insatserna', formatTkr(actual), facts, notes, source, line)];
 }
 
 /** A year whose utfall only the next year's follow-up gives, beside its own: no budget, so no förbrukningsgrad. */

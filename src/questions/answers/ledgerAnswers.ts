@@ -2,7 +2,7 @@ import { ColumnKind, KIND_LABEL, LedgerSnapshot } from '../../domain/ledger';
 import { ColumnTotals, computeLedgerTotals, latestEstimateColumn } from '../../finance/ledgerTotals';
 import { formatKr, formatTkr, formatTkrChange } from '../../format/swedish';
 import { Fact, Reply } from '../../cards/viewModels';
-import { QuestionContext } from '../context';
+import { QuestionContext, currentYearOf } from '../context';
 import { FORBUND, Reading } from '../reading';
 import {
   AdjustedLookup,
@@ -87,6 +87,12 @@ export async function answerTotals(ctx: QuestionContext, reading: Reading & { me
   const remaining = [...reading.years];
   while (remaining.length > 0) {
     const year = remaining.shift() as number;
+    // A closed year's resultat, intäkter and kostnader are its utfall, not the budget it started with.
+    const outcome = year < currentYearOf(ctx) && !reading.column && OUTCOME_MEASURES.has(reading.measure) ? await closedYearFigure(ctx, reading, year) : undefined;
+    if (outcome) {
+      replies.push(outcome);
+      continue;
+    }
     const lookup = await findLedger(ctx, year);
     if (!lookup.snapshot) {
       replies.push(await closedYearReply(ctx, reading, year, lookup));
@@ -219,8 +225,19 @@ async function answerDifference(ctx: QuestionContext, reading: Reading & { measu
   return [figuresReply(`${TITLES[reading.measure]}: ${first} jämfört med ${last}`, `Förändring ${first}–${last}`, formatTkrChange(value(b) - value(a)), facts, [], sourceText(snapshot, b.column), readingLine(what, FORBUND, ledgerSourceShort(snapshot)))];
 }
 
-/** A year no table covers: a closed year is answered from its annual report. */
+const OUTCOME_MEASURES: ReadonlySet<string> = new Set(['result', 'income', 'costs']);
+
+/** A year no table covers: a closed year is answered from its annual report, else the years that have the measure. */
 async function closedYearReply(ctx: QuestionContext, reading: Reading, year: number, lookup: AdjustedLookup): Promise<Reply> {
+  const reply = await closedYearFigure(ctx, reading, year);
+  if (reply) return reply;
+  const measure = reading.measure as TotalMeasure;
+  const closedYears = await closedYearsWith(ctx, measure);
+  const years = [...new Set([...lookup.availableYears, ...closedYears])].sort((a, b) => a - b);
+  return noDataReply(`${TITLES[measure]} ${year}`, year, years.length > 0 ? `Det finns ${MEASURE_NAMES[measure]} för ${listInSwedish(years.map(String))}.` : ledgerYearsMessage(lookup.availableYears), readingLine(`${MEASURE_NAMES[measure]} ${year}`, FORBUND, ''));
+}
+
+async function closedYearFigure(ctx: QuestionContext, reading: Reading, year: number): Promise<Reply | undefined> {
   const measure = reading.measure as TotalMeasure;
   const report = measure === 'whatIf' || measure === 'remainingAfterApplications' ? undefined : await ctx.repos.financeFacts.getAnnualReport(ctx.associationId, year);
   const source = report ? `Enligt ${report.source}.` : '';
@@ -247,10 +264,7 @@ async function closedYearReply(ctx: QuestionContext, reading: Reading, year: num
       reply = figuresReply(`Beslutsutrymme ${year}`, `Beslutsutrymme vid utgången av ${year}`, formatTkr(value), facts, [{ text: `${year} är avslutat: beslutsutrymmet året slutade med är eget kapital minus den bundna reservfonden, och det förs in i ${year + 1} som överskott från tidigare år.` }], source, readingLine(`beslutsutrymme vid utgången av ${year}`, FORBUND, report.source.toLowerCase()));
     }
   }
-  if (reply) return reply;
-  const closedYears = await closedYearsWith(ctx, measure);
-  const years = [...new Set([...lookup.availableYears, ...closedYears])].sort((a, b) => a - b);
-  return noDataReply(`${TITLES[measure]} ${year}`, year, years.length > 0 ? `Det finns ${MEASURE_NAMES[measure]} för ${listInSwedish(years.map(String))}.` : ledgerYearsMessage(lookup.availableYears), readingLine(`${MEASURE_NAMES[measure]} ${year}`, FORBUND, ''));
+  return reply;
 }
 
 /** The closed years whose annual report has the measure: for "which years exist?" answers. */

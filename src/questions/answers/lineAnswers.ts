@@ -108,7 +108,7 @@ export async function answerRanking(ctx: QuestionContext, reading: Reading): Pro
   const notes = top && ranked[1] && ranked[1].amounts[main.column.key] === top.amounts[main.column.key] ? [{ text: 'Flera insatser har samma belopp.' }] : [];
   return [
     tableReply(`Insatser med ${word} pengar ${year}`, ['Insats', columnLabel(main.column), ''], rows, notes, sourceText(snapshot, main.column), {
-      reading: readingLine(`insatserna rangordnade efter ${columnLabel(main.column).toLowerCase()}, ${word} först`, FORBUND, ledgerSourceShort(snapshot)),
+      reading: readingLine(`insatserna rangordnade efter ${columnLabel(main.column).toLowerCase()}, ${word} först`, undefined, ledgerSourceShort(snapshot)),
       headlineLabel: `Insatsen med ${word} pengar, ${columnLabel(main.column).toLowerCase()}`,
       headlineValue: top ? lineName(top) : '–',
     }),

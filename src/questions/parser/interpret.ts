@@ -1,6 +1,6 @@
 import { ColumnKind } from '../../domain/ledger';
 import { FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES, Subject } from '../reading';
-import { MINE_CUES, STOP_WORDS } from './lexicon';
+import { MINE_CUES, OVERVIEW_WORDS, STOP_WORDS } from './lexicon';
 import { QuestionWords } from './readQuestion';
 import { SubjectEntity, SubjectMatch } from './subjects';
 import { findPhrase } from './text';
@@ -34,14 +34,20 @@ const EITHER_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['utilisation', '
  */
 export function interpret(words: QuestionWords, match: SubjectMatch, ctx: InterpretContext): Interpretation {
   const mine = ctx.ownInitiatives.length > 0 && MINE_CUES.some((p) => findPhrase(words.tokens, p));
-  let candidates = match.candidates;
+  // "de tre största insatserna": in a list or a ranking, "insatserna" names no line of its own.
+  const listing = words.measures.some((m) => m === 'ranking' || m === 'fundedInitiatives' || m === 'endingInitiatives');
+  let candidates = listing ? match.candidates.filter((c) => c.id !== 'samverkansinsatser') : match.candidates;
   if (candidates.length === 0 && mine) candidates = ctx.ownInitiatives;
 
   const measure0 = primaryMeasure(words, candidates.length > 0);
   const followUp = ctx.previous && looksLikeFollowUp(words, match);
   if (followUp && ctx.previous) return mergeFollowUp(words, candidates, measure0, ctx.previous, ctx);
 
-  if (measure0 === undefined && candidates.length === 0) return { kind: 'notUnderstood' };
+  if (measure0 === undefined && candidates.length === 0) {
+    // "hur ser ekonomin ut?", "läget 2027?": the table's bottom line.
+    if (words.tokens.some((t) => OVERVIEW_WORDS.has(t))) return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
+    return { kind: 'notUnderstood' };
+  }
   // "vad blir prognosen för 2026?": the table's own bottom line is the beslutsutrymme.
   if (measure0 === 'line' && candidates.length === 0 && words.columns.length > 0 && !words.tokens.some((t) => t.startsWith('budget'))) return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
   let measure: Measure = measure0 ?? 'line';
@@ -135,12 +141,14 @@ function mergeFollowUp(words: QuestionWords, candidates: readonly SubjectEntity[
 
 function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionWords, ctx: InterpretContext): Interpretation {
   const years = words.years.length > 0 ? words.years : [defaultYear(partial.measure, ctx.currentYear)];
+  const implied = words.years.length === 0;
   const column: ColumnKind | undefined = words.columns[0];
   return {
     kind: 'reading',
     reading: {
       ...partial,
       years,
+      ...(implied ? { yearImplied: true } : {}),
       ...(column ? { column } : {}),
       ...(words.columns.length > 1 ? { compareWith: words.columns[1] } : {}),
       ...(words.difference && years.length > 1 ? { difference: true } : {}),

@@ -10,8 +10,12 @@ type Phrases = readonly (readonly string[])[];
 
 const words = (text: string): Phrases => text.split('|').map((p) => p.trim().split(' '));
 
-/** Measure cues, most specific first: the first entry with a hit decides the measure. */
-export const MEASURE_CUES: readonly (readonly [Measure, Phrases])[] = [
+/**
+ * Measure cues, most specific first: the first entry with a hit decides the measure.
+ * A third element `true` means the words must be typed exactly: "störst" is one letter from
+ * "stort", "ekonomi" one from "ekonom".
+ */
+export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = [
   ['remainingAfterApplications', words('efter ansokningar|efter foreslagna|efter nya ansokningar|om alla ansokningar|efter de nya ansokningarna|om ansokningarna beviljas')],
   ['carriedIn', words('fran tidigare ar|tidigare ars|fran tidigare|ackumulerat|ackumulerade|ingaende|med oss in|med in i|tar med|tar vi med|fors over|overfors|balanserat|balanserade')],
   ['kassalikviditet', words('kassalikviditet|likviditet|likviditeten|liquidity')],
@@ -24,7 +28,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases])[] = [
   ['membershipFee', words('medlemsavgift|medlemsavgiften|medlemsavgifterna|avgift|avgiften|betalar|betala|betalade|bidrar med|membership fee|fee')],
   ['share', words('andel|andelen|hur stor del|hur stor procent|del av|procent av|share')],
   ['whatIf', words('om vi beviljar|om styrelsen beviljar|om vi ger|om vi satsar|om vi lagger|om vi beslutar|om vi skulle bevilja|om vi skulle ge|om vi tar beslut|om styrelsen beslutar|efter att vi beviljat|om vi beviljade|om vi godkanner|if we grant')],
-  ['ranking', words('dyrast|dyraste|dyrasta|storst|storsta|billigast|billigaste|minst|minsta|lagst|lagsta|hogst|hogsta|mest pengar|minst pengar|most expensive|largest|biggest|cheapest|smallest')],
+  ['ranking', words('dyrast|dyraste|dyrasta|storst|storsta|billigast|billigaste|minst|minsta|lagst|lagsta|hogst|hogsta|mest pengar|minst pengar|most expensive|largest|biggest|cheapest|smallest'), true],
   ['endingInitiatives', words('vilka slutar|vilka insatser slutar|vilka insatser avslutas|vilka insatser tar slut|vilka upphor|vilka insatser upphor')],
   ['fundedInitiatives', words('vilka insatser finansieras|finansieras|finansierade|finansierar|lista insatser|lista over insatser|alla insatser|vilka insatser har pengar|vilka insatser far pengar|vilka insatser har budget|vilka insatser finns|vilka insatser|hur manga insatser|which initiatives')],
   ['remaining', words('beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|decision room|room for decisions|left to grant')],
@@ -35,6 +39,9 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases])[] = [
   ['startDate', words('startade|startar|startdatum|borjade|borjar|kom igang|kommer igang|igang|inleddes|startades|started|begin')],
   ['line', words('kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prognostiserat|prognostiserad|cost|budgeted')],
 ];
+
+/** Words for "how are we doing": with nothing else named, the beslutsutrymme overview answers them. */
+export const OVERVIEW_WORDS: ReadonlySet<string> = new Set(['ekonomi', 'ekonomin', 'ekonomiska', 'laget', 'lage', 'pengar', 'medel', 'status', 'budgetlaget', 'overview']);
 
 /** Cues that name a column of the ekonomisk information. */
 export const COLUMN_CUES: readonly (readonly [ColumnKind, Phrases])[] = [

@@ -65,9 +65,8 @@ export function readQuestionWords(text: string, currentYear: number): QuestionWo
   const help = tokens.length <= 4 && markAll(tokens, HELP_CUES, used);
   const difference = markAll(tokens, DIFFERENCE_CUES, used);
   const measures: Measure[] = [];
-  for (const [measure, phrases] of MEASURE_CUES) {
-    // Superlatives are told apart by one letter ("störst" and "stort"): only the word itself counts.
-    const hit = measure === 'ranking' ? markExact(tokens, phrases, used) : markAll(tokens, phrases, used);
+  for (const [measure, phrases, exact] of MEASURE_CUES) {
+    const hit = exact ? markExact(tokens, phrases, used) : markAll(tokens, phrases, used);
     if (hit && !measures.includes(measure)) measures.push(measure);
   }
   const columns: ColumnKind[] = [];
