@@ -91,6 +91,8 @@ describe('budget conversations: follow-ups, the reading shown, questions back, t
     const [card] = await say(vaxtkraftLead, 'hur mycket får vår insats 2027?');
     assert.equal(partOf(card, 'headline'), '2 754 tkr');
     assert.match(partOf(card, 'reading') ?? '', /Växtkraft \(Enköping\)/);
+    assert.match(texts(card), /Förbrukningsgrad 2025: 90 %/);
+    assert.match(texts(card), /Nästa kvartalsrapport: kvartal 4 2026, senast 31 januari 2027/);
   });
 
   it('costs at most two point reads for a question and three for a follow-up, plus the stored reading', async () => {

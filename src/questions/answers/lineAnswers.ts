@@ -1,7 +1,9 @@
 import { LedgerColumn, LedgerLine, LedgerSnapshot } from '../../domain/ledger';
 import { ColumnTotals, computeLedgerTotals, latestEstimateColumn } from '../../finance/ledgerTotals';
 import { Kronor, sum, wholePercent } from '../../finance/money';
-import { formatPercent, formatTkr, formatTkrChange } from '../../format/swedish';
+import { formatDateLong, formatPercent, formatTkr, formatTkrChange } from '../../format/swedish';
+import { dueDate, latestEndedQuarter, quarterLabel } from '../../domain/quarters';
+import { utilisation } from '../../finance/utilisation';
 import { Fact, Reply } from '../../cards/viewModels';
 import { QuestionContext } from '../context';
 import { AGGREGATE_LINES } from '../parser/lexicon';
@@ -48,6 +50,7 @@ export async function answerLine(ctx: QuestionContext, reading: Reading, subject
   const notes = [...olderSnapshotNote(snapshot, year, lookup.isLatest), ...(line?.note ? [{ text: line.note }] : []), ...adjustmentNotes(snapshot.asOf, own, lookup.grants.filter((g) => g.caseId === subject.id))];
   if (subject.isInitiative) notes.push({ text: `Av S:a samverkansinsatser ${formatTkr(main.initiatives)} (${columnLabel(main.column).toLowerCase()}).` });
   if (amount === 0) notes.push({ text: `${subject.name} har inget belopp i ${columnLabel(main.column).toLowerCase()}.` });
+  if (reading.own) facts.push(...(await ownInitiativeFacts(ctx, subject.id)));
   const what = `${columnLabel(main.column).toLowerCase()}`;
   return [figuresReply(title, columnLabel(main.column), formatTkr(amount), facts, notes, sourceText(snapshot, main.column), readingLine(what, subject, ledgerSourceShort(snapshot)))];
 }
@@ -154,4 +157,19 @@ export async function answerInitiativesOfOwner(ctx: QuestionContext, reading: Re
       headlineValue: countText(lines.length),
     }),
   ];
+}
+
+/** For an insatsansvarig asking about their own insats: the latest förbrukningsgrad and the next report due. */
+async function ownInitiativeFacts(ctx: QuestionContext, initiativeId: string): Promise<Fact[]> {
+  const facts: Fact[] = [];
+  const years = await ctx.repos.initiatives.yearsWithFigures(ctx.associationId);
+  const latest = years[years.length - 1];
+  const figures = latest === undefined ? undefined : await ctx.repos.initiatives.getYearFigures(ctx.associationId, latest);
+  const f = figures?.figures.find((x) => x.initiativeId === initiativeId);
+  if (f && figures) facts.push({ label: `Förbrukningsgrad ${figures.year}`, value: formatPercent(utilisation(f.actual, f.budget).percent) });
+  const quarter = latestEndedQuarter(ctx.today);
+  const due = dueDate(quarter);
+  const next = due >= ctx.today ? quarter : { year: quarter.quarter === 4 ? quarter.year + 1 : quarter.year, quarter: ((quarter.quarter % 4) + 1) as 1 | 2 | 3 | 4 };
+  facts.push({ label: 'Nästa kvartalsrapport', value: `${quarterLabel(next)}, senast ${formatDateLong(dueDate(next))}` });
+  return facts;
 }

@@ -82,7 +82,9 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   if (!subject.isInitiative && (measure === 'endDate' || measure === 'startDate' || EITHER_MEASURES.has(measure))) {
     return { kind: 'notUnderstood', message: `${subject.name} är en rad i budgeten, inte en insats. Fråga till exempel "${subject.name.toLowerCase()} ${ctx.currentYear}".` };
   }
-  return reading({ measure, subject: subjectOf(subject) }, words, ctx);
+  const own = ctx.ownInitiatives.includes(subject) && match.candidates.length === 0;
+  const result = reading({ measure, subject: subjectOf(subject) }, words, ctx);
+  return own && result.kind === 'reading' ? { kind: 'reading', reading: { ...result.reading, own: true } } : result;
 }
 
 function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | undefined {
