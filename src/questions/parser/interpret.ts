@@ -57,7 +57,9 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
     if (measure === 'fundedInitiatives') return reading({ measure: 'initiativesOfOwner', subject: { kind: 'owner', owner: match.owners[0] as string } }, words, ctx);
   }
   if (measure === 'membershipFee') {
-    const memberWords = words.tokens.filter((t, i) => !words.used.has(i) && !STOP_WORDS.has(t) && t.length > 1);
+    // The member is named like an owner ("regionen", "Uppsala kommun") or by its own name ("Försäkringskassan").
+    const ownerWords = match.owners.flatMap((o) => (o === 'Region Uppsala' ? ['region', 'uppsala'] : [o.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')]));
+    const memberWords = [...ownerWords, ...words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && t.length > 1)];
     return reading({ measure, subject: memberWords.length > 0 ? { kind: 'member', words: memberWords } : FORBUND }, words, ctx);
   }
   if (FORBUND_MEASURES.has(measure) && !EITHER_MEASURES.has(measure)) {
@@ -92,6 +94,8 @@ function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | un
   // "budget"/"prognos" beside another measure only names the column.
   const first = measures.find((m) => m !== 'line') ?? measures[0];
   if (first === 'whatIf' && words.amount === undefined) return measures.find((m) => m !== 'whatIf' && m !== 'line') ?? (hasSubject ? 'line' : 'remaining');
+  // "hur stor del av budgeten har Växtkraft använt": a share of its own budget is the förbrukningsgrad.
+  if (first === 'share' && measures.includes('actual')) return 'utilisation';
   if (first === 'share' && !hasSubject) return measures.find((m) => m !== 'share' && m !== 'line');
   if (first === 'ranking' && hasSubject) return measures.find((m) => m !== 'ranking') ?? 'line';
   return first;

@@ -103,6 +103,8 @@ export function matchSubjects(tokens: readonly string[], taken: ReadonlySet<numb
 function nameWordMatches(token: string, word: string): boolean {
   if (STOP_WORDS.has(token) && token !== word) return false;
   if (word.length < 5) return token === word || (word.length >= 3 && token === `${word}s`);
+  // A shortened name: "lokus" for Lokussamordnare, "regex" for RegExPro.
+  if (token.length >= 5 && word.length > token.length && word.startsWith(token)) return true;
   return matchesWord(token, word);
 }
 
