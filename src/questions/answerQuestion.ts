@@ -10,7 +10,8 @@ import { findLedger } from './answers/common';
 import { QuestionContext, currentYearOf } from './context';
 import { ClarifyOption, Interpretation, interpret, looksLikeFollowUp } from './parser/interpret';
 import { QuestionWords, readQuestionWords } from './parser/readQuestion';
-import { SubjectEntity, matchSubjects, subjectsOfRegistry, subjectsOfSnapshot } from './parser/subjects';
+import { SubjectEntity, SubjectMatch, matchSubjects, subjectsOfRegistry, subjectsOfSnapshot } from './parser/subjects';
+import { STOP_WORDS } from './parser/lexicon';
 import { Measure, Reading } from './reading';
 
 /** Who is asking, and in which conversation: follow-ups and "min insats" depend on it. */
@@ -43,8 +44,18 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
     return [(await explainReading(ctx, previous)) ?? (await answerReading(ctx, previous))[0] as Reply];
   }
 
-  const subjects = await subjectsFor(ctx, words);
-  const match = matchSubjects(words.tokens, words.used, subjects);
+  let subjects = await subjectsFor(ctx, words);
+  let match = matchSubjects(words.tokens, words.used, subjects);
+  if (match.candidates.length === 0 && match.owners.length === 0 && hasUnexplainedWords(words, match)) {
+    // An insats that has ended is no longer in the table, but the register still knows it.
+    const registry = await ctx.repos.initiatives.getRegistry(ctx.associationId);
+    const ended = subjectsOfRegistry(registry?.initiatives ?? []).filter((s) => !subjects.some((x) => x.id === s.id));
+    const again = matchSubjects(words.tokens, words.used, ended);
+    if (again.candidates.length > 0) {
+      subjects = [...subjects, ...ended];
+      match = again;
+    }
+  }
   const own = subjects.filter((s) => s.isInitiative && asker.initiatives.includes(s.id));
   // Only a question that leans on the last one costs the extra read of the stored reading.
   const previous = looksLikeFollowUp(words, match) ? await readPrevious() : undefined;
@@ -85,6 +96,10 @@ function withQuestionCache(ctx: QuestionContext): QuestionContext {
       }),
     },
   };
+}
+
+function hasUnexplainedWords(words: QuestionWords, match: SubjectMatch): boolean {
+  return words.tokens.some((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && t.length > 2);
 }
 
 /** Which names the question can mean: the ledger table's lines, or the register's insatser for dates and utfall. */

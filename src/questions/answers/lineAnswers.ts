@@ -32,7 +32,10 @@ export async function answerLine(ctx: QuestionContext, reading: Reading, subject
   const main = pickColumn(snapshot, totals, year, reading.column) as ColumnTotals;
   const amount = lineAmount(snapshot, subject.id, main.column);
   if (amount === undefined) {
-    return [noDataReply(title, year, `${subject.name} finns inte i ekonomisk information per ${snapshot.asOf}.`, readingLine(`belopp ${columnLabel(main.column).toLowerCase()}`, subject, ledgerSourceShort(snapshot)))];
+    const registry = subject.isInitiative ? await ctx.repos.initiatives.getRegistry(ctx.associationId) : undefined;
+    const period = registry?.initiatives.find((i) => i.id === subject.id)?.period;
+    const ended = period ? ` Enligt registret över insatser pågick den ${formatDateLong(period.start)}–${formatDateLong(period.end)}; fråga till exempel "utfall ${subject.name} ${period.end.slice(0, 4)}".` : '';
+    return [noDataReply(title, year, `${subject.name} finns inte i ekonomisk information per ${snapshot.asOf}.${ended}`, readingLine(`belopp ${columnLabel(main.column).toLowerCase()}`, subject, ledgerSourceShort(snapshot)))];
   }
   if (reading.difference && reading.years.length > 1) return [lineDifference(snapshot, totals, reading, subject)];
   const wanted = reading.years.length > 1 ? new Set(reading.years) : undefined;

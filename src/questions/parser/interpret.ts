@@ -51,6 +51,8 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   // "vad blir prognosen för 2026?": the table's own bottom line is the beslutsutrymme.
   if (measure0 === 'line' && candidates.length === 0 && words.columns.length > 0 && !words.tokens.some((t) => t.startsWith('budget'))) return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
   let measure: Measure = measure0 ?? 'line';
+  // "kan vi bevilja 2 mkr 2027?": an amount beside the beslutsutrymme asks what would be left.
+  if (measure === 'remaining' && words.amount !== undefined) measure = 'whatIf';
 
   // Lists by owner: "vilka insatser har Region Uppsala?"
   if ((measure === 'fundedInitiatives' || measure === 'endingInitiatives') && match.owners.length === 1 && match.candidates.every((c) => c.isInitiative)) {
