@@ -8,7 +8,7 @@ import { Fact, Reply } from '../../cards/viewModels';
 import { QuestionContext } from '../context';
 import { AGGREGATE_LINES } from '../parser/lexicon';
 import { FORBUND, Reading, Subject } from '../reading';
-import { adjustmentNotes, columnLabel, figuresReply, findLedger, ledgerSourceShort, ledgerYearsMessage, noDataReply, olderSnapshotNote, readingLine, sourceText, tableReply } from './common';
+import { AdjustedLookup, adjustmentNotes, columnLabel, figuresReply, findLedger, ledgerSourceShort, ledgerYearsMessage, noDataReply, olderSnapshotNote, readingLine, sourceText, tableReply } from './common';
 import { pickColumn } from './ledgerAnswers';
 
 type LineSubject = Extract<Subject, { kind: 'line' }>;
@@ -21,15 +21,25 @@ export function lineAmount(snapshot: LedgerSnapshot, id: string, column: LedgerC
   return line ? (line.amounts[column.key] ?? 0) : undefined;
 }
 
+/** The table and column a reading asks for, or the reply that says which years exist. */
+async function columnFor(ctx: QuestionContext, reading: Reading, title: string): Promise<{ lookup: AdjustedLookup; snapshot: LedgerSnapshot; totals: readonly ColumnTotals[]; main: ColumnTotals } | Reply> {
+  const year = reading.years[0] as number;
+  const lookup = await findLedger(ctx, year);
+  if (!lookup.snapshot) return noDataReply(title, year, ledgerYearsMessage(lookup.availableYears), readingLine(`${title.toLowerCase()}`, reading.subject, ''));
+  const snapshot = lookup.snapshot;
+  const totals = computeLedgerTotals(snapshot);
+  return { lookup, snapshot, totals, main: pickColumn(snapshot, totals, year, reading.column) as ColumnTotals };
+}
+
+const isReply = (x: object): x is Reply => 'card' in x;
+
 /** Budget, prognos or cost of one insats or line: the column asked for, the year's other columns and the following years. */
 export async function answerLine(ctx: QuestionContext, reading: Reading, subject: LineSubject): Promise<Reply[]> {
   const year = reading.years[0] as number;
-  const lookup = await findLedger(ctx, year);
   const title = `${subject.name} ${year}`;
-  if (!lookup.snapshot) return [noDataReply(title, year, ledgerYearsMessage(lookup.availableYears), readingLine(`belopp ${year}`, subject, ''))];
-  const snapshot = lookup.snapshot;
-  const totals = computeLedgerTotals(snapshot);
-  const main = pickColumn(snapshot, totals, year, reading.column) as ColumnTotals;
+  const found = await columnFor(ctx, reading, title);
+  if (isReply(found)) return [found];
+  const { lookup, snapshot, totals, main } = found;
   const amount = lineAmount(snapshot, subject.id, main.column);
   if (amount === undefined) {
     const registry = subject.isInitiative ? await ctx.repos.initiatives.getRegistry(ctx.associationId) : undefined;
@@ -76,11 +86,9 @@ function lineDifference(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[
 /** One line's share of the year's total costs. */
 export async function answerShare(ctx: QuestionContext, reading: Reading, subject: LineSubject): Promise<Reply[]> {
   const year = reading.years[0] as number;
-  const lookup = await findLedger(ctx, year);
-  if (!lookup.snapshot) return [noDataReply(`Andel ${year}`, year, ledgerYearsMessage(lookup.availableYears))];
-  const snapshot = lookup.snapshot;
-  const totals = computeLedgerTotals(snapshot);
-  const main = pickColumn(snapshot, totals, year, reading.column) as ColumnTotals;
+  const found = await columnFor(ctx, reading, `Andel ${year}`);
+  if (isReply(found)) return [found];
+  const { snapshot, main } = found;
   const amount = lineAmount(snapshot, subject.id, main.column) ?? 0;
   const facts: Fact[] = [
     { label: subject.name, value: formatTkr(amount) },
@@ -100,11 +108,9 @@ const lineName = (l: LedgerLine) => `${l.initiative?.name ?? l.label} (${l.initi
 /** "Vilken insats är dyrast 2027?", "de tre största": insatser ranked by their amount in the column. */
 export async function answerRanking(ctx: QuestionContext, reading: Reading): Promise<Reply[]> {
   const year = reading.years[0] as number;
-  const lookup = await findLedger(ctx, year);
-  if (!lookup.snapshot) return [noDataReply(`Insatser ${year}`, year, ledgerYearsMessage(lookup.availableYears))];
-  const snapshot = lookup.snapshot;
-  const totals = computeLedgerTotals(snapshot);
-  const main = pickColumn(snapshot, totals, year, reading.column) as ColumnTotals;
+  const found = await columnFor(ctx, reading, `Insatser ${year}`);
+  if (isReply(found)) return [found];
+  const { snapshot, main } = found;
   const sign = reading.order === 'min' ? 1 : -1;
   const ranked = initiativeLines(snapshot, main.column).sort((a, b) => sign * ((a.amounts[main.column.key] ?? 0) - (b.amounts[main.column.key] ?? 0)) || lineName(a).localeCompare(lineName(b), 'sv'));
   const count = Math.min(reading.count ?? 5, ranked.length);
