@@ -64,6 +64,14 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
     const memberWords = [...ownerWords, ...words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && t.length > 1)];
     return reading({ measure, subject: memberWords.length > 0 ? { kind: 'member', words: memberWords } : FORBUND }, words, ctx);
   }
+  const unknownName = unknownNames(words, match)[0];
+  if (unknownName && candidates.length === 0 && measure !== 'whatIf') {
+    return {
+      kind: 'clarify',
+      message: `Jag känner inte igen "${unknownName}" bland förbundets insatser och rader. Menade du förbundet som helhet?`,
+      options: [{ label: `Förbundets ${MEASURE_WORDS[measure] ?? 'beslutsutrymme'}${words.years[0] ? ` ${words.years[0]}` : ''}`, question: `${MEASURE_WORDS[measure] ?? 'beslutsutrymme'}${words.years[0] ? ` ${words.years[0]}` : ''}` }, { label: 'Vilka insatser finns?', question: 'vilka insatser finansieras i år?' }],
+    };
+  }
   if (FORBUND_MEASURES.has(measure) && !EITHER_MEASURES.has(measure)) {
     if (candidates.length === 0 || measure === 'ranking' || measure === 'whatIf' || measure === 'fundedInitiatives' || measure === 'endingInitiatives') {
       return reading({ measure, subject: FORBUND }, words, ctx);
@@ -89,6 +97,11 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   const own = ctx.ownInitiatives.includes(subject) && match.candidates.length === 0;
   const result = reading({ measure, subject: subjectOf(subject) }, words, ctx);
   return own && result.kind === 'reading' ? { kind: 'reading', reading: { ...result.reading, own: true } } : result;
+}
+
+/** Words written like a name ("Jobbcentrum") that name nothing the förbund has: an answer about the förbund would be a guess. */
+function unknownNames(words: QuestionWords, match: SubjectMatch): string[] {
+  return words.tokens.filter((t, i) => words.capitalised.has(i) && !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && t.length > 2 && !/^\d/.test(t));
 }
 
 function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | undefined {
@@ -178,6 +191,8 @@ function subjectOf(entity: SubjectEntity): Subject {
 
 const MEASURE_WORDS: Partial<Record<Measure, string>> = {
   remaining: 'beslutsutrymme',
+  income: 'intäkter',
+  costs: 'kostnader',
   remainingAfterApplications: 'beslutsutrymme efter ansökningar',
   carriedIn: 'överskott från tidigare år',
   result: 'resultat',

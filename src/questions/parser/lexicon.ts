@@ -31,7 +31,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   ['ranking', words('dyrast|dyraste|dyrasta|storst|storsta|billigast|billigaste|minst|minsta|lagst|lagsta|hogst|hogsta|mest pengar|minst pengar|most expensive|largest|biggest|cheapest|smallest'), true],
   ['endingInitiatives', words('vilka slutar|vilka insatser slutar|vilka insatser avslutas|vilka insatser tar slut|vilka upphor|vilka insatser upphor')],
   ['fundedInitiatives', words('vilka insatser finansieras|finansieras|finansierade|finansierar|lista insatser|lista over insatser|lista alla insatser|vilka insatser har pengar|vilka insatser far pengar|vilka insatser har budget|vilka insatser finns|vilka insatser|hur manga insatser|which initiatives')],
-  ['remaining', words('beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|left to grant|can we grant|grant|available')],
+  ['remaining', words('beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|left to grant|can we grant|grant|available|kvar')],
   ['result', words('resultat|resultatet|resultaten|overskott|overskottet|underskott|underskottet|plus eller minus|gar vi plus|gar vi minus|gar vi med|netto|result|surplus|deficit')],
   ['income', words('intakter|intakterna|intakt|inkomster|inkomsterna|inkomst|revenue|income')],
   ['costs', words('kostnader|kostnaderna|utgifter|utgifterna|total costs|costs|expenses|spending')],
@@ -42,6 +42,9 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
 
 /** Words for "how are we doing": with nothing else named, the beslutsutrymme overview answers them. */
 export const OVERVIEW_WORDS: ReadonlySet<string> = new Set(['ekonomi', 'ekonomin', 'ekonomiska', 'laget', 'lage', 'pengar', 'medel', 'status', 'budgetlaget', 'overview']);
+
+/** Names of the förbund itself: never an owner or an insats ("Samordningsförbundet Uppsala län"). */
+export const FORBUND_NAMES = words('samordningsforbundet uppsala lan|samordningsforbundet i uppsala lan|samordningsforbundet uppsala|forbundet i uppsala|uppsala lan|uppsala lans');
 
 /** Cues that name a column of the ekonomisk information. */
 export const COLUMN_CUES: readonly (readonly [ColumnKind, Phrases])[] = [
@@ -120,7 +123,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'kvartal manad manader ' +
     'ja nej okej ok inte ej utan ' +
     'sedan sen igen annu redan fortfarande alls ' +
-    'the please thanks'
+    'the please thanks ' +
+    'arsredovisning arsredovisningen bokslut bokslutet delarsrapport delarsrapporten verksamhetsplan verksamhetsplanen ' +
+    'kallelse kallelsen protokoll protokollet styrelsemote styrelsemotet motet underlag underlaget tabell tabellen ' +
+    'rapport rapporten uppgift uppgifter uppgiften svar svaret fraga fragan hallo tjena morsning'
   ).split(' '),
 );
 

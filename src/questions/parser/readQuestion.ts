@@ -1,12 +1,14 @@
 import { ColumnKind } from '../../domain/ledger';
 import { Kronor } from '../../finance/money';
 import { Measure } from '../reading';
-import { COLUMN_CUES, DIFFERENCE_CUES, EXPLAIN_CUES, FOLLOW_UP_OPENERS, HELP_CUES, MEASURE_CUES, RELATIVE_YEARS } from './lexicon';
+import { COLUMN_CUES, DIFFERENCE_CUES, EXPLAIN_CUES, FOLLOW_UP_OPENERS, FORBUND_NAMES, HELP_CUES, MEASURE_CUES, RELATIVE_YEARS } from './lexicon';
 import { findPhrase, normalize, tokenize } from './text';
 
 /** What the words of a question say before any name is looked up. */
 export interface QuestionWords {
   readonly tokens: readonly string[];
+  /** Which tokens were written with a capital letter after the first word: names. */
+  readonly capitalised: ReadonlySet<number>;
   /** Indices of tokens already explained by a year, an amount, a measure or a column. */
   readonly used: ReadonlySet<number>;
   /** Every measure cued, in the lexicon's priority order (most specific first). */
@@ -39,6 +41,8 @@ export function readQuestionWords(text: string, currentYear: number): QuestionWo
   // Amounts are not years: "2 000 tkr" names no year 2000.
   const withoutAmounts = lower.replace(AMOUNT, ' ');
   const tokens = tokenize(withoutAmounts);
+  const cased = text.replace(/\u2212/g, '-').replace(new RegExp(AMOUNT.source, 'gi'), ' ').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ');
+  const capitalised = new Set<number>(cased.length === tokens.length ? cased.map((t, i) => (i > 0 && /^[A-Z]/.test(t) ? i : -1)).filter((i) => i >= 0) : []);
   const used = new Set<number>();
   const years = new Set<number>();
 
@@ -61,6 +65,7 @@ export function readQuestionWords(text: string, currentYear: number): QuestionWo
     }
   }
 
+  markAll(tokens, FORBUND_NAMES, used);
   const explain = markAll(tokens, EXPLAIN_CUES, used);
   const help = tokens.length <= 4 && markAll(tokens, HELP_CUES, used);
   const difference = markAll(tokens, DIFFERENCE_CUES, used);
@@ -86,6 +91,7 @@ export function readQuestionWords(text: string, currentYear: number): QuestionWo
   const followUpOpener = opener || /^\s*(jämfört|jamfort|jämför|jamfor|skillnaden|mot)\b/.test(normalize(text));
   return {
     tokens,
+    capitalised,
     used,
     measures,
     columns,
