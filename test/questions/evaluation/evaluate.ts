@@ -235,7 +235,7 @@ export function classify(e: Expectation, r: Reading): Outcome {
       const n = (e as { noData: { measure: Measure; year: number; subject?: string } }).noData;
       if (r.kind !== 'noData') return fallback;
       const years = yearsWith(n.measure, n.subject);
-      return years.some((y) => r.texts.includes(String(y))) ? 'right' : 'notUnderstood';
+      return years.some((y) => new RegExp(`(?<![0-9-])${y}(?![0-9-])`).test(r.texts)) ? 'right' : 'notUnderstood';
     }
     case 'explanation': {
       const x = (e as { explanation: { year: number; column?: ColumnName } }).explanation;
