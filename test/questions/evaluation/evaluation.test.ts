@@ -1,0 +1,34 @@
+import assert from 'assert/strict';
+import { existsSync } from 'fs';
+import path from 'path';
+import { BotUnderTest } from '../../helpers/runningBot';
+import { CorpusResult, evaluateCorpus, formatCounts, formatFailures, loadCorpus, startEvaluationBot } from './evaluate';
+
+/** Source folder of the corpora (the JSON files are not compiled into dist/). */
+const CORPUS_DIR = path.resolve(__dirname, '../../../../test/questions/evaluation');
+const DEV_MIN_RIGHT = 0.95;
+
+describe('budget-question evaluation corpus (real bot over HTTP, figures from the oracle)', function () {
+  this.timeout(15 * 60 * 1000);
+  let bot: BotUnderTest;
+  before(async () => {
+    bot = await startEvaluationBot();
+  });
+  after(async () => bot?.stop());
+
+  for (const name of ['dev', 'heldout']) {
+    const file = path.join(CORPUS_DIR, `${name}.json`);
+    if (name === 'heldout' && !existsSync(file)) continue;
+    it(`${name}.json: no wrong figure, no error${name === 'dev' ? `, at least ${DEV_MIN_RIGHT * 100} % right` : ''}`, async () => {
+      const entries = loadCorpus(file);
+      const result: CorpusResult = await evaluateCorpus(bot, entries);
+      console.log(`\n    ${formatCounts(name, result)}\n${formatFailures(result)}\n`);
+      const bad = result.results.filter((r) => r.outcome === 'wrong' || r.outcome === 'error');
+      assert.equal(bad.length, 0, `${bad.length} wrong or error: ${bad.map((r) => r.entry.id).join(', ')}`);
+      if (name === 'dev') {
+        const share = result.counts.right / entries.length;
+        assert.ok(share >= DEV_MIN_RIGHT, `dev right ${(share * 100).toFixed(1)} % < ${DEV_MIN_RIGHT * 100} %`);
+      }
+    });
+  }
+});
