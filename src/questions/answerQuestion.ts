@@ -6,7 +6,7 @@ import { explainReading } from './answers/explain';
 import { helpReply } from './answers/help';
 import { answerTotals } from './answers/ledgerAnswers';
 import { answerFundedInitiatives, answerInitiativesOfOwner, answerLine, answerRanking, answerShare } from './answers/lineAnswers';
-import { findLedger } from './answers/common';
+import { clarifyReply, findLedger } from './answers/common';
 import { QuestionContext, currentYearOf } from './context';
 import { ClarifyOption, Interpretation, interpret, looksLikeFollowUp } from './parser/interpret';
 import { QuestionWords, readQuestionWords } from './parser/readQuestion';
@@ -60,10 +60,13 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
   // Only a question that leans on the last one costs the extra read of the stored reading.
   const previous = looksLikeFollowUp(words, match) ? await readPrevious() : undefined;
   const interpretation = interpret(words, match, { currentYear, ownInitiatives: own, ...(previous ? { previous } : {}) });
-  if (interpretation.kind === 'clarify') return [clarifyReply('Menade du …?', interpretation.message, interpretation.options)];
+  if (interpretation.kind === 'clarify') {
+    if (interpretation.pending && asker.conversationKey) await ctx.repos.readings.save(ctx.associationId, asker.conversationKey, interpretation.pending);
+    return [clarifyReply('Menade du …?', interpretation.message, interpretation.options)];
+  }
   if (interpretation.kind === 'notUnderstood') {
     if (!previous && words.followUpOpener && words.measures.length === 0) return [nothingToFollow('Det här ser ut som en följdfråga, men jag har ingen tidigare fråga i den här konversationen. Ställ hela frågan, till exempel "beslutsutrymme 2027?".')];
-    return [interpretation.message ? clarifyReply('Vilken insats menar du?', interpretation.message, []) : helpReply(`Jag förstod inte frågan "${text.trim()}". Jag kan svara på till exempel:`, asker.roles)];
+    return [helpReply(interpretation.message ?? `Jag förstod inte frågan "${text.trim()}". Jag kan svara på till exempel:`, asker.roles)];
   }
   const replies = await answerReading(ctx, interpretation.reading);
   if (asker.conversationKey) await ctx.repos.readings.save(ctx.associationId, asker.conversationKey, interpretation.reading);
@@ -160,13 +163,6 @@ export async function answerReading(ctx: QuestionContext, reading: Reading): Pro
       return answerReserveFund(ctx, reading);
   }
   return [helpReply('Jag förstod inte vad frågan gäller. Jag kan svara på till exempel:')];
-}
-
-export function clarifyReply(title: string, message: string, options: readonly ClarifyOption[] = []): Reply {
-  return {
-    card: { template: 'clarify', view: { title, message, options } },
-    text: [title, message, ...options.map((o) => `- ${o.label}`)].join('\n'),
-  };
 }
 
 function nothingToFollow(message: string): Reply {

@@ -52,6 +52,8 @@ export interface FinanceFactsRepository {
   /** The latest year before `year` that has per-member fees, for estimating a split. */
   getLatestMembershipFeesBefore(associationId: string, year: number): Promise<MembershipFees | undefined>;
   saveMembershipFees(fees: MembershipFees): Promise<void>;
+  /** The years that have medlemsavgifter, ascending. */
+  membershipFeeYears(associationId: string): Promise<number[]>;
   getAnnualReport(associationId: string, year: number): Promise<AnnualReport | undefined>;
   getLatestAnnualReport(associationId: string): Promise<AnnualReport | undefined>;
   saveAnnualReport(report: AnnualReport): Promise<void>;

@@ -82,4 +82,6 @@ export interface Reading {
   /** ranking: most or least, and how many. */
   readonly order?: 'max' | 'min';
   readonly count?: number;
+  /** After "Menade du …?": the subjects asked about, one of which the next turn names. */
+  readonly candidates?: readonly string[];
 }

@@ -31,6 +31,13 @@ export class CosmosFinanceFactsRepository implements FinanceFactsRepository {
     await this.container.items.upsert(doc);
   }
 
+  async membershipFeeYears(associationId: string): Promise<number[]> {
+    const { resources } = await this.container.items
+      .query<number>({ query: 'SELECT VALUE c.year FROM c WHERE c.associationId = @a AND c.type = @t', parameters: [{ name: '@a', value: associationId }, { name: '@t', value: 'membershipFees' }] }, { partitionKey: associationId })
+      .fetchAll();
+    return [...resources].sort((a, b) => a - b);
+  }
+
   async getAnnualReport(associationId: string, year: number): Promise<AnnualReport | undefined> {
     return (await readDocument<ReportDocument>(this.container, `annual-${year}`, associationId))?.report;
   }

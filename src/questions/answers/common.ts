@@ -118,3 +118,11 @@ export function tableReply(title: string, headers: [string, string, string], row
     .join('\n');
   return { card: { template: 'table', view: { title, headers, rows, notes, source, ...extra } }, text };
 }
+
+/** "Menade du …?": the likely readings as buttons that ask them. */
+export function clarifyReply(title: string, message: string, options: readonly { label: string; question: string }[] = []): Reply {
+  return {
+    card: { template: 'clarify', view: { title, message, options } },
+    text: [title, message, ...options.map((o) => `- ${o.label}`)].join('\n'),
+  };
+}

@@ -9,7 +9,7 @@ import { InvalidInputError } from '../../errors';
 import { QuestionContext } from '../context';
 import { FORBUND, Reading } from '../reading';
 import { resolveEntity } from '../parser/resolveEntity';
-import { figuresReply, findLedger, listInSwedish, noDataReply, readingLine } from './common';
+import { clarifyReply, figuresReply, findLedger, listInSwedish, noDataReply, readingLine } from './common';
 
 const STATE = 'Försäkringskassan/Arbetsförmedlingen';
 const STATE_ALIASES = ['staten', 'fk', 'af', 'arbetsformedlingen', 'forsakringskassan'];
@@ -42,7 +42,11 @@ export async function answerMembershipFee(ctx: QuestionContext, reading: Reading
     const fromLedger = await ledgerMembershipFees(ctx, year);
     if (fromLedger) return [fromLedger];
   }
-  if (!found) return [noDataReply(`Medlemsavgift ${year}`, year, `Det finns inga medlemsavgifter inlästa för ${year}.`, readingLine(`medlemsavgift ${year}`, FORBUND, ''))];
+  if (!found) {
+    const years = await ctx.repos.financeFacts.membershipFeeYears(ctx.associationId);
+    const exist = years.length > 0 ? ` Det finns medlemsavgifter för ${listInSwedish(years.map(String))}.` : '';
+    return [noDataReply(`Medlemsavgift ${year}`, year, `Det finns inga medlemsavgifter inlästa för ${year}.${exist}`, readingLine(`medlemsavgift ${year}`, FORBUND, ''))];
+  }
   const { fees, estimatedFrom } = found;
   const notes = estimatedFrom
     ? [{ text: `Fördelningen mellan kommunerna är beräknad med ${estimatedFrom} års befolkningsandelar; den fastställs med folkmängden 1 november ${year - 1}.` }]
@@ -52,8 +56,11 @@ export async function answerMembershipFee(ctx: QuestionContext, reading: Reading
   if (words.length > 0) {
     if (members.length === 0) throw new InvalidInputError(`För ${year} finns bara den totala medlemsavgiften (${formatKr(fees.total)}), inte fördelningen per medlem.`);
     const resolution = resolveEntity(words, members);
-    if (resolution.kind === 'ambiguous') throw new InvalidInputError(`Menar du ${listInSwedish(resolution.candidates.map((c) => c.id))}?`);
-    if (resolution.kind === 'none') throw new InvalidInputError(`Jag hittar ingen medlem som heter "${words.join(' ')}". Medlemmar: ${listInSwedish(Object.keys(fees.perMember))}.`);
+    if (resolution.kind !== 'one') {
+      const options = (resolution.kind === 'ambiguous' ? resolution.candidates.map((c) => c.id) : Object.keys(fees.perMember)).slice(0, 3).map((name) => ({ label: name, question: `medlemsavgift ${name} ${year}` }));
+      const message = resolution.kind === 'ambiguous' ? `Flera medlemmar passar.` : `Jag hittar ingen medlem som heter "${words.join(' ')}". Medlemmar: ${listInSwedish(Object.keys(fees.perMember))}.`;
+      return [clarifyReply('Menade du …?', message, options)];
+    }
     const name = resolution.entity.id;
     const facts: Fact[] = [{ label: 'Total medlemsavgift', value: formatKr(fees.total) }];
     return [figuresReply(`Medlemsavgift ${year}: ${name}`, name, formatKr(fees.perMember[name] ?? 0), facts, notes, source, readingLine(`medlemsavgift ${year} för ${name}`, undefined, fees.source.toLowerCase()))];
@@ -63,16 +70,16 @@ export async function answerMembershipFee(ctx: QuestionContext, reading: Reading
   return [figuresReply(`Medlemsavgifter ${year}`, 'Totalt', formatKr(fees.total), facts, notes, source, readingLine(`medlemsavgifter ${year} totalt`, FORBUND, fees.source.toLowerCase()))];
 }
 
-/** A year whose fees are not decided per member yet: the Medlemsavgifter line of the ekonomisk information. */
+/** A year whose fees are not decided yet: the Medlemsavgifter line of the ekonomisk information, in tkr like the table. */
 async function ledgerMembershipFees(ctx: QuestionContext, year: number): Promise<Reply | undefined> {
   const lookup = await findLedger(ctx, year);
   const snapshot = lookup.snapshot;
   const column = snapshot ? latestEstimateColumn(snapshot.columns, year) : undefined;
   const line = snapshot?.lines.find((l) => l.group === 'membership_fees');
   if (!snapshot || !column || !line) return undefined;
-  const amount = line.amounts[column.key] ?? 0;
   const label = `${KIND_LABEL[column.kind]} ${year}`;
-  return figuresReply(`Medlemsavgifter ${year}`, `Totalt, ${label}`, formatKr(amount), [], [{ text: `Fördelningen per medlem för ${year} är inte fastställd ännu.` }], `Enligt ekonomisk information per ${snapshot.asOf}, ${KIND_LABEL[column.kind]}.`, readingLine(`medlemsavgifter ${year} totalt, ${label}`, FORBUND, `ekonomisk information per ${snapshot.asOf}`));
+  const notes = [{ text: `Medlemsavgifterna för ${year} är inte fastställda per medlem ännu; beloppet är raden i ekonomisk information.` }];
+  return figuresReply(`Medlemsavgifter ${year}`, `Medlemsavgifter, ${label}`, formatTkr(line.amounts[column.key] ?? 0), [], notes, `Enligt ekonomisk information per ${snapshot.asOf}, ${KIND_LABEL[column.kind]}.`, readingLine(`medlemsavgifter ${label}`, FORBUND, `ekonomisk information per ${snapshot.asOf}`));
 }
 
 type BalanceMeasure = 'soliditet' | 'kassalikviditet' | 'equity';

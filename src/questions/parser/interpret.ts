@@ -13,7 +13,7 @@ export interface ClarifyOption {
 
 export type Interpretation =
   | { readonly kind: 'reading'; readonly reading: Reading }
-  | { readonly kind: 'clarify'; readonly message: string; readonly options: readonly ClarifyOption[] }
+  | { readonly kind: 'clarify'; readonly message: string; readonly options: readonly ClarifyOption[]; readonly pending?: Reading }
   | { readonly kind: 'notUnderstood'; readonly message?: string };
 
 export interface InterpretContext {
@@ -41,8 +41,12 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
 
   const measure0 = primaryMeasure(words, candidates.length > 0);
   const followUp = ctx.previous && looksLikeFollowUp(words, match);
-  if (followUp && ctx.previous) return mergeFollowUp(words, candidates, measure0, ctx.previous, ctx);
+  if (followUp && ctx.previous) return mergeFollowUp(words, match, candidates, measure0, ctx.previous, ctx);
 
+  if (measure0 === undefined && !match.byName && match.owners.length > 0 && !mentionsInsats(words)) {
+    // "hur många invånare har Knivsta?": a kommun named alone is not a question about its insats.
+    return { kind: 'notUnderstood' };
+  }
   if (measure0 === undefined && candidates.length === 0) {
     // "hur ser ekonomin ut?", "läget 2027?": the table's bottom line.
     if (words.tokens.some((t) => OVERVIEW_WORDS.has(t))) return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
@@ -51,6 +55,8 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   // "vad blir prognosen för 2026?": the table's own bottom line is the beslutsutrymme.
   if (measure0 === 'line' && candidates.length === 0 && words.columns.length > 0 && !words.tokens.some((t) => t.startsWith('budget'))) return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
   let measure: Measure = measure0 ?? 'line';
+  // "vad kostar hela förbundet nästa år": the förbund's own costs.
+  if (measure === 'line' && candidates.length === 0 && words.tokens.some((t) => /^(forbundet|forbundets|totalt|sammanlagt|allt|alltihop)$/.test(t))) measure = words.measures.includes('income') ? 'income' : 'costs';
   // "kan vi bevilja 2 mkr 2027?": an amount beside the beslutsutrymme asks what would be left.
   if (measure === 'remaining' && words.amount !== undefined) measure = 'whatIf';
 
@@ -58,14 +64,9 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   if ((measure === 'fundedInitiatives' || measure === 'endingInitiatives') && match.owners.length === 1 && match.candidates.every((c) => c.isInitiative)) {
     if (measure === 'fundedInitiatives') return reading({ measure: 'initiativesOfOwner', subject: { kind: 'owner', owner: match.owners[0] as string } }, words, ctx);
   }
-  if (measure === 'membershipFee') {
-    // The member is named like an owner ("regionen", "Uppsala kommun") or by its own name ("Försäkringskassan").
-    const ownerWords = match.owners.flatMap((o) => (o === 'Region Uppsala' ? ['region', 'uppsala'] : [o.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')]));
-    const memberWords = [...ownerWords, ...words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && t.length > 1)];
-    return reading({ measure, subject: memberWords.length > 0 ? { kind: 'member', words: memberWords } : FORBUND }, words, ctx);
-  }
+  if (measure === 'membershipFee') return reading({ measure, subject: memberSubject(words, match) }, words, ctx);
   const unknownName = unknownNames(words, match)[0];
-  if (unknownName && candidates.length === 0 && measure !== 'whatIf') {
+  if (unknownName && candidates.length === 0 && FORBUND_MEASURES.has(measure) && measure !== 'whatIf') {
     return {
       kind: 'clarify',
       message: `Jag känner inte igen "${unknownName}" bland förbundets insatser och rader. Menade du förbundet som helhet?`,
@@ -80,7 +81,7 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
     if (measure === 'costs' || measure === 'income') measure = 'line';
     else return forbundMeasureWithSubject(measure, candidates, words);
   }
-  if (candidates.length > 1) return ambiguous(candidates, measure, words);
+  if (candidates.length > 1) return ambiguous(candidates, measure, words, ctx);
   const subject = candidates[0];
   if (!subject) {
     if (EITHER_MEASURES.has(measure)) return reading({ measure, subject: FORBUND }, words, ctx);
@@ -99,6 +100,22 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   return own && result.kind === 'reading' ? { kind: 'reading', reading: { ...result.reading, own: true } } : result;
 }
 
+/** The member a fee question names, like an owner ("regionen", "Uppsala kommun") or by its own name ("Försäkringskassan"). */
+function memberSubject(words: QuestionWords, match: SubjectMatch): Subject {
+  const ownerWords = match.owners.flatMap((o) => (o === 'Region Uppsala' ? ['region', 'uppsala'] : [o.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')]));
+  const memberWords = [...ownerWords, ...words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && STATE_WORDS.test(t))];
+  return memberWords.length > 0 ? { kind: 'member', words: memberWords } : FORBUND;
+}
+
+const STATE_WORDS = /^(staten|statens|fk|af|forsakringskassan|forsakringskassans|arbetsformedlingen|arbetsformedlingens)$/;
+
+const INSATS_WORDS = /^(insats|insatsen|insatser|insatserna|insatsens|projekt|projektet|projekten)$/;
+
+/** "Hebys insats", "insatsen i Östhammar": an owner named as the owner of an insats. */
+function mentionsInsats(words: QuestionWords): boolean {
+  return words.tokens.some((t) => INSATS_WORDS.test(t) || /^(hebys|enkopings|habos|knivstas|tierps|uppsalas|alvkarlebys|osthammars|regionens)$/.test(t));
+}
+
 /** Words written like a name ("Jobbcentrum") that name nothing the förbund has: an answer about the förbund would be a guess. */
 function unknownNames(words: QuestionWords, match: SubjectMatch): string[] {
   return words.tokens.filter((t, i) => words.capitalised.has(i) && !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && t.length > 2 && !/^\d/.test(t));
@@ -109,32 +126,55 @@ function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | un
   // "budget"/"prognos" beside another measure only names the column.
   const first = measures.find((m) => m !== 'line') ?? measures[0];
   if (first === 'whatIf' && words.amount === undefined) return measures.find((m) => m !== 'whatIf' && m !== 'line') ?? (hasSubject ? 'line' : 'remaining');
-  // "hur stor del av budgeten har Växtkraft använt": a share of its own budget is the förbrukningsgrad.
-  if (first === 'share' && measures.includes('actual')) return 'utilisation';
+  // "hur stor del av budgeten har Växtkraft använt", "använt i procent": a share of its own budget is the förbrukningsgrad.
+  if (measures.includes('actual') && (measures.includes('share') || words.tokens.includes('procent'))) return 'utilisation';
   if (first === 'share' && !hasSubject) return measures.find((m) => m !== 'share' && m !== 'line');
   if (first === 'ranking' && hasSubject) return measures.find((m) => m !== 'ranking') ?? 'line';
+  // "sedan när finansierar vi lokussamordnaren?": with an insats named, a list word is no list.
+  if ((first === 'fundedInitiatives' || first === 'endingInitiatives') && hasSubject && measures.length > 1) return measures.find((m) => m !== first && m !== 'line') ?? first;
   return first;
 }
+
+const ANAPHORA: ReadonlySet<string> = new Set(['det', 'den', 'dess', 'detta', 'denna', 'dem', 'samma', 'ocksa', 'aven', 'sa', 'it', 'that']);
 
 /** Whether the question leans on the last one: "och 2027?", "budget då?", "Bryggan?". */
 export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): boolean {
   const named = primaryMeasure(words, match.candidates.length > 0);
   // "budget då?": a column word alone names no measure of its own.
   const measure = named === 'line' && match.candidates.length === 0 && words.columns.length > 0 ? undefined : named;
-  if (words.explain) return true;
+  if (words.explain || words.yearShift !== undefined) return true;
   if (words.tokens[words.tokens.length - 1] === 'da' && words.tokens.length <= 4) return true;
+  // "hur mycket av det kommer från tidigare år?", "när slutar den?", "om vi beviljar 250 tkr?": no year, and leaning on the last answer.
+  if ((match.candidates.length === 0 && words.tokens.some((t) => ANAPHORA.has(t))) || (words.years.length === 0 && named === 'whatIf')) return true;
   const unexplained = words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t));
   if (words.followUpOpener) return true;
   // A fragment that names only a year, a column or a subject: "2027?", "budget då?", "Bryggan?".
   return measure === undefined && unexplained.length === 0 && (words.years.length > 0 || words.columns.length > 0 || match.candidates.length > 0 || words.difference);
 }
 
-function mergeFollowUp(words: QuestionWords, candidates: readonly SubjectEntity[], named: Measure | undefined, previous: Reading, ctx: InterpretContext): Interpretation {
-  const measure = named === 'line' && candidates.length === 0 && words.columns.length > 0 ? undefined : named;
-  if (candidates.length > 1) return ambiguous(candidates, measure ?? previous.measure, words);
-  const newSubject = candidates[0] ? subjectOf(candidates[0]) : undefined;
+function mergeFollowUp(words: QuestionWords, match: SubjectMatch, found: readonly SubjectEntity[], named: Measure | undefined, previous: Reading, ctx: InterpretContext): Interpretation {
+  // "hur stor andel av kostnaderna är det?": a share of the subject asked about before.
+  const shareOfPrevious = words.measures.includes('share') && (found.length > 0 || previous.subject.kind === 'line');
+  const measure = shareOfPrevious ? 'share' : named === 'line' && found.length === 0 && words.columns.length > 0 ? undefined : named;
+  // The answer to "Menade du …?": the name or owner now given picks one of the candidates asked about.
+  const previousName = previous.subject.kind === 'line' ? previous.subject.name.replace(/ \(.*\)$/, '') : undefined;
+  // "lokussamordnaren i Älvkarleby" then "och den i Uppsala?": the one named like the last.
+  const sameName = found.length > 1 && previousName ? found.filter((c) => c.name === previousName) : [];
+  const picked = previous.candidates ? found.filter((c) => previous.candidates?.includes(c.id)) : sameName;
+  const candidates = picked.length > 0 ? picked : found;
   let nextMeasure = measure ?? previous.measure;
+  if (nextMeasure === 'membershipFee') {
+    const member = memberSubject(words, match);
+    return followUpReading(words, { ...previous, measure: nextMeasure, subject: member.kind === 'forbund' && previous.subject.kind === 'member' ? previous.subject : member }, measure);
+  }
+  if (previous.measure === 'initiativesOfOwner' && measure === undefined && match.owners.length === 1) {
+    return followUpReading(words, { ...previous, subject: { kind: 'owner', owner: match.owners[0] as string } }, measure);
+  }
+  if (candidates.length > 1) return ambiguous(candidates, nextMeasure, words, ctx, previous.years);
+  const newSubject = candidates[0] ? subjectOf(candidates[0]) : undefined;
   let subject = newSubject ?? (measure && FORBUND_MEASURES.has(measure) && !EITHER_MEASURES.has(measure) ? FORBUND : previous.subject);
+  // "förbrukningsgrad Bryggan 2025" then "och budgeten 2026?": a column asks for the ledger again.
+  if (measure === undefined && words.columns.length > 0 && !LEDGER_MEASURES.has(previous.measure)) nextMeasure = subject.kind === 'line' ? 'line' : 'remaining';
   if (subject.kind === 'line' && FORBUND_MEASURES.has(nextMeasure) && !EITHER_MEASURES.has(nextMeasure)) {
     if (measure === undefined || measure === 'costs' || measure === 'income') nextMeasure = 'line';
     else return forbundMeasureWithSubject(nextMeasure, candidates, words);
@@ -143,21 +183,35 @@ function mergeFollowUp(words: QuestionWords, candidates: readonly SubjectEntity[
     if (newSubject === undefined && previous.subject.kind === 'line') subject = previous.subject;
     else return unknownSubject(words, nextMeasure);
   }
-  if (subject.kind === 'member' && nextMeasure !== 'membershipFee') subject = FORBUND;
-  const years = words.years.length > 0 ? words.years : previous.years;
+  if (subject.kind !== 'forbund' && subject.kind !== 'line' && nextMeasure !== 'initiativesOfOwner') subject = FORBUND;
+  const { candidates: _pending, ...rest } = previous;
+  return followUpReading(words, { ...rest, measure: nextMeasure, subject }, measure);
+}
+
+/** Measures answered from the ledger table, where a column means something. */
+const LEDGER_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'remainingAfterApplications', 'carriedIn', 'result', 'income', 'costs', 'line', 'whatIf', 'share', 'ranking', 'fundedInitiatives']);
+
+/** The last reading with what the follow-up said put in: years, a column to read or to compare with, an amount. */
+function followUpReading(words: QuestionWords, next: Reading, measure: Measure | undefined): Interpretation {
+  const shifted = words.yearShift !== undefined ? next.years.map((y) => y + (words.yearShift as number)) : undefined;
+  const years = words.years.length > 0 ? words.years : (shifted ?? next.years);
   const comparing = words.columns.length > 0 && /^(jamfort|jamfor|mot|an|vs|versus)$/.test(words.tokens[0] ?? '') ? words.columns[0] : undefined;
-  const base: Reading = {
-    measure: nextMeasure,
-    subject,
-    years: words.difference && years.length < 2 ? [...new Set([...previous.years, ...years])].sort((a, b) => a - b) : years,
-    ...(comparing ? (previous.column ? { column: previous.column } : {}) : words.columns[0] ? { column: words.columns[0] } : previous.column && words.years.length === 0 && !measure ? { column: previous.column } : {}),
-    ...(comparing ? { compareWith: comparing } : {}),
-    ...(words.difference ? { difference: true } : {}),
-    ...(words.amount !== undefined ? { amount: words.amount } : previous.amount !== undefined ? { amount: previous.amount } : {}),
-    ...(previous.order && nextMeasure === 'ranking' ? { order: words.order ?? previous.order } : {}),
+  const { column: previousColumn, compareWith: _c, difference: _d, ...base } = next;
+  // "jämfört med budget?": the budget is what is asked now; what was shown before stands beside it.
+  const column = comparing ?? words.columns[0] ?? (words.years.length === 0 && !measure ? previousColumn : undefined);
+  const compareWith = comparing ? (previousColumn ?? (comparing === 'forecast' ? 'budget' : 'forecast')) : undefined;
+  return {
+    kind: 'reading',
+    reading: {
+      ...base,
+      years: words.difference && years.length < 2 ? [...new Set([...next.years, ...years])].sort((a, b) => a - b) : years,
+      ...(column ? { column } : {}),
+      ...(compareWith && compareWith !== column ? { compareWith } : {}),
+      ...(words.difference ? { difference: true } : {}),
+      ...(words.amount !== undefined ? { amount: words.amount } : {}),
+      ...(words.order ? { order: words.order } : {}),
+    },
   };
-  void ctx;
-  return { kind: 'reading', reading: base };
 }
 
 function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionWords, ctx: InterpretContext): Interpretation {
@@ -221,14 +275,17 @@ function forbundMeasureWithSubject(measure: Measure, candidates: readonly Subjec
   };
 }
 
-function ambiguous(candidates: readonly SubjectEntity[], measure: Measure, words: QuestionWords): Interpretation {
+function ambiguous(candidates: readonly SubjectEntity[], measure: Measure, words: QuestionWords, ctx: InterpretContext, previousYears?: readonly number[]): Interpretation {
+  const years = words.years.length > 0 ? words.years : (previousYears ?? [ctx.currentYear]);
   const year = words.years.length > 0 ? ` ${words.years.join(' och ')}` : '';
   const verb = measure === 'endDate' ? 'när slutar' : measure === 'startDate' ? 'när startade' : measure === 'utilisation' ? 'förbrukningsgrad' : measure === 'actual' ? 'utfall' : 'budget för';
   const options = candidates.slice(0, 3).map((c) => {
     const name = c.owner ? `${c.name} ${c.owner}` : c.name;
     return { label: c.owner ? `${c.name} (${c.owner})` : c.name, question: `${verb} ${name}${year}` };
   });
-  return { kind: 'clarify', message: `Flera insatser passar. Vilken menade du?`, options };
+  // Kept for the next turn: "Älvkarleby" then picks one of these.
+  const pending: Reading = { measure, subject: FORBUND, years, ...(words.columns[0] ? { column: words.columns[0] } : {}), candidates: candidates.map((c) => c.id) };
+  return { kind: 'clarify', message: `Flera insatser passar. Vilken menade du?`, options, pending };
 }
 
 /** "budget 2026" with nothing named: the förbund's budget has several figures. */

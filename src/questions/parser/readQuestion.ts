@@ -23,10 +23,22 @@ export interface QuestionWords {
   readonly difference: boolean;
   /** Opens like a follow-up: "och 2027?", "jämfört med budget?". */
   readonly followUpOpener: boolean;
+  /** "året innan", "året efter": a year counted from the last question's. */
+  readonly yearShift?: number;
 }
 
 const AMOUNT = /(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?\s*(tkr|mkr|kr|kronor|miljoner|miljon|tusen|k)\b/g;
 const UNIT_FACTOR: Readonly<Record<string, number>> = { tkr: 1000, tusen: 1000, k: 1000, mkr: 1_000_000, miljoner: 1_000_000, miljon: 1_000_000, kr: 1, kronor: 1 };
+const YEAR_SHIFTS: readonly (readonly [number, readonly string[]])[] = [
+  [-1, ['aret', 'innan']],
+  [-1, ['aret', 'fore']],
+  [-1, ['foregaende', 'ar']],
+  [-1, ['ett', 'ar', 'tidigare']],
+  [1, ['aret', 'efter']],
+  [1, ['aret', 'darpa']],
+  [1, ['ett', 'ar', 'senare']],
+  [1, ['foljande', 'ar']],
+];
 const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6 };
 
 /** Reads the years, amounts, measures and columns a question's words name. */
@@ -66,6 +78,14 @@ export function readQuestionWords(text: string, currentYear: number): QuestionWo
   }
 
   markAll(tokens, FORBUND_NAMES, used);
+  let yearShift: number | undefined;
+  for (const [shift, phrase] of YEAR_SHIFTS) {
+    const hit = exactPhrase(tokens, phrase, used);
+    if (hit && years.size === 0) {
+      yearShift = shift;
+      hit.forEach((i) => used.add(i));
+    }
+  }
   const explain = markAll(tokens, EXPLAIN_CUES, used);
   const help = tokens.length <= 4 && markAll(tokens, HELP_CUES, used);
   const difference = markAll(tokens, DIFFERENCE_CUES, used);
@@ -99,6 +119,7 @@ export function readQuestionWords(text: string, currentYear: number): QuestionWo
     ...(amount !== undefined ? { amount } : {}),
     ...(order ? { order } : {}),
     ...(count !== undefined ? { count } : {}),
+    ...(yearShift !== undefined ? { yearShift } : {}),
     explain,
     help,
     difference,

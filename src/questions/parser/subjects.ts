@@ -44,6 +44,8 @@ export interface SubjectMatch {
   readonly owners: readonly string[];
   /** Tokens that name a subject or an owner. */
   readonly used: ReadonlySet<number>;
+  /** Whether a subject was named by its name (not only by its owner). */
+  readonly byName: boolean;
 }
 
 /**
@@ -90,13 +92,34 @@ export function matchSubjects(tokens: readonly string[], taken: ReadonlySet<numb
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
   let initiatives: SubjectEntity[] = [];
+  const partial = best ? [] : byLaterWords(tokens, free, subjects, owners);
   if (best) {
     initiatives = scored.filter((x) => x.score === best.score).map((x) => x.s);
     scored.filter((x) => x.score === best.score).forEach((x) => x.hits.forEach((i) => used.add(i)));
+  } else if (partial.length > 0) {
+    const top = partial[0]?.score;
+    initiatives = partial.filter((x) => x.score === top).map((x) => x.s);
+    partial.filter((x) => x.score === top).forEach((x) => x.hits.forEach((i) => used.add(i)));
   } else if (owners.length > 0) {
     initiatives = subjects.filter((s) => s.isInitiative && s.owner !== undefined && owners.includes(s.owner));
   }
-  return { candidates: [...initiatives, ...lines], owners, used };
+  return { candidates: [...initiatives, ...lines], owners, used, byName: Boolean(best) || partial.length > 0 || lines.length > 0 };
+}
+
+const GLUE = new Set(['for', 'och', 'till', 'av', 'i', 'med', 'eller', 'pa', 'en', 'in', 'the', 'kommun', 'kommuns']);
+
+/** "stöd till arbete och studier": two or more later words of a name, when no name's first word was given. */
+function byLaterWords(tokens: readonly string[], free: (i: number) => boolean, subjects: readonly SubjectEntity[], owners: readonly string[]) {
+  return subjects
+    .filter((s) => s.isInitiative)
+    .map((s) => {
+      const words = tokenize(s.name).filter((w) => !GLUE.has(w) && w.length > 2);
+      const hits = tokens.map((t, i) => (free(i) && !GLUE.has(t) && !STOP_WORDS.has(t) && t.length >= 4 && words.some((w) => nameWordMatches(t, w)) ? i : -1)).filter((i) => i >= 0);
+      return { s, hits, score: hits.length + (s.owner && owners.includes(s.owner) ? 3 : 0) };
+    })
+    // One later word is enough when it is no glue word: "stödet" fits both "… stöd …" insatser, and that is asked back.
+    .filter((x) => x.hits.length >= 1)
+    .sort((a, b) => b.score - a.score);
 }
 
 /** Names are matched loosely, but a short word must be the word itself. */
