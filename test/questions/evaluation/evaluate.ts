@@ -252,7 +252,12 @@ async function askInChat(bot: BotUnderTest, user: TeamsUser, conversationId: str
   const before = bot.connector.for(conversationId).length;
   const res = await bot.post(teamsMessage(bot.connector.url, user, text, { conversationId }));
   if (res.status !== 200) throw new Error(`HTTP ${res.status} for "${text}"`);
-  return bot.connector.for(conversationId).slice(before).map((a) => a.attachments?.[0]?.content).filter((c) => c !== undefined);
+  // A plain text reply is read as a card with one TextBlock, so it is judged like any other answer.
+  return bot.connector
+    .for(conversationId)
+    .slice(before)
+    .map((a) => a.attachments?.[0]?.content ?? (typeof a.text === 'string' && a.text ? { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: a.text }] } : undefined))
+    .filter((c) => c !== undefined);
 }
 
 export async function runEntry(bot: BotUnderTest, entry: Entry): Promise<EntryResult> {
