@@ -302,6 +302,22 @@ export function formatCounts(name: string, c: CorpusResult): string {
   return `${name}: ${total} entries — ${parts.join(', ')}`;
 }
 
+/** Outcome counts per expected measure (or expectation kind), largest first. */
+export function formatByMeasure(c: CorpusResult): string {
+  const by = new Map<string, Record<Outcome, number>>();
+  for (const r of c.results) {
+    const e = r.entry.expect as any;
+    const key: string = e.figure ? e.figure.measure : (kindOf(r.entry.expect) as string);
+    const row = by.get(key) ?? { right: 0, clarify: 0, notUnderstood: 0, wrong: 0, error: 0 };
+    row[r.outcome] += 1;
+    by.set(key, row);
+  }
+  const total = (row: Record<Outcome, number>) => OUTCOMES.reduce((a, o) => a + row[o], 0);
+  const head = `  ${'measure'.padEnd(18)}${'n'.padStart(5)}${OUTCOMES.map((o) => OUTCOME_LABELS[o].padStart(16)).join('')}`;
+  const rows = [...by.entries()].sort((a, b) => total(b[1]) - total(a[1])).map(([k, row]) => `  ${k.padEnd(18)}${String(total(row)).padStart(5)}${OUTCOMES.map((o) => String(row[o]).padStart(16)).join('')}`);
+  return [head, ...rows].join('\n');
+}
+
 export function formatFailures(c: CorpusResult): string {
   const rows = c.results.filter((r) => r.outcome !== 'right');
   if (rows.length === 0) return '  (every entry right)';
