@@ -1,11 +1,12 @@
 /**
  * npm run bench: accuracy of the budget questions on the evaluation corpora
  * (test/questions/evaluation/dev.json and, when present, heldout.json), in the
- * classes right / asked back / not understood / wrong / error.
+ * classes right / asked back / not understood / wrong / error. VERBOSE=1 adds the counts
+ * per measure and every entry that was not right.
  */
 import { existsSync } from 'fs';
 import path from 'path';
-import { evaluateCorpus, formatCounts, loadCorpus, OUTCOME_LABELS, OUTCOMES, startEvaluationBot } from '../test/questions/evaluation/evaluate';
+import { evaluateCorpus, formatByMeasure, formatCounts, formatFailures, loadCorpus, OUTCOME_LABELS, OUTCOMES, startEvaluationBot } from '../test/questions/evaluation/evaluate';
 
 const CORPUS_DIR = path.resolve(__dirname, '../../test/questions/evaluation');
 
@@ -25,7 +26,7 @@ async function main() {
       const result = await evaluateCorpus(bot, entries);
       const pct = (n: number) => `${n} (${((100 * n) / entries.length).toFixed(1)} %)`;
       console.log(`${name.padEnd(10)}${String(entries.length).padStart(8)}${OUTCOMES.map((o) => pct(result.counts[o]).padStart(20)).join('')}   ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-      if (process.env.VERBOSE) console.log(formatCounts(name, result));
+      if (process.env.VERBOSE) console.log(`${formatCounts(name, result)}\n${formatByMeasure(result)}\n${formatFailures(result)}`);
     }
   } finally {
     await bot.stop();

@@ -257,7 +257,12 @@ async function askInChat(bot: BotUnderTest, user: TeamsUser, conversationId: str
   const before = bot.connector.for(conversationId).length;
   const res = await bot.post(teamsMessage(bot.connector.url, user, text, { conversationId }));
   if (res.status !== 200) throw new Error(`HTTP ${res.status} for "${text}"`);
-  return bot.connector.for(conversationId).slice(before).map((a) => a.attachments?.[0]?.content).filter((c) => c !== undefined);
+  // A plain text reply is read as a card with one TextBlock, so it is judged like any other answer.
+  return bot.connector
+    .for(conversationId)
+    .slice(before)
+    .map((a) => a.attachments?.[0]?.content ?? (typeof a.text === 'string' && a.text ? { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: a.text }] } : undefined))
+    .filter((c) => c !== undefined);
 }
 
 export async function runEntry(bot: BotUnderTest, entry: Entry): Promise<EntryResult> {
@@ -300,6 +305,22 @@ export function formatCounts(name: string, c: CorpusResult): string {
   const pct = (n: number) => (total ? `${((100 * n) / total).toFixed(1)} %` : '–');
   const parts = OUTCOMES.map((o) => `${OUTCOME_LABELS[o]} ${c.counts[o]} (${pct(c.counts[o])})`);
   return `${name}: ${total} entries — ${parts.join(', ')}`;
+}
+
+/** Outcome counts per expected measure (or expectation kind), largest first. */
+export function formatByMeasure(c: CorpusResult): string {
+  const by = new Map<string, Record<Outcome, number>>();
+  for (const r of c.results) {
+    const e = r.entry.expect as any;
+    const key: string = e.figure ? e.figure.measure : (kindOf(r.entry.expect) as string);
+    const row = by.get(key) ?? { right: 0, clarify: 0, notUnderstood: 0, wrong: 0, error: 0 };
+    row[r.outcome] += 1;
+    by.set(key, row);
+  }
+  const total = (row: Record<Outcome, number>) => OUTCOMES.reduce((a, o) => a + row[o], 0);
+  const head = `  ${'measure'.padEnd(18)}${'n'.padStart(5)}${OUTCOMES.map((o) => OUTCOME_LABELS[o].padStart(16)).join('')}`;
+  const rows = [...by.entries()].sort((a, b) => total(b[1]) - total(a[1])).map(([k, row]) => `  ${k.padEnd(18)}${String(total(row)).padStart(5)}${OUTCOMES.map((o) => String(row[o]).padStart(16)).join('')}`);
+  return [head, ...rows].join('\n');
 }
 
 export function formatFailures(c: CorpusResult): string {

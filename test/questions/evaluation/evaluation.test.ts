@@ -2,7 +2,7 @@ import assert from 'assert/strict';
 import { existsSync } from 'fs';
 import path from 'path';
 import { BotUnderTest } from '../../helpers/runningBot';
-import { CorpusResult, evaluateCorpus, formatCounts, formatFailures, loadCorpus, startEvaluationBot } from './evaluate';
+import { CorpusResult, Entry, evaluateCorpus, formatByMeasure, formatCounts, formatFailures, loadCorpus, runEntry, startEvaluationBot } from './evaluate';
 
 /** Source folder of the corpora (the JSON files are not compiled into dist/). */
 const CORPUS_DIR = path.resolve(__dirname, '../../../../test/questions/evaluation');
@@ -16,13 +16,20 @@ describe('budget-question evaluation corpus (real bot over HTTP, figures from th
   });
   after(async () => bot?.stop());
 
+  it('the harness itself: the real bot\'s "beslutsutrymme 2026" card is right for 3 038 tkr and wrong for 3 178 tkr', async () => {
+    const ask = (expect: Entry['expect']) => runEntry(bot, { id: 'self', turns: ['beslutsutrymme 2026?'], expect });
+    assert.equal((await ask({ figure: { measure: 'remaining', year: 2026 } })).outcome, 'right');
+    assert.equal((await ask({ figure: { measure: 'remaining', year: 2026, column: 'budget' } })).outcome, 'wrong');
+    assert.equal((await ask({ notUnderstood: true })).outcome, 'wrong');
+  });
+
   for (const name of ['dev', 'heldout']) {
     const file = path.join(CORPUS_DIR, `${name}.json`);
     if (name === 'heldout' && !existsSync(file)) continue;
     it(`${name}.json: no wrong figure, no error${name === 'dev' ? `, at least ${DEV_MIN_RIGHT * 100} % right` : ''}`, async () => {
       const entries = loadCorpus(file);
       const result: CorpusResult = await evaluateCorpus(bot, entries);
-      console.log(`\n    ${formatCounts(name, result)}\n${formatFailures(result)}\n`);
+      console.log(`\n    ${formatCounts(name, result)}\n${formatByMeasure(result)}\n${formatFailures(result)}\n`);
       const bad = result.results.filter((r) => r.outcome === 'wrong' || r.outcome === 'error');
       assert.equal(bad.length, 0, `${bad.length} wrong or error: ${bad.map((r) => r.entry.id).join(', ')}`);
       if (name === 'dev') {

@@ -1,5 +1,7 @@
 import assert from 'assert/strict';
-import { expectedFigure, explanationTerms, hasFigure, longDate, percentHalfUp, tkr, yearsWith } from './oracle';
+import { readdirSync, readFileSync } from 'fs';
+import path from 'path';
+import { ColumnName, expectedFigure, explanationTerms, hasFigure, longDate, percentHalfUp, tkr, yearsWith } from './oracle';
 
 const M = '\u2212';
 const headline = (f: Parameters<typeof expectedFigure>[0]) => expectedFigure(f).headline;
@@ -92,5 +94,29 @@ describe('evaluation oracle (figures from data/*.json against the board papers)'
     assert.equal(percentHalfUp(19, 40), 48);
     assert.equal(percentHalfUp(21, 40), 53);
     assert.equal(longDate('2027-01-31'), '31 januari 2027');
+  });
+
+  it('reproduces every total the board papers print under each table (statedTotals), column by column', () => {
+    const dataDir = path.resolve(__dirname, '../../../../data');
+    let checked = 0;
+    for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.ledger.json'))) {
+      const ledger = JSON.parse(readFileSync(path.join(dataDir, file), 'utf8'));
+      for (const column of ledger.columns as { key: string; year: number; kind: ColumnName }[]) {
+        const stated = ledger.statedTotals[column.key];
+        const at = { year: column.year, column: column.kind };
+        const amount = (measure: 'income' | 'costs' | 'result' | 'carriedIn' | 'remaining') => {
+          // Closed years answer from the annual report unless a column is named; name it here.
+          return expectedFigure({ measure, ...at }).headline;
+        };
+        assert.equal(amount('income'), tkr(stated.income), `${file} ${column.key} income`);
+        assert.equal(amount('costs'), tkr(stated.cost), `${file} ${column.key} costs`);
+        assert.equal(amount('result'), tkr(stated.result), `${file} ${column.key} result`);
+        assert.equal(amount('carriedIn'), tkr(stated.carriedIn), `${file} ${column.key} carriedIn`);
+        assert.equal(amount('remaining'), tkr(stated.remaining), `${file} ${column.key} remaining`);
+        assert.equal(expectedFigure({ measure: 'line', subject: 'samverkansinsatser', ...at }).headline, tkr(stated.initiatives), `${file} ${column.key} S:a samverkansinsatser`);
+        checked += 1;
+      }
+    }
+    assert.equal(checked, 5, 'the 2023 budget and the four columns of 2026-03-26');
   });
 });
