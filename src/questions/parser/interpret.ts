@@ -54,7 +54,10 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   }
   // "vad blir prognosen för 2026?": the table's own bottom line is the beslutsutrymme.
   if (measure0 === 'line' && candidates.length === 0 && words.columns.length > 0 && !words.tokens.some((t) => t.startsWith('budget'))) return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
-  let measure: Measure = measure0 ?? 'line';
+  // "överskottet 2026?": the year's result, or the surplus carried in? Ask.
+  if (measure0 === 'result' && candidates.length === 0 && isBareSurplus(words)) return bareSurplus(words, ctx);
+  // "när går registerstudien ut?": a when-question about an insats asks for its period.
+  let measure: Measure = measure0 ?? (words.tokens.includes('nar') && candidates.length > 0 ? 'endDate' : 'line');
   // "vad kostar hela förbundet nästa år": the förbund's own costs.
   if (measure === 'line' && candidates.length === 0 && words.tokens.some((t) => /^(forbundet|forbundets|totalt|sammanlagt|allt|alltihop)$/.test(t))) measure = words.measures.includes('income') ? 'income' : 'costs';
   // "kan vi bevilja 2 mkr 2027?": an amount beside the beslutsutrymme asks what would be left.
@@ -125,6 +128,8 @@ function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | un
   const measures = words.measures;
   // "budget"/"prognos" beside another measure only names the column.
   const first = measures.find((m) => m !== 'line') ?? measures[0];
+  // "kan vi besluta om … utan att röra reservfonden?": the beslutsutrymme, which never includes the reservfond.
+  if (first === 'reserveFund' && measures.includes('remaining')) return 'remaining';
   if (first === 'whatIf' && words.amount === undefined) return measures.find((m) => m !== 'whatIf' && m !== 'line') ?? (hasSubject ? 'line' : 'remaining');
   // "hur stor del av budgeten har Växtkraft använt", "använt i procent": a share of its own budget is the förbrukningsgrad.
   if (measures.includes('actual') && (measures.includes('share') || words.tokens.includes('procent'))) return 'utilisation';
@@ -286,6 +291,25 @@ function ambiguous(candidates: readonly SubjectEntity[], measure: Measure, words
   // Kept for the next turn: "Älvkarleby" then picks one of these.
   const pending: Reading = { measure, subject: FORBUND, years, ...(words.columns[0] ? { column: words.columns[0] } : {}), candidates: candidates.map((c) => c.id) };
   return { kind: 'clarify', message: `Flera insatser passar. Vilken menade du?`, options, pending };
+}
+
+function isBareSurplus(words: QuestionWords): boolean {
+  const surplus = words.tokens.filter((t) => /^(overskott|overskottet)$/.test(t));
+  const qualified = words.tokens.some((t) => /^(arets|aret|resultat|resultatet|gar|ackumulerat|ackumulerade|tidigare|med|blir|blev|beraknat|beraknade|prognos|prognosen|budget|budgeten)$/.test(t));
+  return surplus.length > 0 && !qualified && words.measures.length === 1;
+}
+
+function bareSurplus(words: QuestionWords, ctx: InterpretContext): Interpretation {
+  const year = yearText(words, ctx.currentYear);
+  return {
+    kind: 'clarify',
+    message: `Menar du årets över- eller underskott ${year}, eller det överskott från tidigare år som förs in i ${year}?`,
+    options: [
+      { label: `Årets resultat ${year}`, question: `årets resultat ${year}` },
+      { label: `Överskott från tidigare år ${year}`, question: `överskott från tidigare år ${year}` },
+      { label: `Beslutsutrymme ${year}`, question: `beslutsutrymme ${year}` },
+    ],
+  };
 }
 
 /** "budget 2026" with nothing named: the förbund's budget has several figures. */

@@ -38,7 +38,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   ['income', words('intakter|intakterna|intakt|inkomster|inkomsterna|inkomst|revenue|income|far forbundet in|far vi in|far in|kommer in|totala intakter|totalintakter')],
   ['costs', words('kostnader|kostnaderna|utgifter|utgifterna|totalkostnad|totalkostnaden|totalkostnader|totalkostnaderna|totala kostnader|kostar forbundet|kostade forbundet|kostar verksamheten|kostade verksamheten|total costs|costs|expenses|spending')],
   ['utilisation', words('hur gar det for|hur gar|hur gick det for|hur gick|hur ligger')],
-  ['endDate', words('slutar|slutdatum|avslutas|avslutad|avslutades|tar slut|hur lange|pagar till|loper ut|loper|insatstid|insatstiden|upphor|sista dag|slut|ends|end|end date|slutade|slutat|till nar|fram till nar|hur lange')],
+  ['endDate', words('slutar|slutdatum|avslutas|avslutad|avslutades|tar slut|hur lange|pagar till|loper ut|loper|insatstid|insatstiden|upphor|sista dag|slut|ends|end|end date|slutade|slutat|till nar|fram till nar|hur lange|gar ut|lopa ut|loper ut')],
   ['startDate', words('startade|startar|startdatum|borjade|borjar|kom igang|kommer igang|igang|inleddes|startades|sedan nar|sen nar|fran nar|started|begin')],
   ['line', words('kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prognostiserat|prognostiserad|cost|budgeted|forecast')],
 ];

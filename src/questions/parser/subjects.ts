@@ -125,7 +125,7 @@ function byLaterWords(tokens: readonly string[], free: (i: number) => boolean, s
 /** Names are matched loosely, but a short word must be the word itself. */
 function nameWordMatches(token: string, word: string): boolean {
   if (STOP_WORDS.has(token) && token !== word) return false;
-  if (word.length < 5) return token === word || (word.length >= 3 && token === `${word}s`);
+  if (word.length < 5) return token === word || (word.length >= 3 && [`${word}s`, `${word}et`, `${word}en`].includes(token));
   // A shortened name: "lokus" for Lokussamordnare, "regex" for RegExPro.
   if (token.length >= 5 && word.length > token.length && word.startsWith(token)) return true;
   return matchesWord(token, word);
