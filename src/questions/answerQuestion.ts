@@ -5,7 +5,7 @@ import { answerBalance, answerMembershipFee, answerReserveFund } from './answers
 import { explainReading } from './answers/explain';
 import { helpReply } from './answers/help';
 import { answerTotals } from './answers/ledgerAnswers';
-import { answerFundedInitiatives, answerInitiativesOfOwner, answerLine, answerRanking, answerShare } from './answers/lineAnswers';
+import { answerFundedInitiatives, answerInitiativesOfOwner, answerLine, answerRanking, answerShare, rankingTop } from './answers/lineAnswers';
 import { clarifyReply, findLedger } from './answers/common';
 import { QuestionContext, currentYearOf } from './context';
 import { ClarifyOption, Interpretation, interpret, looksLikeFollowUp } from './parser/interpret';
@@ -69,8 +69,15 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
     return [helpReply(interpretation.message ?? `Jag förstod inte frågan "${text.trim()}". Jag kan svara på till exempel:`, asker.roles)];
   }
   const replies = await answerReading(ctx, interpretation.reading);
-  if (asker.conversationKey) await ctx.repos.readings.save(ctx.associationId, asker.conversationKey, interpretation.reading);
+  if (asker.conversationKey) await ctx.repos.readings.save(ctx.associationId, asker.conversationKey, await toRemember(ctx, interpretation.reading));
   return replies;
+}
+
+/** What the next turn can refer to: a ranking's first insats stands as its subject. */
+async function toRemember(ctx: QuestionContext, reading: Reading): Promise<Reading> {
+  if (reading.measure !== 'ranking') return reading;
+  const top = await rankingTop(ctx, reading);
+  return top ? { ...reading, subject: top } : reading;
 }
 
 /** One question reads each document once, however many parts of the answer need it. */

@@ -84,7 +84,8 @@ describe('question reader', () => {
     assert.deepEqual(bryggan.years, [2027]);
     assert.equal(reading('budget då?', first).column, 'budget');
     const compared = reading('jämfört med budget?', first);
-    assert.equal(compared.compareWith, 'budget');
+    assert.equal(compared.column, 'budget');
+    assert.equal(compared.compareWith, 'forecast');
   });
 
   it('never gives a förbund figure for a question that names an insats or a line (property)', () => {

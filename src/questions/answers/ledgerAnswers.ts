@@ -170,7 +170,7 @@ function totalReply(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[], m
   const facts: Fact[] = [];
   const compared = reading.compareWith ? pickColumn(snapshot, totals, year, reading.compareWith) : undefined;
   if (compared && compared !== main) {
-    facts.push({ label: columnLabel(compared.column), value: formatTkr(value(compared)) }, { label: 'Skillnad', value: formatTkrChange(value(main) - value(compared)) });
+    facts.push({ label: columnLabel(compared.column), value: formatTkr(value(compared)) }, { label: `Skillnad mot ${columnLabel(compared.column).toLowerCase()}`, value: formatTkrChange(value(main) - value(compared)) });
   } else {
     facts.push(...totals.filter((t) => t.column.year === year && t !== main).map((t) => ({ label: columnLabel(t.column), value: formatTkr(value(t)) })));
   }

@@ -53,7 +53,7 @@ export async function answerLine(ctx: QuestionContext, reading: Reading, subject
   const facts: Fact[] = [];
   if (compared && compared !== main) {
     const other = lineAmount(snapshot, subject.id, compared.column) ?? 0;
-    facts.push({ label: columnLabel(compared.column), value: formatTkr(other) }, { label: 'Skillnad', value: formatTkrChange(amount - other) });
+    facts.push({ label: columnLabel(compared.column), value: formatTkr(other) }, { label: `Skillnad mot ${columnLabel(compared.column).toLowerCase()}`, value: formatTkrChange(amount - other) });
   }
   for (const c of snapshot.columns.filter((c) => c.key !== main.column.key && c.key !== compared?.column.key && (wanted ? wanted.has(c.year) : c.year >= year))) {
     facts.push({ label: columnLabel(c), value: formatTkr(lineAmount(snapshot, subject.id, c) ?? 0) });
@@ -181,4 +181,14 @@ async function ownInitiativeFacts(ctx: QuestionContext, initiativeId: string): P
   const next = due >= ctx.today ? quarter : { year: quarter.quarter === 4 ? quarter.year + 1 : quarter.year, quarter: ((quarter.quarter % 4) + 1) as 1 | 2 | 3 | 4 };
   facts.push({ label: 'Nästa kvartalsrapport', value: `${quarterLabel(next)}, senast ${formatDateLong(dueDate(next))}` });
   return facts;
+}
+
+/** The insats a ranking puts first, so "och hur mycket får den?" can follow it. */
+export async function rankingTop(ctx: QuestionContext, reading: Reading): Promise<Subject | undefined> {
+  const found = await columnFor(ctx, reading, '');
+  if (isReply(found)) return undefined;
+  const { snapshot, main } = found;
+  const sign = reading.order === 'min' ? 1 : -1;
+  const top = initiativeLines(snapshot, main.column).sort((a, b) => sign * ((a.amounts[main.column.key] ?? 0) - (b.amounts[main.column.key] ?? 0)) || lineName(a).localeCompare(lineName(b), 'sv'))[0];
+  return top ? { kind: 'line', id: top.id, name: lineName(top), isInitiative: true } : undefined;
 }

@@ -43,7 +43,7 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   const followUp = ctx.previous && looksLikeFollowUp(words, match);
   if (followUp && ctx.previous) return mergeFollowUp(words, match, candidates, measure0, ctx.previous, ctx);
 
-  if (measure0 === undefined && !match.byName && match.owners.length > 0 && !mentionsInsats(words)) {
+  if (!match.byName && match.owners.length > 0 && (measure0 === undefined || measure0 === 'line') && (unexplainedWords(words, match).length > 0 || (measure0 === undefined && !mentionsInsats(words)))) {
     // "hur många invånare har Knivsta?": a kommun named alone is not a question about its insats.
     return { kind: 'notUnderstood' };
   }
@@ -140,7 +140,12 @@ function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | un
   return first;
 }
 
-const ANAPHORA: ReadonlySet<string> = new Set(['det', 'den', 'dess', 'detta', 'denna', 'dem', 'samma', 'ocksa', 'aven', 'sa', 'it', 'that']);
+const ANAPHORA: ReadonlySet<string> = new Set(['det', 'den', 'dess', 'detta', 'denna', 'dem', 'samma', 'ocksa', 'aven', 'sa', 'it', 'that', 'insatsen', 'projektet', 'raden']);
+
+/** Words the reading could not place: no measure, column, year, subject or filler. */
+function unexplainedWords(words: QuestionWords, match: SubjectMatch): string[] {
+  return words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && !ANAPHORA.has(t) && t.length > 2 && !/^\d+$/.test(t));
+}
 
 /** Whether the question leans on the last one: "och 2027?", "budget då?", "Bryggan?". */
 export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): boolean {
@@ -150,7 +155,12 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
   if (words.explain || words.yearShift !== undefined) return true;
   if (words.tokens[words.tokens.length - 1] === 'da' && words.tokens.length <= 4) return true;
   // "hur mycket av det kommer från tidigare år?", "när slutar den?", "om vi beviljar 250 tkr?": no year, and leaning on the last answer.
-  if ((match.candidates.length === 0 && words.tokens.some((t) => ANAPHORA.has(t))) || (words.years.length === 0 && named === 'whatIf')) return true;
+  if (words.years.length === 0 && named === 'whatIf') return true;
+  // "andel av kostnaderna?" right after an insats: its share.
+  if (match.candidates.length === 0 && words.measures.includes('share')) return true;
+  // "när slutar den?", "hur mycket av det kom från Bryggan?": the last answer is referred to, and nothing unknown is asked.
+  const refers = words.tokens.some((t) => ANAPHORA.has(t));
+  if (refers && (match.candidates.length === 0 || named === undefined) && unexplainedWords(words, match).length === 0) return true;
   const unexplained = words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t));
   if (words.followUpOpener) return true;
   // A fragment that names only a year, a column or a subject: "2027?", "budget då?", "Bryggan?".
@@ -177,9 +187,12 @@ function mergeFollowUp(words: QuestionWords, match: SubjectMatch, found: readonl
   }
   if (candidates.length > 1) return ambiguous(candidates, nextMeasure, words, ctx, previous.years);
   const newSubject = candidates[0] ? subjectOf(candidates[0]) : undefined;
-  let subject = newSubject ?? (measure && FORBUND_MEASURES.has(measure) && !EITHER_MEASURES.has(measure) ? FORBUND : previous.subject);
+  // "och för hela förbundet?": the förbund named in place of the insats.
+  const wholeForbund = words.tokens.some((t) => /^(forbundet|forbundets|totalt|sammanlagt|alla)$/.test(t));
+  let subject = newSubject ?? (wholeForbund || (measure && FORBUND_MEASURES.has(measure) && !EITHER_MEASURES.has(measure)) ? FORBUND : previous.subject);
   // "förbrukningsgrad Bryggan 2025" then "och budgeten 2026?": a column asks for the ledger again.
   if (measure === undefined && words.columns.length > 0 && !LEDGER_MEASURES.has(previous.measure)) nextMeasure = subject.kind === 'line' ? 'line' : 'remaining';
+  if (LIST_MEASURES.has(nextMeasure) && newSubject === undefined) subject = FORBUND;
   if (subject.kind === 'line' && FORBUND_MEASURES.has(nextMeasure) && !EITHER_MEASURES.has(nextMeasure)) {
     if (measure === undefined || measure === 'costs' || measure === 'income') nextMeasure = 'line';
     else return forbundMeasureWithSubject(nextMeasure, candidates, words);
@@ -192,6 +205,9 @@ function mergeFollowUp(words: QuestionWords, match: SubjectMatch, found: readonl
   const { candidates: _pending, ...rest } = previous;
   return followUpReading(words, { ...rest, measure: nextMeasure, subject }, measure);
 }
+
+/** Measures that list insatser: their stored subject is the first of the list, for "och hur mycket får den?". */
+const LIST_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['ranking', 'fundedInitiatives', 'endingInitiatives']);
 
 /** Measures answered from the ledger table, where a column means something. */
 const LEDGER_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'remainingAfterApplications', 'carriedIn', 'result', 'income', 'costs', 'line', 'whatIf', 'share', 'ranking', 'fundedInitiatives']);
@@ -213,10 +229,17 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
       ...(column ? { column } : {}),
       ...(compareWith && compareWith !== column ? { compareWith } : {}),
       ...(words.difference ? { difference: true } : {}),
-      ...(words.amount !== undefined ? { amount: words.amount } : {}),
+      ...(amountOf(words, next) !== undefined ? { amount: amountOf(words, next) } : {}),
       ...(words.order ? { order: words.order } : {}),
     },
   };
+}
+
+/** "och om det är 900?" after a what-if in tkr: a bare number in the unit of the last amount. */
+function amountOf(words: QuestionWords, next: Reading): number | undefined {
+  if (words.amount !== undefined) return words.amount;
+  if (next.measure === 'whatIf' && words.bareNumber !== undefined) return words.bareNumber < 100_000 ? words.bareNumber * 1000 : words.bareNumber;
+  return next.amount;
 }
 
 function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionWords, ctx: InterpretContext): Interpretation {

@@ -17,9 +17,10 @@ const words = (text: string): Phrases => text.split('|').map((p) => p.trim().spl
  */
 export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = [
   ['remainingAfterApplications', words('efter ansokningar|efter foreslagna|efter nya ansokningar|om alla ansokningar|efter de nya ansokningarna|om ansokningarna beviljas')],
-  ['carriedIn', words('fran tidigare ar|tidigare ars|fran tidigare|ackumulerat|ackumulerade|ingaende|med oss in|med in i|tar med|tar vi med|fors over|overfors|balanserat|balanserade')],
-  ['kassalikviditet', words('kassalikviditet|likviditet|likviditeten|liquidity')],
-  ['soliditet', words('soliditet|soliditeten|solvency|equity ratio')],
+  ['remaining', words('utgaende ackumulerat overskott|utgaende overskott|utgaende balanserat')],
+  ['carriedIn', words('brought forward|carried forward|carried over|carried in|fran tidigare ar|tidigare ars|fran tidigare|ackumulerat|ackumulerade|ingaende|med oss in|med in i|tar med|tar vi med|fors over|overfors|balanserat|balanserade')],
+  ['kassalikviditet', words('kassalikviditet|likviditet|likviditeten|liquidity|quick ratio|current ratio|cash ratio')],
+  ['soliditet', words('soliditet|soliditeten|solvency|solidity|equity ratio')],
   ['equity', words('eget kapital|egna kapitalet|egna kapital|egets kapital|kapitalet|equity')],
   ['reserveFund', words('reservfond|reservfonden|reserven|reserv|bundna reserven|reserve fund')],
   // Exact: "oanvänt" is one letter from "använt".
@@ -29,18 +30,19 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   ['membershipFee', words('medlemsavgift|medlemsavgiften|medlemsavgifterna|avgift|avgiften|betalar|betala|betalade|bidrar med|membership fee|fee')],
   ['share', words('andel|andelen|hur stor del|hur stor procent|del av|procent av|share')],
   ['whatIf', words('om vi beviljar|om styrelsen beviljar|om vi ger|om vi satsar|om vi lagger|om vi beslutar|om vi skulle bevilja|om vi skulle ge|om vi tar beslut|om styrelsen beslutar|efter att vi beviljat|om vi beviljade|om vi godkanner|if we grant|what if|vi beviljar|beviljar vi|racker pengarna|racker det|racker|har vi rad|klarar vi|om vi delar ut|om vi delar|om styrelsen delar ut')],
-  ['ranking', words('mest|dyrast|dyraste|dyrasta|storst|storsta|billigast|billigaste|minst|minsta|lagst|lagsta|hogst|hogsta|mest pengar|minst pengar|most expensive|largest|biggest|cheapest|smallest'), true],
+  ['ranking', words('mest|most|least|dyrast|dyraste|dyrasta|storst|storsta|billigast|billigaste|minst|minsta|lagst|lagsta|hogst|hogsta|mest pengar|minst pengar|most expensive|largest|biggest|cheapest|smallest'), true],
   ['endingInitiatives', words('vilka slutar|vilka insatser slutar|vilka insatser avslutas|vilka insatser tar slut|vilka upphor|vilka insatser upphor')],
-  ['fundedInitiatives', words('vilka insatser finansieras|finansieras|finansierade|finansierar|lista insatser|lista over insatser|lista alla insatser|vilka insatser har pengar|vilka insatser far pengar|vilka insatser har budget|vilka insatser finns|vilka insatser|hur manga insatser|antal insatser|antalet insatser|which initiatives')],
+  ['fundedInitiatives', words('vilka insatser finansieras|finansieras|finansierade|finansierar|lista insatser|lista over insatser|lista alla insatser|vilka insatser har pengar|vilka insatser far pengar|vilka insatser har budget|vilka insatser finns|vilka insatser|hur manga insatser|antal insatser|antalet insatser|insatser hur manga')],
+  ['fundedInitiatives', words('which initiatives|how many initiatives|funded'), true],
   ['remaining', words('bevilja|nya insatser|besluta|fordela|delar ut|kan forbundet bevilja|kan vi ge|att ge'), true],
-  ['remaining', words('beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut')],
+  ['remaining', words('beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut|left to allocate|money left|is left|left|utgaende')],
   ['result', words('resultatmassigt|resultat|resultatet|resultaten|overskott|overskottet|underskott|underskottet|plus eller minus|gar vi plus|gar vi minus|gar vi med|netto|result|surplus|deficit')],
   ['income', words('intakter|intakterna|intakt|inkomster|inkomsterna|inkomst|revenue|income|far forbundet in|far vi in|far in|kommer in|totala intakter|totalintakter')],
   ['costs', words('kostnader|kostnaderna|utgifter|utgifterna|totalkostnad|totalkostnaden|totalkostnader|totalkostnaderna|totala kostnader|kostar forbundet|kostade forbundet|kostar verksamheten|kostade verksamheten|total costs|costs|expenses|spending')],
   ['utilisation', words('hur gar det for|hur gar|hur gick det for|hur gick|hur ligger')],
-  ['endDate', words('slutar|slutdatum|avslutas|avslutad|avslutades|tar slut|hur lange|pagar till|loper ut|loper|insatstid|insatstiden|upphor|sista dag|slut|ends|end|end date|slutade|slutat|till nar|fram till nar|hur lange|gar ut|lopa ut|loper ut')],
+  ['endDate', words('slutar|slutdatum|avslutas|avslutad|avslutades|tar slut|hur lange|pagar till|loper ut|loper|insatstid|insatstiden|upphor|sista dag|slut|ends|end|end date|slutade|slutat|till nar|fram till nar|hur lange|gar ut|lopa ut|loper ut|pagar')],
   ['startDate', words('startade|startar|startdatum|borjade|borjar|kom igang|kommer igang|igang|inleddes|startades|sedan nar|sen nar|fran nar|started|begin')],
-  ['line', words('kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prognostiserat|prognostiserad|cost|budgeted|forecast')],
+  ['line', words('lagger vi pa|lagger|kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prognostiserat|prognostiserad|cost|budgeted|forecast')],
 ];
 
 /** Words for "how are we doing": with nothing else named, the beslutsutrymme overview answers them. */
@@ -57,7 +59,7 @@ export const COLUMN_CUES: readonly (readonly [ColumnKind, Phrases])[] = [
 ];
 
 /** "hur räknas det?": show the calculation behind the last answer. */
-export const EXPLAIN_CUES = words('utraknat|utrakningen|utrakning|raknat ut|kommer ni fram|kommer du fram|kom ni fram|kommer den siffran|kommer siffran|kommer det ifran|kommer den ifran|var kommer|varifran|visa berakningen|berakning|raknat fram|raknade fram|har ni raknat|har du raknat|hur raknas|hur raknade|hur raknar|hur beraknas|hur beraknades|hur kom du fram|hur far du fram|hur fick du|varifran kommer|varifran far du|vad bygger|berakningen|rakna ut|forklara|visa berakning|visa hur|how is it calculated|where does|explain');
+export const EXPLAIN_CUES = words('kommer man fram|kom man fram|man fram till|utraknat|utrakningen|utrakning|raknat ut|kommer ni fram|kommer du fram|kom ni fram|kommer den siffran|kommer siffran|kommer det ifran|kommer den ifran|var kommer|varifran|visa berakningen|berakning|raknat fram|raknade fram|har ni raknat|har du raknat|hur raknas|hur raknade|hur raknar|hur beraknas|hur beraknades|hur kom du fram|hur far du fram|hur fick du|varifran kommer|varifran far du|vad bygger|berakningen|rakna ut|forklara|visa berakning|visa hur|how is it calculated|where does|explain');
 
 /** The first word(s) of a follow-up that changes one part of the last question. */
 export const FOLLOW_UP_OPENERS = words('och|men|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
@@ -89,6 +91,9 @@ export const RELATIVE_YEARS: readonly (readonly [number, readonly string[]])[] =
   [1, ['nasta', 'aret']],
   [1, ['next', 'year']],
   [2, ['om', 'tva', 'ar']],
+  [2, ['aret', 'efter', 'nasta']],
+  [2, ['ar', 'efter', 'nasta']],
+  [2, ['in', 'two', 'years']],
   [2, ['ar', 'tre']],
   [-1, ['forra', 'aret']],
   [-1, ['forra', 'ar']],
@@ -125,7 +130,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'ja nej okej ok inte ej utan ' +
     'sedan sen igen annu redan fortfarande alls ' +
     'the please thanks ny nya nytt verksamheten verksamhet totala arsskiftet arsskifte vid slutet borjan ' +
-    'resultatmassigt ekonomiskt mil invanare ' +
+    'kom kommit funderar fundera tanker tankte overvager planerar resultatmassigt ekonomiskt insatsagare insatsagaren insatsagarna agare agaren driver drivs hos ' +
     'arsredovisning arsredovisningen bokslut bokslutet delarsrapport delarsrapporten verksamhetsplan verksamhetsplanen ' +
     'kallelse kallelsen protokoll protokollet styrelsemote styrelsemotet motet underlag underlaget tabell tabellen ' +
     'rapport rapporten uppgift uppgifter uppgiften svar svaret fraga fragan hallo tjena morsning'
@@ -151,7 +156,7 @@ export const LINE_ALIASES: Readonly<Record<string, Phrases>> = {
   'Förvaltning ISA': words('forvaltning isa|isa forvaltning|isa'),
   Förtroendevalda: words('fortroendevalda|fortroendevaldas|arvoden|arvodena|arvode|politikerna|politiker|styrelsearvoden|ledamoterna'),
   Medlemsavgifter: words('medlemsavgifter|medlemsavgifterna|medlemsintakter|avgifterna fran medlemmarna'),
-  'Försäljning av tjänster': words('forsaljning av tjanster|forsaljning|tjanster'),
+  'Försäljning av tjänster': words('forsaljning av tjanster|forsaljning'),
   'ESF medel ISA': words('esf medel|esf medlen|esf'),
   'Ekonom projektstöd': words('ekonom projektstod|projektstod|projektstodet|ekonomstod'),
   Verksamhetsutvecklare: words('verksamhetsutvecklare|verksamhetsutvecklaren|verksamhetsutveckling'),

@@ -23,6 +23,8 @@ export interface QuestionWords {
   readonly difference: boolean;
   /** Opens like a follow-up: "och 2027?", "jämfört med budget?". */
   readonly followUpOpener: boolean;
+  /** A number with no unit that is no year: "och om det är 900?" after a what-if. */
+  readonly bareNumber?: number;
   /** "året innan", "året efter": a year counted from the last question's. */
   readonly yearShift?: number;
 }
@@ -120,11 +122,17 @@ export function readQuestionWords(text: string, currentYear: number): QuestionWo
     ...(order ? { order } : {}),
     ...(count !== undefined ? { count } : {}),
     ...(yearShift !== undefined ? { yearShift } : {}),
+    ...bareNumberOf(tokens),
     explain,
     help,
     difference,
     followUpOpener,
   };
+}
+
+function bareNumberOf(tokens: readonly string[]): { bareNumber?: number } {
+  const n = tokens.find((t) => /^\d+$/.test(t) && !/^20\d\d$/.test(t));
+  return n ? { bareNumber: Number(n) } : {};
 }
 
 function cuesOf(kind: ColumnKind) {
