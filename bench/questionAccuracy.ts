@@ -15,7 +15,7 @@ async function main() {
   try {
     console.log('\nBudget questions: accuracy per corpus');
     console.log(`${'corpus'.padEnd(10)}${'entries'.padStart(8)}${OUTCOMES.map((o) => OUTCOME_LABELS[o].padStart(20)).join('')}`);
-    for (const name of ['dev', 'heldout']) {
+    for (const name of ['dev', 'heldout', 'heldout2', 'heldout3']) {
       const file = path.join(CORPUS_DIR, `${name}.json`);
       if (!existsSync(file)) {
         console.log(`${name.padEnd(10)} (no ${name}.json)`);
