@@ -1,6 +1,6 @@
 import { Application } from '../domain/applications';
 import { BudgetSummary } from '../finance/applicationBudget';
-import { formatDateLong, formatKr } from '../format/swedish';
+import { formatDateLong, formatKr, formatInteger } from '../format/swedish';
 import { FormCardView, Reply } from '../cards/viewModels';
 import { Fields, SECTIONS, SUMMARY_STEP } from './sections';
 
@@ -56,7 +56,7 @@ export function summaryReply(a: Application, summary: BudgetSummary | undefined,
         ]
       : []),
   ];
-  const fields = Object.entries(yearValues).map(([year, value]) => ({ id: `year_${year}`, label: `Att rekvirera ${year}`, type: 'text' as const, value: String(value), choices: [] }));
+  const fields = Object.entries(yearValues).map(([year, value]) => ({ id: `year_${year}`, label: `Att rekvirera ${year}`, type: 'text' as const, value: typeof value === 'number' ? formatInteger(value) : String(value), choices: [] }));
   return formReply({
     title: `Ny ansökan – ${SECTIONS.length + 1} av ${SECTIONS.length + 1}: sammanfattning`,
     intro: 'Kontrollera uppgifterna. Fördelningen per år följer månaderna i insatstiden (delar av månader efter antal dagar); du kan ändra den så länge summan stämmer.',

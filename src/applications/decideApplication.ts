@@ -6,6 +6,7 @@ import { HandlerDependencies } from '../commands/types';
 import { Reply } from '../cards/viewModels';
 import { formatDateLong, formatInteger, formatKr } from '../format/swedish';
 import { sum } from '../finance/money';
+import { readAmountField } from '../format/parseAmount';
 import { UserIdentity, canDecideOnDelegation, hasRole, titleOf } from '../roles/roleDirectory';
 import { normalize } from '../questions/parser/text';
 import { formReply } from './applicationViews';
@@ -46,7 +47,7 @@ export async function decisionForm(deps: HandlerDependencies, user: UserIdentity
     fields: [
       { id: 'outcome', label: 'Beslut *', type: 'choice', value: v('outcome', ''), choices: [{ title: 'Bevilja', value: 'beviljad' }, { title: 'Avslå', value: 'avslagen' }] },
       ...(by === 'styrelsen' ? [{ id: 'meeting_date', label: 'Styrelsemötets datum *', type: 'date' as const, value: v('meeting_date', ''), choices: [] }] : []),
-      ...years.map(([y, amount]) => ({ id: `granted_${y}`, label: `Beviljas ${y} (maximalt, kr)`, type: 'text' as const, value: v(`granted_${y}`, String(amount)), choices: [] })),
+      ...years.map(([y, amount]) => ({ id: `granted_${y}`, label: `Beviljas ${y} (maximalt, kr)`, type: 'text' as const, value: v(`granted_${y}`, formatInteger(amount)), choices: [] })),
       { id: 'period_start', label: 'Perioden från', type: 'date', value: v('period_start', a.period?.start ?? ''), choices: [] },
       { id: 'period_end', label: 'Perioden till', type: 'date', value: v('period_end', a.period?.end ?? ''), choices: [] },
       { id: 'reason', label: by === 'delegation' ? 'Motivering *' : 'Motivering (valfritt)', type: 'multiline', value: v('reason', ''), choices: [] },
@@ -73,10 +74,9 @@ function readDecision(a: Application, by: DecidedBy, typed: Fields, user: UserId
   if (containsPersonnummer(reason)) problems.push('Motiveringen innehåller något som liknar ett personnummer.');
   const granted: Record<number, number> = {};
   for (const [year, requested] of Object.entries(a.requestedByYear ?? {})) {
-    const text = (typed[`granted_${year}`] ?? String(requested)).replace(/\s/g, '');
-    if (!/^\d+$/.test(text)) problems.push(`Beviljas ${year}: "${typed[`granted_${year}`]}" är inget belopp i hela kronor.`);
-    else if (Number(text) > requested) problems.push(`Beviljas ${year}: ${formatKr(Number(text))} är mer än det sökta (${formatKr(requested)}).`);
-    else granted[Number(year)] = Number(text);
+    const parsed = readAmountField(`Beviljas ${year}`, typed[`granted_${year}`] ?? String(requested), { allowZero: true, max: requested, maxLabel: 'det sökta' });
+    if (!parsed.ok) problems.push(parsed.problem);
+    else granted[Number(year)] = parsed.kronor;
   }
   const period = { start: (typed.period_start ?? a.period?.start ?? '').trim(), end: (typed.period_end ?? a.period?.end ?? '').trim() };
   if (!(period.start < period.end)) problems.push('Perioden måste sluta efter att den börjar.');

@@ -5,6 +5,7 @@ import { BudgetSummary, checkYearOverride, summariseBudget } from '../finance/ap
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { HandlerDependencies } from '../commands/types';
 import { Reply } from '../cards/viewModels';
+import { readAmountField } from '../format/parseAmount';
 import { UserIdentity } from '../roles/roleDirectory';
 import { sectionReply, summaryReply } from './applicationViews';
 import { Fields, SECTIONS, SUMMARY_STEP, parseBudget, validateSection } from './sections';
@@ -81,10 +82,11 @@ export function yearSplit(fields: Fields, summary: BudgetSummary): { byYear: Rec
   const byYear: Record<number, number> = {};
   const problems: string[] = [];
   for (const year of Object.keys(summary.byYear).map(Number)) {
-    const typed = (fields[`year_${year}`] ?? '').replace(/\s/g, '');
+    const typed = (fields[`year_${year}`] ?? '').trim();
+    const parsed = readAmountField(`Att rekvirera ${year}`, typed, { allowZero: true });
     if (typed === '') byYear[year] = summary.byYear[year] as number;
-    else if (/^\d+$/.test(typed)) byYear[year] = Number(typed);
-    else problems.push(`Att rekvirera ${year}: "${fields[`year_${year}`]}" är inget belopp i hela kronor.`);
+    else if (parsed.ok) byYear[year] = parsed.kronor;
+    else problems.push(parsed.problem);
   }
   return { byYear, problems: problems.length > 0 ? problems : checkYearOverride(byYear, summary) };
 }

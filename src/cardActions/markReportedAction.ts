@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { CardActionHandler } from '../commands/types';
 import { RegisterItem, applicationItem, deviationItem, registerReply } from '../deviations/delegationRegister';
 import { ForbiddenError, InvalidInputError } from '../errors';
-import { formatDateLong } from '../format/swedish';
+import { formatDate, formatDateLong } from '../format/swedish';
 import { hasRole } from '../roles/roleDirectory';
 
 /** The kansli marks the listed delegationsbeslut as anmälda at a board meeting. Idempotent: a date once set stays. */
@@ -20,7 +20,7 @@ export const markReportedAction: CardActionHandler = {
         // Avvikelser and ansökningar decided on delegation share the register.
         const decision = id.startsWith('ansokan-') ? (await deps.repos.applications.get(input.user.associationId, id))?.decision : (await deps.repos.deviations.get(input.user.associationId, id))?.decision;
         if (!decision || ('by' in decision && decision.by !== 'delegation')) throw new InvalidInputError(`Beslutet ${id} finns inte hos ditt förbund.`);
-        if (meetingDate < decision.decidedOn) throw new InvalidInputError(`Mötet ${meetingDate} ligger före beslutet ${decision.number ?? ''} (${decision.decidedOn}).`);
+        if (meetingDate < decision.decidedOn) throw new InvalidInputError(`Mötet ${formatDate(meetingDate)} ligger före beslutet ${decision.number ?? ''} (${formatDate(decision.decidedOn)}).`);
         return id;
       }),
     );

@@ -5,7 +5,7 @@ import { containsPersonnummer } from '../domain/personalData';
 import { AdjustedSnapshot, remainingInitiativeBudget } from '../finance/ledgerAdjustments';
 import { Kronor, sum } from '../finance/money';
 import { formatDateLong, formatKr } from '../format/swedish';
-import { parseSwedishAmount } from '../format/parseAmount';
+import { readAmountField } from '../format/parseAmount';
 
 /** What the avvikelse form sends, as strings straight from the card. */
 export interface DeviationFormInput {
@@ -63,9 +63,8 @@ export function validateDeviation(input: DeviationFormInput, ownInitiatives: rea
   let fromYear: number | undefined;
   let newEndDate: string | undefined;
   if (kind && isBudgetKind(kind)) {
-    const parsed = parseSwedishAmount(input.amount ?? '');
-    if ((input.amount ?? '').trim() === '') problems.push('Ange beloppet som ska flyttas eller återföras.');
-    else if (!parsed.ok) problems.push(parsed.message);
+    const parsed = readAmountField('Belopp', input.amount);
+    if (!parsed.ok) problems.push(parsed.problem);
     else amount = parsed.kronor;
     fromYear = /^\d{4}$/.test(input.fromYear ?? '') ? Number(input.fromYear) : undefined;
     if (fromYear === undefined) problems.push('Välj året som medlen ska flyttas från.');

@@ -1,7 +1,7 @@
 import { containsPersonnummer } from '../domain/personalData';
 import { ByGender, PARTICIPANT_ROWS, ParticipantCounts, QuestionId, REPORT_QUESTIONS, ReportAnswers } from '../domain/quarterlyReports';
 import { Kronor } from '../finance/money';
-import { parseSwedishAmount } from '../format/parseAmount';
+import { readAmountField } from '../format/parseAmount';
 
 /** The form's fields as the card sends them: strings, keyed by input id. */
 export type ReportFields = Readonly<Record<string, string | undefined>>;
@@ -98,13 +98,7 @@ function readParticipants(fields: ReportFields, context: ReportContext, problems
 }
 
 function readCosts(value: string | undefined, problems: string[]): Kronor {
-  const t = (value ?? '').trim();
-  if (t === '') {
-    problems.push('Upparbetade kostnader hittills i år saknas (0 om inga).');
-    return 0;
-  }
-  if (/^0+(\s*(kr|tkr))?$/i.test(t)) return 0;
-  const parsed = parseSwedishAmount(t);
-  if (!parsed.ok) problems.push(`Upparbetade kostnader: ${parsed.message}`);
+  const parsed = readAmountField('Upparbetade kostnader hittills i år', value, { allowZero: true });
+  if (!parsed.ok) problems.push(parsed.problem);
   return parsed.ok ? parsed.kronor : 0;
 }

@@ -91,7 +91,7 @@ describe('ansökan over /api/messages', function () {
     assert.match(texts(back), /sammanfattning/);
 
     const wrong = await invoke(applicant, 'applicationSubmit', { applicationId, year_2027: '1 400 000', year_2028: '500 000' });
-    assert.match(texts(wrong), /Fördelningen per år blir 1900000 kr men ska bli 1965408 kr/);
+    assert.match(texts(wrong), /Fördelningen per år blir 1 900 000 kr men ska bli 1 965 408 kr/);
   });
 
   it('submits with a Dnr, tells the kansli, and the beslutsutrymme shows it among the pending applications', async () => {

@@ -76,7 +76,7 @@ describe('kvartalsrapporter over /api/messages', function () {
       [{ ...good, p_exitedToWorkOrStudies_k: '6' }, /"varav" \(7\) kan inte vara fler än avslutade \(6\) för kvinnor/],
       [{ ...good, p_ongoing_k: '99' }, /Pågående vid kvartalets slut stämmer inte med förra kvartalets rapport \(kvinnor: 20 \+ 5 − 6 = 19, inte 99\)/],
       [{ ...good, goalFulfilment: 'Deltagare 850101-1234 fick jobb.' }, /Måluppfyllelse per mål innehåller något som liknar ett personnummer/],
-      [{ ...good, costsToDate: 'mycket' }, /Upparbetade kostnader: "mycket" är inget belopp/],
+      [{ ...good, costsToDate: 'mycket' }, /Upparbetade kostnader hittills i år: "mycket" är inget belopp/],
       [{ ...good, meetingCount: '0' }, /ange hur många/],
       [{ ...good, shareWithPlan: '120' }, /inte vara över 100 %/],
     ];
