@@ -141,15 +141,18 @@ export interface ReceiptView {
   readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[];
 }
 
-/** adaptiveCards/grid.json: a table with any number of columns (Adaptive Cards 1.5 Table); the first row is the header. */
-export interface GridView {
+/**
+ * adaptiveCards/blocks.json: phone-first instead of a wide table: a summary, then one block
+ * per item (an insats) with a status line (a word with an icon, never colour alone) and its facts.
+ */
+export interface BlocksView {
   readonly title: string;
   readonly intro: string;
-  readonly columns: readonly { readonly width: number }[];
-  readonly rows: readonly {
-    readonly style: 'default' | 'accent' | 'emphasis';
-    readonly cells: readonly { readonly text: string; readonly color: 'Default' | 'Good' | 'Warning' | 'Attention'; readonly weight: 'Default' | 'Bolder' }[];
-  }[];
+  readonly summaryHeading: string;
+  readonly summary: readonly Fact[];
+  readonly blocks: readonly { readonly heading: string; readonly status: string; readonly facts: readonly Fact[] }[];
+  /** Shown instead of the blocks when there are none ("Inga … just nu"). */
+  readonly emptyText: string;
   readonly notes: readonly { readonly text: string }[];
 }
 
@@ -175,7 +178,7 @@ export type CardView =
   | { readonly template: 'delegationRegister'; readonly view: DelegationRegisterView }
   | { readonly template: 'reportForm'; readonly view: ReportFormView }
   | { readonly template: 'receipt'; readonly view: ReceiptView }
-  | { readonly template: 'grid'; readonly view: GridView }
+  | { readonly template: 'blocks'; readonly view: BlocksView }
   | { readonly template: 'formCard'; readonly view: FormCardView };
 
 /** What a command or card action replies: a card and its plain-text fallback. */

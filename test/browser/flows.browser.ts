@@ -168,7 +168,7 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
 
     await kansli.say('uppföljning 2026');
     const people = await kansli.card(/Uppföljning 2026 till och med kvartal 3 2026: deltagare/);
-    assert.match(await read(people), /Växtkraft \(Enköping\)\s+4 \/ 3 \(57 % \/ 43 %\)/);
+    assert.match(await read(people), /Växtkraft \(Enköping\)\s+Inskrivna\s+7 \(4 K \/ 3 M\)/);
     await kansli.screenshot('uppfoljning');
   });
 

@@ -31,6 +31,16 @@ describe('card templates', () => {
     assert.doesNotMatch(JSON.stringify(card), /\$\{/);
   });
 
+  it('take the full message width in Teams, every template', () => {
+    const reply = helpReply();
+    const views: Parameters<typeof renderCard>[0][] = [
+      reply.card,
+      { template: 'table', view: { title: 'T', headers: ['Insats', 'Utfall', '%'], rows: [], notes: [], source: 'Källa' } },
+      { template: 'blocks', view: { title: 'T', intro: '', summaryHeading: '', summary: [], blocks: [], emptyText: 'Inga just nu.', notes: [] } },
+    ];
+    for (const view of views) assert.deepEqual((renderCard(view, 'text') as any).msteams, { width: 'Full' }, view.template);
+  });
+
   it('render a table card with its headers and rows', () => {
     const card = renderCard({ template: 'table', view: { title: 'T', headers: ['Insats', 'Utfall', '%'], rows: [{ name: 'Växtkraft', a: '2 478 tkr', b: '90 %' }], notes: [], source: 'Källa' } }, 'text') as any;
     const json = JSON.stringify(card);
