@@ -43,7 +43,7 @@ export function summaryReply(a: Application, summary: BudgetSummary | undefined,
   const facts = [
     { label: 'Insats', value: f.name ?? '' },
     { label: 'Typ', value: f.type ?? '' },
-    { label: 'Insatsägare', value: `${f.owner_org ?? ''}, ${f.owner_contact ?? ''} (${f.owner_email ?? ''})` },
+    { label: 'Insatsägare', value: `${f.owner_org ?? ''}, ${f.owner_contact ?? ''}` },
     { label: 'Samverkansparter', value: [f.partner1_org, f.partner2_org].filter(Boolean).join(', ') },
     { label: 'Insatstid', value: f.start && f.end ? `${formatDateLong(f.start)} – ${formatDateLong(f.end)}` : '' },
     ...(summary
@@ -63,7 +63,8 @@ export function summaryReply(a: Application, summary: BudgetSummary | undefined,
     errors: problems.map((text) => ({ text })),
     facts,
     fields: fields.length > 0 ? [{ id: 'years_heading', label: 'Fördelning per år', type: 'heading', value: '', choices: [] }, ...fields] : [],
-    notes: [],
+    // An e-mail address cannot wrap inside a fact on a phone; it stands in a note, where it can.
+    notes: [...(f.owner_email ? [{ text: `Kontakt: ${f.owner_contact ?? ''}, ${f.owner_email}` }] : []), ...(summary ? [{ text: 'Egenfinansieringen kommer utöver det ni söker från förbundet.' }] : [])],
     actions: [
       ...(problems.length === 0 && summary ? [{ title: 'Skicka in ansökan', verb: 'applicationSubmit', data: { applicationId: a.id }, style: 'positive' }] : []),
       { title: 'Tillbaka', verb: 'applicationStep', data: { applicationId: a.id, step: SUMMARY_STEP, direction: 'back' }, style: 'default' },

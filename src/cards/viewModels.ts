@@ -150,7 +150,7 @@ export interface BlocksView {
   readonly intro: string;
   readonly summaryHeading: string;
   readonly summary: readonly Fact[];
-  readonly blocks: readonly { readonly heading: string; readonly status: string; readonly facts: readonly Fact[] }[];
+  readonly blocks: readonly { readonly heading: string; readonly status: string; readonly statusColor: 'Default' | 'Good' | 'Attention'; readonly facts: readonly Fact[] }[];
   /** Shown instead of the blocks when there are none ("Inga … just nu"). */
   readonly emptyText: string;
   readonly notes: readonly { readonly text: string }[];

@@ -5,10 +5,10 @@ import { BlocksView, Fact, Reply } from '../cards/viewModels';
 import { FollowUp, ParticipantTable, StatusRow, TrafficLight } from './compileFollowUp';
 
 /** A status is a word with an icon; the colour of the icon is never the only carrier of meaning. */
-const LIGHT: Readonly<Record<TrafficLight, string>> = {
-  grön: '🟢 Grön – i fas och målen nås',
-  gul: '🟡 Gul – delvis i fas eller osäkert om målen nås',
-  röd: '🔴 Röd – inte i fas',
+const LIGHT: Readonly<Record<TrafficLight, { text: string; color: Block['statusColor'] }>> = {
+  grön: { text: '✔ Grön – i fas och målen nås', color: 'Good' },
+  gul: { text: '◐ Gul – delvis i fas eller osäkert om målen nås', color: 'Default' },
+  röd: { text: '✖ Röd – inte i fas', color: 'Attention' },
 };
 
 type Block = BlocksView['blocks'][number];
@@ -46,7 +46,7 @@ function participantFacts(c: ParticipantTable): Fact[] {
     { label: 'Inskrivna', value: people(c.enrolled) },
     { label: 'Avslutade', value: people(c.exited) },
     { label: 'varav till arbete, studier eller arbetssökande', value: people(c.exitedToWorkOrStudies) },
-    { label: 'varav till rehabilitering (Arbetsförmedlingen eller kommunen)', value: people(c.exitedToRehab) },
+    { label: 'varav till rehabilitering (AF eller kommun)', value: people(c.exitedToRehab) },
     { label: 'Pågående vid periodens slut', value: people(c.ongoing) },
   ];
 }
@@ -65,7 +65,8 @@ export function followUpReplies(f: FollowUp): Reply[] {
     const s = statusOf(i.id);
     return {
       heading: i.label,
-      status: s ? LIGHT[s.light] : '⚪ Ingen rapport – nuläget är okänt',
+      status: s ? LIGHT[s.light].text : '○ Ingen rapport – nuläget är okänt',
+      statusColor: s ? LIGHT[s.light].color : 'Default',
       facts: [
         { label: 'Insatstid', value: formatPeriod(i.start, i.end) },
         ...(s ? [{ label: 'I fas med målen', value: s.inPhaseWithGoals }, { label: 'Styrgruppens prognos: målen nås', value: s.steeringGroupForecastGoalsMet }] : []),
@@ -84,6 +85,7 @@ export function followUpReplies(f: FollowUp): Reply[] {
   const quality = f.status.map((s): Block => ({
     heading: name(s.initiativeId),
     status: '',
+    statusColor: 'Default',
     facts: [
       { label: 'Styrgruppsmöte enligt avtal varje kvartal', value: `${s.steeringMeetingsPerAgreement} (${s.meetingCount} ${s.meetingCount === 1 ? 'möte' : 'möten'})` },
       { label: 'Alla parter representerade', value: s.representativesAttended },
@@ -104,10 +106,10 @@ export function followUpReplies(f: FollowUp): Reply[] {
       'Nuläge enligt periodens senaste kvartalsrapport.',
       'Sammanfattning',
       [
-        { label: '🟢 Grön – i fas', value: insatser(counts.grön) },
-        { label: '🟡 Gul – delvis', value: insatser(counts.gul) },
-        { label: '🔴 Röd – inte i fas', value: insatser(counts.röd) },
-        { label: '⚪ Utan rapport', value: insatser(f.initiatives.length - f.status.length) },
+        { label: '✔ Grön – i fas', value: insatser(counts.grön) },
+        { label: '◐ Gul – delvis', value: insatser(counts.gul) },
+        { label: '✖ Röd – inte i fas', value: insatser(counts.röd) },
+        { label: '○ Utan rapport', value: insatser(f.initiatives.length - f.status.length) },
       ],
       overview,
     ),
@@ -116,15 +118,15 @@ export function followUpReplies(f: FollowUp): Reply[] {
       during ? `Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget, och mot linjär förväntan per ${periodEnd}.` : 'Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget.',
       'Totalt',
       budgetFacts(f.budgetTotal),
-      f.budget.map((b) => ({ heading: name(b.initiativeId), status: '', facts: budgetFacts(b) })),
+      f.budget.map((b) => ({ heading: name(b.initiativeId), status: '', statusColor: 'Default', facts: budgetFacts(b) })),
     ),
     blocksReply(`Uppföljning ${label}: kvalitetssäkring`, 'Svar från periodens kvartalsrapporter (Ja om det gäller alla kvartal, för avvikelser och vakanser om det hänt något kvartal).', '', [], quality),
     blocksReply(
       `Uppföljning ${label}: deltagare`,
-      'Totalt först, sedan kvinnor (K) och män (M). Inskrivna och avslutade summeras över kvartalen; pågående gäller vid periodens slut.',
+      'Totalt först, sedan kvinnor (K) och män (M). Inskrivna och avslutade summeras över kvartalen; pågående gäller vid periodens slut. AF = Arbetsförmedlingen.',
       'Totalt',
       participantFacts(f.participantTotals),
-      f.participants.map((p) => ({ heading: name(p.initiativeId), status: '', facts: participantFacts(p.counts) })),
+      f.participants.map((p) => ({ heading: name(p.initiativeId), status: '', statusColor: 'Default', facts: participantFacts(p.counts) })),
       [workNote],
     ),
   ];

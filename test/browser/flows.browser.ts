@@ -106,7 +106,7 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
     await lead.screenshot('besked');
 
     await board.say('beslutsutrymme 2026?');
-    const after = await board.card(/Växtkraft \(Enköping\) \u221280 tkr 2026/);
+    const after = await board.card(/Växtkraft \(Enköping\) \u221280\stkr 2026/);
     assert.equal(await headlineTkr(after), 3118);
     await board.screenshot('beslutsutrymme-efter-avvikelse');
   });
@@ -122,7 +122,7 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
     await kansli.page.keyboard.press('Escape'); // close the date picker that covers the button
     await kansli.screenshot('delegationsbeslut');
     await register.getByRole('button', { name: 'Markera som anmälda till styrelsen' }).click();
-    const marked = await kansli.card(/anmälda till styrelsen 10 december 2026/);
+    const marked = await kansli.card(/anmälda till styrelsen 10\sdecember\s2026/);
     assert.match(await read(marked), /Anmäld till styrelsen\s+10 december 2026/);
     await kansli.screenshot('anmalda');
   });
