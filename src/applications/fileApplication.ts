@@ -10,6 +10,9 @@ import { UserIdentity } from '../roles/roleDirectory';
 import { sectionReply, summaryReply } from './applicationViews';
 import { Fields, SECTIONS, SUMMARY_STEP, parseBudget, validateSection } from './sections';
 
+const NEW_APPLICATION = { title: 'Ny ansökan', question: 'ny ansökan' };
+const APPLICATION_STATUS = { title: 'Status på min ansökan', question: 'status på min ansökan' };
+
 async function ownDraft(deps: HandlerDependencies, user: UserIdentity): Promise<Application | undefined> {
   if (!user.aadObjectId) return undefined;
   return (await deps.repos.applications.listByApplicant(user.associationId, user.aadObjectId)).find((a) => a.status === 'utkast');
@@ -17,7 +20,7 @@ async function ownDraft(deps: HandlerDependencies, user: UserIdentity): Promise<
 
 export async function loadOwnApplication(deps: HandlerDependencies, user: UserIdentity, id: unknown): Promise<Application> {
   const a = typeof id === 'string' ? await deps.repos.applications.get(user.associationId, id) : undefined;
-  if (!a) throw new NotFoundError('Ansökan finns inte (längre). Skriv "ny ansökan" för att börja om.');
+  if (!a) throw new NotFoundError('Ansökan finns inte (längre). Skriv "ny ansökan" för att börja om.', undefined, [NEW_APPLICATION]);
   if (a.applicant.aadObjectId !== user.aadObjectId) throw new ForbiddenError('Det här är någon annans ansökan.');
   return a;
 }
@@ -40,14 +43,14 @@ export async function startApplication(deps: HandlerDependencies, user: UserIden
 /** "fortsätt min ansökan". */
 export async function continueApplication(deps: HandlerDependencies, user: UserIdentity): Promise<Reply> {
   const draft = await ownDraft(deps, user);
-  if (!draft) throw new InvalidInputError('Du har inget påbörjat utkast. Skriv "ny ansökan" för att börja.');
+  if (!draft) throw new InvalidInputError('Du har inget påbörjat utkast. En inlämnad ansökan ser du under "status på min ansökan"; en ny börjar du med "ny ansökan".', undefined, [NEW_APPLICATION, APPLICATION_STATUS]);
   return cardFor(draft, [], 'Välkommen tillbaka; här är du där du slutade.');
 }
 
 /** Saves a section's fields (never a personnummer) and moves next (if the section is complete), back, or stays. */
 export async function saveStep(deps: HandlerDependencies, user: UserIdentity, id: unknown, step: number, typed: Fields, direction: 'next' | 'back' | 'stay' | 'goto'): Promise<Reply> {
   const a = await loadOwnApplication(deps, user, id);
-  if (a.status !== 'utkast') throw new InvalidInputError(`Ansökan är redan inlämnad (${a.dnr}). Skriv "status på min ansökan".`);
+  if (a.status !== 'utkast') throw new InvalidInputError(`Ansökan är redan inlämnad (${a.dnr}); kortet du använde är ett gammalt utkast och inget ändrades.`, undefined, [APPLICATION_STATUS]);
   const sectionIds = new Set((SECTIONS[step]?.fields ?? []).map((f) => f.id));
   const incoming = Object.fromEntries(Object.entries(typed).filter((e): e is [string, string] => sectionIds.has(e[0]) && typeof e[1] === 'string'));
   if (Object.values(incoming).some(containsPersonnummer)) {
@@ -63,7 +66,7 @@ export async function saveStep(deps: HandlerDependencies, user: UserIdentity, id
 
 export async function discardDraft(deps: HandlerDependencies, user: UserIdentity, id: unknown): Promise<Reply> {
   const a = await loadOwnApplication(deps, user, id);
-  if (a.status !== 'utkast') throw new InvalidInputError('En inlämnad ansökan kan inte slängas; den är en allmän handling.');
+  if (a.status !== 'utkast') throw new InvalidInputError('En inlämnad ansökan kan inte slängas; den är en allmän handling.', undefined, [APPLICATION_STATUS]);
   await deps.repos.applications.remove(a.associationId, a.id);
   return { card: { template: 'receipt', view: { title: 'Utkastet är slängt', status: 'Inget skickades in.', facts: [], notes: [{ text: 'Skriv "ny ansökan" för att börja om.' }], actions: [] } }, text: 'Utkastet är slängt.' };
 }

@@ -8,10 +8,11 @@ import error from '../../adaptiveCards/error.json';
 import figures from '../../adaptiveCards/figures.json';
 import formCard from '../../adaptiveCards/formCard.json';
 import help from '../../adaptiveCards/help.json';
+import notice from '../../adaptiveCards/notice.json';
 import receipt from '../../adaptiveCards/receipt.json';
 import reportForm from '../../adaptiveCards/reportForm.json';
 import table from '../../adaptiveCards/table.json';
-import { BlocksView, CardView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, FormCardView, HelpView, ReceiptView, ReportFormView, TableView } from './viewModels';
+import { BlocksView, CardView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, FormCardView, HelpView, NoticeView, ReceiptView, ReportFormView, TableView } from './viewModels';
 
 type WithFallback<T> = T & { readonly fallbackText: string };
 
@@ -21,6 +22,7 @@ const templates = {
   table: AdaptiveCards.declare<WithFallback<TableView>>(table),
   help: AdaptiveCards.declare<WithFallback<HelpView>>(help),
   error: AdaptiveCards.declare<WithFallback<ErrorView>>(error),
+  notice: AdaptiveCards.declare<WithFallback<NoticeView>>(notice),
   deviationForm: AdaptiveCards.declare<WithFallback<DeviationFormView>>(deviationForm),
   deviationCase: AdaptiveCards.declare<WithFallback<DeviationCaseView>>(deviationCase),
   delegationRegister: AdaptiveCards.declare<WithFallback<DelegationRegisterView>>(delegationRegister),

@@ -50,6 +50,13 @@ export interface ErrorView {
   readonly errorId: string;
 }
 
+/** adaptiveCards/notice.json: a situation that is not an error (wrong role, nothing to resume, a stale card), with what to do instead. */
+export interface NoticeView {
+  readonly title: string;
+  readonly message: string;
+  readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[];
+}
+
 export interface Choice {
   readonly title: string;
   readonly value: string;
@@ -173,6 +180,7 @@ export type CardView =
   | { readonly template: 'table'; readonly view: TableView }
   | { readonly template: 'help'; readonly view: HelpView }
   | { readonly template: 'error'; readonly view: ErrorView }
+  | { readonly template: 'notice'; readonly view: NoticeView }
   | { readonly template: 'deviationForm'; readonly view: DeviationFormView }
   | { readonly template: 'deviationCase'; readonly view: DeviationCaseView }
   | { readonly template: 'delegationRegister'; readonly view: DelegationRegisterView }

@@ -16,7 +16,13 @@ export type FilingResult =
 /** The insatser a user may file for (avvikelser, kvartalsrapporter): their own, per the roles file. */
 export async function ownInitiatives(deps: HandlerDependencies, user: UserIdentity, what = 'Avvikelser'): Promise<readonly Initiative[]> {
   if (!hasRole(user, 'insatsansvarig') || user.initiatives.length === 0) {
-    throw new ForbiddenError(`${what} lämnas av insatsansvariga, för sina egna insatser. Kontakta kansliet om du ska ha den rollen.`);
+    const overview = what === 'Avvikelser' ? { title: 'Vilka avvikelser väntar?', question: 'vilka avvikelser väntar?' } : { title: 'Vilka kvartalsrapporter saknas?', question: 'vilka kvartalsrapporter saknas?' };
+    const canOverview = hasRole(user, 'kansli', 'forbundschef', 'ersattare', 'styrelse');
+    throw new ForbiddenError(
+      `${what} lämnas av insatsansvariga, för sina egna insatser.${canOverview ? ' Du kan se läget för förbundets insatser i stället.' : ''} Ska du ha rollen insatsansvarig, kontakta kansliet.`,
+      undefined,
+      canOverview ? [overview, { title: 'Vad kan jag göra?', question: 'hjälp' }] : [{ title: 'Vad kan jag göra?', question: 'hjälp' }],
+    );
   }
   const registry = await deps.repos.initiatives.getRegistry(user.associationId);
   const own = (registry?.initiatives ?? []).filter((i) => user.initiatives.includes(i.id));

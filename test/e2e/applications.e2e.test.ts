@@ -202,6 +202,8 @@ describe('ansökan over /api/messages', function () {
     assert.match(texts(gone), /Utkastet är slängt/);
     const [none] = await say(u, 'fortsätt min ansökan');
     assert.match(texts(none), /Du har inget påbörjat utkast/);
+    assert.doesNotMatch(texts(none), /Felkod/, 'nothing to resume is no fault');
+    assert.deepEqual(actionsOf(none), ['Ny ansökan', 'Status på min ansökan']);
     const refused = await invoke(applicant, 'applicationDiscard', { applicationId });
     assert.match(texts(refused), /kan inte slängas; den är en allmän handling/);
     const foreign = await invoke(u, 'applicationStep', { applicationId, step: 0, direction: 'next' });
