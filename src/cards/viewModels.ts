@@ -109,6 +109,9 @@ export interface DelegationRegisterView {
   readonly notes: readonly { readonly text: string }[];
   readonly canMarkReported: boolean;
   readonly caseIds: readonly string[];
+  /** The date typed, kept when it needs fixing, and the problem beside the field. */
+  readonly meetingDate: string;
+  readonly meetingDateError: string;
 }
 
 /** adaptiveCards/reportForm.json: the kvartalsrapport, refilled from a draft, a former version or the user's input. */

@@ -301,10 +301,19 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const ids = list.actions[0].data.caseIds;
     const refused = await invoke(chef, 'markReported', { caseIds: ids, meetingDate: '2026-12-10' });
     assert.match(texts(refused), /Bara kansliet/);
-    const noDate = await invoke(kansli, 'markReported', { caseIds: ids, meetingDate: 'nästa torsdag' });
-    assert.match(texts(noDate), /Ange styrelsemötets datum, till exempel 2026-12-10/);
-    const tooEarly = await invoke(kansli, 'markReported', { caseIds: ids, meetingDate: '2026-01-15' });
-    assert.match(texts(tooEarly), /Mötet 2026-01-15 ligger före beslutet D 2026:\d+/);
+    const title = list.actions[0].data.title;
+    const noDate = await invoke(kansli, 'markReported', { caseIds: ids, title, meetingDate: 'nästa torsdag' });
+    assert.match(texts(noDate), /Styrelsemötets datum: "nästa torsdag" är inget datum; skriv till exempel 2026-12-10/);
+    // A user mistake: the same register comes back, the typed date kept, the problem beside the field; no Felkod.
+    const tooEarly = await invoke(kansli, 'markReported', { caseIds: ids, title, meetingDate: '2026-01-15' });
+    assert.match(texts(tooEarly), /^Delegationsbeslut sedan förra styrelsemötet\n4 beslut som ännu inte anmälts/);
+    assert.match(texts(tooEarly), /Styrelsemötets datum: mötet 2026-01-15 ligger före beslut D 2026:\d+ \(2026-11-23\)/);
+    assert.doesNotMatch(texts(tooEarly), /Felkod/);
+    const dateInput = (card: any) => card.body.find((b: any) => b.id === 'meetingDate');
+    assert.equal(dateInput(tooEarly).value, '2026-01-15', 'typed date kept');
+    const inputAt = tooEarly.body.indexOf(dateInput(tooEarly));
+    assert.match(tooEarly.body[inputAt + 1].text, /Styrelsemötets datum: mötet/, 'the problem stands beside the field');
+    assert.deepEqual(tooEarly.actions[0].data.caseIds, ids, 'the same decisions can be marked again');
     const [stillListed] = await say(kansli, 'delegationsbeslut sedan förra styrelsemötet');
     assert.match(texts(stillListed), /4 beslut som ännu inte anmälts/, 'nothing was marked');
 
