@@ -130,10 +130,17 @@ export interface ReportFormView {
     readonly value: string;
     readonly commentLabel: string;
     readonly comment: string;
+    /** The problems beside this question's choice and comment ('' when none). */
+    readonly choiceError: string;
+    readonly commentError: string;
   }[];
   readonly meetingCount: number | null;
   readonly individual: boolean;
-  readonly participantRows: readonly { readonly label: string; readonly womenId: string; readonly menId: string; readonly women: number | null; readonly men: number | null }[];
+  readonly participantRows: readonly { readonly label: string; readonly womenId: string; readonly menId: string; readonly women: number | null; readonly men: number | null; readonly womenError: string; readonly menError: string }[];
+  /** The problem beside each of the other inputs, keyed by input id ('' when none). */
+  readonly fieldErrors: Readonly<Record<'meetingCount' | 'confirmOngoing' | 'shareWithPlan' | 'goalFulfilment' | 'costsToDate' | 'other', string>>;
+  /** Next to the submit button: how many problems, and where they are. */
+  readonly errorSummary: string;
   readonly ongoingHint: string;
   readonly confirmOngoing: string;
   readonly shareWithPlan: number | null;

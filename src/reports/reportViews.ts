@@ -4,14 +4,14 @@ import { Quarter, dueDate, quarterKey, quarterLabel } from '../domain/quarters';
 import { ByGender, PARTICIPANT_ROWS, REPORT_QUESTIONS, ReportAnswers, ReportVersion } from '../domain/quarterlyReports';
 import { formatDateLong, formatInteger, formatKr } from '../format/swedish';
 import { Reply } from '../cards/viewModels';
-import { ReportFields, choiceField, commentField, participantField } from './validateReport';
+import { ReportFields, ReportProblem, choiceField, commentField, participantField } from './validateReport';
 
 export interface ReportFormOptions {
   readonly initiative: Initiative;
   readonly quarter: Quarter;
   readonly fields: ReportFields;
   readonly formId?: string;
-  readonly problems?: readonly string[];
+  readonly problems?: readonly ReportProblem[];
   readonly previousOngoing?: ByGender;
   readonly note?: string;
 }
@@ -22,10 +22,17 @@ export function reportFormReply(o: ReportFormOptions): Reply {
   const individual = o.initiative.kind === 'individual';
   const title = `Kvartalsrapport ${quarterLabel(o.quarter)} – ${initiativeLabel(o.initiative)}`;
   const intro = [`Senast ${formatDateLong(dueDate(o.quarter))}.`, o.note ?? 'Spara utkast när som helst och fortsätt senare; skicka in när allt är ifyllt.'].join(' ');
+  const problems = o.problems ?? [];
+  // Every problem beside its field; several on one field are joined.
+  const at = (field: string) => problems.filter((p) => p.field === field).map((p) => p.text).join(' ');
+  const fieldErrors = { meetingCount: at('meetingCount'), confirmOngoing: at('confirmOngoing'), shareWithPlan: at('shareWithPlan'), goalFulfilment: at('goalFulfilment'), costsToDate: at('costsToDate'), other: at('other') };
+  const errorSummary = problems.length === 1 ? 'Inget skickades in: 1 sak behöver rättas. Den är markerad i formuläret ovan.' : `Inget skickades in: ${problems.length} saker behöver rättas. De är markerade i formuläret ovan.`;
   const view = {
     title,
     intro,
-    errors: (o.problems ?? []).map((text) => ({ text })),
+    errors: problems.map((p) => ({ text: p.text })),
+    fieldErrors,
+    errorSummary,
     formId: o.formId ?? randomUUID(),
     initiativeId: o.initiative.id,
     quarterKey: quarterKey(o.quarter),
@@ -37,6 +44,8 @@ export function reportFormReply(o: ReportFormOptions): Reply {
       value: o.fields[choiceField(q.id)] ?? '',
       commentLabel: q.comment,
       comment: o.fields[commentField(q.id)] ?? '',
+      choiceError: at(choiceField(q.id)),
+      commentError: at(commentField(q.id)),
     })),
     meetingCount: numberOrNull(o.fields.meetingCount),
     individual,
@@ -46,6 +55,8 @@ export function reportFormReply(o: ReportFormOptions): Reply {
       menId: participantField(row.key, 1),
       women: numberOrNull(o.fields[participantField(row.key, 0)]),
       men: numberOrNull(o.fields[participantField(row.key, 1)]),
+      womenError: at(participantField(row.key, 0)),
+      menError: at(participantField(row.key, 1)),
     })),
     ongoingHint: o.previousOngoing ? `Förra kvartalet: ${o.previousOngoing[0]} kvinnor och ${o.previousOngoing[1]} män pågående.` : '',
     confirmOngoing: o.fields.confirmOngoing === 'true' ? 'true' : 'false',
@@ -54,7 +65,7 @@ export function reportFormReply(o: ReportFormOptions): Reply {
     costsToDate: o.fields.costsToDate ?? '',
     other: o.fields.other ?? '',
   };
-  return { card: { template: 'reportForm', view }, text: [title, intro, ...(o.problems ?? []).map((p) => `- ${p}`)].join('\n') };
+  return { card: { template: 'reportForm', view }, text: [title, intro, ...problems.map((p) => `- ${p.text}`)].join('\n') };
 }
 
 /** The stored answers as form fields, for a correction that starts from the last version. */

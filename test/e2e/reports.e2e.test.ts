@@ -30,6 +30,18 @@ describe('kvartalsrapporter over /api/messages', function () {
 
   const formData = (form: any) => form.actions.find((a: any) => a.verb === 'submitReport').data as { formId: string; initiativeId: string; quarterKey: string };
   const submit = (u: TeamsUser, form: any, fields: Record<string, string>) => invoke(u, 'submitReport', { ...formData(form), ...fields });
+  /** The text shown right under an input: the problem with that field, or ''. */
+  const besideField = (card: any, id: string): string => {
+    let found = '';
+    const walk = (items: any[]) => {
+      items.forEach((item, i) => {
+        if (item?.id === id) found = items[i + 1]?.type === 'TextBlock' && items[i + 1]?.color === 'Attention' ? items[i + 1].text : '';
+        for (const key of ['body', 'items', 'columns']) if (Array.isArray(item?.[key])) walk(item[key]);
+      });
+    };
+    walk(card.body);
+    return found.replace(/[\u00a0\u202f]/g, ' ');
+  };
   const valueOf = (card: any, id: string): unknown => {
     let found: unknown;
     const walk = (n: any) => {
@@ -68,9 +80,10 @@ describe('kvartalsrapporter over /api/messages', function () {
     const [form] = await say(vaxtkraftLead, 'kvartalsrapport');
     const good = { ...ALL_YES, ...Q3_PARTICIPANTS };
     const cases: [Record<string, string>, RegExp][] = [
-      [{}, /Svara på "Ligger insatsen i fas gällande uppsatta mål\?"/],
-      [{ ...good, choice_inPhase: 'Delvis' }, /Kommentaren till "Ligger insatsen i fas gällande uppsatta mål\?" saknas/],
-      [{ ...good, choice_deviation: 'Ja' }, /Kommentaren till "Finns avvikelse mot ansökan/],
+      [{}, /1\. Ligger insatsen i fas gällande uppsatta mål\? Välj ett svar/],
+      [{ ...good, choice_inPhase: 'Delvis' }, /Kommentar \(fråga 1\) saknas – krävs när svaret är "Delvis"/],
+      [{ ...good, choice_forecast: 'Målen kommer inte att nås fullt ut' }, /Skäl \(fråga 2\) saknas/],
+      [{ ...good, choice_deviation: 'Ja' }, /Vilken avvikelse\? \(fråga 10\) saknas/],
       [{ ...good, p_enrolled_k: '-1' }, /Inskrivna under kvartalet \(kvinnor\): "-1" är inget heltal ≥ 0/],
       [{ ...good, p_exited_m: '2,5' }, /Avslutade under kvartalet \(män\): "2,5" är inget heltal ≥ 0/],
       [{ ...good, p_exitedToWorkOrStudies_k: '6' }, /"varav" \(7\) kan inte vara fler än avslutade \(6\) för kvinnor/],
@@ -84,8 +97,15 @@ describe('kvartalsrapporter over /api/messages', function () {
       const card = await submit(vaxtkraftLead, form, fields);
       assert.match(texts(card), expected, JSON.stringify(fields).slice(0, 120));
       assert.match(texts(card), /Rätta följande och skicka igen/);
+      assert.match(texts(card), /Inget skickades in: \d+ sak(er)? behöver rättas/, 'a summary next to the submit button');
       if (fields.goalFulfilment) assert.equal(valueOf(card, 'goalFulfilment'), fields.goalFulfilment, 'typed text kept');
     }
+    // Each problem stands right under the field it concerns, in that field's words.
+    const marked = await submit(vaxtkraftLead, form, { ...good, costsToDate: 'mycket', choice_forecast: 'Målen kommer inte att nås fullt ut', p_exited_m: '2,5' });
+    assert.match(besideField(marked, 'costsToDate'), /^Upparbetade kostnader hittills i år: "mycket" är inget belopp/);
+    assert.match(besideField(marked, 'comment_forecast'), /^Skäl \(fråga 2\) saknas/);
+    assert.match(besideField(marked, 'p_exited_m'), /^Avslutade under kvartalet \(män\): "2,5" är inget heltal/);
+    assert.equal(besideField(marked, 'goalFulfilment'), '', 'a good field is not marked');
     const [status] = await say(kansli, 'vilka kvartalsrapporter saknas?');
     assert.match(texts(status), /Växtkraft \(Enköping\)\nFörsenad\nskulle in senast 31 oktober 2026/);
   });
