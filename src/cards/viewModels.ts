@@ -79,6 +79,9 @@ export interface DeviationFormView {
   readonly newEndDate: string;
   readonly reason: string;
   readonly position: string;
+  /** The problem beside each input ('' when none) and the summary next to the submit button. */
+  readonly fieldErrors: Readonly<Record<'initiativeId' | 'kind' | 'amount' | 'fromYear' | 'newEndDate' | 'reason' | 'position', string>>;
+  readonly errorSummary: string;
 }
 
 /** adaptiveCards/deviationCase.json: one avvikelse, read-only or with the decision inputs. */

@@ -2,16 +2,21 @@ import { randomUUID } from 'crypto';
 import { DEVIATION_KINDS, DEVIATION_KIND_LABEL, Deviation, DeviationStatus, isBudgetKind } from '../domain/deviations';
 import { Initiative, initiativeLabel } from '../domain/initiatives';
 import { formatDateLong, formatKr } from '../format/swedish';
-import { DeviationCaseView, Fact, Reply } from '../cards/viewModels';
+import { DeviationCaseView, DeviationFormView, Fact, Reply } from '../cards/viewModels';
+import { FieldProblem, problemAt, problemSummary } from '../cards/fieldProblems';
+
+const FORM_FIELDS = ['initiativeId', 'kind', 'amount', 'fromYear', 'newEndDate', 'reason', 'position'] as const;
 import { DeviationFormInput } from './validateDeviation';
 
-export function deviationFormReply(initiatives: readonly Initiative[], years: readonly number[], values: DeviationFormInput & { formId?: string } = {}, problems: readonly string[] = []): Reply {
+export function deviationFormReply(initiatives: readonly Initiative[], years: readonly number[], values: DeviationFormInput & { formId?: string } = {}, problems: readonly FieldProblem[] = []): Reply {
   const title = 'Ny avvikelse';
   const intro = 'Fyll i avvikelsen från ansökan. Förbundschefen beslutar på delegation och du får besked här i chatten.';
   const view = {
     title,
     intro,
-    errors: problems.map((text) => ({ text })),
+    errors: problems.map((p) => ({ text: p.text })),
+    fieldErrors: Object.fromEntries(FORM_FIELDS.map((f) => [f, problemAt(problems, f)])) as DeviationFormView['fieldErrors'],
+    errorSummary: problemSummary(problems.length),
     formId: values.formId ?? randomUUID(),
     initiativeChoices: initiatives.map((i) => ({ title: initiativeLabel(i), value: i.id })),
     kindChoices: DEVIATION_KINDS.map((k) => ({ title: DEVIATION_KIND_LABEL[k], value: k })),
@@ -24,7 +29,7 @@ export function deviationFormReply(initiatives: readonly Initiative[], years: re
     reason: values.reason ?? '',
     position: values.position ?? '',
   };
-  const text = [title, ...problems.map((p) => `- ${p}`)].join('\n');
+  const text = [title, ...problems.map((p) => `- ${p.text}`)].join('\n');
   return { card: { template: 'deviationForm', view }, text };
 }
 

@@ -1,4 +1,5 @@
 import { Deviation } from '../domain/deviations';
+import { FieldProblem } from '../cards/fieldProblems';
 import { Initiative, initiativeLabel } from '../domain/initiatives';
 import { ForbiddenError, InvalidInputError } from '../errors';
 import { HandlerDependencies } from '../commands/types';
@@ -10,7 +11,7 @@ import { DEVIATION_KINDS, isBudgetKind } from '../domain/deviations';
 import { DeviationFormInput, validateDeviation } from './validateDeviation';
 
 export type FilingResult =
-  | { readonly kind: 'invalid'; readonly problems: readonly string[] }
+  | { readonly kind: 'invalid'; readonly problems: readonly FieldProblem[] }
   | { readonly kind: 'filed'; readonly deviation: Deviation; readonly decidersReached: number; readonly alreadyFiled: boolean; readonly cardContext: CardContext };
 
 /** The insatser a user may file for (avvikelser, kvartalsrapporter): their own, per the roles file. */

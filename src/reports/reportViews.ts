@@ -4,6 +4,7 @@ import { Quarter, dueDate, quarterKey, quarterLabel } from '../domain/quarters';
 import { ByGender, PARTICIPANT_ROWS, REPORT_QUESTIONS, ReportAnswers, ReportVersion } from '../domain/quarterlyReports';
 import { formatDateLong, formatInteger, formatKr } from '../format/swedish';
 import { Reply } from '../cards/viewModels';
+import { problemAt, problemSummary } from '../cards/fieldProblems';
 import { ReportFields, ReportProblem, choiceField, commentField, participantField } from './validateReport';
 
 export interface ReportFormOptions {
@@ -24,9 +25,9 @@ export function reportFormReply(o: ReportFormOptions): Reply {
   const intro = [`Senast ${formatDateLong(dueDate(o.quarter))}.`, o.note ?? 'Spara utkast när som helst och fortsätt senare; skicka in när allt är ifyllt.'].join(' ');
   const problems = o.problems ?? [];
   // Every problem beside its field; several on one field are joined.
-  const at = (field: string) => problems.filter((p) => p.field === field).map((p) => p.text).join(' ');
+  const at = (field: string) => problemAt(problems, field);
   const fieldErrors = { meetingCount: at('meetingCount'), confirmOngoing: at('confirmOngoing'), shareWithPlan: at('shareWithPlan'), goalFulfilment: at('goalFulfilment'), costsToDate: at('costsToDate'), other: at('other') };
-  const errorSummary = problems.length === 1 ? 'Inget skickades in: 1 sak behöver rättas. Den är markerad i formuläret ovan.' : `Inget skickades in: ${problems.length} saker behöver rättas. De är markerade i formuläret ovan.`;
+  const errorSummary = problemSummary(problems.length);
   const view = {
     title,
     intro,

@@ -1,3 +1,4 @@
+import { FieldProblem, FieldProblems } from '../cards/fieldProblems';
 import { containsPersonnummer } from '../domain/personalData';
 import { ByGender, PARTICIPANT_ROWS, ParticipantCounts, QuestionId, REPORT_QUESTIONS, ReportAnswers } from '../domain/quarterlyReports';
 import { Kronor } from '../finance/money';
@@ -16,24 +17,9 @@ export interface ReportContext {
   readonly previousOngoing?: ByGender;
 }
 
-/** A problem and the input it concerns ('' for the form as a whole), so the card can show it beside the field. */
-export interface ReportProblem {
-  readonly field: string;
-  readonly text: string;
-}
+export type ReportProblem = FieldProblem;
 
 export type ReportValidation = { readonly ok: true; readonly answers: ReportAnswers } | { readonly ok: false; readonly problems: readonly ReportProblem[] };
-
-/** Collects problems per field. */
-class Problems {
-  readonly list: ReportProblem[] = [];
-  add(field: string, text: string): void {
-    this.list.push({ field, text });
-  }
-  for(field: string): { push(text: string): void } {
-    return { push: (text: string) => this.add(field, text) };
-  }
-}
 
 /** A comment field's own label without its hint: "Skäl (krävs om …)" -> "Skäl". */
 const commentName = (label: string) => label.replace(/\s*\(.*\)\s*$/, '');
@@ -64,7 +50,7 @@ function text(value: string | undefined, label: string, problems: { push(text: s
 
 /** Every rule of forms.md, all problems at once, in Swedish. */
 export function validateReport(fields: ReportFields, context: ReportContext): ReportValidation {
-  const all = new Problems();
+  const all = new FieldProblems();
   const choices = {} as Record<QuestionId, string>;
   const comments: Partial<Record<QuestionId, string>> = {};
   REPORT_QUESTIONS.forEach((q, i) => {
@@ -95,7 +81,7 @@ export function validateReport(fields: ReportFields, context: ReportContext): Re
   return { ok: true, answers: { choices, comments, meetingCount, ...(participants ? { participants } : {}), ...(shareWithPlanPercent !== undefined ? { shareWithPlanPercent } : {}), goalFulfilment, costsToDate, other } };
 }
 
-function readParticipants(fields: ReportFields, context: ReportContext, all: Problems): ParticipantCounts {
+function readParticipants(fields: ReportFields, context: ReportContext, all: FieldProblems): ParticipantCounts {
   const counts = {} as Record<keyof ParticipantCounts, [number, number]>;
   for (const row of PARTICIPANT_ROWS) {
     counts[row.key] = [0, 1].map((g) => wholeNumber(fields[participantField(row.key, g as 0 | 1)], `${row.label} (${GENDER[g as 0 | 1]})`, all.for(participantField(row.key, g as 0 | 1)))) as [number, number];

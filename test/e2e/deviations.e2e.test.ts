@@ -104,13 +104,13 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
       [{ ...goodMove, amount: '5 mkr' }, /5 000 000 kr är mer än vad som återstår av budgeten 2026: 2 753 000 kr/],
       [{ ...goodMove, fromYear: '2025' }, /2025 är avslutat/],
       [{ ...goodMove, fromYear: '2027' }, /slutar 31 december 2027, så medel kan inte flyttas till 2028/],
-      [{ ...goodMove, initiativeId: 'forstarkt-stod' }, /Välj en av dina insatser/],
-      [{ ...goodMove, reason: 'Deltagaren 19800101-1234 slutade.' }, /Skälet till avvikelsen innehåller något som liknar ett personnummer/],
+      [{ ...goodMove, initiativeId: 'forstarkt-stod' }, /Insats: välj en av dina insatser/],
+      [{ ...goodMove, reason: 'Deltagaren 19800101-1234 slutade.' }, /Skäl innehåller något som liknar ett personnummer/],
       [{ ...goodMove, position: 'Se 800101-1234' }, /Styrgruppens ställningstagande innehåller något som liknar ett personnummer/],
-      [{ ...goodMove, reason: '  ' }, /Skälet till avvikelsen saknas/],
+      [{ ...goodMove, reason: '  ' }, /Skäl saknas/],
       [{ ...goodMove, kind: 'period', newEndDate: '2024-01-01' }, /måste ligga efter insatsens start/],
       [{ ...goodMove, kind: 'period', newEndDate: '2027-02-30' }, /inget giltigt datum/],
-      [{ ...goodMove, kind: 'annat' }, /Välj vilken typ av avvikelse/],
+      [{ ...goodMove, kind: 'annat' }, /Typ av avvikelse: välj vilken typ av avvikelse/],
     ];
     for (const [values, expected] of cases) {
       const card = await file(vaxtkraftLead, formId, values);
@@ -118,6 +118,11 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
       assert.match(shown, expected, JSON.stringify(values));
       assert.match(shown, /Rätta följande och skicka igen/);
       assert.equal(card.body.find((b: any) => b.id === 'reason').value, values.reason, 'typed text kept');
+      assert.match(texts(card), /Inget skickades in: \d+ sak(er)? behöver rättas/, 'a summary next to the submit button');
+      const problemAt = (id: string) => card.body[card.body.findIndex((b: any) => b.id === id) + 1];
+      const marked = ['initiativeId', 'kind', 'amount', 'fromYear', 'newEndDate', 'reason', 'position'].filter((id) => problemAt(id)?.color === 'Attention');
+      assert.equal(marked.length, 1, `one field marked for ${JSON.stringify(values)}: ${marked}`);
+      assert.match(String(problemAt(marked[0] as string).text).replace(/[\u00a0\u2011]/g, (c) => (c === '\u2011' ? '-' : ' ')), expected, 'the problem stands beside its field');
       assert.equal(formIdOf(card), formId, 'same form');
     }
     const [queue] = await say(chef, 'vilka avvikelser väntar?');
