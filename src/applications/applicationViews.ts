@@ -2,12 +2,21 @@ import { Application } from '../domain/applications';
 import { BudgetSummary } from '../finance/applicationBudget';
 import { formatDateLong, formatKr, formatInteger } from '../format/swedish';
 import { FormCardView, Reply } from '../cards/viewModels';
+import { problemSummary } from '../cards/fieldProblems';
 import { Fields, SECTIONS, SUMMARY_STEP } from './sections';
 
 type Action = FormCardView['actions'][number];
 
-export function formReply(view: Omit<FormCardView, 'errors' | 'facts' | 'notes'> & Partial<Pick<FormCardView, 'errors' | 'facts' | 'notes'>>): Reply {
-  const full: FormCardView = { errors: [], facts: [], notes: [], ...view };
+/** A field's label as messages name it: without the required mark and any hint in parentheses. */
+const labelBase = (label: string) => label.replace(/\s*\*$/, '').replace(/\s*\(.*\)\s*$/, '');
+
+type FormInput = Omit<FormCardView, 'errors' | 'facts' | 'notes' | 'fields' | 'errorSummary'> & Partial<Pick<FormCardView, 'errors' | 'facts' | 'notes'>> & { readonly fields: readonly Omit<FormCardView['fields'][number], 'error'>[] };
+
+/** Every message names its field by label, so each problem is also shown beside the field it starts with. */
+export function formReply(view: FormInput): Reply {
+  const errors = view.errors ?? [];
+  const fields = view.fields.map((f) => ({ ...f, error: f.type === 'heading' ? '' : errors.filter((e) => e.text.startsWith(`${labelBase(f.label)}`)).map((e) => e.text).join(' ') }));
+  const full: FormCardView = { facts: [], notes: [], ...view, errors, fields, errorSummary: problemSummary(errors.length, 'Inte klart än') };
   const text = [full.title, full.intro, ...full.errors.map((e) => `- ${e.text}`), ...full.facts.map((f) => `${f.label}: ${f.value}`), ...full.notes.map((n) => n.text)].filter(Boolean).join('\n');
   return { card: { template: 'formCard', view: full }, text };
 }

@@ -66,12 +66,12 @@ function decisionText(a: Application, outcome: ApplicationDecision['outcome'], g
 function readDecision(a: Application, by: DecidedBy, typed: Fields, user: UserIdentity, now: Date, today: string): { decision?: ApplicationDecision; problems: string[] } {
   const problems: string[] = [];
   const outcome = typed.outcome === 'beviljad' || typed.outcome === 'avslagen' ? typed.outcome : undefined;
-  if (!outcome) problems.push('Välj Bevilja eller Avslå.');
+  if (!outcome) problems.push('Beslut: välj Bevilja eller Avslå.');
   const meetingDate = (typed.meeting_date ?? '').trim();
-  if (by === 'styrelsen' && !/^\d{4}-\d{2}-\d{2}$/.test(meetingDate)) problems.push('Ange styrelsemötets datum.');
+  if (by === 'styrelsen' && !/^\d{4}-\d{2}-\d{2}$/.test(meetingDate)) problems.push('Styrelsemötets datum: välj datumet för mötet där styrelsen beslutade.');
   const reason = (typed.reason ?? '').trim();
-  if (by === 'delegation' && reason === '') problems.push('Skriv en motivering; den förs in i delegationsbeslutet.');
-  if (containsPersonnummer(reason)) problems.push('Motiveringen innehåller något som liknar ett personnummer.');
+  if (by === 'delegation' && reason === '') problems.push('Motivering: skriv en motivering; den förs in i delegationsbeslutet.');
+  if (containsPersonnummer(reason)) problems.push('Motivering: texten innehåller något som liknar ett personnummer.');
   const granted: Record<number, number> = {};
   for (const [year, requested] of Object.entries(a.requestedByYear ?? {})) {
     const parsed = readAmountField(`Beviljas ${year}`, typed[`granted_${year}`] ?? String(requested), { allowZero: true, max: requested, maxLabel: 'det sökta' });
@@ -79,7 +79,7 @@ function readDecision(a: Application, by: DecidedBy, typed: Fields, user: UserId
     else granted[Number(year)] = parsed.kronor;
   }
   const period = { start: (typed.period_start ?? a.period?.start ?? '').trim(), end: (typed.period_end ?? a.period?.end ?? '').trim() };
-  if (!(period.start < period.end)) problems.push('Perioden måste sluta efter att den börjar.');
+  if (!(period.start < period.end)) problems.push('Perioden till: perioden måste sluta efter att den börjar.');
   if (outcome === 'beviljad' && sum(Object.values(granted)) === 0) problems.push('Ett beviljande behöver ett belopp; avslå annars.');
   if (problems.length > 0 || !outcome) return { problems };
   return {

@@ -182,8 +182,10 @@ export interface FormCardView {
   readonly intro: string;
   readonly errors: readonly { readonly text: string }[];
   readonly facts: readonly Fact[];
-  readonly fields: readonly { readonly id: string; readonly label: string; readonly type: 'heading' | 'text' | 'multiline' | 'date' | 'choice'; readonly value: string; readonly choices: readonly Choice[] }[];
+  readonly fields: readonly { readonly id: string; readonly label: string; readonly type: 'heading' | 'text' | 'multiline' | 'date' | 'choice'; readonly value: string; readonly choices: readonly Choice[]; readonly error: string }[];
   readonly notes: readonly { readonly text: string }[];
+  /** Next to the buttons when something needs fixing. */
+  readonly errorSummary: string;
   readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>>; readonly style: 'default' | 'positive' | 'destructive' }[];
 }
 

@@ -39,6 +39,9 @@ describe('ansökan over /api/messages', function () {
     applicationId = first.actions.find((a: any) => a.verb === 'applicationStep').data.applicationId;
     const empty = await step(applicant, 0, {});
     assert.match(texts(empty), /Insatsens namn saknas/);
+    const beside = (card: any, id: string) => card.body.find((c: any) => c.items?.some((i: any) => i.id === id))?.items.find((i: any) => i.type === 'TextBlock' && i.color === 'Attention')?.text ?? '';
+    assert.match(beside(empty, 'name'), /^Insatsens namn saknas/, 'the problem stands beside its field');
+    assert.match(texts(empty), /Inte klart än: \d+ saker behöver rättas/, 'a summary next to the buttons');
     const bad = await step(applicant, 0, { ...SECTION_1, owner_email: 'anna.heby', partner1_org: 'Heby kommun' });
     assert.match(texts(bad), /E-post: "anna.heby" är ingen e-postadress/);
     assert.match(texts(bad), /Samverkansparten ska vara en annan part än insatsägaren/);
@@ -158,7 +161,7 @@ describe('ansökan over /api/messages', function () {
     const toChef = bot.connector.for(chatOf(chef)).slice(chefBefore);
     assert.deepEqual(actionsOf(toChef[0].attachments[0].content), ['Besluta på delegation']);
     const missing = await invoke(chef, 'decideApplication', { applicationId: id, by: 'delegation', outcome: 'beviljad', reason: '' });
-    assert.match(texts(missing), /Skriv en motivering/);
+    assert.match(texts(missing), /Motivering: skriv en motivering/);
     const roomBefore = await headline(2027);
     const decided = await invoke(chef, 'decideApplication', { applicationId: id, by: 'delegation', outcome: 'beviljad', reason: 'Ryms i beslutsutrymmet och följer riktlinjerna.' });
     assert.match(texts(decided), /Delegationsbeslut D 2026:1/);
