@@ -90,6 +90,6 @@ export function applicationFacts(a: Application) {
     { label: 'Insatstid', value: a.period ? `${formatDateLong(a.period.start)} – ${formatDateLong(a.period.end)}` : '' },
     { label: 'Sökt per år', value: a.requestedByYear ? yearsText(a.requestedByYear) : '' },
     { label: 'Status', value: a.status },
-    ...(a.decision ? [{ label: 'Beslut', value: a.decision.text }, ...(a.decision.number ? [{ label: 'Delegationsbeslut', value: a.decision.number }] : [])] : []),
+    ...(a.decision?.number ? [{ label: 'Delegationsbeslut', value: a.decision.number }] : []),
   ];
 }

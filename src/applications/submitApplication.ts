@@ -9,10 +9,14 @@ import { applicationFacts } from './applicationViews';
 import { assess, cardFor, loadOwnApplication, yearSplit } from './fileApplication';
 import { Fields, SUMMARY_STEP } from './sections';
 
-export const receiptOf = (a: Application, title: string, notes: string[] = [], actions: { title: string; verb: string; data: Record<string, unknown> }[] = []): Reply => ({
-  card: { template: 'receipt', view: { title, status: a.dnr ? `${a.dnr} – ${a.status}` : a.status, facts: applicationFacts(a), notes: notes.map((text) => ({ text })), actions } },
-  text: [title, ...applicationFacts(a).map((f) => `${f.label}: ${f.value}`), ...notes].join('\n'),
-});
+/** An ansökan's card; the decision's text stands in full width below the facts, where a long sentence reads well on a phone. */
+export const receiptOf = (a: Application, title: string, extraNotes: string[] = [], actions: { title: string; verb: string; data: Record<string, unknown> }[] = []): Reply => {
+  const notes = [...(a.decision ? [`Beslut: ${a.decision.text}`] : []), ...extraNotes];
+  return {
+    card: { template: 'receipt', view: { title, status: a.dnr ? `${a.dnr} – ${a.status}` : a.status, facts: applicationFacts(a), notes: notes.map((text) => ({ text })), actions } },
+    text: [title, ...applicationFacts(a).map((f) => `${f.label}: ${f.value}`), ...notes].join('\n'),
+  };
+};
 
 /** Whether the förbundschef may decide it on delegation: the whole amount applied for is within the limit. */
 export const withinDelegation = (a: Application, limit: number) => sum(Object.values(a.requestedByYear ?? {})) <= limit;

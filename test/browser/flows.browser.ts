@@ -222,11 +222,12 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
     await meeting.fill('2026-12-10');
     await meeting.press('Enter');
     await kansli.page.keyboard.press('Escape');
+    await decision.getByLabel(/Paragraf i protokollet/).fill('§ 47');
     await decision.getByLabel(/Beviljas 2027/).fill('500000');
     await kansli.screenshot('ansokan-styrelsebeslut');
     await decision.getByRole('button', { name: 'Registrera beslutet' }).click();
     const recorded = await kansli.card(/Beslutet är registrerat: Stegvis Enköping beviljad/);
-    assert.match(await read(recorded), /maximalt 500 000 kronor/);
+    assert.match(await read(recorded), /sammanträde 10 december 2026, § 47, att bevilja .*(maximalt|med högst) 500 000 kronor/s);
     await applicant.card(new RegExp(`Beslut om din ansökan ${dnr}: beviljad`));
 
     const after = await board.ask('beslutsutrymme 2027');

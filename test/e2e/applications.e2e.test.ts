@@ -126,14 +126,18 @@ describe('ansökan over /api/messages', function () {
   it('the kansli records the board’s grant once, less than applied for; the applicant is told and the beslutsutrymme drops by exactly the grant', async () => {
     const form = await invoke(kansli, 'openApplicationDecision', { applicationId, by: 'styrelsen' });
     assert.match(texts(form), /Styrelsens beslut: Vägen vidare Heby \(Dnr 2026:1\)/);
-    const tooMuch = await invoke(kansli, 'decideApplication', { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', granted_2027: '1 500 000', granted_2028: '565 408' });
-    assert.match(texts(tooMuch), /mer än det sökta/);
+    const tooMuch = await invoke(kansli, 'decideApplication', { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', meeting_paragraph: '§ 47', granted_2027: '1 500 000', granted_2028: '565 408' });
+    assert.match(texts(tooMuch), /Beviljas 2027: 1 500 000 kr är mer än det sökta \(1 400 000 kr\)/);
+    const noParagraph = await invoke(kansli, 'decideApplication', { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', meeting_paragraph: 'punkt sju' });
+    assert.match(texts(noParagraph), /Paragraf i protokollet: "punkt sju" är ingen paragraf/);
     const applicantBefore = bot.connector.for(chatOf(applicant)).length;
-    const decision = { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', granted_2027: '1 300 000', granted_2028: '565 408', period_start: '2027-01-01', period_end: '2028-06-30' };
+    const decision = { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', meeting_paragraph: '47', granted_2027: '1 300 tkr', granted_2028: '565 408', period_start: '2027-01-01', period_end: '2028-06-30' };
     const cards = await Promise.all(Array.from({ length: 10 }, () => invoke(kansli, 'decideApplication', decision)));
     assert.equal(cards.filter((c) => /Beslutet är registrerat/.test(texts(c))).length, 1, 'one decision');
     const decided = cards.find((c) => /Beslutet är registrerat/.test(texts(c)));
-    assert.match(texts(decided), /att bevilja finansiellt stöd enligt ansökan för insatsen Vägen vidare Heby för perioden 1 januari 2027 till 30 juni 2028, maximalt 1 865 408 kronor \(2027: 1 300 000 kronor, 2028: 565 408 kronor\), under förutsättning att medlemmarna fortsätter att finansiera förbundet/);
+    // A reduced grant says so, in the förbund's wording, with the meeting and its paragraph; "1 300 tkr" is read as in every form.
+    assert.match(texts(decided), /Förbundsstyrelsen beslutade vid sitt sammanträde 10 december 2026, § 47, att bevilja finansiellt stöd för insatsen Vägen vidare Heby för perioden 1 januari 2027 till 30 juni 2028 med högst 1 865 408 kronor \(2027: 1 300 000 kronor, 2028: 565 408 kronor\), i stället för sökta 1 965 408 kronor, under förutsättning att medlemmarna fortsätter att finansiera förbundet/);
+    assert.doesNotMatch(texts(decided), /enligt ansökan för insatsen/);
     const told = bot.connector.for(chatOf(applicant)).slice(applicantBefore);
     assert.equal(told.length, 1);
     assert.match(texts(told[0].attachments[0].content), /Beslut om din ansökan Dnr 2026:1: beviljad/);
@@ -192,8 +196,8 @@ describe('ansökan over /api/messages', function () {
 
     const pending = await headline(2027);
     assert.match(pending, /Insats 0 \(Dnr 2026:\d+\)/);
-    const rejected = await invoke(kansli, 'decideApplication', { applicationId: ids[0], by: 'styrelsen', outcome: 'avslagen', meeting_date: '2026-12-10' });
-    assert.match(texts(rejected), /att avslå ansökan om finansiellt stöd för insatsen Insats 0/);
+    const rejected = await invoke(kansli, 'decideApplication', { applicationId: ids[0], by: 'styrelsen', outcome: 'avslagen', meeting_date: '2026-12-10', meeting_paragraph: '§ 48' });
+    assert.match(texts(rejected), /Förbundsstyrelsen beslutade vid sitt sammanträde 10 december 2026, § 48, att avslå ansökan om finansiellt stöd för insatsen Insats 0/);
     assert.doesNotMatch(await headline(2027), /Insats 0 \(Dnr/);
   });
 
