@@ -100,6 +100,8 @@ export interface DeviationCaseView {
   readonly canOpen: boolean;
   /** Show "Återkalla": only in the filer's view while undecided. */
   readonly canWithdraw: boolean;
+  /** The filer clicked "Återkalla": ask before withdrawing (Ja, återkalla / Nej, behåll den). */
+  readonly confirmWithdraw: boolean;
   /** Teams user ids that get their own view through refresh (the deciders). */
   readonly refreshUserIds: readonly string[];
 }

@@ -78,6 +78,7 @@ export interface CaseViewOptions {
   readonly canDecide: boolean;
   readonly canOpen: boolean;
   readonly canWithdraw?: boolean;
+  readonly confirmWithdraw?: boolean;
   readonly refreshUserIds: readonly string[];
   readonly effects: readonly Fact[];
   readonly notes?: readonly string[];
@@ -97,7 +98,8 @@ export function deviationCaseReply(d: Deviation, options: CaseViewOptions): Repl
     notes: (options.notes ?? []).map((text) => ({ text })),
     canDecide: options.canDecide && d.status === 'inlämnad',
     canOpen: options.canOpen && d.status === 'inlämnad',
-    canWithdraw: (options.canWithdraw ?? false) && d.status === 'inlämnad',
+    canWithdraw: (options.canWithdraw ?? false) && d.status === 'inlämnad' && !options.confirmWithdraw,
+    confirmWithdraw: (options.canWithdraw ?? false) && d.status === 'inlämnad' && (options.confirmWithdraw ?? false),
     refreshUserIds: options.refreshUserIds,
   };
   const lines = [title, status.text, ...view.facts.map((f) => `${f.label}: ${f.value}`), ...view.effects.map((f) => `${f.label}: ${f.value}`), ...view.decisionFacts.map((f) => `${f.label}: ${f.value}`), ...(options.notes ?? [])];

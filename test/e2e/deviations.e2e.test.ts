@@ -284,7 +284,15 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const dnr = /Dnr 2026:\d+/.exec(texts(receipt))?.[0];
     const refused = await invoke(alvkarlebyLead, 'withdrawDeviation', { caseId });
     assert.match(texts(refused), /Bara den som lämnade avvikelsen kan återkalla den/);
-    const withdrawn = await invoke(vaxtkraftLead, 'withdrawDeviation', { caseId });
+    // The first click asks; nothing changes until the filer confirms.
+    const question = await invoke(vaxtkraftLead, 'withdrawDeviation', { caseId });
+    assert.match(texts(question), /Vill du återkalla avvikelsen Dnr 2026:\d+\?/);
+    assert.deepEqual(actionsOf(question), ['Ja, återkalla', 'Nej, behåll den']);
+    const [queue] = await say(chef, 'vilka avvikelser väntar?');
+    assert.match(texts(queue), new RegExp(`${dnr} Växtkraft`), 'still waiting for a decision');
+    const kept = await invoke(vaxtkraftLead, 'showDeviation', { caseId });
+    assert.deepEqual(actionsOf(kept), ['Återkalla avvikelsen']);
+    const withdrawn = await invoke(vaxtkraftLead, 'withdrawDeviation', { caseId, confirmed: true });
     assert.match(texts(withdrawn), /Återkallad/);
     assert.match(texts(withdrawn), new RegExp(dnr as string));
     assert.ok(bot.connector.updates.some((u) => u.conversationId === chatOf(chef) && /Återkallad/.test(texts(u.body.attachments[0].content))), 'the förbundschef’s card shows it');
