@@ -78,6 +78,6 @@ export async function notifyKansli(deps: HandlerDependencies, a: Application, de
 /** "status på min ansökan": the applicant's ansökningar, newest first. */
 export async function applicationStatus(deps: HandlerDependencies, user: UserIdentity): Promise<Reply[]> {
   const mine = user.aadObjectId ? await deps.repos.applications.listByApplicant(user.associationId, user.aadObjectId) : [];
-  if (mine.length === 0) return [{ card: { template: 'receipt', view: { title: 'Du har inga ansökningar', status: '', facts: [], notes: [{ text: 'Skriv "ny ansökan" för att börja.' }], actions: [] } }, text: 'Du har inga ansökningar.' }];
+  if (mine.length === 0) return [{ card: { template: 'notice', view: { title: 'Du har inga ansökningar just nu', message: 'En ansökan om medel från förbundet börjar du med "ny ansökan".', actions: [{ title: 'Ny ansökan', verb: 'askQuestion', data: { question: 'ny ansökan' } }] } }, text: 'Du har inga ansökningar just nu.' }];
   return mine.map((a) => (a.status === 'utkast' ? receiptOf(a, `Utkast: ${a.fields.name || 'namnlös ansökan'}`, ['Skriv "fortsätt min ansökan" för att fortsätta.']) : receiptOf(a, `Ansökan ${a.dnr}: ${a.name}`)));
 }

@@ -163,7 +163,7 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
 
     await kansli.say('vilka kvartalsrapporter saknas?');
     const status = await kansli.card(/Kvartalsrapporter kvartal 3 2026/);
-    assert.match(await read(status), /Växtkraft \(Enköping\)\s+Inlämnad \(sent\)\s+23 november 2026/);
+    assert.match(await read(status), /Växtkraft \(Enköping\)\s+Inlämnad för sent\s+23 november 2026/);
     await kansli.screenshot('kvartalsrapporter-status');
 
     await kansli.say('uppföljning 2026');

@@ -170,8 +170,8 @@ describe('kvartalsrapporter over /api/messages', function () {
     const [status] = await say(kansli, 'vilka kvartalsrapporter saknas?');
     const shown = texts(status);
     assert.match(shown, /^Kvartalsrapporter kvartal 3 2026: \d+ av \d+ saknas/);
-    assert.match(shown, /Växtkraft \(Enköping\)\nInlämnad \(sent\)\n23 november 2026, version 2/);
-    assert.match(shown, /Lokussamordnare \(Älvkarleby\)\nInlämnad \(sent\)\n23 november 2026/);
+    assert.match(shown, /Växtkraft \(Enköping\)\nInlämnad för sent\n23 november 2026, version 2/);
+    assert.match(shown, /Lokussamordnare \(Älvkarleby\)\nInlämnad för sent\n23 november 2026/);
     assert.match(shown, /Min framtid \(Tierp\)\nFörsenad\nskulle in senast 31 oktober 2026/);
     assert.doesNotMatch(shown, /Kvinna Hälsa Arbete/, 'an insats that ended before the quarter is not asked for');
     const [next] = await say(kansli, 'kvartalsrapporter status kvartal 4 2026');
