@@ -127,6 +127,8 @@ export interface ReportFormView {
   readonly formId: string;
   readonly initiativeId: string;
   readonly quarterKey: string;
+  /** The version that was in when the form was opened ("0" for none): a later one makes this form stale. */
+  readonly basedOn: string;
   readonly questions: readonly {
     readonly id: string;
     readonly number: number;

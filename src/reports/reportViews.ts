@@ -15,6 +15,8 @@ export interface ReportFormOptions {
   readonly problems?: readonly ReportProblem[];
   readonly previousOngoing?: ByGender;
   readonly note?: string;
+  /** The version in when the form was opened; 0 for none. */
+  readonly basedOn: number;
 }
 
 const numberOrNull = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value.trim()) ? Number(value.trim()) : null);
@@ -37,6 +39,7 @@ export function reportFormReply(o: ReportFormOptions): Reply {
     formId: o.formId ?? randomUUID(),
     initiativeId: o.initiative.id,
     quarterKey: quarterKey(o.quarter),
+    basedOn: String(o.basedOn),
     questions: REPORT_QUESTIONS.map((q, i) => ({
       id: q.id,
       number: i + 1,
@@ -91,7 +94,7 @@ export function fieldsOf(answers: ReportAnswers): Record<string, string> {
   return fields;
 }
 
-export function reportReceiptReply(initiative: Initiative, quarter: Quarter, version: ReportVersion, alreadyFiled: boolean): Reply {
+export function reportReceiptReply(initiative: Initiative, quarter: Quarter, version: ReportVersion, alreadyFiled: boolean, staleNote?: string): Reply {
   const a = version.answers;
   const title = `Kvartalsrapport ${quarterLabel(quarter)} – ${initiativeLabel(initiative)}`;
   const status = alreadyFiled ? `Redan inlämnad (version ${version.version})` : `Inlämnad (version ${version.version})`;
@@ -107,6 +110,7 @@ export function reportReceiptReply(initiative: Initiative, quarter: Quarter, ver
   }
   const deviation = a.choices.deviation === 'Ja';
   const notes = [
+    ...(staleNote ? [{ text: staleNote }] : []),
     { text: 'Tack! Kansliet ser rapporten direkt. Behöver något rättas skriver du "kvartalsrapport" igen; då blir det en ny version och den här finns kvar.' },
     ...(deviation ? [{ text: 'Du svarade att det finns en avvikelse mot ansökan. Lämna den gärna nu, så kan förbundschefen besluta om den.' }] : []),
   ];

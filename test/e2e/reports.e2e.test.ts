@@ -3,6 +3,7 @@ import { BotUnderTest, startBot } from '../helpers/runningBot';
 import { actionsOf, chat, chatOf, inputIds, texts } from '../helpers/chat';
 import { TeamsUser, adaptiveCardInvoke } from '../helpers/teams';
 import { allYesAnswers } from './reportFields';
+import { cosmosRepositories } from '../../src/store/repositories';
 
 const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
 const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom på kansliet (demo)');
@@ -150,8 +151,23 @@ describe('kvartalsrapporter over /api/messages', function () {
     const [correction] = await say(vaxtkraftLead, 'kvartalsrapport');
     assert.match(texts(correction), /redan inlämnad \(version 1\).*blir version 2/is);
     assert.equal(valueOf(correction, 'costsToDate'), '1850000');
+    const [older] = await say(vaxtkraftLead, 'kvartalsrapport');
     const corrected = await submit(vaxtkraftLead, correction, { ...fields, costsToDate: '1 900 000' });
     assert.match(texts(corrected), /Inlämnad \(version 2\)/);
+
+    // Old cards answer with the report as it stands and change nothing in the store.
+    const repos = cosmosRepositories(bot.app.store);
+    const q3 = { year: 2026, quarter: 3 as const };
+    const stored = async () => JSON.stringify([await repos.reports.get('uppsala', 'vaxtkraft', q3), await repos.reports.getDraft('uppsala', 'vaxtkraft', q3)]);
+    const storeBefore = await stored();
+    const submittedCard = await invoke(vaxtkraftLead, 'saveReportDraft', { ...formData(form), ...fields, costsToDate: '5 tkr' });
+    assert.match(texts(submittedCard), /Redan inlämnad \(version 2\)/);
+    assert.match(texts(submittedCard), /redan inskickat \(version 1\); inget nytt sparades/);
+    const openedBefore = await invoke(vaxtkraftLead, 'saveReportDraft', { ...formData(older), costsToDate: '7 tkr' });
+    assert.match(texts(openedBefore), /lämnades in \(version 2\) efter att det här formuläret öppnades/);
+    const filedFromOld = await submit(vaxtkraftLead, older, { ...fields, costsToDate: '9 tkr' });
+    assert.match(texts(filedFromOld), /Redan inlämnad \(version 2\)/);
+    assert.equal(await stored(), storeBefore, 'no draft, no new version');
   });
 
   it('a structural insats files without participant counts; someone with two insatser chooses first', async () => {
