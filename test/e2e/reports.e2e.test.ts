@@ -2,7 +2,7 @@ import assert from 'assert/strict';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
 import { actionsOf, chat, chatOf, inputIds, texts } from '../helpers/chat';
 import { TeamsUser, adaptiveCardInvoke } from '../helpers/teams';
-import { allYesAnswers } from './reportFields';
+import { allYesAnswers, reportFields } from './reportFields';
 import { cosmosRepositories } from '../../src/store/repositories';
 
 const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
@@ -180,6 +180,26 @@ describe('kvartalsrapporter over /api/messages', function () {
     assert.match(texts(receipt), /Inlämnad \(version 1\)/);
     const refused = await invoke(vaxtkraftLead, 'openReportForm', lokus.data);
     assert.match(texts(refused), /Välj en av dina insatser/);
+  });
+
+  it('when the report is in, every earlier form card that saved its draft shows the receipt', async () => {
+    const lastMessageId = () => bot.connector.activities.filter((a) => a.conversationId === chatOf(alvkarlebyLead)).pop()?.id as string;
+    const openForstarkt = async () => {
+      const [chooser] = await say(alvkarlebyLead, 'kvartalsrapport');
+      const cardId = lastMessageId();
+      const choice = chooser.actions.find((a: any) => /Förstärkt stöd/.test(a.title));
+      return { cardId, form: await invoke(alvkarlebyLead, 'openReportForm', choice.data, cardId) };
+    };
+    const first = await openForstarkt();
+    await invoke(alvkarlebyLead, 'saveReportDraft', { ...formData(first.form), choice_inPhase: 'Ja' }, first.cardId);
+    const second = await openForstarkt();
+    assert.match(texts(second.form), /Du fortsätter utkastet/);
+    const updatesBefore = bot.connector.updates.length;
+    const receipt = await invoke(alvkarlebyLead, 'submitReport', { ...formData(second.form), ...reportFields }, second.cardId);
+    assert.match(texts(receipt), /Inlämnad \(version 1\)/);
+    const updated = bot.connector.updates.slice(updatesBefore).filter((u) => u.activityId === first.cardId);
+    assert.equal(updated.length, 1, 'the first form card was replaced');
+    assert.match(texts(updated[0]!.body.attachments[0].content), /Rapporten är inlämnad \(version 1\); det här utkastet är avslutat/);
   });
 
   it('the kansli sees each insats’s status for a quarter: inlämnad (late or not), försenad, saknas', async () => {
