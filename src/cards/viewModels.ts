@@ -89,7 +89,7 @@ export interface DeviationCaseView {
   readonly caseId: string;
   readonly title: string;
   readonly status: string;
-  readonly statusColor: 'Default' | 'Good' | 'Attention' | 'Warning' | 'Accent';
+  readonly statusColor: 'Default' | 'Good' | 'Attention' | 'Accent';
   readonly facts: readonly Fact[];
   readonly effects: readonly Fact[];
   readonly decisionFacts: readonly Fact[];
@@ -174,7 +174,7 @@ export interface BlocksView {
   readonly intro: string;
   readonly summaryHeading: string;
   readonly summary: readonly Fact[];
-  readonly blocks: readonly { readonly heading: string; readonly status: string; readonly statusColor: 'Default' | 'Good' | 'Attention'; readonly facts: readonly Fact[] }[];
+  readonly blocks: readonly { readonly heading: string; readonly status: string; readonly statusColor: 'Default' | 'Good' | 'Attention'; readonly facts: readonly Fact[]; readonly actions?: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[] }[];
   /** Shown instead of the blocks when there are none ("Inga … just nu"). */
   readonly emptyText: string;
   readonly notes: readonly { readonly text: string }[];

@@ -35,7 +35,7 @@ export function deviationFormReply(initiatives: readonly Initiative[], years: re
 
 const STATUS_TEXT: Readonly<Record<DeviationStatus, { text: string; color: DeviationCaseView['statusColor'] }>> = {
   registreras: { text: 'Registreras', color: 'Default' },
-  inlämnad: { text: 'Inlämnad – väntar på beslut av förbundschefen', color: 'Warning' },
+  inlämnad: { text: 'Inlämnad – väntar på beslut av förbundschefen', color: 'Accent' },
   godkänd: { text: 'Godkänd', color: 'Good' },
   avslagen: { text: 'Avslagen', color: 'Attention' },
   återkallad: { text: 'Återkallad', color: 'Default' },

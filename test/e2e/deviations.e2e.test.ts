@@ -300,6 +300,15 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const late = await invoke(chef, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'För sent.' });
     assert.match(texts(late), /Avvikelsen är återkallad/);
     assert.deepEqual(actionsOf(late), []);
+
+    // "mina avvikelser": the filer's own, with status, next step and a button that opens each.
+    const [mine] = await say(vaxtkraftLead, 'mina avvikelser');
+    assert.match(texts(mine), new RegExp(`Avvikelse ${dnr} – Växtkraft \\(Enköping\\)\\nStatus: återkallad\\nTyp: [^\\n]+\\nInlämnad: 23 november 2026\\nNästa steg: Inget; avvikelsen är återkallad\\.\\nÖppna avvikelsen`));
+    const open = JSON.stringify(mine).includes(`"verb":"showDeviation","data":{"caseId":"${caseId}"}`);
+    assert.ok(open, 'each is openable');
+    assert.doesNotMatch(texts(mine), /Älvkarleby/, 'only one’s own');
+    const [none] = await say(board, 'mina ärenden');
+    assert.match(texts(none), /Du har inga ärenden just nu/);
   });
 
   it('lists the delegationsbeslut for the kallelse, and the kansli marks them as reported', async () => {
