@@ -97,7 +97,7 @@ export const myCasesCommand: CommandHandler = {
     const what = { alla: 'ärenden', avvikelser: 'avvikelser', ansokningar: 'ansökningar', rapporter: 'kvartalsrapporter' }[kind];
     const title = `Mina ${what}`;
     const emptyText = `Du har inga ${what} just nu.`;
-    const view: BlocksView = { title, intro: blocks.length > 0 ? `${blocks.length} st, det du själv har lämnat.` : '', summaryHeading: '', summary: [], blocks, emptyText, notes: [] };
+    const view: BlocksView = { title, intro: blocks.length > 0 ? `Det du själv har lämnat in (${blocks.length} st).` : '', summaryHeading: '', summary: [], blocks, emptyText, notes: [] };
     const text = [title, ...(blocks.length === 0 ? [emptyText] : blocks.map((b) => `${b.heading}: ${b.status}`))].join('\n');
     const reply: Reply = { card: { template: 'blocks', view }, text };
     return [reply];

@@ -109,6 +109,8 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
     cards['avvikelse-beslut'] = await invoke(chef, 'showDeviation', { caseId });
     await invoke(chef, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'Godkänns; vakansen är styrkt.' });
     [cards['delegationsbeslut-register']] = await say(kansli, 'delegationsbeslut 2026');
+    [cards['mina-arenden']] = await say(lead, 'mina ärenden');
+    [cards['fel-roll']] = await say(board, 'ny avvikelse');
 
     // A kvartalsrapport with mistakes.
     const [report] = await say(lead, 'kvartalsrapport');
@@ -150,7 +152,7 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
   }
 
   for (const width of [1280, 360]) {
-    for (const name of ['beslutsutrymme-2026', 'uppfoljning-2025-nulage', 'uppfoljning-2025-budget', 'uppfoljning-2025-kvalitet', 'uppfoljning-2025-deltagare', 'ansokan-sammanfattning', 'styrelsebeslut', 'delegationsbeslut-register', 'kvartalsrapport-fel', 'avvikelse-beslut']) {
+    for (const name of ['beslutsutrymme-2026', 'uppfoljning-2025-nulage', 'uppfoljning-2025-budget', 'uppfoljning-2025-kvalitet', 'uppfoljning-2025-deltagare', 'ansokan-sammanfattning', 'styrelsebeslut', 'delegationsbeslut-register', 'kvartalsrapport-fel', 'avvikelse-beslut', 'mina-arenden', 'fel-roll']) {
       it(`${name} at ${width} px: no amount or date across two lines, no heading word broken`, async () => {
         const card = cards[name];
         assert.ok(card, name);
@@ -158,7 +160,7 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
         await render(card, width);
         const result = await page.evaluate(measure);
         await page.locator('#host').screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}.png`) });
-        if (name !== 'uppfoljning-2025-kvalitet') assert.ok(result.tokenCount > 0, 'the card shows amounts or dates');
+        if (!['uppfoljning-2025-kvalitet', 'fel-roll'].includes(name)) assert.ok(result.tokenCount > 0, 'the card shows amounts or dates');
         assert.deepEqual(result.brokenTokens, [], 'amounts and dates on one line');
         assert.deepEqual(result.overflowing, [], 'nothing sticks out of the card');
         assert.deepEqual(result.brokenWords, [], 'no heading word broken mid-word');
