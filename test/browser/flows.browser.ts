@@ -19,6 +19,8 @@ async function headlineTkr(card: import('playwright-core').Locator): Promise<num
 }
 
 describe('in the browser: Teams’ card renderer in the Agents Playground, every role', function () {
+  // Starting the bot and four playgrounds takes a while on a busy 2-core machine.
+  this.timeout(180_000);
   let playground: RunningPlayground;
   let browser: Browser;
   let temp: { dir: string; cleanup(): void };
