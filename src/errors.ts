@@ -1,14 +1,25 @@
+/** A button on the answer to a user situation: asks the bot something the user can do instead. */
+export interface NextStep {
+  readonly title: string;
+  readonly question: string;
+}
+
 /**
- * Typed errors that handlers throw. One place (the bot's error path) turns them
- * into a Swedish message with an error id; everything else becomes a generic apology.
+ * Typed errors that handlers throw for situations the user is in (a mistake, the wrong
+ * role, nothing to resume, a stale card): not faults. One place (the bot's error path)
+ * turns them into a friendly Swedish card with what to do instead; everything else is a
+ * real fault and becomes a generic apology with an error id.
  */
 export abstract class AppError extends Error {
   abstract readonly code: string;
   /** Swedish text that is safe to show the user. */
   readonly userMessage: string;
-  constructor(userMessage: string, detail?: string) {
+  /** What the user can do instead, as buttons. */
+  readonly nextSteps: readonly NextStep[];
+  constructor(userMessage: string, detail?: string, nextSteps: readonly NextStep[] = []) {
     super(detail ?? userMessage);
     this.userMessage = userMessage;
+    this.nextSteps = nextSteps;
     this.name = new.target.name;
   }
 }

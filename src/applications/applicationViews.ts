@@ -1,13 +1,22 @@
 import { Application } from '../domain/applications';
 import { BudgetSummary } from '../finance/applicationBudget';
-import { formatDateLong, formatKr } from '../format/swedish';
+import { formatDateLong, formatKr, formatInteger } from '../format/swedish';
 import { FormCardView, Reply } from '../cards/viewModels';
+import { problemSummary } from '../cards/fieldProblems';
 import { Fields, SECTIONS, SUMMARY_STEP } from './sections';
 
 type Action = FormCardView['actions'][number];
 
-export function formReply(view: Omit<FormCardView, 'errors' | 'facts' | 'notes'> & Partial<Pick<FormCardView, 'errors' | 'facts' | 'notes'>>): Reply {
-  const full: FormCardView = { errors: [], facts: [], notes: [], ...view };
+/** A field's label as messages name it: without the required mark and any hint in parentheses. */
+const labelBase = (label: string) => label.replace(/\s*\*$/, '').replace(/\s*\(.*\)\s*$/, '');
+
+type FormInput = Omit<FormCardView, 'errors' | 'facts' | 'notes' | 'fields' | 'errorSummary'> & Partial<Pick<FormCardView, 'errors' | 'facts' | 'notes'>> & { readonly fields: readonly Omit<FormCardView['fields'][number], 'error'>[] };
+
+/** Every message names its field by label, so each problem is also shown beside the field it starts with. */
+export function formReply(view: FormInput): Reply {
+  const errors = view.errors ?? [];
+  const fields = view.fields.map((f) => ({ ...f, error: f.type === 'heading' ? '' : errors.filter((e) => e.text.startsWith(`${labelBase(f.label)}`)).map((e) => e.text).join(' ') }));
+  const full: FormCardView = { facts: [], notes: [], ...view, errors, fields, errorSummary: problemSummary(errors.length, 'Inte klart än') };
   const text = [full.title, full.intro, ...full.errors.map((e) => `- ${e.text}`), ...full.facts.map((f) => `${f.label}: ${f.value}`), ...full.notes.map((n) => n.text)].filter(Boolean).join('\n');
   return { card: { template: 'formCard', view: full }, text };
 }
@@ -43,7 +52,7 @@ export function summaryReply(a: Application, summary: BudgetSummary | undefined,
   const facts = [
     { label: 'Insats', value: f.name ?? '' },
     { label: 'Typ', value: f.type ?? '' },
-    { label: 'Insatsägare', value: `${f.owner_org ?? ''}, ${f.owner_contact ?? ''} (${f.owner_email ?? ''})` },
+    { label: 'Insatsägare', value: `${f.owner_org ?? ''}, ${f.owner_contact ?? ''}` },
     { label: 'Samverkansparter', value: [f.partner1_org, f.partner2_org].filter(Boolean).join(', ') },
     { label: 'Insatstid', value: f.start && f.end ? `${formatDateLong(f.start)} – ${formatDateLong(f.end)}` : '' },
     ...(summary
@@ -56,14 +65,15 @@ export function summaryReply(a: Application, summary: BudgetSummary | undefined,
         ]
       : []),
   ];
-  const fields = Object.entries(yearValues).map(([year, value]) => ({ id: `year_${year}`, label: `Att rekvirera ${year}`, type: 'text' as const, value: String(value), choices: [] }));
+  const fields = Object.entries(yearValues).map(([year, value]) => ({ id: `year_${year}`, label: `Att rekvirera ${year}`, type: 'text' as const, value: typeof value === 'number' ? formatInteger(value) : String(value), choices: [] }));
   return formReply({
     title: `Ny ansökan – ${SECTIONS.length + 1} av ${SECTIONS.length + 1}: sammanfattning`,
     intro: 'Kontrollera uppgifterna. Fördelningen per år följer månaderna i insatstiden (delar av månader efter antal dagar); du kan ändra den så länge summan stämmer.',
     errors: problems.map((text) => ({ text })),
     facts,
     fields: fields.length > 0 ? [{ id: 'years_heading', label: 'Fördelning per år', type: 'heading', value: '', choices: [] }, ...fields] : [],
-    notes: [],
+    // An e-mail address cannot wrap inside a fact on a phone; it stands in a note, where it can.
+    notes: [...(f.owner_email ? [{ text: `Kontakt: ${f.owner_contact ?? ''}, ${f.owner_email}` }] : []), ...(summary ? [{ text: 'Egenfinansieringen kommer utöver det ni söker från förbundet.' }] : [])],
     actions: [
       ...(problems.length === 0 && summary ? [{ title: 'Skicka in ansökan', verb: 'applicationSubmit', data: { applicationId: a.id }, style: 'positive' }] : []),
       { title: 'Tillbaka', verb: 'applicationStep', data: { applicationId: a.id, step: SUMMARY_STEP, direction: 'back' }, style: 'default' },
@@ -80,6 +90,6 @@ export function applicationFacts(a: Application) {
     { label: 'Insatstid', value: a.period ? `${formatDateLong(a.period.start)} – ${formatDateLong(a.period.end)}` : '' },
     { label: 'Sökt per år', value: a.requestedByYear ? yearsText(a.requestedByYear) : '' },
     { label: 'Status', value: a.status },
-    ...(a.decision ? [{ label: 'Beslut', value: a.decision.text }, ...(a.decision.number ? [{ label: 'Delegationsbeslut', value: a.decision.number }] : [])] : []),
+    ...(a.decision?.number ? [{ label: 'Delegationsbeslut', value: a.decision.number }] : []),
   ];
 }

@@ -4,8 +4,9 @@ import { containsPersonnummer } from '../domain/personalData';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { HandlerDependencies } from '../commands/types';
 import { Reply } from '../cards/viewModels';
-import { formatDateLong, formatInteger, formatKr } from '../format/swedish';
+import { formatDateLong, formatInteger, formatKr, formatKronor } from '../format/swedish';
 import { sum } from '../finance/money';
+import { readAmountField } from '../format/parseAmount';
 import { UserIdentity, canDecideOnDelegation, hasRole, titleOf } from '../roles/roleDirectory';
 import { normalize } from '../questions/parser/text';
 import { formReply } from './applicationViews';
@@ -45,8 +46,13 @@ export async function decisionForm(deps: HandlerDependencies, user: UserIdentity
     facts: years.map(([y, amount]) => ({ label: `Sökt ${y}`, value: formatKr(amount) })),
     fields: [
       { id: 'outcome', label: 'Beslut *', type: 'choice', value: v('outcome', ''), choices: [{ title: 'Bevilja', value: 'beviljad' }, { title: 'Avslå', value: 'avslagen' }] },
-      ...(by === 'styrelsen' ? [{ id: 'meeting_date', label: 'Styrelsemötets datum *', type: 'date' as const, value: v('meeting_date', ''), choices: [] }] : []),
-      ...years.map(([y, amount]) => ({ id: `granted_${y}`, label: `Beviljas ${y} (maximalt, kr)`, type: 'text' as const, value: v(`granted_${y}`, String(amount)), choices: [] })),
+      ...(by === 'styrelsen'
+        ? [
+            { id: 'meeting_date', label: 'Styrelsemötets datum *', type: 'date' as const, value: v('meeting_date', ''), choices: [] },
+            { id: 'meeting_paragraph', label: 'Paragraf i protokollet * (t.ex. § 47)', type: 'text' as const, value: v('meeting_paragraph', ''), choices: [] },
+          ]
+        : []),
+      ...years.map(([y, amount]) => ({ id: `granted_${y}`, label: `Beviljas ${y} (maximalt, kr)`, type: 'text' as const, value: v(`granted_${y}`, formatInteger(amount)), choices: [] })),
       { id: 'period_start', label: 'Perioden från', type: 'date', value: v('period_start', a.period?.start ?? ''), choices: [] },
       { id: 'period_end', label: 'Perioden till', type: 'date', value: v('period_end', a.period?.end ?? ''), choices: [] },
       { id: 'reason', label: by === 'delegation' ? 'Motivering *' : 'Motivering (valfritt)', type: 'multiline', value: v('reason', ''), choices: [] },
@@ -55,31 +61,48 @@ export async function decisionForm(deps: HandlerDependencies, user: UserIdentity
   });
 }
 
-function decisionText(a: Application, outcome: ApplicationDecision['outcome'], granted: Record<number, number>, period: { start: string; end: string }): string {
-  if (outcome === 'avslagen') return `att avslå ansökan om finansiellt stöd för insatsen ${a.name} (${a.dnr})`;
+/**
+ * The decision in the förbund's wording. A board decision names its meeting and paragraph;
+ * a grant lower than applied for says so instead of "enligt ansökan".
+ */
+function decisionText(a: Application, outcome: ApplicationDecision['outcome'], granted: Record<number, number>, period: { start: string; end: string }, meeting?: { date: string; paragraph: string }): string {
+  const preamble = meeting ? `Förbundsstyrelsen beslutade vid sitt sammanträde ${formatDateLong(meeting.date)}, ${meeting.paragraph}, ` : '';
+  if (outcome === 'avslagen') return `${preamble}att avslå ansökan om finansiellt stöd för insatsen ${a.name} (${a.dnr})`;
   const total = sum(Object.values(granted));
-  return `att bevilja finansiellt stöd enligt ansökan för insatsen ${a.name} för perioden ${formatDateLong(period.start)} till ${formatDateLong(period.end)}, maximalt ${formatInteger(total)} kronor (${Object.entries(granted).map(([y, k]) => `${y}: ${formatInteger(k)} kronor`).join(', ')}), ${STANDING_CONDITIONS}`;
+  const requested = sum(Object.values(a.requestedByYear ?? {}));
+  const perYear = Object.entries(granted).map(([y, k]) => `${y}: ${formatKronor(k)}`).join(', ');
+  const periodText = `för perioden ${formatDateLong(period.start)} till ${formatDateLong(period.end)}`;
+  return total < requested
+    ? `${preamble}att bevilja finansiellt stöd för insatsen ${a.name} ${periodText} med högst ${formatKronor(total)} (${perYear}), i stället för sökta ${formatKronor(requested)}, ${STANDING_CONDITIONS}`
+    : `${preamble}att bevilja finansiellt stöd enligt ansökan för insatsen ${a.name} ${periodText}, maximalt ${formatKronor(total)} (${perYear}), ${STANDING_CONDITIONS}`;
+}
+
+/** "47", "§47", "§ 47" -> "§ 47" (a no-break space keeps the sign with its number). */
+function paragraphOf(text: string): string | undefined {
+  const m = /^§?\s*(\d{1,4}(?:\s*[a-z])?)$/i.exec(text.trim());
+  return m ? `§\u00a0${(m[1] as string).replace(/\s+/g, '')}` : undefined;
 }
 
 /** Checks the decision form; returns the decision or every problem in Swedish. */
 function readDecision(a: Application, by: DecidedBy, typed: Fields, user: UserIdentity, now: Date, today: string): { decision?: ApplicationDecision; problems: string[] } {
   const problems: string[] = [];
   const outcome = typed.outcome === 'beviljad' || typed.outcome === 'avslagen' ? typed.outcome : undefined;
-  if (!outcome) problems.push('Välj Bevilja eller Avslå.');
+  if (!outcome) problems.push('Beslut: välj Bevilja eller Avslå.');
   const meetingDate = (typed.meeting_date ?? '').trim();
-  if (by === 'styrelsen' && !/^\d{4}-\d{2}-\d{2}$/.test(meetingDate)) problems.push('Ange styrelsemötets datum.');
+  if (by === 'styrelsen' && !/^\d{4}-\d{2}-\d{2}$/.test(meetingDate)) problems.push('Styrelsemötets datum: välj datumet för mötet där styrelsen beslutade.');
+  const paragraph = paragraphOf(typed.meeting_paragraph ?? '');
+  if (by === 'styrelsen' && !paragraph) problems.push(`Paragraf i protokollet: ${(typed.meeting_paragraph ?? '').trim() === '' ? 'ange paragrafen, till exempel § 47' : `"${(typed.meeting_paragraph ?? '').trim()}" är ingen paragraf; skriv till exempel § 47`}.`);
   const reason = (typed.reason ?? '').trim();
-  if (by === 'delegation' && reason === '') problems.push('Skriv en motivering; den förs in i delegationsbeslutet.');
-  if (containsPersonnummer(reason)) problems.push('Motiveringen innehåller något som liknar ett personnummer.');
+  if (by === 'delegation' && reason === '') problems.push('Motivering: skriv en motivering; den förs in i delegationsbeslutet.');
+  if (containsPersonnummer(reason)) problems.push('Motivering: texten innehåller något som liknar ett personnummer.');
   const granted: Record<number, number> = {};
   for (const [year, requested] of Object.entries(a.requestedByYear ?? {})) {
-    const text = (typed[`granted_${year}`] ?? String(requested)).replace(/\s/g, '');
-    if (!/^\d+$/.test(text)) problems.push(`Beviljas ${year}: "${typed[`granted_${year}`]}" är inget belopp i hela kronor.`);
-    else if (Number(text) > requested) problems.push(`Beviljas ${year}: ${formatKr(Number(text))} är mer än det sökta (${formatKr(requested)}).`);
-    else granted[Number(year)] = Number(text);
+    const parsed = readAmountField(`Beviljas ${year}`, typed[`granted_${year}`] ?? String(requested), { allowZero: true, max: requested, maxLabel: 'det sökta' });
+    if (!parsed.ok) problems.push(parsed.problem);
+    else granted[Number(year)] = parsed.kronor;
   }
   const period = { start: (typed.period_start ?? a.period?.start ?? '').trim(), end: (typed.period_end ?? a.period?.end ?? '').trim() };
-  if (!(period.start < period.end)) problems.push('Perioden måste sluta efter att den börjar.');
+  if (!(period.start < period.end)) problems.push('Perioden till: perioden måste sluta efter att den börjar.');
   if (outcome === 'beviljad' && sum(Object.values(granted)) === 0) problems.push('Ett beviljande behöver ett belopp; avslå annars.');
   if (problems.length > 0 || !outcome) return { problems };
   return {
@@ -89,12 +112,12 @@ function readDecision(a: Application, by: DecidedBy, typed: Fields, user: UserId
       by,
       decidedAt: now.toISOString(),
       decidedOn: by === 'styrelsen' ? meetingDate : today,
-      ...(by === 'styrelsen' ? { meetingDate } : {}),
+      ...(by === 'styrelsen' ? { meetingDate, paragraph } : {}),
       decider: by === 'styrelsen' ? { name: 'Förbundsstyrelsen', title: `registrerat av ${user.name}` } : { aadObjectId: user.aadObjectId, name: user.name, title: titleOf(user) },
       reason,
       grantedByYear: outcome === 'beviljad' ? granted : {},
       period,
-      text: decisionText(a, outcome, granted, period),
+      text: decisionText(a, outcome, granted, period, by === 'styrelsen' ? { date: meetingDate, paragraph: paragraph as string } : undefined),
     },
   };
 }

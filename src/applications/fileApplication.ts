@@ -5,9 +5,13 @@ import { BudgetSummary, checkYearOverride, summariseBudget } from '../finance/ap
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { HandlerDependencies } from '../commands/types';
 import { Reply } from '../cards/viewModels';
+import { readAmountField } from '../format/parseAmount';
 import { UserIdentity } from '../roles/roleDirectory';
 import { sectionReply, summaryReply } from './applicationViews';
 import { Fields, SECTIONS, SUMMARY_STEP, parseBudget, validateSection } from './sections';
+
+const NEW_APPLICATION = { title: 'Ny ansökan', question: 'ny ansökan' };
+const APPLICATION_STATUS = { title: 'Status på min ansökan', question: 'status på min ansökan' };
 
 async function ownDraft(deps: HandlerDependencies, user: UserIdentity): Promise<Application | undefined> {
   if (!user.aadObjectId) return undefined;
@@ -16,7 +20,7 @@ async function ownDraft(deps: HandlerDependencies, user: UserIdentity): Promise<
 
 export async function loadOwnApplication(deps: HandlerDependencies, user: UserIdentity, id: unknown): Promise<Application> {
   const a = typeof id === 'string' ? await deps.repos.applications.get(user.associationId, id) : undefined;
-  if (!a) throw new NotFoundError('Ansökan finns inte (längre). Skriv "ny ansökan" för att börja om.');
+  if (!a) throw new NotFoundError('Ansökan finns inte (längre). Skriv "ny ansökan" för att börja om.', undefined, [NEW_APPLICATION]);
   if (a.applicant.aadObjectId !== user.aadObjectId) throw new ForbiddenError('Det här är någon annans ansökan.');
   return a;
 }
@@ -39,14 +43,14 @@ export async function startApplication(deps: HandlerDependencies, user: UserIden
 /** "fortsätt min ansökan". */
 export async function continueApplication(deps: HandlerDependencies, user: UserIdentity): Promise<Reply> {
   const draft = await ownDraft(deps, user);
-  if (!draft) throw new InvalidInputError('Du har inget påbörjat utkast. Skriv "ny ansökan" för att börja.');
+  if (!draft) throw new InvalidInputError('Du har inget påbörjat utkast. En inlämnad ansökan ser du under "status på min ansökan"; en ny börjar du med "ny ansökan".', undefined, [NEW_APPLICATION, APPLICATION_STATUS]);
   return cardFor(draft, [], 'Välkommen tillbaka; här är du där du slutade.');
 }
 
 /** Saves a section's fields (never a personnummer) and moves next (if the section is complete), back, or stays. */
 export async function saveStep(deps: HandlerDependencies, user: UserIdentity, id: unknown, step: number, typed: Fields, direction: 'next' | 'back' | 'stay' | 'goto'): Promise<Reply> {
   const a = await loadOwnApplication(deps, user, id);
-  if (a.status !== 'utkast') throw new InvalidInputError(`Ansökan är redan inlämnad (${a.dnr}). Skriv "status på min ansökan".`);
+  if (a.status !== 'utkast') throw new InvalidInputError(`Ansökan är redan inlämnad (${a.dnr}); kortet du använde är ett gammalt utkast och inget ändrades.`, undefined, [APPLICATION_STATUS]);
   const sectionIds = new Set((SECTIONS[step]?.fields ?? []).map((f) => f.id));
   const incoming = Object.fromEntries(Object.entries(typed).filter((e): e is [string, string] => sectionIds.has(e[0]) && typeof e[1] === 'string'));
   if (Object.values(incoming).some(containsPersonnummer)) {
@@ -62,7 +66,7 @@ export async function saveStep(deps: HandlerDependencies, user: UserIdentity, id
 
 export async function discardDraft(deps: HandlerDependencies, user: UserIdentity, id: unknown): Promise<Reply> {
   const a = await loadOwnApplication(deps, user, id);
-  if (a.status !== 'utkast') throw new InvalidInputError('En inlämnad ansökan kan inte slängas; den är en allmän handling.');
+  if (a.status !== 'utkast') throw new InvalidInputError('En inlämnad ansökan kan inte slängas; den är en allmän handling.', undefined, [APPLICATION_STATUS]);
   await deps.repos.applications.remove(a.associationId, a.id);
   return { card: { template: 'receipt', view: { title: 'Utkastet är slängt', status: 'Inget skickades in.', facts: [], notes: [{ text: 'Skriv "ny ansökan" för att börja om.' }], actions: [] } }, text: 'Utkastet är slängt.' };
 }
@@ -81,10 +85,11 @@ export function yearSplit(fields: Fields, summary: BudgetSummary): { byYear: Rec
   const byYear: Record<number, number> = {};
   const problems: string[] = [];
   for (const year of Object.keys(summary.byYear).map(Number)) {
-    const typed = (fields[`year_${year}`] ?? '').replace(/\s/g, '');
+    const typed = (fields[`year_${year}`] ?? '').trim();
+    const parsed = readAmountField(`Att rekvirera ${year}`, typed, { allowZero: true });
     if (typed === '') byYear[year] = summary.byYear[year] as number;
-    else if (/^\d+$/.test(typed)) byYear[year] = Number(typed);
-    else problems.push(`Att rekvirera ${year}: "${fields[`year_${year}`]}" är inget belopp i hela kronor.`);
+    else if (parsed.ok) byYear[year] = parsed.kronor;
+    else problems.push(parsed.problem);
   }
   return { byYear, problems: problems.length > 0 ? problems : checkYearOverride(byYear, summary) };
 }

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { containsPersonnummer } from '../domain/personalData';
 import { BudgetOwner, SalaryLine } from '../finance/applicationBudget';
 import { Kronor } from '../finance/money';
-import { parseSwedishAmount } from '../format/parseAmount';
+import { readAmountField } from '../format/parseAmount';
 
 export type FieldType = 'heading' | 'text' | 'multiline' | 'date' | 'choice';
 
@@ -132,9 +132,8 @@ export function validateSection(step: number, fields: Fields): string[] {
 function amount(fields: Fields, id: string, label: string, problems: string[]): Kronor | undefined {
   const v = value(fields, id);
   if (v === '') return undefined;
-  if (/^0+$/.test(v)) return 0;
-  const parsed = parseSwedishAmount(v);
-  if (!parsed.ok) problems.push(`${label}: ${parsed.message}`);
+  const parsed = readAmountField(label, v, { allowZero: true });
+  if (!parsed.ok) problems.push(parsed.problem);
   return parsed.ok ? parsed.kronor : undefined;
 }
 

@@ -9,10 +9,14 @@ import { applicationFacts } from './applicationViews';
 import { assess, cardFor, loadOwnApplication, yearSplit } from './fileApplication';
 import { Fields, SUMMARY_STEP } from './sections';
 
-export const receiptOf = (a: Application, title: string, notes: string[] = [], actions: { title: string; verb: string; data: Record<string, unknown> }[] = []): Reply => ({
-  card: { template: 'receipt', view: { title, status: a.dnr ? `${a.dnr} – ${a.status}` : a.status, facts: applicationFacts(a), notes: notes.map((text) => ({ text })), actions } },
-  text: [title, ...applicationFacts(a).map((f) => `${f.label}: ${f.value}`), ...notes].join('\n'),
-});
+/** An ansökan's card; the decision's text stands in full width below the facts, where a long sentence reads well on a phone. */
+export const receiptOf = (a: Application, title: string, extraNotes: string[] = [], actions: { title: string; verb: string; data: Record<string, unknown> }[] = []): Reply => {
+  const notes = [...(a.decision ? [`Beslut: ${a.decision.text}`] : []), ...extraNotes];
+  return {
+    card: { template: 'receipt', view: { title, status: a.dnr ? `${a.dnr} – ${a.status}` : a.status, facts: applicationFacts(a), notes: notes.map((text) => ({ text })), actions } },
+    text: [title, ...applicationFacts(a).map((f) => `${f.label}: ${f.value}`), ...notes].join('\n'),
+  };
+};
 
 /** Whether the förbundschef may decide it on delegation: the whole amount applied for is within the limit. */
 export const withinDelegation = (a: Application, limit: number) => sum(Object.values(a.requestedByYear ?? {})) <= limit;
@@ -74,6 +78,6 @@ export async function notifyKansli(deps: HandlerDependencies, a: Application, de
 /** "status på min ansökan": the applicant's ansökningar, newest first. */
 export async function applicationStatus(deps: HandlerDependencies, user: UserIdentity): Promise<Reply[]> {
   const mine = user.aadObjectId ? await deps.repos.applications.listByApplicant(user.associationId, user.aadObjectId) : [];
-  if (mine.length === 0) return [{ card: { template: 'receipt', view: { title: 'Du har inga ansökningar', status: '', facts: [], notes: [{ text: 'Skriv "ny ansökan" för att börja.' }], actions: [] } }, text: 'Du har inga ansökningar.' }];
+  if (mine.length === 0) return [{ card: { template: 'notice', view: { title: 'Du har inga ansökningar just nu', message: 'En ansökan om medel från förbundet börjar du med "ny ansökan".', actions: [{ title: 'Ny ansökan', verb: 'askQuestion', data: { question: 'ny ansökan' } }] } }, text: 'Du har inga ansökningar just nu.' }];
   return mine.map((a) => (a.status === 'utkast' ? receiptOf(a, `Utkast: ${a.fields.name || 'namnlös ansökan'}`, ['Skriv "fortsätt min ansökan" för att fortsätta.']) : receiptOf(a, `Ansökan ${a.dnr}: ${a.name}`)));
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import { Reply } from '../cards/viewModels';
-import { AppError } from '../errors';
+import { AppError, NextStep, UnknownActionError } from '../errors';
 
 export interface Logger {
   error(entry: Record<string, unknown>): void;
@@ -12,11 +12,28 @@ export const jsonLogger: Logger = {
   info: (entry) => console.log(JSON.stringify({ level: 'info', time: new Date().toISOString(), ...entry })),
 };
 
+const TITLES: Readonly<Record<string, string>> = {
+  forbidden: 'Det här görs av någon annan',
+  not_found: 'Det finns inte här',
+  conflict: 'Någon hann före',
+};
+
+const HELP: NextStep = { title: 'Vad kan jag göra?', question: 'hjälp' };
+
 /**
- * The one error path: a typed AppError shows its Swedish message, anything else a
- * generic apology; both carry an error id that is also in the log with the details.
+ * The one error path. A typed AppError is a situation the user is in, not a fault: it gets a
+ * friendly card saying what to do instead, with buttons, and an info log line without stack.
+ * Anything else is a real fault: an apology with an error id, logged with its stack. A verb no
+ * handler knows is a fault too: the bot only posts cards it can answer, so it is a bug or a forged call.
  */
 export function errorReply(err: unknown, logger: Logger, context: Record<string, unknown> = {}): Reply {
+  if (err instanceof AppError && !(err instanceof UnknownActionError)) {
+    logger.info({ code: err.code, message: err.message, ...context });
+    const title = TITLES[err.code] ?? 'Så här går det till';
+    const steps = err.nextSteps.length > 0 ? err.nextSteps : [HELP];
+    const actions = steps.map((s) => ({ title: s.title, verb: 'askQuestion', data: { question: s.question } }));
+    return { card: { template: 'notice', view: { title, message: err.userMessage, actions } }, text: `${title}: ${err.userMessage}` };
+  }
   const errorId = randomBytes(4).toString('hex');
   const known = err instanceof AppError;
   logger.error({ errorId, code: known ? err.code : 'internal', message: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack, ...context });

@@ -5,13 +5,15 @@ import { InvalidInputError } from '../errors';
 import { openReportForm, reportQuarter, saveReportDraft, submitReport } from '../reports/fileReport';
 import { ReportFields } from '../reports/validateReport';
 
-const META = new Set(['formId', 'initiativeId', 'quarterKey']);
+const META = new Set(['formId', 'initiativeId', 'quarterKey', 'basedOn']);
 
 /** The form's inputs as strings (clients send numbers and toggles in different shapes). */
 function fieldsOf(input: CardActionInput): ReportFields {
   return Object.fromEntries(Object.entries(input.data).filter(([k, v]) => !META.has(k) && v !== undefined && v !== null).map(([k, v]) => [k, String(v)]));
 }
 const formIdOf = (input: CardActionInput) => (typeof input.data.formId === 'string' ? input.data.formId : '');
+/** The version the form was opened against; undefined for cards made before forms carried it. */
+const basedOnOf = (input: CardActionInput) => (typeof input.data.basedOn === 'string' && /^\d+$/.test(input.data.basedOn) ? Number(input.data.basedOn) : typeof input.data.basedOn === 'number' ? input.data.basedOn : undefined);
 
 /** The chooser's button: the form for that insats and quarter. */
 export const openReportFormAction: CardActionHandler = {
@@ -25,7 +27,7 @@ export const openReportFormAction: CardActionHandler = {
 export const saveReportDraftAction: CardActionHandler = {
   verb: 'saveReportDraft',
   async handle(input, deps) {
-    return { replies: [], updatedCard: await saveReportDraft(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input)) };
+    return { replies: [], updatedCard: await saveReportDraft(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input), basedOnOf(input), input.personalCardId) };
   },
 };
 
@@ -33,7 +35,7 @@ export const saveReportDraftAction: CardActionHandler = {
 export const submitReportAction: CardActionHandler = {
   verb: 'submitReport',
   async handle(input, deps) {
-    return { replies: [], updatedCard: await submitReport(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input)) };
+    return { replies: [], updatedCard: await submitReport(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input), basedOnOf(input), input.personalCardId) };
   },
 };
 

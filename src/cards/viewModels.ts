@@ -65,6 +65,13 @@ export interface ErrorView {
   readonly errorId: string;
 }
 
+/** adaptiveCards/notice.json: a situation that is not an error (wrong role, nothing to resume, a stale card), with what to do instead. */
+export interface NoticeView {
+  readonly title: string;
+  readonly message: string;
+  readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[];
+}
+
 export interface Choice {
   readonly title: string;
   readonly value: string;
@@ -87,6 +94,9 @@ export interface DeviationFormView {
   readonly newEndDate: string;
   readonly reason: string;
   readonly position: string;
+  /** The problem beside each input ('' when none) and the summary next to the submit button. */
+  readonly fieldErrors: Readonly<Record<'initiativeId' | 'kind' | 'amount' | 'fromYear' | 'newEndDate' | 'reason' | 'position', string>>;
+  readonly errorSummary: string;
 }
 
 /** adaptiveCards/deviationCase.json: one avvikelse, read-only or with the decision inputs. */
@@ -94,7 +104,7 @@ export interface DeviationCaseView {
   readonly caseId: string;
   readonly title: string;
   readonly status: string;
-  readonly statusColor: 'Default' | 'Good' | 'Attention' | 'Warning' | 'Accent';
+  readonly statusColor: 'Default' | 'Good' | 'Attention' | 'Accent';
   readonly facts: readonly Fact[];
   readonly effects: readonly Fact[];
   readonly decisionFacts: readonly Fact[];
@@ -105,6 +115,8 @@ export interface DeviationCaseView {
   readonly canOpen: boolean;
   /** Show "Återkalla": only in the filer's view while undecided. */
   readonly canWithdraw: boolean;
+  /** The filer clicked "Återkalla": ask before withdrawing (Ja, återkalla / Nej, behåll den). */
+  readonly confirmWithdraw: boolean;
   /** Teams user ids that get their own view through refresh (the deciders). */
   readonly refreshUserIds: readonly string[];
 }
@@ -117,6 +129,9 @@ export interface DelegationRegisterView {
   readonly notes: readonly { readonly text: string }[];
   readonly canMarkReported: boolean;
   readonly caseIds: readonly string[];
+  /** The date typed, kept when it needs fixing, and the problem beside the field. */
+  readonly meetingDate: string;
+  readonly meetingDateError: string;
 }
 
 /** adaptiveCards/reportForm.json: the kvartalsrapport, refilled from a draft, a former version or the user's input. */
@@ -127,6 +142,8 @@ export interface ReportFormView {
   readonly formId: string;
   readonly initiativeId: string;
   readonly quarterKey: string;
+  /** The version that was in when the form was opened ("0" for none): a later one makes this form stale. */
+  readonly basedOn: string;
   readonly questions: readonly {
     readonly id: string;
     readonly number: number;
@@ -135,10 +152,17 @@ export interface ReportFormView {
     readonly value: string;
     readonly commentLabel: string;
     readonly comment: string;
+    /** The problems beside this question's choice and comment ('' when none). */
+    readonly choiceError: string;
+    readonly commentError: string;
   }[];
   readonly meetingCount: number | null;
   readonly individual: boolean;
-  readonly participantRows: readonly { readonly label: string; readonly womenId: string; readonly menId: string; readonly women: number | null; readonly men: number | null }[];
+  readonly participantRows: readonly { readonly label: string; readonly womenId: string; readonly menId: string; readonly women: number | null; readonly men: number | null; readonly womenError: string; readonly menError: string }[];
+  /** The problem beside each of the other inputs, keyed by input id ('' when none). */
+  readonly fieldErrors: Readonly<Record<'meetingCount' | 'confirmOngoing' | 'shareWithPlan' | 'goalFulfilment' | 'costsToDate' | 'other', string>>;
+  /** Next to the submit button: how many problems, and where they are. */
+  readonly errorSummary: string;
   readonly ongoingHint: string;
   readonly confirmOngoing: string;
   readonly shareWithPlan: number | null;
@@ -156,15 +180,18 @@ export interface ReceiptView {
   readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[];
 }
 
-/** adaptiveCards/grid.json: a table with any number of columns (Adaptive Cards 1.5 Table); the first row is the header. */
-export interface GridView {
+/**
+ * adaptiveCards/blocks.json: phone-first instead of a wide table: a summary, then one block
+ * per item (an insats) with a status line (a word with an icon, never colour alone) and its facts.
+ */
+export interface BlocksView {
   readonly title: string;
   readonly intro: string;
-  readonly columns: readonly { readonly width: number }[];
-  readonly rows: readonly {
-    readonly style: 'default' | 'accent' | 'emphasis';
-    readonly cells: readonly { readonly text: string; readonly color: 'Default' | 'Good' | 'Warning' | 'Attention'; readonly weight: 'Default' | 'Bolder' }[];
-  }[];
+  readonly summaryHeading: string;
+  readonly summary: readonly Fact[];
+  readonly blocks: readonly { readonly heading: string; readonly status: string; readonly statusColor: 'Default' | 'Good' | 'Attention'; readonly facts: readonly Fact[]; readonly actions?: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[] }[];
+  /** Shown instead of the blocks when there are none ("Inga … just nu"). */
+  readonly emptyText: string;
   readonly notes: readonly { readonly text: string }[];
 }
 
@@ -174,8 +201,10 @@ export interface FormCardView {
   readonly intro: string;
   readonly errors: readonly { readonly text: string }[];
   readonly facts: readonly Fact[];
-  readonly fields: readonly { readonly id: string; readonly label: string; readonly type: 'heading' | 'text' | 'multiline' | 'date' | 'choice'; readonly value: string; readonly choices: readonly Choice[] }[];
+  readonly fields: readonly { readonly id: string; readonly label: string; readonly type: 'heading' | 'text' | 'multiline' | 'date' | 'choice'; readonly value: string; readonly choices: readonly Choice[]; readonly error: string }[];
   readonly notes: readonly { readonly text: string }[];
+  /** Next to the buttons when something needs fixing. */
+  readonly errorSummary: string;
   readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>>; readonly style: 'default' | 'positive' | 'destructive' }[];
 }
 
@@ -186,12 +215,13 @@ export type CardView =
   | { readonly template: 'help'; readonly view: HelpView }
   | { readonly template: 'clarify'; readonly view: ClarifyView }
   | { readonly template: 'error'; readonly view: ErrorView }
+  | { readonly template: 'notice'; readonly view: NoticeView }
   | { readonly template: 'deviationForm'; readonly view: DeviationFormView }
   | { readonly template: 'deviationCase'; readonly view: DeviationCaseView }
   | { readonly template: 'delegationRegister'; readonly view: DelegationRegisterView }
   | { readonly template: 'reportForm'; readonly view: ReportFormView }
   | { readonly template: 'receipt'; readonly view: ReceiptView }
-  | { readonly template: 'grid'; readonly view: GridView }
+  | { readonly template: 'blocks'; readonly view: BlocksView }
   | { readonly template: 'formCard'; readonly view: FormCardView };
 
 /** What a command or card action replies: a card and its plain-text fallback. */

@@ -5,13 +5,14 @@ import { followUpCommand } from './followUpCommand';
 import { helpCommand } from './helpCommand';
 import { newDeviationCommand } from './newDeviationCommand';
 import { pendingDeviationsCommand } from './pendingDeviationsCommand';
+import { myCasesCommand } from './myCasesCommand';
 import { pingCommand } from './pingCommand';
 import { reportCommand } from './reportCommand';
 import { reportStatusCommand } from './reportStatusCommand';
 import { CommandHandler } from './types';
 
 /** Every chat command, in the order they are tried; the budget question is the catch-all and comes last. */
-export const COMMANDS: readonly CommandHandler[] = [helpCommand, pingCommand, newDeviationCommand, pendingDeviationsCommand, delegationDecisionsCommand, reportStatusCommand, reportCommand, followUpCommand,
+export const COMMANDS: readonly CommandHandler[] = [helpCommand, pingCommand, myCasesCommand, newDeviationCommand, pendingDeviationsCommand, delegationDecisionsCommand, reportStatusCommand, reportCommand, followUpCommand,
   newApplicationCommand, continueApplicationCommand, applicationStatusCommand, budgetQuestionCommand];
 
 export function findCommand(text: string): CommandHandler {

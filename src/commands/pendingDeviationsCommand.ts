@@ -17,6 +17,12 @@ export const pendingDeviationsCommand: CommandHandler = {
   },
   async handle(input, deps) {
     const open = await deps.repos.deviations.listByStatus(input.user.associationId, ['inlämnad']);
+    // An empty queue is said in words, not shown as a table with only headers.
+    if (open.length === 0) {
+      const empty = 'Inga avvikelser väntar på beslut just nu';
+      const message = 'När en insatsansvarig lämnar en avvikelse hamnar den här, och förbundschefen får den i chatten.';
+      return [{ card: { template: 'notice', view: { title: empty, message, actions: [{ title: 'Delegationsbeslut sedan förra mötet', verb: 'askQuestion', data: { question: 'delegationsbeslut sedan förra styrelsemötet' } }] } }, text: `${empty}. ${message}` }];
+    }
     const title = open.length === 0 ? 'Inga avvikelser väntar på beslut' : `${open.length} avvikelse${open.length === 1 ? '' : 'r'} väntar på beslut`;
     const rows = open.map((d) => ({ name: `${d.dnr ?? ''} ${d.initiativeName}`.trim(), a: DEVIATION_KIND_LABEL[d.kind], b: formatDateLong(d.filedOn) }));
     const summary: Reply = {

@@ -9,7 +9,7 @@ import { hasRole } from '../roles/roleDirectory';
 import { CommandHandler } from './types';
 
 function stateText(row: ReportStatusRow): { a: string; b: string } {
-  if (row.state === 'inlämnad') return { a: `Inlämnad${row.late ? ' (sent)' : ''}`, b: `${formatDateLong(row.submittedOn as string)}${(row.version ?? 1) > 1 ? `, version ${row.version}` : ''}` };
+  if (row.state === 'inlämnad') return { a: row.late ? 'Inlämnad för sent' : 'Inlämnad i tid', b: `${formatDateLong(row.submittedOn as string)}${(row.version ?? 1) > 1 ? `, version ${row.version}` : ''}` };
   if (row.state === 'försenad') return { a: 'Försenad', b: `skulle in senast ${formatDateLong(row.due)}` };
   return { a: 'Saknas', b: `senast ${formatDateLong(row.due)}` };
 }
@@ -28,6 +28,10 @@ export const reportStatusCommand: CommandHandler = {
     const rows = reportStatus(quarter, registry?.initiatives ?? [], reports, deps.today());
     const missing = rows.filter((r) => r.state !== 'inlämnad').length;
     const title = `Kvartalsrapporter ${quarterLabel(quarter)}: ${missing === 0 ? 'alla inlämnade' : `${missing} av ${rows.length} saknas`}`;
+    if (rows.length === 0) {
+      const empty = `Inga insatser ska rapportera för ${quarterLabel(quarter)} just nu`;
+      return [{ card: { template: 'notice', view: { title: empty, message: 'Ingen insats i registret pågår under kvartalet.', actions: [] } }, text: empty }];
+    }
     const tableRows = rows.map((r) => ({ name: initiativeLabel(r.initiative), ...stateText(r) }));
     return [{ card: { template: 'table', view: { title, headers: ['Insats', 'Status', 'Datum'], rows: tableRows, notes: [], source: `Sista dag ${formatDateLong(dueDate(quarter))}.` } }, text: [title, ...tableRows.map((r) => `${r.name}: ${r.a}, ${r.b}`)].join('\n') }];
   },

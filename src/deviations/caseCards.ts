@@ -31,9 +31,9 @@ export function sharedCaseCard(ctx: CardContext, d: Deviation, notes: readonly s
 }
 
 /** The view for one user: decision inputs for a decider while the avvikelse is open, "Återkalla" for its filer, read-only otherwise. */
-export function caseCardFor(ctx: CardContext, d: Deviation, viewer: UserIdentity, notes: readonly string[] = []): Reply {
+export function caseCardFor(ctx: CardContext, d: Deviation, viewer: UserIdentity, notes: readonly string[] = [], confirmWithdraw = false): Reply {
   const decider = canDecideOnDelegation(viewer);
   const isFiler = viewer.aadObjectId !== undefined && viewer.aadObjectId === d.filedBy.aadObjectId;
   const extra = !decider && !isFiler && d.status === 'inlämnad' ? ['Endast förbundschefen eller ersättaren kan besluta om avvikelsen.'] : [];
-  return deviationCaseReply(d, { canDecide: decider, canOpen: false, canWithdraw: isFiler, refreshUserIds: refreshFor(ctx, d), effects: effectFacts(d, ctx.ledger, ctx.today), notes: [...notes, ...extra] });
+  return deviationCaseReply(d, { canDecide: decider, canOpen: false, canWithdraw: isFiler, confirmWithdraw, refreshUserIds: refreshFor(ctx, d), effects: effectFacts(d, ctx.ledger, ctx.today), notes: [...notes, ...extra] });
 }

@@ -75,10 +75,16 @@ export async function updatePostedCards(deps: HandlerDependencies, d: Deviation,
   await Promise.all(d.postedCards.map((posted) => deps.notifier.updateCard(d.associationId, posted, card)));
 }
 
+/** The avvikelse its filer may withdraw; anyone else is refused. Changes nothing. */
+export async function loadDeviationForWithdrawal(deps: HandlerDependencies, user: UserIdentity, caseId: unknown): Promise<Deviation> {
+  const d = await loadDeviation(deps, user, caseId);
+  if (!user.aadObjectId || d.filedBy.aadObjectId !== user.aadObjectId) throw new ForbiddenError('Bara den som lämnade avvikelsen kan återkalla den.');
+  return d;
+}
+
 /** The filer withdraws an undecided avvikelse. It keeps its Dnr and stays in the history. */
 export async function withdrawDeviation(deps: HandlerDependencies, user: UserIdentity, caseId: unknown): Promise<DecisionResult> {
-  let d = await loadDeviation(deps, user, caseId);
-  if (!user.aadObjectId || d.filedBy.aadObjectId !== user.aadObjectId) throw new ForbiddenError('Bara den som lämnade avvikelsen kan återkalla den.');
+  let d = await loadDeviationForWithdrawal(deps, user, caseId);
   for (let attempt = 0; attempt < 20; attempt += 1) {
     if (d.status !== 'inlämnad') return { deviation: d, decidedNow: false };
     const withdrawal = { at: deps.now().toISOString(), on: deps.today(), by: { aadObjectId: user.aadObjectId, name: user.name } };

@@ -86,9 +86,9 @@ const numberKey = (i: RegisterItem) => {
 };
 
 /** The list the board's kallelse needs: number, date, decider, ärende, decision, reason, finance effect, anmäld. */
-export function registerReply(decided: readonly RegisterItem[], period: RegisterPeriod, canMarkReported: boolean, lastMeeting?: string): Reply {
+export function registerReply(decided: readonly RegisterItem[], period: RegisterPeriod, canMarkReported: boolean, lastMeeting?: string, retry?: { readonly title: string; readonly meetingDate: string; readonly problem: string }): Reply {
   const listed = [...decided].sort((a, b) => numberKey(a).localeCompare(numberKey(b)));
-  const title = period.kind === 'unreported' ? 'Delegationsbeslut sedan förra styrelsemötet' : `Delegationsbeslut ${period.label}`;
+  const title = retry?.title || (period.kind === 'unreported' ? 'Delegationsbeslut sedan förra styrelsemötet' : `Delegationsbeslut ${period.label}`);
   const intro =
     listed.length === 0
       ? period.kind === 'unreported'
@@ -109,7 +109,7 @@ export function registerReply(decided: readonly RegisterItem[], period: Register
     ],
   }));
   const unreported = listed.filter((i) => !i.reportedToBoard);
-  const view: DelegationRegisterView = { title, intro, items, notes: [], canMarkReported: canMarkReported && unreported.length > 0, caseIds: unreported.map((i) => i.caseId) };
-  const text = [title, intro, ...items.map((i) => [i.heading, ...i.facts.map((f) => `${f.label}: ${f.value}`)].join('\n'))].join('\n\n');
+  const view: DelegationRegisterView = { title, intro, items, notes: [], canMarkReported: canMarkReported && unreported.length > 0, caseIds: unreported.map((i) => i.caseId), meetingDate: retry?.meetingDate ?? '', meetingDateError: retry?.problem ?? '' };
+  const text = [title, intro, ...(retry ? [retry.problem] : []), ...items.map((i) => [i.heading, ...i.facts.map((f) => `${f.label}: ${f.value}`)].join('\n'))].join('\n\n');
   return { card: { template: 'delegationRegister', view }, text };
 }

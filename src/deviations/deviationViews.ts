@@ -2,16 +2,21 @@ import { randomUUID } from 'crypto';
 import { DEVIATION_KINDS, DEVIATION_KIND_LABEL, Deviation, DeviationStatus, isBudgetKind } from '../domain/deviations';
 import { Initiative, initiativeLabel } from '../domain/initiatives';
 import { formatDateLong, formatKr } from '../format/swedish';
-import { DeviationCaseView, Fact, Reply } from '../cards/viewModels';
+import { DeviationCaseView, DeviationFormView, Fact, Reply } from '../cards/viewModels';
+import { FieldProblem, problemAt, problemSummary } from '../cards/fieldProblems';
+
+const FORM_FIELDS = ['initiativeId', 'kind', 'amount', 'fromYear', 'newEndDate', 'reason', 'position'] as const;
 import { DeviationFormInput } from './validateDeviation';
 
-export function deviationFormReply(initiatives: readonly Initiative[], years: readonly number[], values: DeviationFormInput & { formId?: string } = {}, problems: readonly string[] = []): Reply {
+export function deviationFormReply(initiatives: readonly Initiative[], years: readonly number[], values: DeviationFormInput & { formId?: string } = {}, problems: readonly FieldProblem[] = []): Reply {
   const title = 'Ny avvikelse';
   const intro = 'Fyll i avvikelsen från ansökan. Förbundschefen beslutar på delegation och du får besked här i chatten.';
   const view = {
     title,
     intro,
-    errors: problems.map((text) => ({ text })),
+    errors: problems.map((p) => ({ text: p.text })),
+    fieldErrors: Object.fromEntries(FORM_FIELDS.map((f) => [f, problemAt(problems, f)])) as DeviationFormView['fieldErrors'],
+    errorSummary: problemSummary(problems.length),
     formId: values.formId ?? randomUUID(),
     initiativeChoices: initiatives.map((i) => ({ title: initiativeLabel(i), value: i.id })),
     kindChoices: DEVIATION_KINDS.map((k) => ({ title: DEVIATION_KIND_LABEL[k], value: k })),
@@ -24,13 +29,13 @@ export function deviationFormReply(initiatives: readonly Initiative[], years: re
     reason: values.reason ?? '',
     position: values.position ?? '',
   };
-  const text = [title, ...problems.map((p) => `- ${p}`)].join('\n');
+  const text = [title, ...problems.map((p) => `- ${p.text}`)].join('\n');
   return { card: { template: 'deviationForm', view }, text };
 }
 
 const STATUS_TEXT: Readonly<Record<DeviationStatus, { text: string; color: DeviationCaseView['statusColor'] }>> = {
   registreras: { text: 'Registreras', color: 'Default' },
-  inlämnad: { text: 'Inlämnad – väntar på beslut av förbundschefen', color: 'Warning' },
+  inlämnad: { text: 'Inlämnad – väntar på beslut av förbundschefen', color: 'Accent' },
   godkänd: { text: 'Godkänd', color: 'Good' },
   avslagen: { text: 'Avslagen', color: 'Attention' },
   återkallad: { text: 'Återkallad', color: 'Default' },
@@ -73,6 +78,7 @@ export interface CaseViewOptions {
   readonly canDecide: boolean;
   readonly canOpen: boolean;
   readonly canWithdraw?: boolean;
+  readonly confirmWithdraw?: boolean;
   readonly refreshUserIds: readonly string[];
   readonly effects: readonly Fact[];
   readonly notes?: readonly string[];
@@ -92,7 +98,8 @@ export function deviationCaseReply(d: Deviation, options: CaseViewOptions): Repl
     notes: (options.notes ?? []).map((text) => ({ text })),
     canDecide: options.canDecide && d.status === 'inlämnad',
     canOpen: options.canOpen && d.status === 'inlämnad',
-    canWithdraw: (options.canWithdraw ?? false) && d.status === 'inlämnad',
+    canWithdraw: (options.canWithdraw ?? false) && d.status === 'inlämnad' && !options.confirmWithdraw,
+    confirmWithdraw: (options.canWithdraw ?? false) && d.status === 'inlämnad' && (options.confirmWithdraw ?? false),
     refreshUserIds: options.refreshUserIds,
   };
   const lines = [title, status.text, ...view.facts.map((f) => `${f.label}: ${f.value}`), ...view.effects.map((f) => `${f.label}: ${f.value}`), ...view.decisionFacts.map((f) => `${f.label}: ${f.value}`), ...(options.notes ?? [])];

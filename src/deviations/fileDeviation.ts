@@ -1,4 +1,5 @@
 import { Deviation } from '../domain/deviations';
+import { FieldProblem } from '../cards/fieldProblems';
 import { Initiative, initiativeLabel } from '../domain/initiatives';
 import { ForbiddenError, InvalidInputError } from '../errors';
 import { HandlerDependencies } from '../commands/types';
@@ -10,13 +11,19 @@ import { DEVIATION_KINDS, isBudgetKind } from '../domain/deviations';
 import { DeviationFormInput, validateDeviation } from './validateDeviation';
 
 export type FilingResult =
-  | { readonly kind: 'invalid'; readonly problems: readonly string[] }
+  | { readonly kind: 'invalid'; readonly problems: readonly FieldProblem[] }
   | { readonly kind: 'filed'; readonly deviation: Deviation; readonly decidersReached: number; readonly alreadyFiled: boolean; readonly cardContext: CardContext };
 
 /** The insatser a user may file for (avvikelser, kvartalsrapporter): their own, per the roles file. */
 export async function ownInitiatives(deps: HandlerDependencies, user: UserIdentity, what = 'Avvikelser'): Promise<readonly Initiative[]> {
   if (!hasRole(user, 'insatsansvarig') || user.initiatives.length === 0) {
-    throw new ForbiddenError(`${what} lämnas av insatsansvariga, för sina egna insatser. Kontakta kansliet om du ska ha den rollen.`);
+    const overview = what === 'Avvikelser' ? { title: 'Vilka avvikelser väntar?', question: 'vilka avvikelser väntar?' } : { title: 'Vilka kvartalsrapporter saknas?', question: 'vilka kvartalsrapporter saknas?' };
+    const canOverview = hasRole(user, 'kansli', 'forbundschef', 'ersattare', 'styrelse');
+    throw new ForbiddenError(
+      `${what} lämnas av insatsansvariga, för sina egna insatser.${canOverview ? ' Du kan se läget för förbundets insatser i stället.' : ''} Ska du ha rollen insatsansvarig, kontakta kansliet.`,
+      undefined,
+      canOverview ? [overview, { title: 'Vad kan jag göra?', question: 'hjälp' }] : [{ title: 'Vad kan jag göra?', question: 'hjälp' }],
+    );
   }
   const registry = await deps.repos.initiatives.getRegistry(user.associationId);
   const own = (registry?.initiatives ?? []).filter((i) => user.initiatives.includes(i.id));

@@ -1,3 +1,4 @@
+import { FieldProblem, FieldProblems } from '../cards/fieldProblems';
 import { DateTime } from 'luxon';
 import { DEVIATION_KINDS, Deviation, DeviationKind, isBudgetKind } from '../domain/deviations';
 import { Initiative } from '../domain/initiatives';
@@ -5,7 +6,7 @@ import { containsPersonnummer } from '../domain/personalData';
 import { AdjustedSnapshot, remainingInitiativeBudget } from '../finance/ledgerAdjustments';
 import { Kronor, sum } from '../finance/money';
 import { formatDateLong, formatKr } from '../format/swedish';
-import { parseSwedishAmount } from '../format/parseAmount';
+import { readAmountField } from '../format/parseAmount';
 
 /** What the avvikelse form sends, as strings straight from the card. */
 export interface DeviationFormInput {
@@ -38,11 +39,11 @@ export interface BudgetFacts {
   readonly openDeviations: readonly Deviation[];
 }
 
-export type Validation = { readonly ok: true; readonly value: ValidDeviation } | { readonly ok: false; readonly problems: readonly string[] };
+export type Validation = { readonly ok: true; readonly value: ValidDeviation } | { readonly ok: false; readonly problems: readonly FieldProblem[] };
 
 const MAX_TEXT = 2000;
 
-function freeText(value: string | undefined, label: string, problems: string[]): string {
+function freeText(value: string | undefined, label: string, problems: { push(text: string): void }): string {
   const text = (value ?? '').trim();
   if (text === '') problems.push(`${label} saknas.`);
   else if (text.length > MAX_TEXT) problems.push(`${label} är för lång (högst ${MAX_TEXT} tecken).`);
@@ -52,33 +53,33 @@ function freeText(value: string | undefined, label: string, problems: string[]):
 
 /** Every rule of the avvikelse form; returns all problems at once so the user can fix them in one go. */
 export function validateDeviation(input: DeviationFormInput, ownInitiatives: readonly Initiative[], facts: BudgetFacts): Validation {
-  const problems: string[] = [];
+  const problems = new FieldProblems();
   const initiative = ownInitiatives.find((i) => i.id === input.initiativeId);
-  if (!initiative) problems.push('Välj en av dina insatser.');
+  if (!initiative) problems.add('initiativeId', 'Insats: välj en av dina insatser.');
   const kind = DEVIATION_KINDS.find((k) => k === input.kind);
-  if (!kind) problems.push('Välj vilken typ av avvikelse det gäller.');
-  const reason = freeText(input.reason, 'Skälet till avvikelsen', problems);
-  const position = freeText(input.position, 'Styrgruppens ställningstagande', problems);
+  if (!kind) problems.add('kind', 'Typ av avvikelse: välj vilken typ av avvikelse det gäller.');
+  const reason = freeText(input.reason, 'Skäl', problems.for('reason'));
+  const position = freeText(input.position, 'Styrgruppens ställningstagande', problems.for('position'));
   let amount: Kronor | undefined;
   let fromYear: number | undefined;
   let newEndDate: string | undefined;
   if (kind && isBudgetKind(kind)) {
-    const parsed = parseSwedishAmount(input.amount ?? '');
-    if ((input.amount ?? '').trim() === '') problems.push('Ange beloppet som ska flyttas eller återföras.');
-    else if (!parsed.ok) problems.push(parsed.message);
+    const parsed = readAmountField('Belopp', input.amount);
+    if (!parsed.ok) problems.add('amount', parsed.problem);
     else amount = parsed.kronor;
     fromYear = /^\d{4}$/.test(input.fromYear ?? '') ? Number(input.fromYear) : undefined;
-    if (fromYear === undefined) problems.push('Välj året som medlen ska flyttas från.');
+    if (fromYear === undefined) problems.add('fromYear', 'Från år: välj året som medlen ska flyttas från.');
     if (initiative && fromYear !== undefined) checkBudgetYear(initiative, kind, fromYear, amount, facts, problems);
   }
   if (kind === 'period' && initiative) {
-    newEndDate = checkEndDate(input.newEndDate, initiative, problems);
+    newEndDate = checkEndDate(input.newEndDate, initiative, problems.for('newEndDate'));
   }
-  if (problems.length > 0 || !initiative || !kind) return { ok: false, problems };
+  if (problems.length > 0 || !initiative || !kind) return { ok: false, problems: problems.list };
   return { ok: true, value: { initiative, kind, amount, fromYear, newEndDate, reason, steeringGroupPosition: position } };
 }
 
-function checkBudgetYear(initiative: Initiative, kind: DeviationKind, year: number, amount: Kronor | undefined, facts: BudgetFacts, problems: string[]): void {
+function checkBudgetYear(initiative: Initiative, kind: DeviationKind, year: number, amount: Kronor | undefined, facts: BudgetFacts, all: FieldProblems): void {
+  const problems = { push: (text: string) => all.add('fromYear', `Från år: ${text}`) };
   const currentYear = Number(facts.today.slice(0, 4));
   if (year < currentYear) {
     problems.push(`${year} är avslutat; medel kan bara flyttas från innevarande eller kommande år.`);
@@ -93,7 +94,7 @@ function checkBudgetYear(initiative: Initiative, kind: DeviationKind, year: numb
   }
   if (amount !== undefined && amount > remaining) {
     const pendingNote = pendingOut > 0 ? ` (${formatKr(pendingOut)} är redan begärt i andra avvikelser som väntar på beslut)` : '';
-    problems.push(`${formatKr(amount)} är mer än vad som återstår av budgeten ${year}: ${formatKr(Math.max(remaining, 0))}${pendingNote}.`);
+    all.add('amount', `Belopp: ${formatKr(amount)} är mer än vad som återstår av budgeten ${year}: ${formatKr(Math.max(remaining, 0))}${pendingNote}.`);
   }
   if (kind === 'budget-move') {
     const nextYearInLedger = snapshot?.columns.some((c) => c.year === year + 1);
@@ -105,18 +106,18 @@ function checkBudgetYear(initiative: Initiative, kind: DeviationKind, year: numb
   }
 }
 
-function checkEndDate(value: string | undefined, initiative: Initiative, problems: string[]): string | undefined {
+function checkEndDate(value: string | undefined, initiative: Initiative, problems: { push(text: string): void }): string | undefined {
   const text = (value ?? '').trim();
   const date = DateTime.fromISO(text, { zone: 'Europe/Stockholm' });
   if (text === '') {
-    problems.push('Ange det nya slutdatumet.');
+    problems.push('Nytt slutdatum: välj det nya slutdatumet.');
     return undefined;
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !date.isValid) {
-    problems.push(`"${text}" är inget giltigt datum. Skriv som 2027-06-30.`);
+    problems.push(`Nytt slutdatum: "${text}" är inget giltigt datum. Skriv som 2027-06-30.`);
     return undefined;
   }
-  if (text <= initiative.period.start) problems.push(`Det nya slutdatumet måste ligga efter insatsens start (${formatDateLong(initiative.period.start)}).`);
-  else if (text === initiative.period.end) problems.push(`Insatsen slutar redan ${formatDateLong(text)}.`);
+  if (text <= initiative.period.start) problems.push(`Nytt slutdatum: måste ligga efter insatsens start (${formatDateLong(initiative.period.start)}).`);
+  else if (text === initiative.period.end) problems.push(`Nytt slutdatum: insatsen slutar redan ${formatDateLong(text)}.`);
   return text;
 }

@@ -11,6 +11,8 @@ export interface ApplicationDecision {
   readonly decidedOn: string;
   /** The board meeting's date for a board decision. */
   readonly meetingDate?: string;
+  /** The minutes' paragraph of a board decision, "§ 47". */
+  readonly paragraph?: string;
   readonly decider: PersonRef;
   readonly reason: string;
   /** Granted per calendar year (maximalt), possibly less than applied for. */

@@ -1,5 +1,5 @@
 import { Kronor } from '../finance/money';
-import { PersonRef } from './deviations';
+import { PersonRef, PostedCard } from './deviations';
 
 /** [kvinnor, män]: the only thing stored about participants is counts. */
 export type ByGender = readonly [number, number];
@@ -86,4 +86,6 @@ export interface ReportDraft {
   readonly fields: Readonly<Record<string, string>>;
   readonly savedBy: PersonRef;
   readonly savedAt: string;
+  /** The form cards in the user's chat that saved this draft: replaced by the receipt once the report is in. */
+  readonly postedCards?: readonly PostedCard[];
 }

@@ -1,3 +1,4 @@
+import { formatKr } from '../format/swedish';
 import { DateTime } from 'luxon';
 import { Kronor, splitByLargestRemainder, sum } from './money';
 
@@ -117,6 +118,6 @@ export function checkYearOverride(override: Readonly<Record<number, Kronor>>, su
   const years = Object.keys(summary.byYear).map(Number);
   for (const year of Object.keys(override).map(Number)) if (!years.includes(year)) problems.push(`${year} ligger utanför insatstiden.`);
   const total = sum(Object.values(override));
-  if (total !== summary.requested) problems.push(`Fördelningen per år blir ${total} kr men ska bli ${summary.requested} kr (att rekvirera totalt).`);
+  if (total !== summary.requested) problems.push(`Fördelningen per år blir ${formatKr(total)} men ska bli ${formatKr(summary.requested)} (att rekvirera totalt).`);
   return problems;
 }

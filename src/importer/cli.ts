@@ -6,6 +6,7 @@ import { openCosmosStore } from '../store/cosmosStore';
 import { CosmosLedgerRepository } from '../store/cosmosLedgerRepository';
 import { parseLedgerFile } from './ledgerFile';
 import { describeImport, importLedger } from './importLedger';
+import { plainText } from '../format/swedish';
 
 /** npm run import -- <file.json>: loads one ekonomisk-information table into the configured store. */
 async function main(argv: string[]): Promise<number> {
@@ -31,7 +32,8 @@ async function main(argv: string[]): Promise<number> {
   const store = await openCosmosStore({ endpoint: config.cosmosEndpoint, key: config.cosmosKey, database: config.cosmosDatabase, dataDir: config.dataDir });
   try {
     const result = await importLedger(input, new CosmosLedgerRepository(store.container('ledger')));
-    console.log(describeImport(result));
+    // A terminal, not a card: plain spaces.
+    console.log(plainText(describeImport(result)));
     return 0;
   } finally {
     await store.close();

@@ -42,14 +42,31 @@ export async function openReportForm(deps: HandlerDependencies, user: UserIdenti
     deps.repos.reports.get(user.associationId, initiative.id, quarter),
     previousOngoing(deps, user.associationId, initiative, quarter),
   ]);
+  const basedOn = report ? latestVersion(report).version : 0;
   if (draft) {
-    return reportFormReply({ initiative, quarter, fields: draft.fields, previousOngoing: ongoing, note: `Du fortsätter utkastet som ${draft.savedBy.name} sparade ${formatDateLong(draft.savedAt.slice(0, 10))}.` });
+    return reportFormReply({ initiative, quarter, fields: draft.fields, previousOngoing: ongoing, basedOn, note: `Du fortsätter utkastet som ${draft.savedBy.name} sparade ${formatDateLong(draft.savedAt.slice(0, 10))}.` });
   }
   if (report) {
     const last = latestVersion(report);
-    return reportFormReply({ initiative, quarter, fields: fieldsOf(last.answers), previousOngoing: ongoing, note: `Rapporten är redan inlämnad (version ${last.version}). Det du skickar in nu blir version ${last.version + 1}; tidigare versioner finns kvar.` });
+    return reportFormReply({ initiative, quarter, fields: fieldsOf(last.answers), previousOngoing: ongoing, basedOn, note: `Rapporten är redan inlämnad (version ${last.version}). Det du skickar in nu blir version ${last.version + 1}; tidigare versioner finns kvar.` });
   }
-  return reportFormReply({ initiative, quarter, fields: {}, previousOngoing: ongoing });
+  return reportFormReply({ initiative, quarter, fields: {}, previousOngoing: ongoing, basedOn });
+}
+
+/**
+ * A form is stale when it was itself submitted, or a version came in after it was opened:
+ * its actions are answered with the report as it stands, never by saving or filing its old answers.
+ */
+async function staleAnswer(deps: HandlerDependencies, user: UserIdentity, initiative: Initiative, quarter: Quarter, formId: string, basedOn: number | undefined): Promise<Reply | undefined> {
+  const report = await deps.repos.reports.get(user.associationId, initiative.id, quarter);
+  if (!report) return undefined;
+  const own = report.versions.find((v) => v.formId === formId);
+  const last = latestVersion(report);
+  if (own) return reportReceiptReply(initiative, quarter, last, true, `Det här formuläret är redan inskickat (version ${own.version}); inget nytt sparades.${last.version > own.version ? ` Senaste versionen är ${last.version}.` : ''} Skriv "kvartalsrapport" för att rätta rapporten.`);
+  if (basedOn !== undefined && last.version > basedOn) {
+    return reportReceiptReply(initiative, quarter, last, true, `Rapporten lämnades in (version ${last.version}) efter att det här formuläret öppnades, så formuläret är inaktuellt och inget sparades. Skriv "kvartalsrapport" för att rätta rapporten utifrån den senaste versionen.`);
+  }
+  return undefined;
 }
 
 function refusePersonalData(fields: ReportFields): void {
@@ -59,23 +76,35 @@ function refusePersonalData(fields: ReportFields): void {
 }
 
 /** Saves the half-filled form as it is; nothing is checked except that no personnummer is stored. */
-export async function saveReportDraft(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string): Promise<Reply> {
+export async function saveReportDraft(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string, basedOn?: number, personalCardId?: string): Promise<Reply> {
   const initiative = await ownInitiative(deps, user, initiativeId);
+  const stale = await staleAnswer(deps, user, initiative, quarter, formId, basedOn);
+  if (stale) return stale;
   refusePersonalData(fields);
   const kept = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const savedAt = deps.now().toISOString();
-  await deps.repos.reports.saveDraft({ associationId: user.associationId, initiativeId: initiative.id, year: quarter.year, quarter: quarter.quarter, fields: kept, savedBy: { aadObjectId: user.aadObjectId, name: user.name }, savedAt });
+  // Remember the card in the user's chat, so it can be replaced by the receipt when the report is in.
+  const previous = (await deps.repos.reports.getDraft(user.associationId, initiative.id, quarter))?.postedCards ?? [];
+  const here = personalCardId && user.aadObjectId ? [{ aadObjectId: user.aadObjectId, activityId: personalCardId }] : [];
+  const postedCards = [...previous, ...here.filter((c) => !previous.some((p) => p.activityId === c.activityId))];
+  await deps.repos.reports.saveDraft({ associationId: user.associationId, initiativeId: initiative.id, year: quarter.year, quarter: quarter.quarter, fields: kept, savedBy: { aadObjectId: user.aadObjectId, name: user.name }, savedAt, ...(postedCards.length > 0 ? { postedCards } : {}) });
   const ongoing = await previousOngoing(deps, user.associationId, initiative, quarter);
-  return reportFormReply({ initiative, quarter, fields: kept, formId, previousOngoing: ongoing, note: 'Utkastet är sparat. Skriv "kvartalsrapport" när du vill fortsätta; det finns kvar även om boten startas om.' });
+  return reportFormReply({ initiative, quarter, fields: kept, formId, previousOngoing: ongoing, basedOn: basedOn ?? 0, note: 'Utkastet är sparat. Skriv "kvartalsrapport" när du vill fortsätta; det finns kvar även om boten startas om.' });
 }
 
 /** Checks every rule; stores a new version (once per form) and gives the receipt, or the form again with the problems. */
-export async function submitReport(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string): Promise<Reply> {
+export async function submitReport(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string, basedOn?: number, personalCardId?: string): Promise<Reply> {
   const initiative = await ownInitiative(deps, user, initiativeId);
   if (!isFormId(formId)) throw new InvalidInputError('Formuläret saknar sitt id. Skriv "kvartalsrapport" för att få ett nytt.');
+  // A double click on the same form gets its own receipt; an older form gets the report as it stands.
+  const existing = await deps.repos.reports.get(user.associationId, initiative.id, quarter);
+  const ownVersion = existing?.versions.find((v) => v.formId === formId);
+  if (ownVersion) return reportReceiptReply(initiative, quarter, ownVersion, true);
+  const stale = await staleAnswer(deps, user, initiative, quarter, formId, basedOn);
+  if (stale) return stale;
   const ongoing = await previousOngoing(deps, user.associationId, initiative, quarter);
   const validation = validateReport(fields, { individual: initiative.kind === 'individual', previousOngoing: ongoing });
-  if (!validation.ok) return reportFormReply({ initiative, quarter, fields, formId, previousOngoing: ongoing, problems: validation.problems });
+  if (!validation.ok) return reportFormReply({ initiative, quarter, fields, formId, previousOngoing: ongoing, problems: validation.problems, basedOn: basedOn ?? 0 });
   const now = deps.now();
   const { report, added } = await deps.repos.reports.addVersion(user.associationId, initiative.id, quarter, {
     formId,
@@ -84,7 +113,14 @@ export async function submitReport(deps: HandlerDependencies, user: UserIdentity
     submittedAt: now.toISOString(),
     submittedOn: deps.today(),
   });
+  const draft = await deps.repos.reports.getDraft(user.associationId, initiative.id, quarter);
   await deps.repos.reports.deleteDraft(user.associationId, initiative.id, quarter);
   const version = report.versions.find((v) => v.formId === formId) ?? latestVersion(report);
+  // Every earlier form card that saved the draft now shows the report as it is in; the clicked one gets the response.
+  const earlier = (draft?.postedCards ?? []).filter((c) => c.activityId !== personalCardId);
+  if (added && earlier.length > 0) {
+    const final = reportReceiptReply(initiative, quarter, version, true, `Rapporten är inlämnad (version ${version.version}); det här utkastet är avslutat.`);
+    await Promise.all(earlier.map((posted) => deps.notifier.updateCard(user.associationId, posted, final).catch(() => undefined)));
+  }
   return reportReceiptReply(initiative, quarter, version, !added);
 }

@@ -1,24 +1,23 @@
-import { quarterLabel } from '../domain/quarters';
+import { parseQuarterKey, quarterEnd, quarterLabel } from '../domain/quarters';
 import { ByGender } from '../domain/quarterlyReports';
-import { formatKr, formatPercent } from '../format/swedish';
-import { GridView, Reply } from '../cards/viewModels';
-import { FollowUp, TrafficLight, sharePercent } from './compileFollowUp';
+import { formatByGender, formatDateLong, formatKr, formatPercent, formatPeriod } from '../format/swedish';
+import { BlocksView, Fact, Reply } from '../cards/viewModels';
+import { FollowUp, ParticipantTable, StatusRow, TrafficLight } from './compileFollowUp';
 
-type Cell = GridView['rows'][number]['cells'][number];
-const cell = (text: string, color: Cell['color'] = 'Default', weight: Cell['weight'] = 'Default'): Cell => ({ text, color, weight });
-const header = (...titles: string[]) => ({ style: 'accent' as const, cells: titles.map((t) => cell(t, 'Default', 'Bolder')) });
-const LIGHT_COLOR: Readonly<Record<TrafficLight, Cell['color']>> = { grön: 'Good', gul: 'Warning', röd: 'Attention' };
+/** A status is a word with an icon; the colour of the icon is never the only carrier of meaning. */
+const LIGHT: Readonly<Record<TrafficLight, { text: string; color: Block['statusColor'] }>> = {
+  grön: { text: '✔ Grön – i fas och målen nås', color: 'Good' },
+  gul: { text: '◐ Gul – delvis i fas eller osäkert om målen nås', color: 'Default' },
+  röd: { text: '✖ Röd – inte i fas', color: 'Attention' },
+};
 
-function grid(title: string, intro: string, widths: number[], rows: GridView['rows'], notes: string[] = []): Reply {
-  const view: GridView = { title, intro, columns: widths.map((width) => ({ width })), rows, notes: notes.map((text) => ({ text })) };
-  const text = [title, intro, ...rows.map((r) => r.cells.map((c) => c.text).join(' | ')), ...notes].filter(Boolean).join('\n');
-  return { card: { template: 'grid', view }, text };
-}
+type Block = BlocksView['blocks'][number];
 
-/** "32 / 30 (52 % / 48 %)": women and men with each one's share, rounded half up per cell. */
-function byGender([women, men]: ByGender): string {
-  const total = women + men;
-  return total === 0 ? '0 / 0' : `${women} / ${men} (${formatPercent(sharePercent(women, total))} / ${formatPercent(sharePercent(men, total))})`;
+function blocksReply(title: string, intro: string, summaryHeading: string, summary: Fact[], blocks: Block[], notes: string[] = []): Reply {
+  const view: BlocksView = { title, intro, summaryHeading, summary, blocks, emptyText: 'Inga insatser att följa upp för perioden just nu.', notes: notes.map((text) => ({ text })) };
+  const facts = (fs: readonly Fact[]) => fs.map((f) => `${f.label}: ${f.value}`);
+  const text = [title, intro, ...(summary.length > 0 ? [summaryHeading, ...facts(summary)] : []), ...blocks.flatMap((b) => [b.heading, ...(b.status ? [b.status] : []), ...facts(b.facts)]), ...notes].filter(Boolean).join('\n');
+  return { card: { template: 'blocks', view }, text };
 }
 
 export function periodLabel(f: FollowUp): string {
@@ -27,65 +26,107 @@ export function periodLabel(f: FollowUp): string {
   return `${f.period.year} till och med ${quarterLabel(f.period.through)}`;
 }
 
-/** The board's follow-up as four tables: insatser and nuläge, budget, kvalitetssäkring, deltagare. */
+const quarterName = (key: string) => {
+  const q = parseQuarterKey(key);
+  return q ? quarterLabel(q) : key;
+};
+
+function reportsText(s: StatusRow | undefined): string {
+  if (!s) return 'ingen rapport under perioden';
+  return s.missingQuarters.length > 0 ? `saknas för ${s.missingQuarters.map(quarterName).join(', ')}` : 'alla inlämnade';
+}
+
+const insatser = (n: number) => `${n} ${n === 1 ? 'insats' : 'insatser'}`;
+
+/** Women and men with the total first: "383 (229 K / 154 M)". */
+const people = ([women, men]: ByGender) => formatByGender(women, men);
+
+function participantFacts(c: ParticipantTable): Fact[] {
+  return [
+    { label: 'Inskrivna', value: people(c.enrolled) },
+    { label: 'Avslutade', value: people(c.exited) },
+    { label: 'varav till arbete, studier eller arbetssökande', value: people(c.exitedToWorkOrStudies) },
+    { label: 'varav till rehabilitering (AF eller kommun)', value: people(c.exitedToRehab) },
+    { label: 'Pågående vid periodens slut', value: people(c.ongoing) },
+  ];
+}
+
+/** The board's follow-up as four cards: insatser and nuläge, budget, kvalitetssäkring, deltagare; one block per insats, readable on a phone. */
 export function followUpReplies(f: FollowUp): Reply[] {
   const label = periodLabel(f);
   const name = (id: string) => f.initiatives.find((i) => i.id === id)?.label ?? id;
   const statusOf = (id: string) => f.status.find((s) => s.initiativeId === id);
+  const during = f.period.through.quarter < 4;
+  const periodEnd = formatDateLong(quarterEnd(f.period.through));
 
-  const overview = f.initiatives.map((i) => {
+  const counts = { grön: 0, gul: 0, röd: 0 } as Record<TrafficLight, number>;
+  for (const s of f.status) counts[s.light] += 1;
+  const overview = f.initiatives.map((i): Block => {
     const s = statusOf(i.id);
-    const color = s ? LIGHT_COLOR[s.light] : 'Default';
     return {
-      style: 'default' as const,
-      cells: [cell(i.label), cell(`${i.start} – ${i.end}`), cell(s ? `${s.light}: ${s.inPhaseWithGoals}` : 'ingen rapport', color), cell(s ? s.steeringGroupForecastGoalsMet : '–'), cell(s && s.missingQuarters.length > 0 ? `saknas ${s.missingQuarters.join(', ')}` : s ? 'alla' : '–')],
+      heading: i.label,
+      status: s ? LIGHT[s.light].text : '○ Ingen rapport – nuläget är okänt',
+      statusColor: s ? LIGHT[s.light].color : 'Default',
+      facts: [
+        { label: 'Insatstid', value: formatPeriod(i.start, i.end) },
+        ...(s ? [{ label: 'I fas med målen', value: s.inPhaseWithGoals }, { label: 'Styrgruppens prognos: målen nås', value: s.steeringGroupForecastGoalsMet }] : []),
+        { label: 'Kvartalsrapporter', value: reportsText(s) },
+      ],
     };
   });
-  const during = f.period.through.quarter < 4;
-  const budgetRows = [...f.budget, f.budgetTotal].map((b) => ({
-    style: b === f.budgetTotal ? ('emphasis' as const) : ('default' as const),
-    cells: [
-      cell(b === f.budgetTotal ? 'Totalt' : name(b.initiativeId), 'Default', b === f.budgetTotal ? 'Bolder' : 'Default'),
-      cell(formatKr(b.budget)),
-      cell(b.reported ? formatKr(b.costs) : 'ingen rapport'),
-      cell(b.reported ? formatPercent(b.percent) : '–'),
-      ...(during ? [cell(formatKr(b.expected ?? 0)), cell(b.reported ? formatPercent(b.percentOfExpected) : '–')] : []),
+
+  const budgetFacts = (b: FollowUp['budgetTotal']): Fact[] => [
+    { label: `Budget ${f.period.year}`, value: formatKr(b.budget) },
+    { label: 'Upparbetat', value: b.reported ? formatKr(b.costs) : 'ingen rapport' },
+    { label: 'Förbrukningsgrad', value: b.reported ? formatPercent(b.percent) : '–' },
+    ...(during ? [{ label: `Linjärt förväntat per ${periodEnd}`, value: formatKr(b.expected ?? 0) }, { label: 'Mot förväntan', value: b.reported ? formatPercent(b.percentOfExpected) : '–' }] : []),
+  ];
+
+  const quality = f.status.map((s): Block => ({
+    heading: name(s.initiativeId),
+    status: '',
+    statusColor: 'Default',
+    facts: [
+      { label: 'Styrgruppsmöte enligt avtal varje kvartal', value: `${s.steeringMeetingsPerAgreement} (${s.meetingCount} ${s.meetingCount === 1 ? 'möte' : 'möten'})` },
+      { label: 'Alla parter representerade', value: s.representativesAttended },
+      { label: 'Uppföljning lämnad', value: s.followUpSubmitted },
+      { label: 'Målgrupp och metod enligt ansökan', value: s.targetGroupAsApplied === 'Ja' && s.methodAsApplied === 'Ja' ? 'Ja' : 'Nej' },
+      { label: 'Jämställdhet diskuterad', value: s.equalityDiscussed },
+      { label: 'Implementering diskuterad', value: s.implementationDiscussed },
+      { label: 'Avvikelser något kvartal', value: s.deviationsFiled },
+      { label: 'Vakanser något kvartal', value: s.vacancies },
     ],
   }));
-  const quality = f.status.map((s) => ({
-    style: 'default' as const,
-    cells: [
-      cell(name(s.initiativeId)),
-      cell(`${s.steeringMeetingsPerAgreement} (${s.meetingCount})`),
-      cell(s.representativesAttended),
-      cell(s.followUpSubmitted),
-      cell(s.targetGroupAsApplied === 'Ja' && s.methodAsApplied === 'Ja' ? 'Ja' : 'Nej'),
-      cell(s.equalityDiscussed),
-      cell(s.implementationDiscussed),
-      cell(s.deviationsFiled),
-      cell(s.vacancies),
-    ],
-  }));
-  const participantRow = (title: string, c: FollowUp['participantTotals'], total = false) => ({
-    style: total ? ('emphasis' as const) : ('default' as const),
-    cells: [cell(title, 'Default', total ? 'Bolder' : 'Default'), ...[c.enrolled, c.exited, c.exitedToWorkOrStudies, c.exitedToRehab, c.ongoing].map((g) => cell(byGender(g)))],
-  });
+
   const w = f.toWorkOrStudies;
   const workNote = `Avslutade till arbete, studier eller arbetssökande: ${w.count} av ${w.exits} (${formatPercent(w.percent)})${w.excludedClosedExits > 0 ? `; ${w.excludedClosedExits} avslutade i insatser som upphörde under perioden räknas inte` : ''}.`;
   return [
-    grid(`Uppföljning ${label}: insatser och nuläge`, 'Nuläge enligt periodens senaste kvartalsrapport: grön = i fas och målen nås, gul = delvis, röd = inte i fas.', [3, 2, 2, 1, 2], [header('Insats', 'Period', 'I fas', 'Prognos: målen nås', 'Rapporter'), ...overview]),
-    grid(`Uppföljning ${label}: budget`, during ? `Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget, och mot linjär förväntan per ${quarterLabel(f.period.through)}.` : 'Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget.', during ? [3, 2, 2, 1, 2, 1] : [3, 2, 2, 1], [header('Insats', 'Budget', 'Upparbetat', 'Förbrukningsgrad', ...(during ? ['Linjärt förväntat', 'Mot förväntan'] : [])), ...budgetRows]),
-    grid(
-      `Uppföljning ${label}: kvalitetssäkring`,
-      'Möten: styrgruppsmöte enligt avtal varje kvartal (antal). Repr.: alla parter representerade. Uppf.: uppföljning lämnad. Mål/met.: målgrupp och metod enligt ansökan. Jäm.: jämställdhet diskuterad. Impl.: implementering diskuterad. Avv./Vak.: avvikelser och vakanser något kvartal.',
-      [3, 1, 1, 1, 1, 1, 1, 1, 1],
-      [header('Insats', 'Möten', 'Repr.', 'Uppf.', 'Mål/met.', 'Jäm.', 'Impl.', 'Avv.', 'Vak.'), ...quality],
+    blocksReply(
+      `Uppföljning ${label}: insatser och nuläge`,
+      'Nuläge enligt periodens senaste kvartalsrapport.',
+      'Sammanfattning',
+      [
+        { label: '✔ Grön – i fas', value: insatser(counts.grön) },
+        { label: '◐ Gul – delvis', value: insatser(counts.gul) },
+        { label: '✖ Röd – inte i fas', value: insatser(counts.röd) },
+        { label: '○ Utan rapport', value: insatser(f.initiatives.length - f.status.length) },
+      ],
+      overview,
     ),
-    grid(
+    blocksReply(
+      `Uppföljning ${label}: budget`,
+      during ? `Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget, och mot linjär förväntan per ${periodEnd}.` : 'Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget.',
+      'Totalt',
+      budgetFacts(f.budgetTotal),
+      f.budget.map((b) => ({ heading: name(b.initiativeId), status: '', statusColor: 'Default', facts: budgetFacts(b) })),
+    ),
+    blocksReply(`Uppföljning ${label}: kvalitetssäkring`, 'Svar från periodens kvartalsrapporter (Ja om det gäller alla kvartal, för avvikelser och vakanser om det hänt något kvartal).', '', [], quality),
+    blocksReply(
       `Uppföljning ${label}: deltagare`,
-      'Kvinnor / män (andel). Inskrivna och avslutade summeras över kvartalen; pågående vid periodens slut.',
-      [2, 2, 2, 2, 2, 2],
-      [header('Insats', 'Inskrivna', 'Avslutade', 'varav arbete, studier, arbetssökande', 'varav rehabilitering AF/kommun', 'Pågående'), ...f.participants.map((p) => participantRow(name(p.initiativeId), p.counts)), participantRow('Totalt', f.participantTotals, true)],
+      'Totalt först, sedan kvinnor (K) och män (M). Inskrivna och avslutade summeras över kvartalen; pågående gäller vid periodens slut. AF = Arbetsförmedlingen.',
+      'Totalt',
+      participantFacts(f.participantTotals),
+      f.participants.map((p) => ({ heading: name(p.initiativeId), status: '', statusColor: 'Default', facts: participantFacts(p.counts) })),
       [workNote],
     ),
   ];

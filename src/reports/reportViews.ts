@@ -4,16 +4,19 @@ import { Quarter, dueDate, quarterKey, quarterLabel } from '../domain/quarters';
 import { ByGender, PARTICIPANT_ROWS, REPORT_QUESTIONS, ReportAnswers, ReportVersion } from '../domain/quarterlyReports';
 import { formatDateLong, formatInteger, formatKr } from '../format/swedish';
 import { Reply } from '../cards/viewModels';
-import { ReportFields, choiceField, commentField, participantField } from './validateReport';
+import { problemAt, problemSummary } from '../cards/fieldProblems';
+import { ReportFields, ReportProblem, choiceField, commentField, participantField } from './validateReport';
 
 export interface ReportFormOptions {
   readonly initiative: Initiative;
   readonly quarter: Quarter;
   readonly fields: ReportFields;
   readonly formId?: string;
-  readonly problems?: readonly string[];
+  readonly problems?: readonly ReportProblem[];
   readonly previousOngoing?: ByGender;
   readonly note?: string;
+  /** The version in when the form was opened; 0 for none. */
+  readonly basedOn: number;
 }
 
 const numberOrNull = (value: string | undefined) => (value !== undefined && /^\d+$/.test(value.trim()) ? Number(value.trim()) : null);
@@ -22,13 +25,21 @@ export function reportFormReply(o: ReportFormOptions): Reply {
   const individual = o.initiative.kind === 'individual';
   const title = `Kvartalsrapport ${quarterLabel(o.quarter)} – ${initiativeLabel(o.initiative)}`;
   const intro = [`Senast ${formatDateLong(dueDate(o.quarter))}.`, o.note ?? 'Spara utkast när som helst och fortsätt senare; skicka in när allt är ifyllt.'].join(' ');
+  const problems = o.problems ?? [];
+  // Every problem beside its field; several on one field are joined.
+  const at = (field: string) => problemAt(problems, field);
+  const fieldErrors = { meetingCount: at('meetingCount'), confirmOngoing: at('confirmOngoing'), shareWithPlan: at('shareWithPlan'), goalFulfilment: at('goalFulfilment'), costsToDate: at('costsToDate'), other: at('other') };
+  const errorSummary = problemSummary(problems.length);
   const view = {
     title,
     intro,
-    errors: (o.problems ?? []).map((text) => ({ text })),
+    errors: problems.map((p) => ({ text: p.text })),
+    fieldErrors,
+    errorSummary,
     formId: o.formId ?? randomUUID(),
     initiativeId: o.initiative.id,
     quarterKey: quarterKey(o.quarter),
+    basedOn: String(o.basedOn),
     questions: REPORT_QUESTIONS.map((q, i) => ({
       id: q.id,
       number: i + 1,
@@ -37,6 +48,8 @@ export function reportFormReply(o: ReportFormOptions): Reply {
       value: o.fields[choiceField(q.id)] ?? '',
       commentLabel: q.comment,
       comment: o.fields[commentField(q.id)] ?? '',
+      choiceError: at(choiceField(q.id)),
+      commentError: at(commentField(q.id)),
     })),
     meetingCount: numberOrNull(o.fields.meetingCount),
     individual,
@@ -46,6 +59,8 @@ export function reportFormReply(o: ReportFormOptions): Reply {
       menId: participantField(row.key, 1),
       women: numberOrNull(o.fields[participantField(row.key, 0)]),
       men: numberOrNull(o.fields[participantField(row.key, 1)]),
+      womenError: at(participantField(row.key, 0)),
+      menError: at(participantField(row.key, 1)),
     })),
     ongoingHint: o.previousOngoing ? `Förra kvartalet: ${o.previousOngoing[0]} kvinnor och ${o.previousOngoing[1]} män pågående.` : '',
     confirmOngoing: o.fields.confirmOngoing === 'true' ? 'true' : 'false',
@@ -54,7 +69,7 @@ export function reportFormReply(o: ReportFormOptions): Reply {
     costsToDate: o.fields.costsToDate ?? '',
     other: o.fields.other ?? '',
   };
-  return { card: { template: 'reportForm', view }, text: [title, intro, ...(o.problems ?? []).map((p) => `- ${p}`)].join('\n') };
+  return { card: { template: 'reportForm', view }, text: [title, intro, ...problems.map((p) => `- ${p.text}`)].join('\n') };
 }
 
 /** The stored answers as form fields, for a correction that starts from the last version. */
@@ -79,7 +94,7 @@ export function fieldsOf(answers: ReportAnswers): Record<string, string> {
   return fields;
 }
 
-export function reportReceiptReply(initiative: Initiative, quarter: Quarter, version: ReportVersion, alreadyFiled: boolean): Reply {
+export function reportReceiptReply(initiative: Initiative, quarter: Quarter, version: ReportVersion, alreadyFiled: boolean, staleNote?: string): Reply {
   const a = version.answers;
   const title = `Kvartalsrapport ${quarterLabel(quarter)} – ${initiativeLabel(initiative)}`;
   const status = alreadyFiled ? `Redan inlämnad (version ${version.version})` : `Inlämnad (version ${version.version})`;
@@ -95,6 +110,7 @@ export function reportReceiptReply(initiative: Initiative, quarter: Quarter, ver
   }
   const deviation = a.choices.deviation === 'Ja';
   const notes = [
+    ...(staleNote ? [{ text: staleNote }] : []),
     { text: 'Tack! Kansliet ser rapporten direkt. Behöver något rättas skriver du "kvartalsrapport" igen; då blir det en ny version och den här finns kvar.' },
     ...(deviation ? [{ text: 'Du svarade att det finns en avvikelse mot ansökan. Lämna den gärna nu, så kan förbundschefen besluta om den.' }] : []),
   ];

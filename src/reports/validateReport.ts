@@ -1,7 +1,8 @@
+import { FieldProblem, FieldProblems } from '../cards/fieldProblems';
 import { containsPersonnummer } from '../domain/personalData';
 import { ByGender, PARTICIPANT_ROWS, ParticipantCounts, QuestionId, REPORT_QUESTIONS, ReportAnswers } from '../domain/quarterlyReports';
 import { Kronor } from '../finance/money';
-import { parseSwedishAmount } from '../format/parseAmount';
+import { readAmountField } from '../format/parseAmount';
 
 /** The form's fields as the card sends them: strings, keyed by input id. */
 export type ReportFields = Readonly<Record<string, string | undefined>>;
@@ -16,12 +17,17 @@ export interface ReportContext {
   readonly previousOngoing?: ByGender;
 }
 
-export type ReportValidation = { readonly ok: true; readonly answers: ReportAnswers } | { readonly ok: false; readonly problems: readonly string[] };
+export type ReportProblem = FieldProblem;
+
+export type ReportValidation = { readonly ok: true; readonly answers: ReportAnswers } | { readonly ok: false; readonly problems: readonly ReportProblem[] };
+
+/** A comment field's own label without its hint: "Skäl (krävs om …)" -> "Skäl". */
+const commentName = (label: string) => label.replace(/\s*\(.*\)\s*$/, '');
 
 const MAX_TEXT = 2000;
 const GENDER = ['kvinnor', 'män'] as const;
 
-function wholeNumber(value: string | undefined, label: string, problems: string[]): number {
+function wholeNumber(value: string | undefined, label: string, problems: { push(text: string): void }): number {
   const text = (value ?? '').trim();
   if (text === '') {
     problems.push(`${label}: ange ett antal (0 om inga).`);
@@ -34,9 +40,9 @@ function wholeNumber(value: string | undefined, label: string, problems: string[
   return Number(text.replace(/\s/g, ''));
 }
 
-function text(value: string | undefined, label: string, problems: string[], required: boolean): string {
+function text(value: string | undefined, label: string, problems: { push(text: string): void }, required: boolean, requiredWhy = ''): string {
   const t = (value ?? '').trim();
-  if (required && t === '') problems.push(`${label} saknas.`);
+  if (required && t === '') problems.push(`${label} saknas${requiredWhy}.`);
   else if (t.length > MAX_TEXT) problems.push(`${label} är för lång (högst ${MAX_TEXT} tecken).`);
   else if (containsPersonnummer(t)) problems.push(`${label} innehåller något som liknar ett personnummer. Uppgifter om enskilda deltagare får inte lämnas.`);
   return t;
@@ -44,44 +50,45 @@ function text(value: string | undefined, label: string, problems: string[], requ
 
 /** Every rule of forms.md, all problems at once, in Swedish. */
 export function validateReport(fields: ReportFields, context: ReportContext): ReportValidation {
-  const problems: string[] = [];
+  const all = new FieldProblems();
   const choices = {} as Record<QuestionId, string>;
   const comments: Partial<Record<QuestionId, string>> = {};
-  for (const q of REPORT_QUESTIONS) {
+  REPORT_QUESTIONS.forEach((q, i) => {
     const answer = fields[choiceField(q.id)] ?? '';
-    if (!(q.choices as readonly string[]).includes(answer)) problems.push(`Svara på "${q.label}"`);
+    if (!(q.choices as readonly string[]).includes(answer)) all.add(choiceField(q.id), `${i + 1}. ${q.label} Välj ett svar.`);
     choices[q.id] = answer;
-    const comment = text(fields[commentField(q.id)], `Kommentaren till "${q.label}"`, problems, answer !== '' && answer !== q.expected);
+    const comment = text(fields[commentField(q.id)], `${commentName(q.comment)} (fråga ${i + 1})`, all.for(commentField(q.id)), answer !== '' && answer !== q.expected, ` – krävs när svaret är "${answer}"`);
     if (comment) comments[q.id] = comment;
-  }
-  const meetingCount = wholeNumber(fields.meetingCount, 'Antal styrgruppsmöten under kvartalet', problems);
-  if (choices.meetings === 'Ja' && meetingCount === 0) problems.push('Du svarade att styrgruppsmöte hållits; ange hur många.');
+  });
+  const meetingCount = wholeNumber(fields.meetingCount, 'Antal styrgruppsmöten under kvartalet', all.for('meetingCount'));
+  if (choices.meetings === 'Ja' && meetingCount === 0) all.add('meetingCount', 'Antal styrgruppsmöten under kvartalet: du svarade att styrgruppsmöte hållits; ange hur många.');
 
   let participants: ParticipantCounts | undefined;
   let shareWithPlanPercent: number | undefined;
   if (context.individual) {
-    participants = readParticipants(fields, context, problems);
+    participants = readParticipants(fields, context, all);
     const share = (fields.shareWithPlan ?? '').trim();
     if (share !== '') {
-      shareWithPlanPercent = wholeNumber(share.replace(/\s*%$/, ''), 'Andel avslutade med plan för vidare rehabilitering', problems);
-      if (shareWithPlanPercent > 100) problems.push('Andelen med plan kan inte vara över 100 %.');
+      shareWithPlanPercent = wholeNumber(share.replace(/\s*%$/, ''), 'Andel avslutade med plan för vidare rehabilitering', all.for('shareWithPlan'));
+      if (shareWithPlanPercent > 100) all.add('shareWithPlan', 'Andel avslutade med plan för vidare rehabilitering: andelen kan inte vara över 100 %.');
     }
   }
-  const goalFulfilment = text(fields.goalFulfilment, 'Måluppfyllelse per mål', problems, true);
-  const costsToDate = readCosts(fields.costsToDate, problems);
-  const other = text(fields.other, 'Övrigt till kansliet', problems, false);
+  const goalFulfilment = text(fields.goalFulfilment, 'Måluppfyllelse per mål', all.for('goalFulfilment'), true);
+  const costsToDate = readCosts(fields.costsToDate, all.for('costsToDate'));
+  const other = text(fields.other, 'Övrigt till kansliet', all.for('other'), false);
+  const problems = all.list;
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, answers: { choices, comments, meetingCount, ...(participants ? { participants } : {}), ...(shareWithPlanPercent !== undefined ? { shareWithPlanPercent } : {}), goalFulfilment, costsToDate, other } };
 }
 
-function readParticipants(fields: ReportFields, context: ReportContext, problems: string[]): ParticipantCounts {
+function readParticipants(fields: ReportFields, context: ReportContext, all: FieldProblems): ParticipantCounts {
   const counts = {} as Record<keyof ParticipantCounts, [number, number]>;
   for (const row of PARTICIPANT_ROWS) {
-    counts[row.key] = [0, 1].map((g) => wholeNumber(fields[participantField(row.key, g as 0 | 1)], `${row.label} (${GENDER[g as 0 | 1]})`, problems)) as [number, number];
+    counts[row.key] = [0, 1].map((g) => wholeNumber(fields[participantField(row.key, g as 0 | 1)], `${row.label} (${GENDER[g as 0 | 1]})`, all.for(participantField(row.key, g as 0 | 1)))) as [number, number];
   }
   for (const g of [0, 1] as const) {
     const varav = counts.exitedToWorkOrStudies[g] + counts.exitedToRehab[g];
-    if (varav > counts.exited[g]) problems.push(`"varav" (${varav}) kan inte vara fler än avslutade (${counts.exited[g]}) för ${GENDER[g]}.`);
+    if (varav > counts.exited[g]) all.add(participantField('exitedToWorkOrStudies', g), `"varav" (${varav}) kan inte vara fler än avslutade (${counts.exited[g]}) för ${GENDER[g]}.`);
   }
   const confirmed = fields.confirmOngoing === 'true';
   if (context.previousOngoing) {
@@ -89,22 +96,16 @@ function readParticipants(fields: ReportFields, context: ReportContext, problems
     const off = ([0, 1] as const).filter((g) => expected[g] !== counts.ongoing[g]);
     if (off.length > 0 && !confirmed) {
       const detail = off.map((g) => `${GENDER[g]}: ${(context.previousOngoing as ByGender)[g]} + ${counts.enrolled[g]} − ${counts.exited[g]} = ${expected[g]}, inte ${counts.ongoing[g]}`).join('; ');
-      problems.push(`Pågående vid kvartalets slut stämmer inte med förra kvartalets rapport (${detail}). Rätta siffrorna eller kryssa i att antalet stämmer ändå.`);
+      all.add('confirmOngoing', `Pågående vid kvartalets slut stämmer inte med förra kvartalets rapport (${detail}). Rätta siffrorna eller kryssa i att antalet stämmer ändå.`);
     }
   } else if (!confirmed) {
-    problems.push('Det finns ingen rapport för förra kvartalet att stämma av pågående mot; kryssa i att antalet pågående stämmer.');
+    all.add('confirmOngoing', 'Det finns ingen rapport för förra kvartalet att stämma av pågående mot; kryssa i att antalet pågående stämmer.');
   }
   return counts as unknown as ParticipantCounts;
 }
 
-function readCosts(value: string | undefined, problems: string[]): Kronor {
-  const t = (value ?? '').trim();
-  if (t === '') {
-    problems.push('Upparbetade kostnader hittills i år saknas (0 om inga).');
-    return 0;
-  }
-  if (/^0+(\s*(kr|tkr))?$/i.test(t)) return 0;
-  const parsed = parseSwedishAmount(t);
-  if (!parsed.ok) problems.push(`Upparbetade kostnader: ${parsed.message}`);
+function readCosts(value: string | undefined, problems: { push(text: string): void }): Kronor {
+  const parsed = readAmountField('Upparbetade kostnader hittills i år', value, { allowZero: true });
+  if (!parsed.ok) problems.push(parsed.problem);
   return parsed.ok ? parsed.kronor : 0;
 }

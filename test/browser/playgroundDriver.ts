@@ -6,11 +6,15 @@ import { Browser, BrowserContext, Locator, Page, chromium } from 'playwright-cor
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve(__dirname, '../../../test-results/screenshots');
 
+let screenshotsCleared = false;
+
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium saknas (${CHROMIUM}). Installera Debians paket: apt-get install -y chromium (eller ange CHROMIUM_PATH).`);
   }
-  rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+  // Once per run: every browser spec of the run adds its screenshots to the same folder.
+  if (!screenshotsCleared) rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
+  screenshotsCleared = true;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -31,6 +31,16 @@ describe('card templates', () => {
     assert.doesNotMatch(JSON.stringify(card), /\$\{/);
   });
 
+  it('take the full message width in Teams, every template', () => {
+    const reply = helpReply();
+    const views: Parameters<typeof renderCard>[0][] = [
+      reply.card,
+      { template: 'table', view: { title: 'T', headers: ['Insats', 'Utfall', '%'], rows: [], notes: [], source: 'Källa' } },
+      { template: 'blocks', view: { title: 'T', intro: '', summaryHeading: '', summary: [], blocks: [], emptyText: 'Inga just nu.', notes: [] } },
+    ];
+    for (const view of views) assert.deepEqual((renderCard(view, 'text') as any).msteams, { width: 'Full' }, view.template);
+  });
+
   it('render a table card with its headers and rows', () => {
     const card = renderCard({ template: 'table', view: { title: 'T', headers: ['Insats', 'Utfall', '%'], rows: [{ name: 'Växtkraft', a: '2 478 tkr', b: '90 %' }], notes: [], source: 'Källa' } }, 'text') as any;
     const json = JSON.stringify(card);
@@ -38,12 +48,25 @@ describe('card templates', () => {
     assert.doesNotMatch(json, /\$\{/);
   });
 
-  it('render typed errors in Swedish with an error id and log the details', () => {
-    const logged: Record<string, unknown>[] = [];
-    const reply = errorReply(new InvalidInputError('Ogiltigt belopp.'), { error: (e) => logged.push(e), info: () => undefined });
+  it('answer a user situation with a friendly card and a way on, logged at info without stack and without Felkod', () => {
+    const errors: Record<string, unknown>[] = [];
+    const infos: Record<string, unknown>[] = [];
+    const reply = errorReply(new InvalidInputError('Du har inget påbörjat utkast.', undefined, [{ title: 'Ny ansökan', question: 'ny ansökan' }]), { error: (e) => errors.push(e), info: (e) => infos.push(e) });
     const card = renderCard(reply.card, reply.text) as any;
-    assert.match(JSON.stringify(card), /Ogiltigt belopp\./);
-    assert.equal(logged.length, 1);
-    assert.match(JSON.stringify(card), new RegExp(`Felkod: ${logged[0]!.errorId}`));
+    assert.match(JSON.stringify(card), /Du har inget påbörjat utkast\./);
+    assert.doesNotMatch(JSON.stringify(card), /Felkod/i);
+    assert.deepEqual(card.actions.map((a: any) => [a.title, a.verb, a.data.question]), [['Ny ansökan', 'askQuestion', 'ny ansökan']]);
+    assert.equal(errors.length, 0);
+    assert.equal(infos.length, 1);
+    assert.equal(infos[0]!.stack, undefined);
+  });
+
+  it('answer a real fault with an apology and an error id that is in the error log with its stack', () => {
+    const errors: Record<string, unknown>[] = [];
+    const reply = errorReply(new TypeError('x is undefined'), { error: (e) => errors.push(e), info: () => undefined });
+    const card = renderCard(reply.card, reply.text) as any;
+    assert.equal(errors.length, 1);
+    assert.match(JSON.stringify(card), new RegExp(`Felkod: ${errors[0]!.errorId}`));
+    assert.match(String(errors[0]!.stack), /TypeError: x is undefined/);
   });
 });

@@ -3,6 +3,7 @@ import { BotUnderTest, startBot } from '../helpers/runningBot';
 import { actionsOf, chat, chatOf, texts } from '../helpers/chat';
 import { TeamsUser } from '../helpers/teams';
 import { openCosmosStore } from '../../src/store/cosmosStore';
+import { SECTION_1, SECTION_2, SECTION_3, SECTION_4 } from './applicationFields';
 import { cosmosRepositories } from '../../src/store/repositories';
 
 const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
@@ -11,15 +12,6 @@ const smallApplicant = user('29:sok2', '00000000-0000-0000-0000-00000000a002', '
 const chef = user('29:chef', '00000000-0000-0000-0000-0000000000c1', 'Förbundschef (demo)');
 const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom på kansliet (demo)');
 const board = user('29:board', '00000000-0000-0000-0000-0000000000b1', 'Styrelseledamot (demo)');
-
-const SECTION_1 = { name: 'Vägen vidare Heby', type: 'Individinsats', owner_org: 'Heby kommun', owner_contact: 'Anna Andersson', owner_email: 'anna.andersson@heby.example', partner1_org: 'Arbetsförmedlingen', partner1_contact: 'Bo Berg', partner1_email: 'bo.berg@af.example' };
-const SECTION_2 = { purpose: 'Fler i arbete.', goal_overall: 'Egen försörjning.', goal_effect: '40 % till arbete eller studier.', goal_initiative: '60 deltagare.', background: 'Många står långt från arbetsmarknaden.' };
-const SECTION_3 = { start: '2027-01-01', end: '2028-06-30', last_intake: '2028-03-31', target_group: 'Unga vuxna 18–29 år.', participants: '60', method: 'Individuellt stöd enligt IPS.', follow_up: 'Kvartalsvis uppföljning.', implementation: 'Kommunen tar över metoden i ordinarie verksamhet.', lokus_date: '2026-10-15' };
-const SECTION_4 = {
-  b1_s1_title: 'Arbetsmarknadskonsulent', b1_s1_percent: '100', b1_s1_from: '2027-01-01', b1_s1_to: '2028-06-30', b1_s1_amount: '1,5 mkr',
-  b1_other1_post: 'Utvärdering', b1_other1_amount: '150 tkr', b1_premises: '0', b1_self: '200 000',
-  b2_org: 'Region Uppsala', b2_s1_title: 'Arbetsterapeut', b2_s1_percent: '50', b2_s1_from: '2027-01-01', b2_s1_to: '2027-12-31', b2_s1_monthly: '40 000', b2_s1_po: '31,42',
-};
 
 describe('ansökan over /api/messages', function () {
   let bot: BotUnderTest;
@@ -47,6 +39,9 @@ describe('ansökan over /api/messages', function () {
     applicationId = first.actions.find((a: any) => a.verb === 'applicationStep').data.applicationId;
     const empty = await step(applicant, 0, {});
     assert.match(texts(empty), /Insatsens namn saknas/);
+    const beside = (card: any, id: string) => card.body.find((c: any) => c.items?.some((i: any) => i.id === id))?.items.find((i: any) => i.type === 'TextBlock' && i.color === 'Attention')?.text ?? '';
+    assert.match(beside(empty, 'name'), /^Insatsens namn saknas/, 'the problem stands beside its field');
+    assert.match(texts(empty), /Inte klart än: \d+ saker behöver rättas/, 'a summary next to the buttons');
     const bad = await step(applicant, 0, { ...SECTION_1, owner_email: 'anna.heby', partner1_org: 'Heby kommun' });
     assert.match(texts(bad), /E-post: "anna.heby" är ingen e-postadress/);
     assert.match(texts(bad), /Samverkansparten ska vara en annan part än insatsägaren/);
@@ -91,7 +86,7 @@ describe('ansökan over /api/messages', function () {
     assert.match(texts(back), /sammanfattning/);
 
     const wrong = await invoke(applicant, 'applicationSubmit', { applicationId, year_2027: '1 400 000', year_2028: '500 000' });
-    assert.match(texts(wrong), /Fördelningen per år blir 1900000 kr men ska bli 1965408 kr/);
+    assert.match(texts(wrong), /Fördelningen per år blir 1 900 000 kr men ska bli 1 965 408 kr/);
   });
 
   it('submits with a Dnr, tells the kansli, and the beslutsutrymme shows it among the pending applications', async () => {
@@ -131,14 +126,18 @@ describe('ansökan over /api/messages', function () {
   it('the kansli records the board’s grant once, less than applied for; the applicant is told and the beslutsutrymme drops by exactly the grant', async () => {
     const form = await invoke(kansli, 'openApplicationDecision', { applicationId, by: 'styrelsen' });
     assert.match(texts(form), /Styrelsens beslut: Vägen vidare Heby \(Dnr 2026:1\)/);
-    const tooMuch = await invoke(kansli, 'decideApplication', { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', granted_2027: '1 500 000', granted_2028: '565 408' });
-    assert.match(texts(tooMuch), /mer än det sökta/);
+    const tooMuch = await invoke(kansli, 'decideApplication', { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', meeting_paragraph: '§ 47', granted_2027: '1 500 000', granted_2028: '565 408' });
+    assert.match(texts(tooMuch), /Beviljas 2027: 1 500 000 kr är mer än det sökta \(1 400 000 kr\)/);
+    const noParagraph = await invoke(kansli, 'decideApplication', { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', meeting_paragraph: 'punkt sju' });
+    assert.match(texts(noParagraph), /Paragraf i protokollet: "punkt sju" är ingen paragraf/);
     const applicantBefore = bot.connector.for(chatOf(applicant)).length;
-    const decision = { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', granted_2027: '1 300 000', granted_2028: '565 408', period_start: '2027-01-01', period_end: '2028-06-30' };
+    const decision = { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', meeting_paragraph: '47', granted_2027: '1 300 tkr', granted_2028: '565 408', period_start: '2027-01-01', period_end: '2028-06-30' };
     const cards = await Promise.all(Array.from({ length: 10 }, () => invoke(kansli, 'decideApplication', decision)));
     assert.equal(cards.filter((c) => /Beslutet är registrerat/.test(texts(c))).length, 1, 'one decision');
     const decided = cards.find((c) => /Beslutet är registrerat/.test(texts(c)));
-    assert.match(texts(decided), /att bevilja finansiellt stöd enligt ansökan för insatsen Vägen vidare Heby för perioden 1 januari 2027 till 30 juni 2028, maximalt 1 865 408 kronor \(2027: 1 300 000 kronor, 2028: 565 408 kronor\), under förutsättning att medlemmarna fortsätter att finansiera förbundet/);
+    // A reduced grant says so, in the förbund's wording, with the meeting and its paragraph; "1 300 tkr" is read as in every form.
+    assert.match(texts(decided), /Förbundsstyrelsen beslutade vid sitt sammanträde 10 december 2026, § 47, att bevilja finansiellt stöd för insatsen Vägen vidare Heby för perioden 1 januari 2027 till 30 juni 2028 med högst 1 865 408 kronor \(2027: 1 300 000 kronor, 2028: 565 408 kronor\), i stället för sökta 1 965 408 kronor, under förutsättning att medlemmarna fortsätter att finansiera förbundet/);
+    assert.doesNotMatch(texts(decided), /enligt ansökan för insatsen/);
     const told = bot.connector.for(chatOf(applicant)).slice(applicantBefore);
     assert.equal(told.length, 1);
     assert.match(texts(told[0].attachments[0].content), /Beslut om din ansökan Dnr 2026:1: beviljad/);
@@ -166,7 +165,7 @@ describe('ansökan over /api/messages', function () {
     const toChef = bot.connector.for(chatOf(chef)).slice(chefBefore);
     assert.deepEqual(actionsOf(toChef[0].attachments[0].content), ['Besluta på delegation']);
     const missing = await invoke(chef, 'decideApplication', { applicationId: id, by: 'delegation', outcome: 'beviljad', reason: '' });
-    assert.match(texts(missing), /Skriv en motivering/);
+    assert.match(texts(missing), /Motivering: skriv en motivering/);
     const roomBefore = await headline(2027);
     const decided = await invoke(chef, 'decideApplication', { applicationId: id, by: 'delegation', outcome: 'beviljad', reason: 'Ryms i beslutsutrymmet och följer riktlinjerna.' });
     assert.match(texts(decided), /Delegationsbeslut D 2026:1/);
@@ -197,8 +196,8 @@ describe('ansökan over /api/messages', function () {
 
     const pending = await headline(2027);
     assert.match(pending, /Insats 0 \(Dnr 2026:\d+\)/);
-    const rejected = await invoke(kansli, 'decideApplication', { applicationId: ids[0], by: 'styrelsen', outcome: 'avslagen', meeting_date: '2026-12-10' });
-    assert.match(texts(rejected), /att avslå ansökan om finansiellt stöd för insatsen Insats 0/);
+    const rejected = await invoke(kansli, 'decideApplication', { applicationId: ids[0], by: 'styrelsen', outcome: 'avslagen', meeting_date: '2026-12-10', meeting_paragraph: '§ 48' });
+    assert.match(texts(rejected), /Förbundsstyrelsen beslutade vid sitt sammanträde 10 december 2026, § 48, att avslå ansökan om finansiellt stöd för insatsen Insats 0/);
     assert.doesNotMatch(await headline(2027), /Insats 0 \(Dnr/);
   });
 
@@ -210,6 +209,8 @@ describe('ansökan over /api/messages', function () {
     assert.match(texts(gone), /Utkastet är slängt/);
     const [none] = await say(u, 'fortsätt min ansökan');
     assert.match(texts(none), /Du har inget påbörjat utkast/);
+    assert.doesNotMatch(texts(none), /Felkod/, 'nothing to resume is no fault');
+    assert.deepEqual(actionsOf(none), ['Ny ansökan', 'Status på min ansökan']);
     const refused = await invoke(applicant, 'applicationDiscard', { applicationId });
     assert.match(texts(refused), /kan inte slängas; den är en allmän handling/);
     const foreign = await invoke(u, 'applicationStep', { applicationId, step: 0, direction: 'next' });

@@ -17,7 +17,8 @@ function partOf(card: any, id: string): string | undefined {
     for (const k of ['body', 'items', 'columns']) if (n[k]) walk(n[k]);
   };
   walk(card);
-  return found;
+  // Amounts and dates are held together by no-break spaces and hyphens; compare them as typed.
+  return found?.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2011/g, '-');
 }
 
 describe('budget conversations: follow-ups, the reading shown, questions back, the calculation', () => {

@@ -84,6 +84,8 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     assert.deepEqual(form.actions.map((a: any) => a.type), ['Action.Execute']);
     const [refusal] = await say(board, 'ny avvikelse');
     assert.match(texts(refusal), /insatsansvariga, för sina egna insatser/);
+    assert.doesNotMatch(texts(refusal), /Felkod/, 'the wrong role is a situation, not a fault');
+    assert.deepEqual(refusal.actions.map((a: any) => [a.verb, a.data.question]), [['askQuestion', 'vilka avvikelser väntar?'], ['askQuestion', 'hjälp']]);
     const [help] = await say(vaxtkraftLead, 'hjälp');
     assert.deepEqual(help.actions.slice(0, 2).map((a: any) => a.data.question), ['kvartalsrapport', 'ny avvikelse'], 'help starts with what the role can do');
     const viaButton = await bot.post(adaptiveCardInvoke(bot.connector.url, vaxtkraftLead, 'askQuestion', { question: 'ny avvikelse' }, chatOf(vaxtkraftLead)));
@@ -102,13 +104,13 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
       [{ ...goodMove, amount: '5 mkr' }, /5 000 000 kr är mer än vad som återstår av budgeten 2026: 2 753 000 kr/],
       [{ ...goodMove, fromYear: '2025' }, /2025 är avslutat/],
       [{ ...goodMove, fromYear: '2027' }, /slutar 31 december 2027, så medel kan inte flyttas till 2028/],
-      [{ ...goodMove, initiativeId: 'forstarkt-stod' }, /Välj en av dina insatser/],
-      [{ ...goodMove, reason: 'Deltagaren 19800101-1234 slutade.' }, /Skälet till avvikelsen innehåller något som liknar ett personnummer/],
+      [{ ...goodMove, initiativeId: 'forstarkt-stod' }, /Insats: välj en av dina insatser/],
+      [{ ...goodMove, reason: 'Deltagaren 19800101-1234 slutade.' }, /Skäl innehåller något som liknar ett personnummer/],
       [{ ...goodMove, position: 'Se 800101-1234' }, /Styrgruppens ställningstagande innehåller något som liknar ett personnummer/],
-      [{ ...goodMove, reason: '  ' }, /Skälet till avvikelsen saknas/],
+      [{ ...goodMove, reason: '  ' }, /Skäl saknas/],
       [{ ...goodMove, kind: 'period', newEndDate: '2024-01-01' }, /måste ligga efter insatsens start/],
       [{ ...goodMove, kind: 'period', newEndDate: '2027-02-30' }, /inget giltigt datum/],
-      [{ ...goodMove, kind: 'annat' }, /Välj vilken typ av avvikelse/],
+      [{ ...goodMove, kind: 'annat' }, /Typ av avvikelse: välj vilken typ av avvikelse/],
     ];
     for (const [values, expected] of cases) {
       const card = await file(vaxtkraftLead, formId, values);
@@ -116,10 +118,16 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
       assert.match(shown, expected, JSON.stringify(values));
       assert.match(shown, /Rätta följande och skicka igen/);
       assert.equal(card.body.find((b: any) => b.id === 'reason').value, values.reason, 'typed text kept');
+      assert.match(texts(card), /Inget skickades in: \d+ sak(er)? behöver rättas/, 'a summary next to the submit button');
+      const problemAt = (id: string) => card.body[card.body.findIndex((b: any) => b.id === id) + 1];
+      const marked = ['initiativeId', 'kind', 'amount', 'fromYear', 'newEndDate', 'reason', 'position'].filter((id) => problemAt(id)?.color === 'Attention');
+      assert.equal(marked.length, 1, `one field marked for ${JSON.stringify(values)}: ${marked}`);
+      assert.match(String(problemAt(marked[0] as string).text).replace(/[\u00a0\u2011]/g, (c) => (c === '\u2011' ? '-' : ' ')), expected, 'the problem stands beside its field');
       assert.equal(formIdOf(card), formId, 'same form');
     }
     const [queue] = await say(chef, 'vilka avvikelser väntar?');
-    assert.match(texts(queue), /Inga avvikelser väntar på beslut/);
+    assert.match(texts(queue), /Inga avvikelser väntar på beslut just nu/);
+    assert.equal(JSON.stringify(queue).includes('"Table"'), false, 'no empty table');
     assert.equal(bot.connector.for(chatOf(chef)).filter((a) => /Avvikelse/.test(a.summary ?? '')).length, 0, 'no card went to the förbundschef');
   });
 
@@ -160,7 +168,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     for (const u of [board, kansli, vaxtkraftLead]) {
       const refused = await invoke(u, 'decideDeviation', { caseId: firstCaseId, outcome: 'godkänd', comment: 'Jag godkänner.' });
       assert.match(texts(refused), /Bara förbundschefen eller ersättaren får besluta/);
-      assert.match(texts(refused), /Felkod: [0-9a-f]{8}/);
+      assert.doesNotMatch(texts(refused), /Felkod/, 'the wrong role is no fault');
     }
     const elsewhere = await invoke(otherChef, 'decideDeviation', { caseId: firstCaseId, outcome: 'godkänd', comment: 'Fel förbund.' });
     assert.match(texts(elsewhere), /finns inte \(längre\) hos ditt förbund/);
@@ -277,13 +285,30 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const dnr = /Dnr 2026:\d+/.exec(texts(receipt))?.[0];
     const refused = await invoke(alvkarlebyLead, 'withdrawDeviation', { caseId });
     assert.match(texts(refused), /Bara den som lämnade avvikelsen kan återkalla den/);
-    const withdrawn = await invoke(vaxtkraftLead, 'withdrawDeviation', { caseId });
+    // The first click asks; nothing changes until the filer confirms.
+    const question = await invoke(vaxtkraftLead, 'withdrawDeviation', { caseId });
+    assert.match(texts(question), /Vill du återkalla avvikelsen Dnr 2026:\d+\?/);
+    assert.deepEqual(actionsOf(question), ['Ja, återkalla', 'Nej, behåll den']);
+    const [queue] = await say(chef, 'vilka avvikelser väntar?');
+    assert.match(texts(queue), new RegExp(`${dnr} Växtkraft`), 'still waiting for a decision');
+    const kept = await invoke(vaxtkraftLead, 'showDeviation', { caseId });
+    assert.deepEqual(actionsOf(kept), ['Återkalla avvikelsen']);
+    const withdrawn = await invoke(vaxtkraftLead, 'withdrawDeviation', { caseId, confirmed: true });
     assert.match(texts(withdrawn), /Återkallad/);
     assert.match(texts(withdrawn), new RegExp(dnr as string));
     assert.ok(bot.connector.updates.some((u) => u.conversationId === chatOf(chef) && /Återkallad/.test(texts(u.body.attachments[0].content))), 'the förbundschef’s card shows it');
     const late = await invoke(chef, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'För sent.' });
     assert.match(texts(late), /Avvikelsen är återkallad/);
     assert.deepEqual(actionsOf(late), []);
+
+    // "mina avvikelser": the filer's own, with status, next step and a button that opens each.
+    const [mine] = await say(vaxtkraftLead, 'mina avvikelser');
+    assert.match(texts(mine), new RegExp(`Avvikelse ${dnr} – Växtkraft \\(Enköping\\)\\nStatus: återkallad\\nTyp: [^\\n]+\\nInlämnad: 23 november 2026\\nNästa steg: Inget; avvikelsen är återkallad\\.\\nÖppna avvikelsen`));
+    const open = JSON.stringify(mine).includes(`"verb":"showDeviation","data":{"caseId":"${caseId}"}`);
+    assert.ok(open, 'each is openable');
+    assert.doesNotMatch(texts(mine), /Älvkarleby/, 'only one’s own');
+    const [none] = await say(board, 'mina ärenden');
+    assert.match(texts(none), /Du har inga ärenden just nu/);
   });
 
   it('lists the delegationsbeslut for the kallelse, and the kansli marks them as reported', async () => {
@@ -299,10 +324,19 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const ids = list.actions[0].data.caseIds;
     const refused = await invoke(chef, 'markReported', { caseIds: ids, meetingDate: '2026-12-10' });
     assert.match(texts(refused), /Bara kansliet/);
-    const noDate = await invoke(kansli, 'markReported', { caseIds: ids, meetingDate: 'nästa torsdag' });
-    assert.match(texts(noDate), /Ange styrelsemötets datum, till exempel 2026-12-10/);
-    const tooEarly = await invoke(kansli, 'markReported', { caseIds: ids, meetingDate: '2026-01-15' });
-    assert.match(texts(tooEarly), /Mötet 2026-01-15 ligger före beslutet D 2026:\d+/);
+    const title = list.actions[0].data.title;
+    const noDate = await invoke(kansli, 'markReported', { caseIds: ids, title, meetingDate: 'nästa torsdag' });
+    assert.match(texts(noDate), /Styrelsemötets datum: "nästa torsdag" är inget datum; skriv till exempel 2026-12-10/);
+    // A user mistake: the same register comes back, the typed date kept, the problem beside the field; no Felkod.
+    const tooEarly = await invoke(kansli, 'markReported', { caseIds: ids, title, meetingDate: '2026-01-15' });
+    assert.match(texts(tooEarly), /^Delegationsbeslut sedan förra styrelsemötet\n4 beslut som ännu inte anmälts/);
+    assert.match(texts(tooEarly), /Styrelsemötets datum: mötet 2026-01-15 ligger före beslut D 2026:\d+ \(2026-11-23\)/);
+    assert.doesNotMatch(texts(tooEarly), /Felkod/);
+    const dateInput = (card: any) => card.body.find((b: any) => b.id === 'meetingDate');
+    assert.equal(dateInput(tooEarly).value, '2026-01-15', 'typed date kept');
+    const inputAt = tooEarly.body.indexOf(dateInput(tooEarly));
+    assert.match(tooEarly.body[inputAt + 1].text, /Styrelsemötets datum: mötet/, 'the problem stands beside the field');
+    assert.deepEqual(tooEarly.actions[0].data.caseIds, ids, 'the same decisions can be marked again');
     const [stillListed] = await say(kansli, 'delegationsbeslut sedan förra styrelsemötet');
     assert.match(texts(stillListed), /4 beslut som ännu inte anmälts/, 'nothing was marked');
 

@@ -36,7 +36,7 @@ describe('the server process (npm start)', () => {
       const activity = teamsMessage(connector.url, { id: '29:p', aadObjectId: 'p', name: 'P' }, 'beslutsutrymme 2026?');
       const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
       assert.equal(res.status, 200);
-      assert.match(JSON.stringify(connector.for(activity.conversation.id)), /3 038 tkr/);
+      assert.match(JSON.stringify(connector.for(activity.conversation.id)), /3\u00a0038\u00a0tkr/);
       const exited = exitCode(child);
       child.kill('SIGTERM');
       assert.equal(await exited, 0);

@@ -2,7 +2,8 @@ import assert from 'assert/strict';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
 import { actionsOf, chat, chatOf, inputIds, texts } from '../helpers/chat';
 import { TeamsUser, adaptiveCardInvoke } from '../helpers/teams';
-import { allYesAnswers } from './reportFields';
+import { allYesAnswers, reportFields } from './reportFields';
+import { cosmosRepositories } from '../../src/store/repositories';
 
 const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
 const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom på kansliet (demo)');
@@ -30,6 +31,18 @@ describe('kvartalsrapporter over /api/messages', function () {
 
   const formData = (form: any) => form.actions.find((a: any) => a.verb === 'submitReport').data as { formId: string; initiativeId: string; quarterKey: string };
   const submit = (u: TeamsUser, form: any, fields: Record<string, string>) => invoke(u, 'submitReport', { ...formData(form), ...fields });
+  /** The text shown right under an input: the problem with that field, or ''. */
+  const besideField = (card: any, id: string): string => {
+    let found = '';
+    const walk = (items: any[]) => {
+      items.forEach((item, i) => {
+        if (item?.id === id) found = items[i + 1]?.type === 'TextBlock' && items[i + 1]?.color === 'Attention' ? items[i + 1].text : '';
+        for (const key of ['body', 'items', 'columns']) if (Array.isArray(item?.[key])) walk(item[key]);
+      });
+    };
+    walk(card.body);
+    return found.replace(/[\u00a0\u202f]/g, ' ');
+  };
   const valueOf = (card: any, id: string): unknown => {
     let found: unknown;
     const walk = (n: any) => {
@@ -68,15 +81,16 @@ describe('kvartalsrapporter over /api/messages', function () {
     const [form] = await say(vaxtkraftLead, 'kvartalsrapport');
     const good = { ...ALL_YES, ...Q3_PARTICIPANTS };
     const cases: [Record<string, string>, RegExp][] = [
-      [{}, /Svara på "Ligger insatsen i fas gällande uppsatta mål\?"/],
-      [{ ...good, choice_inPhase: 'Delvis' }, /Kommentaren till "Ligger insatsen i fas gällande uppsatta mål\?" saknas/],
-      [{ ...good, choice_deviation: 'Ja' }, /Kommentaren till "Finns avvikelse mot ansökan/],
+      [{}, /1\. Ligger insatsen i fas gällande uppsatta mål\? Välj ett svar/],
+      [{ ...good, choice_inPhase: 'Delvis' }, /Kommentar \(fråga 1\) saknas – krävs när svaret är "Delvis"/],
+      [{ ...good, choice_forecast: 'Målen kommer inte att nås fullt ut' }, /Skäl \(fråga 2\) saknas/],
+      [{ ...good, choice_deviation: 'Ja' }, /Vilken avvikelse\? \(fråga 10\) saknas/],
       [{ ...good, p_enrolled_k: '-1' }, /Inskrivna under kvartalet \(kvinnor\): "-1" är inget heltal ≥ 0/],
       [{ ...good, p_exited_m: '2,5' }, /Avslutade under kvartalet \(män\): "2,5" är inget heltal ≥ 0/],
       [{ ...good, p_exitedToWorkOrStudies_k: '6' }, /"varav" \(7\) kan inte vara fler än avslutade \(6\) för kvinnor/],
       [{ ...good, p_ongoing_k: '99' }, /Pågående vid kvartalets slut stämmer inte med förra kvartalets rapport \(kvinnor: 20 \+ 5 − 6 = 19, inte 99\)/],
       [{ ...good, goalFulfilment: 'Deltagare 850101-1234 fick jobb.' }, /Måluppfyllelse per mål innehåller något som liknar ett personnummer/],
-      [{ ...good, costsToDate: 'mycket' }, /Upparbetade kostnader: "mycket" är inget belopp/],
+      [{ ...good, costsToDate: 'mycket' }, /Upparbetade kostnader hittills i år: "mycket" är inget belopp/],
       [{ ...good, meetingCount: '0' }, /ange hur många/],
       [{ ...good, shareWithPlan: '120' }, /inte vara över 100 %/],
     ];
@@ -84,8 +98,15 @@ describe('kvartalsrapporter over /api/messages', function () {
       const card = await submit(vaxtkraftLead, form, fields);
       assert.match(texts(card), expected, JSON.stringify(fields).slice(0, 120));
       assert.match(texts(card), /Rätta följande och skicka igen/);
+      assert.match(texts(card), /Inget skickades in: \d+ sak(er)? behöver rättas/, 'a summary next to the submit button');
       if (fields.goalFulfilment) assert.equal(valueOf(card, 'goalFulfilment'), fields.goalFulfilment, 'typed text kept');
     }
+    // Each problem stands right under the field it concerns, in that field's words.
+    const marked = await submit(vaxtkraftLead, form, { ...good, costsToDate: 'mycket', choice_forecast: 'Målen kommer inte att nås fullt ut', p_exited_m: '2,5' });
+    assert.match(besideField(marked, 'costsToDate'), /^Upparbetade kostnader hittills i år: "mycket" är inget belopp/);
+    assert.match(besideField(marked, 'comment_forecast'), /^Skäl \(fråga 2\) saknas/);
+    assert.match(besideField(marked, 'p_exited_m'), /^Avslutade under kvartalet \(män\): "2,5" är inget heltal/);
+    assert.equal(besideField(marked, 'goalFulfilment'), '', 'a good field is not marked');
     const [status] = await say(kansli, 'vilka kvartalsrapporter saknas?');
     assert.match(texts(status), /Växtkraft \(Enköping\)\nFörsenad\nskulle in senast 31 oktober 2026/);
   });
@@ -130,8 +151,23 @@ describe('kvartalsrapporter over /api/messages', function () {
     const [correction] = await say(vaxtkraftLead, 'kvartalsrapport');
     assert.match(texts(correction), /redan inlämnad \(version 1\).*blir version 2/is);
     assert.equal(valueOf(correction, 'costsToDate'), '1850000');
+    const [older] = await say(vaxtkraftLead, 'kvartalsrapport');
     const corrected = await submit(vaxtkraftLead, correction, { ...fields, costsToDate: '1 900 000' });
     assert.match(texts(corrected), /Inlämnad \(version 2\)/);
+
+    // Old cards answer with the report as it stands and change nothing in the store.
+    const repos = cosmosRepositories(bot.app.store);
+    const q3 = { year: 2026, quarter: 3 as const };
+    const stored = async () => JSON.stringify([await repos.reports.get('uppsala', 'vaxtkraft', q3), await repos.reports.getDraft('uppsala', 'vaxtkraft', q3)]);
+    const storeBefore = await stored();
+    const submittedCard = await invoke(vaxtkraftLead, 'saveReportDraft', { ...formData(form), ...fields, costsToDate: '5 tkr' });
+    assert.match(texts(submittedCard), /Redan inlämnad \(version 2\)/);
+    assert.match(texts(submittedCard), /redan inskickat \(version 1\); inget nytt sparades/);
+    const openedBefore = await invoke(vaxtkraftLead, 'saveReportDraft', { ...formData(older), costsToDate: '7 tkr' });
+    assert.match(texts(openedBefore), /lämnades in \(version 2\) efter att det här formuläret öppnades/);
+    const filedFromOld = await submit(vaxtkraftLead, older, { ...fields, costsToDate: '9 tkr' });
+    assert.match(texts(filedFromOld), /Redan inlämnad \(version 2\)/);
+    assert.equal(await stored(), storeBefore, 'no draft, no new version');
   });
 
   it('a structural insats files without participant counts; someone with two insatser chooses first', async () => {
@@ -146,12 +182,32 @@ describe('kvartalsrapporter over /api/messages', function () {
     assert.match(texts(refused), /Välj en av dina insatser/);
   });
 
+  it('when the report is in, every earlier form card that saved its draft shows the receipt', async () => {
+    const lastMessageId = () => bot.connector.activities.filter((a) => a.conversationId === chatOf(alvkarlebyLead)).pop()?.id as string;
+    const openForstarkt = async () => {
+      const [chooser] = await say(alvkarlebyLead, 'kvartalsrapport');
+      const cardId = lastMessageId();
+      const choice = chooser.actions.find((a: any) => /Förstärkt stöd/.test(a.title));
+      return { cardId, form: await invoke(alvkarlebyLead, 'openReportForm', choice.data, cardId) };
+    };
+    const first = await openForstarkt();
+    await invoke(alvkarlebyLead, 'saveReportDraft', { ...formData(first.form), choice_inPhase: 'Ja' }, first.cardId);
+    const second = await openForstarkt();
+    assert.match(texts(second.form), /Du fortsätter utkastet/);
+    const updatesBefore = bot.connector.updates.length;
+    const receipt = await invoke(alvkarlebyLead, 'submitReport', { ...formData(second.form), ...reportFields }, second.cardId);
+    assert.match(texts(receipt), /Inlämnad \(version 1\)/);
+    const updated = bot.connector.updates.slice(updatesBefore).filter((u) => u.activityId === first.cardId);
+    assert.equal(updated.length, 1, 'the first form card was replaced');
+    assert.match(texts(updated[0]!.body.attachments[0].content), /Rapporten är inlämnad \(version 1\); det här utkastet är avslutat/);
+  });
+
   it('the kansli sees each insats’s status for a quarter: inlämnad (late or not), försenad, saknas', async () => {
     const [status] = await say(kansli, 'vilka kvartalsrapporter saknas?');
     const shown = texts(status);
     assert.match(shown, /^Kvartalsrapporter kvartal 3 2026: \d+ av \d+ saknas/);
-    assert.match(shown, /Växtkraft \(Enköping\)\nInlämnad \(sent\)\n23 november 2026, version 2/);
-    assert.match(shown, /Lokussamordnare \(Älvkarleby\)\nInlämnad \(sent\)\n23 november 2026/);
+    assert.match(shown, /Växtkraft \(Enköping\)\nInlämnad för sent\n23 november 2026, version 2/);
+    assert.match(shown, /Lokussamordnare \(Älvkarleby\)\nInlämnad för sent\n23 november 2026/);
     assert.match(shown, /Min framtid \(Tierp\)\nFörsenad\nskulle in senast 31 oktober 2026/);
     assert.doesNotMatch(shown, /Kvinna Hälsa Arbete/, 'an insats that ended before the quarter is not asked for');
     const [next] = await say(kansli, 'kvartalsrapporter status kvartal 4 2026');
@@ -165,11 +221,12 @@ describe('kvartalsrapporter over /api/messages', function () {
     assert.equal(cards.length, 4);
     const [overview, budget, quality, people] = cards.map(texts);
     assert.match(overview as string, /Uppföljning 2026 till och med kvartal 3 2026: insatser och nuläge/);
-    assert.match(overview as string, /Växtkraft \(Enköping\)\n2025-01-01 – 2027-12-31\ngrön: Ja\nJa\nsaknas 2026-Q1/);
-    assert.match(budget as string, /Växtkraft \(Enköping\)\n2 753 000 kr\n1 900 000 kr\n69 %\n2 059 093 kr\n92 %/);
-    assert.match(quality as string, /Växtkraft \(Enköping\)\nJa \(4\)\nJa\nJa\nJa\nJa\nJa\nJa\nNej/);
-    // Flows add over Q2 and Q3; pågående is Q3's.
-    assert.match(people as string, /Växtkraft \(Enköping\)\n13 \/ 11 \(54 % \/ 46 %\)\n12 \/ 8 \(60 % \/ 40 %\)\n5 \/ 4 \(56 % \/ 44 %\)\n2 \/ 0 \(100 % \/ 0 %\)\n19 \/ 19 \(50 % \/ 50 %\)/);
+    assert.match(overview as string, /Växtkraft \(Enköping\)\n✔ Grön – i fas och målen nås\nInsatstid: 2025-01-01 – 2027-12-31\nI fas med målen: Ja\nStyrgruppens prognos: målen nås: Ja\nKvartalsrapporter: saknas för kvartal 1 2026/);
+    assert.match(budget as string, /Växtkraft \(Enköping\)\nBudget 2026: 2 753 000 kr\nUpparbetat: 1 900 000 kr\nFörbrukningsgrad: 69 %\nLinjärt förväntat per 30 september 2026: 2 059 093 kr\nMot förväntan: 92 %/);
+    assert.match(quality as string, /Växtkraft \(Enköping\)\nStyrgruppsmöte enligt avtal varje kvartal: Ja \(4 möten\)\nAlla parter representerade: Ja\nUppföljning lämnad: Ja\nMålgrupp och metod enligt ansökan: Ja\nJämställdhet diskuterad: Ja\nImplementering diskuterad: Ja\nAvvikelser något kvartal: Ja\nVakanser något kvartal: Nej/);
+    // Flows add over Q2 and Q3; pågående is Q3's. Total first, then women and men.
+    assert.match(people as string, /Växtkraft \(Enköping\)\nInskrivna: 24 \(13 K \/ 11 M\)\nAvslutade: 20 \(12 K \/ 8 M\)\nvarav till arbete, studier eller arbetssökande: 9 \(5 K \/ 4 M\)\nvarav till rehabilitering \(AF eller kommun\): 2 \(2 K \/ 0 M\)\nPågående vid periodens slut: 38 \(19 K \/ 19 M\)/);
+    for (const card of cards) assert.doesNotMatch(JSON.stringify(card), /"color":"Warning"/, 'no yellow text');
     const [half] = await say(board, 'uppföljning första halvåret 2026');
     assert.match(texts(half), /Uppföljning första halvåret 2026: insatser och nuläge/);
     const [refused] = await say(vaxtkraftLead, 'uppföljning 2026');
@@ -179,9 +236,9 @@ describe('kvartalsrapporter over /api/messages', function () {
   it('compiles "uppföljning 2025" from the demo’s reports into the förbund’s published table', async () => {
     const cards = await say(kansli, 'uppföljning 2025');
     const people = texts(cards[3]);
-    assert.match(people, /Totalt\n229 \/ 154 \(60 % \/ 40 %\)\n304 \/ 126 \(71 % \/ 29 %\)\n75 \/ 72 \(51 % \/ 49 %\)\n19 \/ 21 \(48 % \/ 53 %\)\n171 \/ 158 \(52 % \/ 48 %\)/);
+    assert.match(people, /Totalt\nInskrivna: 383 \(229 K \/ 154 M\)\nAvslutade: 430 \(304 K \/ 126 M\)\nvarav till arbete, studier eller arbetssökande: 147 \(75 K \/ 72 M\)\nvarav till rehabilitering \(AF eller kommun\): 40 \(19 K \/ 21 M\)\nPågående vid periodens slut: 329 \(171 K \/ 158 M\)/);
     assert.match(people, /Avslutade till arbete, studier eller arbetssökande: 147 av 281 \(52 %\); 149 avslutade i insatser som upphörde under perioden räknas inte/);
-    assert.match(texts(cards[1]), /Totalt\n21 304 000 kr\n17 430 000 kr\n82 %/);
+    assert.match(texts(cards[1]), /Totalt\nBudget 2025: 21 304 000 kr\nUpparbetat: 17 430 000 kr\nFörbrukningsgrad: 82 %/);
   });
 
   it('board members’ förbrukningsgrad during the year comes from the reports’ upparbetade kostnader', async () => {

@@ -1,7 +1,7 @@
 import assert from 'assert/strict';
 import fc from 'fast-check';
 import { roundHalfAwayFromZero, splitByLargestRemainder, toKronor, wholePercent } from '../../src/finance/money';
-import { formatKr, formatPercent, formatTkr } from '../../src/format/swedish';
+import { formatDate, formatKr, formatPercent, formatTkr } from '../../src/format/swedish';
 
 describe('money', () => {
   it('converts printed tkr to whole kronor without float drift', () => {
@@ -15,10 +15,11 @@ describe('money', () => {
   });
 
   it('formats Swedish style', () => {
-    assert.equal(formatTkr(3_038_000), '3 038 tkr');
-    assert.equal(formatTkr(-3_110_000), '\u22123 110 tkr');
-    assert.equal(formatKr(23_428_000), '23 428 000 kr');
-    assert.equal(formatPercent(82), '82 %');
+    assert.equal(formatTkr(3_038_000), '3\u00a0038\u00a0tkr');
+    assert.equal(formatTkr(-3_110_000), '\u22123\u00a0110\u00a0tkr');
+    assert.equal(formatKr(23_428_000), '23\u00a0428\u00a0000\u00a0kr');
+    assert.equal(formatPercent(82), '82\u00a0%');
+    assert.equal(formatDate('2027-12-31'), '2027\u201112\u201131');
   });
 
   it('computes whole percentages rounded half up, exactly', () => {

@@ -48,7 +48,7 @@ export function adaptiveCardInvoke(serviceUrl: string, user: TeamsUser, verb: st
   };
 }
 
-/** All TextBlock/FactSet texts of a card, in order, for reading figures the way a person would. */
+/** All TextBlock/FactSet texts of a card, in order, for reading figures the way a person would (no-break spaces and hyphens as plain ones). */
 export function cardTexts(card: any): string[] {
   const out: string[] = [];
   const walk = (node: any) => {
@@ -60,5 +60,6 @@ export function cardTexts(card: any): string[] {
     for (const key of ['body', 'items', 'columns', 'rows', 'cells', 'actions']) if (node[key]) walk(node[key]);
   };
   walk(card);
-  return out;
+  // The cards hold amounts and dates together with no-break characters; tests read them as plain text.
+  return out.map((text) => text.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2011/g, '-'));
 }

@@ -1,6 +1,6 @@
 import { KIND_LABEL, LedgerColumn, LedgerSnapshot } from '../../domain/ledger';
 import { Fact, Reply } from '../../cards/viewModels';
-import { formatDateLong, formatTkr, formatTkrChange } from '../../format/swedish';
+import { formatDateLong, formatTkr, formatTkrChange, formatDate } from '../../format/swedish';
 import { ApplicationEntry, LedgerAdjustment } from '../../domain/deviations';
 import { applyLedgerAdjustments } from '../../finance/ledgerAdjustments';
 import { QuestionContext } from '../context';
@@ -52,7 +52,7 @@ export function listInSwedish(items: readonly string[]): string {
 }
 
 export function sourceText(snapshot: LedgerSnapshot, column: LedgerColumn): string {
-  return `Enligt ekonomisk information per ${snapshot.asOf}, ${KIND_LABEL[column.kind]}.`;
+  return `Enligt ekonomisk information per ${formatDate(snapshot.asOf)}, ${KIND_LABEL[column.kind]}.`;
 }
 
 export function columnLabel(column: LedgerColumn): string {
@@ -78,7 +78,7 @@ export function readingLine(what: string, subject: Subject | undefined, source: 
   return `Tolkat som: ${what}${about}${source ? `, ${source}` : ''}`;
 }
 
-export const ledgerSourceShort = (snapshot: LedgerSnapshot) => `ekonomisk information per ${snapshot.asOf}`;
+export const ledgerSourceShort = (snapshot: LedgerSnapshot) => `ekonomisk information per ${formatDate(snapshot.asOf)}`;
 
 /** A year no stored data covers; `message` says what exists instead. */
 export function noDataReply(title: string, year: number, message: string, reading = ''): Reply {

@@ -3,7 +3,7 @@ import { KIND_LABEL } from '../../domain/ledger';
 import { latestEstimateColumn } from '../../finance/ledgerTotals';
 import { kassalikviditet, soliditet } from '../../finance/keyRatios';
 import { splitMembershipFee } from '../../finance/membershipFees';
-import { formatKr, formatPercent, formatTkr } from '../../format/swedish';
+import { formatKr, formatPercent, formatTkr, formatDate } from '../../format/swedish';
 import { Fact, Reply } from '../../cards/viewModels';
 import { InvalidInputError } from '../../errors';
 import { QuestionContext } from '../context';
@@ -79,7 +79,7 @@ async function ledgerMembershipFees(ctx: QuestionContext, year: number): Promise
   if (!snapshot || !column || !line) return undefined;
   const label = `${KIND_LABEL[column.kind]} ${year}`;
   const notes = [{ text: `Medlemsavgifterna för ${year} är inte fastställda per medlem ännu; beloppet är raden i ekonomisk information.` }];
-  return figuresReply(`Medlemsavgifter ${year}`, `Medlemsavgifter, ${label}`, formatTkr(line.amounts[column.key] ?? 0), [], notes, `Enligt ekonomisk information per ${snapshot.asOf}, ${KIND_LABEL[column.kind]}.`, readingLine(`medlemsavgifter ${label}`, FORBUND, `ekonomisk information per ${snapshot.asOf}`));
+  return figuresReply(`Medlemsavgifter ${year}`, `Medlemsavgifter, ${label}`, formatTkr(line.amounts[column.key] ?? 0), [], notes, `Enligt ekonomisk information per ${formatDate(snapshot.asOf)}, ${KIND_LABEL[column.kind]}.`, readingLine(`medlemsavgifter ${label}`, FORBUND, `ekonomisk information per ${formatDate(snapshot.asOf)}`));
 }
 
 type BalanceMeasure = 'soliditet' | 'kassalikviditet' | 'equity';
@@ -136,5 +136,5 @@ export async function answerReserveFund(ctx: QuestionContext, reading: Reading):
   const snapshot = lookup.snapshot ?? (await findLedger(ctx)).snapshot;
   if (!snapshot) return [noDataReply(`Reservfond ${year}`, year, 'Ingen ekonomisk information är inläst ännu.')];
   const notes = [{ text: 'Reservfonden är bunden: den ingår i eget kapital men aldrig i beslutsutrymmet.' }];
-  return [figuresReply('Bunden reservfond', 'Reservfond', formatTkr(snapshot.reserveFund), [], notes, `Enligt ekonomisk information per ${snapshot.asOf}.`, readingLine('bunden reservfond', FORBUND, `ekonomisk information per ${snapshot.asOf}`))];
+  return [figuresReply('Bunden reservfond', 'Reservfond', formatTkr(snapshot.reserveFund), [], notes, `Enligt ekonomisk information per ${formatDate(snapshot.asOf)}.`, readingLine('bunden reservfond', FORBUND, `ekonomisk information per ${formatDate(snapshot.asOf)}`))];
 }

@@ -1,7 +1,7 @@
 import { Initiative, InitiativeYearFigure, InitiativeYearFigures, initiativeLabel } from '../../domain/initiatives';
 import { groupUtilisation, linearUtilisation, utilisation, utilisationAgainstAdjusted } from '../../finance/utilisation';
 import { sum } from '../../finance/money';
-import { formatDateLong, formatPercent, formatTkr } from '../../format/swedish';
+import { formatDateLong, formatPercent, formatTkr, formatDate } from '../../format/swedish';
 import { Fact, Reply } from '../../cards/viewModels';
 import { InvalidInputError } from '../../errors';
 import { QuestionContext } from '../context';
@@ -40,7 +40,7 @@ async function figuresForReading(ctx: QuestionContext, reading: Reading): Promis
 }
 
 function sourceOf(figures: InitiativeYearFigures): string {
-  return figures.source === 'kvartalsrapporter' ? `Enligt kvartalsrapporternas upparbetade kostnader per ${figures.asOf}.` : `Enligt utfall per ${figures.asOf}.`;
+  return figures.source === 'kvartalsrapporter' ? `Enligt kvartalsrapporternas upparbetade kostnader per ${formatDate(figures.asOf)}.` : `Enligt utfall per ${formatDate(figures.asOf)}.`;
 }
 
 /** Names the years that do have utfall, for the subject asked about. */
@@ -80,7 +80,7 @@ function oneUtilisation(title: string, f: InitiativeYearFigure, figures: Initiat
   }
   if (duringYear) {
     const linear = linearUtilisation(f.actual, f.budget, figures.asOf);
-    facts.push({ label: `Förväntat linjärt per ${figures.asOf}`, value: formatTkr(linear.expected) }, { label: 'Mot linjär förväntan', value: formatPercent(linear.percent) });
+    facts.push({ label: `Förväntat linjärt per ${formatDate(figures.asOf)}`, value: formatTkr(linear.expected) }, { label: 'Mot linjär förväntan', value: formatPercent(linear.percent) });
   }
   return figuresReply(title, 'Mot beviljad budget', formatPercent(utilisation(f.actual, f.budget).percent), facts, notes, sourceOf(figures), reading);
 }
@@ -159,7 +159,7 @@ export async function answerUnused(ctx: QuestionContext, reading: Reading): Prom
     { label: 'Utfall', value: formatTkr(actual) },
   ];
   const duringYear = figures.asOf < `${figures.year}-12-31`;
-  const notes = duringYear ? [{ text: `Året pågår: det som inte rekvirerats per ${figures.asOf} kan ännu användas.` }] : [{ text: 'Outnyttjade insatsmedel återgår till förbundet vid årets slut om ingen godkänd avvikelse flyttar dem.' }];
+  const notes = duringYear ? [{ text: `Året pågår: det som inte rekvirerats per ${formatDate(figures.asOf)} kan ännu användas.` }] : [{ text: 'Outnyttjade insatsmedel återgår till förbundet vid årets slut om ingen godkänd avvikelse flyttar dem.' }];
   return [figuresReply(title, 'Budget − utfall', formatTkr(budget - actual), facts, notes, source, line)];
 }
 

@@ -1,7 +1,7 @@
 import { LedgerColumn, LedgerLine, LedgerSnapshot } from '../../domain/ledger';
 import { ColumnTotals, computeLedgerTotals, latestEstimateColumn } from '../../finance/ledgerTotals';
 import { Kronor, sum, wholePercent } from '../../finance/money';
-import { formatDateLong, formatPercent, formatTkr, formatTkrChange } from '../../format/swedish';
+import { formatDateLong, formatPercent, formatTkr, formatTkrChange, formatDate } from '../../format/swedish';
 import { dueDate, latestEndedQuarter, quarterLabel } from '../../domain/quarters';
 import { utilisation } from '../../finance/utilisation';
 import { Fact, Reply } from '../../cards/viewModels';
@@ -45,7 +45,7 @@ export async function answerLine(ctx: QuestionContext, reading: Reading, subject
     const registry = subject.isInitiative ? await ctx.repos.initiatives.getRegistry(ctx.associationId) : undefined;
     const period = registry?.initiatives.find((i) => i.id === subject.id)?.period;
     const ended = period ? ` Enligt registret över insatser pågick den ${formatDateLong(period.start)}–${formatDateLong(period.end)}; fråga till exempel "utfall ${subject.name} ${period.end.slice(0, 4)}".` : '';
-    return [noDataReply(title, year, `${subject.name} finns inte i ekonomisk information per ${snapshot.asOf}.${ended}`, readingLine(`belopp ${columnLabel(main.column).toLowerCase()}`, subject, ledgerSourceShort(snapshot)))];
+    return [noDataReply(title, year, `${subject.name} finns inte i ekonomisk information per ${formatDate(snapshot.asOf)}.${ended}`, readingLine(`belopp ${columnLabel(main.column).toLowerCase()}`, subject, ledgerSourceShort(snapshot)))];
   }
   if (reading.difference && reading.years.length > 1) return [lineDifference(snapshot, totals, reading, subject)];
   const wanted = reading.years.length > 1 ? new Set(reading.years) : undefined;
@@ -158,7 +158,7 @@ export async function answerInitiativesOfOwner(ctx: QuestionContext, reading: Re
   const column = latestEstimateColumn(snapshot.columns, year) as LedgerColumn;
   const lines = snapshot.lines.filter((l) => l.group === 'initiative' && l.initiative?.owner === owner);
   const rows = lines.map((l) => ({ name: lineName(l), a: formatTkr(l.amounts[column.key] ?? 0), b: '' }));
-  const notes = lines.length === 0 ? [{ text: `${owner} är inte insatsägare för någon insats i ekonomisk information per ${snapshot.asOf}.` }] : [];
+  const notes = lines.length === 0 ? [{ text: `${owner} är inte insatsägare för någon insats i ekonomisk information per ${formatDate(snapshot.asOf)}.` }] : [];
   return [
     tableReply(`Insatser med ${owner} som insatsägare`, ['Insats', columnLabel(column), ''], rows, notes, sourceText(snapshot, column), {
       reading: readingLine(`insatser med ${owner} som insatsägare, ${columnLabel(column).toLowerCase()}`, undefined, ledgerSourceShort(snapshot)),
