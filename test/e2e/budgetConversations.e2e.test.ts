@@ -77,8 +77,10 @@ describe('budget conversations: follow-ups, the reading shown, questions back, t
     const [card] = await say(board, 'beslutsutrymme för Bryggan 2026');
     assert.ok(partOf(card, 'clarify'));
     assert.equal(partOf(card, 'headline'), undefined, 'no figure for a question it asks back about');
-    const button = card.actions.find((a: any) => /Budget för Bryggan/.test(a.title));
-    assert.ok(button, JSON.stringify(card.actions));
+    // One button per row, so a phone shows every reading: each sits in its own ActionSet.
+    const buttons = card.body.filter((b: any) => b.type === 'ActionSet').flatMap((b: any) => b.actions);
+    const button = buttons.find((a: any) => /Budget för Bryggan/.test(a.title));
+    assert.ok(button, JSON.stringify(card.body));
     const click = adaptiveCardInvoke(bot.connector.url, board, button.verb, button.data, chatOf(board));
     const before = bot.connector.for(chatOf(board)).length;
     const res = await bot.post(click);
