@@ -8,7 +8,7 @@ import { answerTotals } from './answers/ledgerAnswers';
 import { answerFundedInitiatives, answerInitiativesOfOwner, answerLine, answerRanking, answerShare, rankingTop } from './answers/lineAnswers';
 import { clarifyReply, findLedger } from './answers/common';
 import { QuestionContext, currentYearOf } from './context';
-import { ClarifyOption, Interpretation, interpret, looksLikeFollowUp } from './parser/interpret';
+import { Interpretation, interpret, looksLikeFollowUp } from './parser/interpret';
 import { QuestionWords, readQuestionWords } from './parser/readQuestion';
 import { SubjectEntity, SubjectMatch, matchSubjects, subjectsOfRegistry, subjectsOfSnapshot } from './parser/subjects';
 import { STOP_WORDS } from './parser/lexicon';
