@@ -101,7 +101,8 @@ describe('budget conversations: follow-ups, the reading shown, questions back, t
   it('costs at most two point reads for a question and three for a follow-up, plus the stored reading', async () => {
     await say(board, 'beslutsutrymme 2026');
     let before = requests();
-    await say(board, 'resultat 2027');
+    // A whole question; a short one right after an answer ("resultat 2027?") is read as a follow-up and costs the third read.
+    await say(board, 'vad blir förbundets resultat 2027');
     const question = requests() - before;
     before = requests();
     await say(board, 'och 2028?');

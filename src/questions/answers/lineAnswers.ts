@@ -156,7 +156,8 @@ export async function answerInitiativesOfOwner(ctx: QuestionContext, reading: Re
   if (!lookup.snapshot) return [noDataReply(`Insatser ${year}`, year, ledgerYearsMessage(lookup.availableYears))];
   const snapshot = lookup.snapshot;
   const column = latestEstimateColumn(snapshot.columns, year) as LedgerColumn;
-  const lines = snapshot.lines.filter((l) => l.group === 'initiative' && l.initiative?.owner === owner);
+  // The insatser the owner has money for that year: an insats that has ended is not one of them.
+  const lines = initiativeLines(snapshot, column).filter((l) => l.initiative?.owner === owner);
   const rows = lines.map((l) => ({ name: lineName(l), a: formatTkr(l.amounts[column.key] ?? 0), b: '' }));
   const notes = lines.length === 0 ? [{ text: `${owner} är inte insatsägare för någon insats i ekonomisk information per ${formatDate(snapshot.asOf)}.` }] : [];
   return [

@@ -38,7 +38,9 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   // "de tre största insatserna": in a list or a ranking, "insatserna" names no line of its own.
   const listing = words.measures.some((m) => m === 'ranking' || m === 'fundedInitiatives' || m === 'endingInitiatives');
   let candidates = listing ? match.candidates.filter((c) => c.id !== 'samverkansinsatser') : match.candidates;
-  if (candidates.length === 0 && mine) candidates = ctx.ownInitiatives;
+  // An insatsansvarig asking about utfall, förbrukningsgrad or a budget line without naming one means their own.
+  const ownDefault = ctx.ownInitiatives.length === 1 && !words.tokens.some((t) => /^(forbundet|forbundets|totalt|alla|samtliga|sammanlagt)$/.test(t)) && words.measures.some((m) => m === 'utilisation' || m === 'actual' || m === 'unused');
+  if (candidates.length === 0 && (mine || ownDefault)) candidates = ctx.ownInitiatives;
 
   const measure0 = primaryMeasure(words, candidates.length > 0);
   const followUp = ctx.previous && looksLikeFollowUp(words, match);
@@ -68,7 +70,12 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   if ((measure === 'fundedInitiatives' || measure === 'endingInitiatives') && match.owners.length === 1 && match.candidates.every((c) => c.isInitiative)) {
     if (measure === 'fundedInitiatives') return reading({ measure: 'initiativesOfOwner', subject: { kind: 'owner', owner: match.owners[0] as string } }, words, ctx);
   }
-  if (measure === 'membershipFee') return reading({ measure, subject: memberSubject(words, match) }, words, ctx);
+  if (measure === 'membershipFee') {
+    // "hur mycket moms betalar förbundet?": paying is not always the medlemsavgift.
+    const feeNamed = words.tokens.some((t) => /^(medlemsavgift|medlemsavgiften|medlemsavgifter|medlemsavgifterna|avgift|avgiften|avgifter|fee)$/.test(t));
+    if (!feeNamed && unexplainedWords(words, match).length > 0) return { kind: 'notUnderstood' };
+    return reading({ measure, subject: memberSubject(words, match) }, words, ctx);
+  }
   const unknownName = unknownNames(words, match)[0];
   if (unknownName && candidates.length === 0 && FORBUND_MEASURES.has(measure) && measure !== 'whatIf') {
     return {
@@ -133,7 +140,7 @@ function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | un
   if (first === 'reserveFund' && measures.includes('remaining')) return 'remaining';
   if (first === 'whatIf' && words.amount === undefined) return measures.find((m) => m !== 'whatIf' && m !== 'line') ?? (hasSubject ? 'line' : 'remaining');
   // "hur stor del av budgeten har Växtkraft använt", "använt i procent": a share of its own budget is the förbrukningsgrad.
-  if (measures.includes('actual') && (measures.includes('share') || words.tokens.includes('procent'))) return 'utilisation';
+  if (measures.includes('actual') && (measures.includes('share') || words.tokens.some((t) => /^(procent|procentuellt|procentuell|procentuella)$/.test(t)))) return 'utilisation';
   if (first === 'share' && !hasSubject) return measures.find((m) => m !== 'share' && m !== 'line');
   if (first === 'ranking' && hasSubject) return measures.find((m) => m !== 'ranking') ?? 'line';
   // "sedan när finansierar vi lokussamordnaren?": with an insats named, a list word is no list.
@@ -142,6 +149,11 @@ function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | un
 }
 
 const ANAPHORA: ReadonlySet<string> = new Set(['det', 'den', 'dess', 'detta', 'denna', 'dem', 'samma', 'ocksa', 'aven', 'sa', 'it', 'that', 'insatsen', 'projektet', 'raden']);
+
+/** Relative-year words ("förra året") are no measure or name. */
+function isYearWord(words: QuestionWords, i: number): boolean {
+  return words.used.has(i) && /^(i|ar|aret|ars|nasta|forra|fjol|ifjol|fjolaret|innevarande|detta|kommande|om|tva)$/.test(words.tokens[i] ?? '');
+}
 
 /** Words the reading could not place: no measure, column, year, subject or filler. */
 function unexplainedWords(words: QuestionWords, match: SubjectMatch): string[] {
@@ -157,6 +169,9 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
   if (words.tokens[words.tokens.length - 1] === 'da' && words.tokens.length <= 4) return true;
   // "hur mycket av det kommer från tidigare år?", "när slutar den?", "om vi beviljar 250 tkr?": no year, and leaning on the last answer.
   if (words.years.length === 0 && named === 'whatIf') return true;
+  // "intäkterna?", "utfall förra året?", "förbrukningsgrad 2025?" right after another answer: only the measure changes.
+  const said = words.tokens.filter((t, i) => !STOP_WORDS.has(t) && !/^\d+$/.test(t) && !(words.years.length > 0 && isYearWord(words, i)));
+  if (named !== undefined && match.candidates.length === 0 && said.length <= 2 && !words.tokens.some((t) => /^(forbundet|forbundets|totalt|alla|samtliga)$/.test(t))) return true;
   // "andel av kostnaderna?" right after an insats: its share.
   if (match.candidates.length === 0 && words.measures.includes('share')) return true;
   // "när slutar den?", "hur mycket av det kom från Bryggan?": the last answer is referred to, and nothing unknown is asked.
@@ -193,7 +208,10 @@ function mergeFollowUp(words: QuestionWords, match: SubjectMatch, found: readonl
   let subject = newSubject ?? (wholeForbund || (measure && FORBUND_MEASURES.has(measure) && !EITHER_MEASURES.has(measure)) ? FORBUND : previous.subject);
   // "förbrukningsgrad Bryggan 2025" then "och budgeten 2026?": a column asks for the ledger again.
   if (measure === undefined && words.columns.length > 0 && !LEDGER_MEASURES.has(previous.measure)) nextMeasure = subject.kind === 'line' ? 'line' : 'remaining';
-  if (LIST_MEASURES.has(nextMeasure) && newSubject === undefined) subject = FORBUND;
+  // "vilken insats är minst 2027?" then "hur mycket har den?": the insats that came first.
+  if (LIST_MEASURES.has(previous.measure) && measure === undefined && newSubject === undefined && previous.subject.kind === 'line' && words.tokens.some((t) => ANAPHORA.has(t))) {
+    nextMeasure = 'line';
+  } else if (LIST_MEASURES.has(nextMeasure) && newSubject === undefined) subject = FORBUND;
   if (subject.kind === 'line' && FORBUND_MEASURES.has(nextMeasure) && !EITHER_MEASURES.has(nextMeasure)) {
     if (measure === undefined || measure === 'costs' || measure === 'income') nextMeasure = 'line';
     else return forbundMeasureWithSubject(nextMeasure, candidates, words);
@@ -220,7 +238,8 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
   const comparing = words.columns.length > 0 && /^(jamfort|jamfor|mot|an|vs|versus)$/.test(words.tokens[0] ?? '') ? words.columns[0] : undefined;
   const { column: previousColumn, compareWith: _c, difference: _d, ...base } = next;
   // "jämfört med budget?": the budget is what is asked now; what was shown before stands beside it.
-  const column = comparing ?? words.columns[0] ?? (words.years.length === 0 && !measure ? previousColumn : undefined);
+  // "prognos eller budget, vad står i budgeten?": the column named last is the one asked for.
+  const column = comparing ?? words.columns[words.columns.length - 1] ?? (words.years.length === 0 && !measure ? previousColumn : undefined);
   const compareWith = comparing ? (previousColumn ?? (comparing === 'forecast' ? 'budget' : 'forecast')) : undefined;
   return {
     kind: 'reading',

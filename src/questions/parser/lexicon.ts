@@ -25,24 +25,24 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   ['reserveFund', words('reservfond|reservfonden|reserven|reserv|bundna reserven|reserve fund')],
   // Exact: "oanvänt" is one letter from "använt".
   ['unused', words('outnyttjade|outnyttjat|outnyttjad|outnyttjades|outnyttjat|outnyttjade medel|oanvanda|oanvant|oforbrukade|oforbrukat|aterforda|aterfordes|aterfort|aterforts|aterfors|aterbetalade|aterbetalat|tillbaka|inte anvandes|inte anvants|inte anvant|anvandes inte|inte rekvirerat|inte rekvirerade|blev over|unused|returned'), true],
-  ['utilisation', words('forbrukningsgrad|forbrukningsgraden|forbrukningskvot|forbrukningskvoten|forbrukningsgrader|forbrukning|forbrukningen|utnyttjandegrad|utnyttjandegraden|utilisation|utilization|i fas med budget|i procent av budget')],
-  ['actual', words('utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|spenderat|spenderade|actual|actuals|spent')],
+  ['utilisation', words('forbrukn grad|forbr grad|budgetnyttjande|budgetnyttjandet|nyttjandegrad|nyttjandegraden|forbrukningsgrad|forbrukningsgraden|forbrukningskvot|forbrukningskvoten|forbrukningsgrader|forbrukning|forbrukningen|utnyttjandegrad|utnyttjandegraden|utilisation|utilization|i fas med budget|i procent av budget')],
+  ['actual', words('nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|spenderat|spenderade|actual|actuals|spent')],
   ['membershipFee', words('medlemsavgift|medlemsavgiften|medlemsavgifterna|avgift|avgiften|betalar|betala|betalade|bidrar med|membership fee|fee')],
-  ['share', words('andel|andelen|hur stor del|hur stor procent|del av|procent av|share')],
-  ['whatIf', words('om vi beviljar|om styrelsen beviljar|om vi ger|om vi satsar|om vi lagger|om vi beslutar|om vi skulle bevilja|om vi skulle ge|om vi tar beslut|om styrelsen beslutar|efter att vi beviljat|om vi beviljade|om vi godkanner|if we grant|what if|vi beviljar|beviljar vi|racker pengarna|racker det|racker|har vi rad|klarar vi|om vi delar ut|om vi delar|om styrelsen delar ut')],
+  ['share', words('procentandel|procentandelen|utgor|andel|andelen|hur stor del|hur stor procent|del av|procent av|share')],
+  ['whatIf', words('om vi beviljar|om styrelsen beviljar|om vi ger|om vi satsar|om vi lagger|om vi beslutar|om vi skulle bevilja|om vi skulle ge|om vi tar beslut|om styrelsen beslutar|efter att vi beviljat|om vi beviljade|om vi godkanner|if we grant|what if|vi beviljar|beviljar vi|om vi tar|om en ansokan|racker pengarna|racker det|racker|har vi rad|klarar vi|om vi delar ut|om vi delar|om styrelsen delar ut')],
   ['ranking', words('mest|most|least|dyrast|dyraste|dyrasta|storst|storsta|billigast|billigaste|minst|minsta|lagst|lagsta|hogst|hogsta|mest pengar|minst pengar|most expensive|largest|biggest|cheapest|smallest'), true],
   ['endingInitiatives', words('vilka slutar|vilka insatser slutar|vilka insatser avslutas|vilka insatser tar slut|vilka upphor|vilka insatser upphor')],
   ['fundedInitiatives', words('vilka insatser finansieras|finansieras|finansierade|finansierar|lista insatser|lista over insatser|lista alla insatser|vilka insatser har pengar|vilka insatser far pengar|vilka insatser har budget|vilka insatser finns|vilka insatser|hur manga insatser|antal insatser|antalet insatser|insatser hur manga')],
   ['fundedInitiatives', words('which initiatives|how many initiatives|funded'), true],
   ['remaining', words('bevilja|nya insatser|besluta|fordela|delar ut|kan forbundet bevilja|kan vi ge|att ge'), true],
-  ['remaining', words('beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut|left to allocate|money left|is left|left|utgaende')],
+  ['remaining', words('beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut|left to allocate|allocate|still allocate|aterstar|aterstaende|money left|is left|left|utgaende')],
   ['result', words('resultatmassigt|resultat|resultatet|resultaten|overskott|overskottet|underskott|underskottet|plus eller minus|gar vi plus|gar vi minus|gar vi med|netto|result|surplus|deficit')],
   ['income', words('intakter|intakterna|intakt|inkomster|inkomsterna|inkomst|revenue|income|far forbundet in|far vi in|far in|kommer in|totala intakter|totalintakter')],
   ['costs', words('kostnader|kostnaderna|utgifter|utgifterna|totalkostnad|totalkostnaden|totalkostnader|totalkostnaderna|totala kostnader|kostar forbundet|kostade forbundet|kostar verksamheten|kostade verksamheten|total costs|costs|expenses|spending')],
   ['utilisation', words('hur gar det for|hur gar|hur gick det for|hur gick|hur ligger')],
-  ['endDate', words('slutar|slutdatum|avslutas|avslutad|avslutades|tar slut|hur lange|pagar till|loper ut|loper|insatstid|insatstiden|upphor|sista dag|slut|ends|end|end date|slutade|slutat|till nar|fram till nar|hur lange|gar ut|lopa ut|loper ut|pagar')],
-  ['startDate', words('startade|startar|startdatum|borjade|borjar|kom igang|kommer igang|igang|inleddes|startades|sedan nar|sen nar|fran nar|started|begin')],
-  ['line', words('lagger vi pa|lagger|kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prognostiserat|prognostiserad|cost|budgeted|forecast')],
+  ['endDate', words('slutar|slutdatum|avslutas|avslutad|avslutades|tar slut|hur lange|pagar till|loper ut|loper|insatstid|insatstiden|upphor|sista dag|slut|ends|end|end date|slutade|slutat|till nar|fram till nar|till vilket datum|hur lange|gar ut|lopa ut|loper ut|pagar')],
+  ['startDate', words('startade|startar|startdatum|borjade|borjar|kom igang|kommer igang|igang|inleddes|startades|sedan nar|sen nar|fran nar|fran vilket datum|fran vilket|started|begin')],
+  ['line', words('avsatt|avsatta|avsatts|lagger vi pa|lagger|kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prognostiserat|prognostiserad|cost|budgeted|forecast')],
 ];
 
 /** Words for "how are we doing": with nothing else named, the beslutsutrymme overview answers them. */
@@ -130,7 +130,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'ja nej okej ok inte ej utan ' +
     'sedan sen igen annu redan fortfarande alls ' +
     'the please thanks ny nya nytt verksamheten verksamhet totala arsskiftet arsskifte vid slutet borjan ' +
-    'kom kommit funderar fundera tanker tankte overvager planerar resultatmassigt ekonomiskt insatsagare insatsagaren insatsagarna agare agaren driver drivs hos ' +
+    'star stod kom kommit funderar fundera tanker tankte overvager planerar resultatmassigt ekonomiskt insatsagare insatsagaren insatsagarna agare agaren driver drivs hos ' +
     'arsredovisning arsredovisningen bokslut bokslutet delarsrapport delarsrapporten verksamhetsplan verksamhetsplanen ' +
     'kallelse kallelsen protokoll protokollet styrelsemote styrelsemotet motet underlag underlaget tabell tabellen ' +
     'rapport rapporten uppgift uppgifter uppgiften svar svaret fraga fragan hallo tjena morsning'

@@ -91,6 +91,9 @@ export function matchSubjects(tokens: readonly string[], taken: ReadonlySet<numb
     .filter((x) => x.score > 0)
     .sort((a, b) => b.score - a.score);
   const best = scored[0];
+  // "förvaltningskostnaderna för ISA": Förvaltning ISA, not Förvaltning as well.
+  const specific = lines.filter((l) => !lines.some((o) => o !== l && o.name.startsWith(`${l.name} `)));
+  lines.splice(0, lines.length, ...specific);
   let initiatives: SubjectEntity[] = [];
   const partial = best ? [] : byLaterWords(tokens, free, subjects, owners);
   if (best) {
