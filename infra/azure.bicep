@@ -1,4 +1,4 @@
-// Azure resources for the Finsam bot: App Service (Linux, Node 20) running `npm start`,
+// Azure resources for the Finsam bot: App Service (Linux, Node 22 LTS) running the built app,
 // an Azure Bot with the Teams channel, and a serverless Cosmos DB account with the
 // database, containers and partition keys the app expects (src/store/cosmosStore.ts).
 // The bot's identity is a user-assigned managed identity, so there is no bot password
@@ -101,14 +101,16 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'npm start'
+      linuxFxVersion: 'NODE|22-lts'
+      appCommandLine: 'node dist/src/index.js'
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       healthCheckPath: '/healthz'
       appSettings: [
+        // The deploy step built dist/; App Service only installs the production dependencies.
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
+        { name: 'CUSTOM_BUILD_COMMAND', value: 'npm ci --omit=dev --no-audit --no-fund' }
         { name: 'BOT_ID', value: identity.properties.clientId }
         { name: 'BOT_TYPE', value: 'UserAssignedMSI' }
         { name: 'BOT_TENANT_ID', value: identity.properties.tenantId }

@@ -1,4 +1,4 @@
-import { AdaptiveCards } from '@microsoft/adaptivecards-tools';
+import type { Template } from 'adaptivecards-templating';
 import decisionRoom from '../../adaptiveCards/decisionRoom.json';
 import delegationRegister from '../../adaptiveCards/delegationRegister.json';
 import deviationCase from '../../adaptiveCards/deviationCase.json';
@@ -15,27 +15,56 @@ import { CardView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, 
 
 type WithFallback<T> = T & { readonly fallbackText: string };
 
+/** A card template typed by the view it expands (the shape @microsoft/adaptivecards-tools' declare<T> gives authors). */
+interface DeclaredCard<V> {
+  readonly template: object;
+  /** Phantom: ties the template to its view model at compile time. */
+  readonly view?: V;
+}
+const declare = <V>(template: object): DeclaredCard<WithFallback<V>> => ({ template });
+
 const templates = {
-  decisionRoom: AdaptiveCards.declare<WithFallback<DecisionRoomView>>(decisionRoom),
-  figures: AdaptiveCards.declare<WithFallback<FiguresView>>(figures),
-  table: AdaptiveCards.declare<WithFallback<TableView>>(table),
-  help: AdaptiveCards.declare<WithFallback<HelpView>>(help),
-  error: AdaptiveCards.declare<WithFallback<ErrorView>>(error),
-  deviationForm: AdaptiveCards.declare<WithFallback<DeviationFormView>>(deviationForm),
-  deviationCase: AdaptiveCards.declare<WithFallback<DeviationCaseView>>(deviationCase),
-  delegationRegister: AdaptiveCards.declare<WithFallback<DelegationRegisterView>>(delegationRegister),
-  reportForm: AdaptiveCards.declare<WithFallback<ReportFormView>>(reportForm),
-  receipt: AdaptiveCards.declare<WithFallback<ReceiptView>>(receipt),
-  grid: AdaptiveCards.declare<WithFallback<GridView>>(grid),
-  formCard: AdaptiveCards.declare<WithFallback<FormCardView>>(formCard),
+  decisionRoom: declare<DecisionRoomView>(decisionRoom),
+  figures: declare<FiguresView>(figures),
+  table: declare<TableView>(table),
+  help: declare<HelpView>(help),
+  error: declare<ErrorView>(error),
+  deviationForm: declare<DeviationFormView>(deviationForm),
+  deviationCase: declare<DeviationCaseView>(deviationCase),
+  delegationRegister: declare<DelegationRegisterView>(delegationRegister),
+  reportForm: declare<ReportFormView>(reportForm),
+  receipt: declare<ReceiptView>(receipt),
+  grid: declare<GridView>(grid),
+  formCard: declare<FormCardView>(formCard),
 };
+type TemplateName = keyof typeof templates;
+
+// adaptivecards-templating (with adaptive-expressions) is the expansion engine alone, loaded at the
+// first card rather than at start: it costs start-up time that /healthz does not need.
+let engine: typeof import('adaptivecards-templating') | undefined;
+const parsed = new Map<TemplateName, Template>();
+
+function templateFor(name: TemplateName): Template {
+  let template = parsed.get(name);
+  if (!template) {
+    engine ??= require('adaptivecards-templating') as typeof import('adaptivecards-templating'); // eslint-disable-line @typescript-eslint/no-require-imports
+    template = new engine.Template(templates[name].template);
+    parsed.set(name, template);
+  }
+  return template;
+}
+
+/** Loads the template engine and parses every template, so that no user's first card pays for it. */
+export function preloadCardTemplates(): void {
+  for (const name of Object.keys(templates) as TemplateName[]) templateFor(name);
+}
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** Renders a card view into Adaptive Card 1.5 JSON, with the plain text as its fallbackText. */
 export function renderCard(card: CardView, fallbackText: string): Record<string, unknown> {
   const view = { ...card.view, fallbackText } as never;
-  return withoutNulls(templates[card.template].render(view)) as Record<string, unknown>;
+  return withoutNulls(templateFor(card.template).expand({ $root: view })) as Record<string, unknown>;
 }
 
 /** A part left out by $when, or a value a view leaves empty (null), is left out of the card. */

@@ -19,15 +19,16 @@ describe('deployment files', () => {
     assert.deepEqual([...listed.matchAll(/'([a-z]+)'/g)].map((m) => m[1]), Object.values(CONTAINERS));
     assert.match(bicep, new RegExp(`partitionKey: \\{ paths: \\[ '${PARTITION_KEY_PATH}' \\]`));
     assert.match(bicep, /EnableServerless/);
-    assert.match(bicep, /linuxFxVersion: 'NODE\|20-lts'/);
-    assert.match(bicep, /appCommandLine: 'npm start'/);
+    assert.match(bicep, /linuxFxVersion: 'NODE\|22-lts'/);
+    // Production starts the built app; nothing compiles at start.
+    assert.match(bicep, /appCommandLine: 'node dist\/src\/index\.js'/);
     assert.match(bicep, /channelName: 'MsTeamsChannel'/);
   });
 
   it('the App Service settings are variables the app reads, and give a production configuration', () => {
     const settings = Object.fromEntries([...bicep.matchAll(/\{ name: '([A-Z_]+)', value: ([^}]+) \}/g)].map((m) => [m[1] as string, (m[2] as string).trim()]));
     const configSource = read('src/config.ts');
-    for (const name of Object.keys(settings).filter((n) => n !== 'SCM_DO_BUILD_DURING_DEPLOYMENT')) {
+    for (const name of Object.keys(settings).filter((n) => !['SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND'].includes(n))) {
       assert.match(configSource, new RegExp(`env\\.${name}\\b`), `${name} is not read by src/config.ts`);
     }
     for (const required of ['BOT_ID', 'BOT_TYPE', 'BOT_TENANT_ID', 'COSMOS_ENDPOINT', 'COSMOS_KEY', 'COSMOS_DATABASE', 'DEMO_DATA', 'ROLES_FILE']) assert.ok(settings[required], required);
@@ -56,5 +57,31 @@ describe('deployment files', () => {
     const used = [...placeholders(yml), ...placeholders(read('infra/azure.parameters.json')), ...placeholders(read('appPackage/manifest.json'))];
     for (const name of used) assert.ok(defined.has(name), `${name} is not in env/.env.dev`);
     assert.doesNotMatch(envDev, /(PASSWORD|SECRET|KEY)=\S/, 'no secret in the committed env file');
+  });
+
+  it('production runs the built app on the Node the project is built and tested with', () => {
+    const pkg = JSON.parse(read('package.json'));
+    const nodeMajor = /^(\d+)\./.exec(pkg.devDependencies.node)?.[1];
+    assert.ok(nodeMajor && Number(nodeMajor) >= 22, 'the project runs on a supported Node LTS from the registry package node');
+    assert.match(bicep, new RegExp(`linuxFxVersion: 'NODE\\|${nodeMajor}-lts'`));
+    assert.match(pkg.engines.node, new RegExp(`^>=${nodeMajor}\\.`));
+    assert.match(pkg.devDependencies['@types/node'], new RegExp(`^\\^${nodeMajor}\\.`));
+    const command = /appCommandLine: '([^']+)'/.exec(bicep)?.[1];
+    assert.equal(command, 'node dist/src/index.js');
+    assert.equal(`node ${pkg.scripts.start.split(' ').slice(1).join(' ')}`, command, 'npm start runs what App Service runs, without compiling');
+    assert.ok(existsSync(path.join(ROOT, 'dist/src/index.js')), 'the build writes the file App Service starts');
+    const ignored = read('.appserviceignore').split('\n').map((l) => l.trim());
+    assert.ok(!ignored.includes('dist'), 'the built app is deployed');
+    assert.ok(ignored.includes('node_modules'), 'App Service installs the production dependencies itself');
+    assert.match(bicep, /\{ name: 'CUSTOM_BUILD_COMMAND', value: 'npm ci --omit=dev[^']*' \}/);
+  });
+
+  it('the Agents Toolkit project uses the current schema and its deploy builds before it uploads', () => {
+    const yml = read('m365agents.yml');
+    assert.match(yml, /^# yaml-language-server: \$schema=https:\/\/aka\.ms\/m365-agents-toolkits\/v1\.11\/yaml\.schema\.json$/m);
+    assert.match(yml, /^version: v1\.11$/m);
+    const deploy = yml.slice(yml.indexOf('\ndeploy:'), yml.indexOf('\npublish:'));
+    const steps = [...deploy.matchAll(/- uses: (\S+)(?:\n\s+name: .*)?\n\s+with:\n\s+(?:args: (.*)|artifactFolder)/g)].map((m) => `${m[1]}${m[2] ? ` ${m[2]}` : ''}`);
+    assert.deepEqual(steps, ['cli/runNpmCommand ci --no-audit --no-fund', 'cli/runNpmCommand run build', 'azureAppService/zipDeploy']);
   });
 });
