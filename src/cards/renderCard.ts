@@ -54,11 +54,6 @@ function templateFor(name: TemplateName): Template {
   return template;
 }
 
-/** Loads the template engine and parses every template, so that no user's first card pays for it. */
-export function preloadCardTemplates(): void {
-  for (const name of Object.keys(templates) as TemplateName[]) templateFor(name);
-}
-
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 /** Renders a card view into Adaptive Card 1.5 JSON, with the plain text as its fallbackText. */
