@@ -22,12 +22,20 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts the bot, waits for its "listening" log line (written once /healthz is ready), checks /healthz, stops it. */
-async function startOnce(dataDir: string): Promise<{ ms: number; warnings: string }> {
+export interface BotProcess {
+  readonly port: number;
+  readonly pid: number;
+  readonly ms: number;
+  readonly warnings: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `node dist/src/index.js` as its own process and resolves once /healthz answers 200 (after its "listening" log line). */
+export async function startBotProcess(dataDir: string, env: Record<string, string> = {}): Promise<BotProcess> {
   const port = await freePort();
   const t0 = process.hrtime.bigint();
   const child = spawn(process.execPath, [ENTRY], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'on', BOT_ID: '', COSMOS_ENDPOINT: '', APPLICATIONINSIGHTS_CONNECTION_STRING: '' },
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'on', BOT_ID: '', COSMOS_ENDPOINT: '', APPLICATIONINSIGHTS_CONNECTION_STRING: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -45,11 +53,28 @@ async function startOnce(dataDir: string): Promise<{ ms: number; warnings: strin
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     if (res.status !== 200) throw new Error(`/healthz answered ${res.status}`);
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    return { ms, warnings: stderr.split('\n').filter((l) => /warning|deprecat/i.test(l) && !/LOCAL ANONYMOUS MODE/.test(l)).join('\n') };
-  } finally {
+    const warnings = stderr.split('\n').filter((l) => /warning|deprecat/i.test(l) && !/LOCAL ANONYMOUS MODE/.test(l)).join('\n');
+    return {
+      port,
+      pid: child.pid as number,
+      ms,
+      warnings,
+      async stop() {
+        child.kill('SIGTERM');
+        await exited;
+      },
+    };
+  } catch (err) {
     child.kill('SIGTERM');
     await exited;
+    throw err;
   }
+}
+
+async function startOnce(dataDir: string): Promise<{ ms: number; warnings: string }> {
+  const bot = await startBotProcess(dataDir);
+  await bot.stop();
+  return bot;
 }
 
 export async function measureColdStart(runs = 5): Promise<{ runsMs: number[]; medianMs: number; warnings: string }> {
