@@ -19,14 +19,19 @@ export function telemetryEnabled(): boolean {
   return enabled;
 }
 
-/** The failure on the request it belongs to, with the error id the user was shown. */
+/** The failure, with the error id the user was shown (an exception record; on the request's span too when there is one). */
 export function trackException(err: unknown, properties: Record<string, string>): void {
   if (!enabled) return;
+  const error = err instanceof Error ? err : new Error(String(err));
+  const attributes = Object.fromEntries(Object.entries(properties).map(([k, v]) => [`finsam.${k}`, v]));
   const { trace } = require('@opentelemetry/api') as typeof import('@opentelemetry/api');
-  const span = trace.getActiveSpan();
-  if (!span) return;
-  span.recordException(err instanceof Error ? err : new Error(String(err)));
-  span.setAttributes(Object.fromEntries(Object.entries(properties).map(([k, v]) => [`finsam.${k}`, v])));
+  trace.getActiveSpan()?.setAttributes(attributes);
+  const { logs, SeverityNumber } = require('@opentelemetry/api-logs') as typeof import('@opentelemetry/api-logs');
+  logs.getLogger('finsam').emit({
+    severityNumber: SeverityNumber.ERROR,
+    body: error.message,
+    attributes: { 'exception.type': error.name, 'exception.message': error.message, 'exception.stacktrace': error.stack ?? '', ...attributes },
+  });
 }
 
 /** A custom event in Application Insights (customEvents), e.g. a decision, a filing, a reminder run. */
