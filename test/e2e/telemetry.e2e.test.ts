@@ -68,7 +68,7 @@ function startProcess(env: Record<string, string>, dataDir: string): Promise<{ c
 }
 
 describe('telemetry to Application Insights (@azure/monitor-opentelemetry)', () => {
-  it('sends dependencies (Cosmos, connector), exceptions with the error id the user sees, and custom events when the connection string is set', async function () {
+  it('sends requests, dependencies (Cosmos, connector), exceptions with the error id the user sees, and custom events when the connection string is set', async function () {
     this.timeout(120_000);
     const temp = makeTempDir();
     const connector = await startCaptureConnector();
@@ -105,6 +105,8 @@ describe('telemetry to Application Insights (@azure/monitor-opentelemetry)', () 
       await post(adaptiveCardInvoke(connector.url, USER, 'askQuestion', { question: 'beslutsutrymme 2026?' }));
       const event = await ingestion.waitFor((e) => e.data.baseType === 'EventData' && e.data.baseData.name === 'askQuestion');
       assert.equal(event.data.baseData.properties?.association, 'uppsala');
+      // And the incoming turns themselves.
+      await ingestion.waitFor((e) => e.data.baseType === 'RequestData' && e.data.baseData.name === 'POST /api/messages' && String(e.data.baseData.url).endsWith('/api/messages'));
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
