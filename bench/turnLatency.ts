@@ -3,8 +3,12 @@
  * on the same stack (restify, CloudAdapter, card rendering, capture connector), at
  * 1 and 16 concurrent conversations; Cosmos requests per question; peak memory.
  */
+import { readFileSync } from 'fs';
 import { startBot } from '../test/helpers/runningBot';
+import { startCaptureConnector } from '../test/helpers/captureConnector';
 import { teamsMessage } from '../test/helpers/teams';
+import { makeTempDir } from '../test/helpers/tempDir';
+import { startBotProcess } from './coldStart';
 
 const USER = { id: '29:bench', aadObjectId: 'bench-user', name: 'Bench' };
 
@@ -52,12 +56,42 @@ async function main() {
     );
   }
   const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  await bot.stop();
+  const botRss = await botProcessRss();
   console.log('| concurrent conversations | turns | question p50 ms | question p99 ms | echo p50 ms | echo p99 ms | question/echo p50 |');
   console.log('|---|---|---|---|---|---|---|');
   rows.forEach((r) => console.log(r));
   console.log(`\nCosmos requests per "beslutsutrymme 2026?" question: ${cosmosPerQuestion.toFixed(2)}`);
-  console.log(`Peak RSS of the process (bot + embedded Cosmos + this client): ${peakRssMb.toFixed(0)} MB`);
-  await bot.stop();
+  console.log(`Peak RSS of this process (bot + embedded Cosmos + this client): ${peakRssMb.toFixed(0)} MB`);
+  console.log(`RSS of the bot's own process (node dist/src/index.js with its embedded Cosmos) under the same load: ${botRss.afterMb.toFixed(0)} MB after, ${botRss.peakMb.toFixed(0)} MB peak`);
+}
+
+/** The same load against the bot as its own process (what App Service runs), reading its RSS from /proc. */
+async function botProcessRss(): Promise<{ afterMb: number; peakMb: number }> {
+  const temp = makeTempDir('finsam-bench-rss-');
+  const connector = await startCaptureConnector();
+  const bot = await startBotProcess(temp.dir);
+  try {
+    const post = async (text: string, conversationId: string) => {
+      const res = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(connector.url, USER, text, { conversationId })) });
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+      await res.text();
+    };
+    for (const [concurrency, per] of [[1, 300], [16, 40]] as const) {
+      for (const text of ['beslutsutrymme 2026?', 'ping']) {
+        await Promise.all(Array.from({ length: concurrency }, async (_, c) => {
+          for (let i = 0; i < per; i += 1) await post(text, `rss-${c}`);
+        }));
+      }
+    }
+    const status = readFileSync(`/proc/${bot.pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+    return { afterMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+  } finally {
+    await bot.stop();
+    await connector.close();
+    temp.cleanup();
+  }
 }
 
 main().catch((err) => {

@@ -1,13 +1,18 @@
-// Azure resources for the Finsam bot: App Service (Linux, Node 20) running `npm start`,
-// an Azure Bot with the Teams channel, and a serverless Cosmos DB account with the
-// database, containers and partition keys the app expects (src/store/cosmosStore.ts).
-// The bot's identity is a user-assigned managed identity, so there is no bot password
-// anywhere; the Cosmos key goes straight from the account into the app's settings.
+// Azure resources for the Finsam bot: App Service (Linux, Node 22 LTS) running the built app,
+// an Azure Bot with the Teams channel, a serverless Cosmos DB account with the database,
+// containers and partition keys the app expects (src/store/cosmosStore.ts), Application
+// Insights on a Log Analytics workspace, a Key Vault with the reminder job's key and a Logic
+// App that calls the reminder job daily at 07:00 Europe/Stockholm.
+// One user-assigned managed identity is the bot (no password anywhere), reads and writes
+// Cosmos through Entra ID (the account has no usable keys: disableLocalAuth) and reads the key.
 
-@maxLength(20)
-@minLength(4)
-@description('Used to name every resource, e.g. finsamdev.')
+@maxLength(8)
+@minLength(2)
+@description('Prefix of every resource name; a hash of the resource group follows it, so names are unique per deployment.')
 param resourceBaseName string
+
+@description('Set to true after the first provisioning (the toolkit writes JOBS_KEY_IN_VAULT back); the key in Key Vault is then left as it is.')
+param jobsKeyInVault string = ''
 
 @description('Display name of the bot in Azure.')
 param botDisplayName string = 'Finsam-boten'
@@ -31,8 +36,12 @@ param rolesFile string = 'config/roles.json'
 param delegationLimitKr int = 500000
 
 @secure()
-@description('Key a scheduler presents to POST /api/jobs/reminders; a new random one unless given.')
+@description('Key the Logic App presents to POST /api/jobs/reminders; written to Key Vault once, at the first provisioning.')
 param jobsKey string = newGuid()
+
+var name = toLower('${resourceBaseName}${uniqueString(resourceGroup().id)}')
+var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
 
 var containerNames = [
   'ledger'
@@ -45,12 +54,12 @@ var containerNames = [
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
-  name: '${resourceBaseName}-identity'
+  name: '${name}-identity'
   location: location
 }
 
 resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
-  name: '${resourceBaseName}-cosmos'
+  name: '${name}-cosmos'
   location: location
   kind: 'GlobalDocumentDB'
   properties: {
@@ -60,6 +69,18 @@ resource cosmos 'Microsoft.DocumentDB/databaseAccounts@2024-05-15' = {
     capabilities: [ { name: 'EnableServerless' } ]
     minimalTlsVersion: 'Tls12'
     backupPolicy: { type: 'Continuous', continuousModeProperties: { tier: 'Continuous7Days' } }
+    // Entra ID only: the app reads and writes as its managed identity.
+    disableLocalAuth: true
+  }
+}
+
+resource cosmosDataAccess 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@2024-05-15' = {
+  parent: cosmos
+  name: guid(cosmos.id, identity.id, cosmosDataContributorRoleId)
+  properties: {
+    roleDefinitionId: '${cosmos.id}/sqlRoleDefinitions/${cosmosDataContributorRoleId}'
+    principalId: identity.properties.principalId
+    scope: cosmos.id
   }
 }
 
@@ -81,8 +102,51 @@ resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containe
   }
 }]
 
+resource workspace 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${name}-logs'
+  location: location
+  properties: { sku: { name: 'PerGB2018' }, retentionInDays: 30 }
+}
+
+// Workspace-based Application Insights: requests, dependencies, exceptions (with the error id) and custom events.
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${name}-insights'
+  location: location
+  kind: 'web'
+  properties: { Application_Type: 'web', WorkspaceResourceId: workspace.id, IngestionMode: 'LogAnalytics' }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: '${name}-kv'
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: { family: 'A', name: 'standard' }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+  }
+}
+
+// Written once: re-provisioning keeps the key, so the Logic App and the app keep agreeing.
+resource jobsKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (jobsKeyInVault != 'true') {
+  parent: vault
+  name: 'jobs-key'
+  properties: { value: jobsKey }
+}
+
+resource vaultAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, identity.id, keyVaultSecretsUserRoleId)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
 resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
-  name: '${resourceBaseName}-plan'
+  name: '${name}-plan'
   location: location
   kind: 'linux'
   sku: { name: webAppSku }
@@ -90,7 +154,7 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
 }
 
 resource webApp 'Microsoft.Web/sites@2023-12-01' = {
-  name: '${resourceBaseName}-app'
+  name: '${name}-app'
   location: location
   kind: 'app,linux'
   identity: {
@@ -100,35 +164,86 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
-      linuxFxVersion: 'NODE|20-lts'
-      appCommandLine: 'npm start'
+      linuxFxVersion: 'NODE|22-lts'
+      appCommandLine: 'node dist/src/index.js'
       alwaysOn: true
       ftpsState: 'Disabled'
       minTlsVersion: '1.2'
       healthCheckPath: '/healthz'
       appSettings: [
+        // The deploy step built dist/; App Service only installs the production dependencies.
         { name: 'SCM_DO_BUILD_DURING_DEPLOYMENT', value: 'true' }
+        { name: 'CUSTOM_BUILD_COMMAND', value: 'npm ci --omit=dev --no-audit --no-fund' }
         { name: 'BOT_ID', value: identity.properties.clientId }
         { name: 'BOT_TYPE', value: 'UserAssignedMSI' }
         { name: 'BOT_TENANT_ID', value: identity.properties.tenantId }
         { name: 'COSMOS_ENDPOINT', value: cosmos.properties.documentEndpoint }
-        { name: 'COSMOS_KEY', value: cosmos.listKeys().primaryMasterKey }
+        { name: 'AZURE_CLIENT_ID', value: identity.properties.clientId }
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights.properties.ConnectionString }
         { name: 'COSMOS_DATABASE', value: cosmosDatabaseName }
         { name: 'DEMO_DATA', value: 'off' }
         { name: 'ROLES_FILE', value: rolesFile }
         { name: 'DEFAULT_ASSOCIATION', value: defaultAssociation }
-        { name: 'JOBS_KEY', value: jobsKey }
+        { name: 'JOBS_KEY', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=jobs-key)' }
         { name: 'REMINDER_DAYS_BEFORE', value: '7' }
         { name: 'DELEGATION_LIMIT_KR', value: string(delegationLimitKr) }
       ]
     }
   }
-  dependsOn: [ containers ]
+  dependsOn: [ containers, cosmosDataAccess, vaultAccess, jobsKeySecret ]
+}
+
+// Reminders run themselves: daily at 07:00 Swedish time the Logic App reads the key from Key Vault
+// as the managed identity and calls the job; the job is idempotent, so a retry sends nothing twice.
+resource reminders 'Microsoft.Logic/workflows@2019-05-01' = {
+  name: '${name}-reminders'
+  location: location
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    state: 'Enabled'
+    definition: {
+      '$schema': 'https://schema.management.azure.com/providers/Microsoft.Logic/schemas/2016-06-01/workflowdefinition.json#'
+      contentVersion: '1.0.0.0'
+      triggers: {
+        Daily_0700_Stockholm: {
+          type: 'Recurrence'
+          recurrence: { frequency: 'Day', interval: 1, timeZone: 'W. Europe Standard Time', schedule: { hours: [ '7' ], minutes: [ 0 ] } }
+        }
+      }
+      actions: {
+        Read_jobs_key: {
+          type: 'Http'
+          runtimeConfiguration: { secureData: { properties: [ 'outputs' ] } }
+          inputs: {
+            method: 'GET'
+            uri: '${vault.properties.vaultUri}secrets/jobs-key?api-version=7.4'
+            authentication: { type: 'ManagedServiceIdentity', identity: identity.id, audience: 'https://vault.azure.net' }
+          }
+        }
+        Send_reminders: {
+          type: 'Http'
+          runAfter: { Read_jobs_key: [ 'Succeeded' ] }
+          runtimeConfiguration: { secureData: { properties: [ 'inputs' ] } }
+          inputs: {
+            method: 'POST'
+            uri: 'https://${webApp.properties.defaultHostName}/api/jobs/reminders'
+            headers: { Authorization: 'Bearer @{body(\'Read_jobs_key\')?[\'value\']}' }
+            retryPolicy: { type: 'exponential', count: 4, interval: 'PT1M' }
+          }
+        }
+      }
+    }
+  }
+  dependsOn: [ vaultAccess, jobsKeySecret ]
 }
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
-  name: resourceBaseName
+  name: name
   location: 'global'
   kind: 'azurebot'
   sku: { name: 'F0' }
@@ -155,3 +270,4 @@ output BOT_DOMAIN string = webApp.properties.defaultHostName
 output BOT_ID string = identity.properties.clientId
 output BOT_TENANT_ID string = identity.properties.tenantId
 output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint
+output JOBS_KEY_IN_VAULT string = 'true'

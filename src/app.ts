@@ -13,6 +13,7 @@ import { AppConfig } from './config';
 import { seedDemoDataIfEmpty } from './demo/seedDemoData';
 import { loadRoleDirectory } from './roles/roleDirectory';
 import { CosmosStore, openCosmosStore } from './store/cosmosStore';
+import { trackEvent } from './telemetry';
 
 export interface RunningApp {
   readonly port: number;
@@ -64,7 +65,9 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
       res.json({ error: 'starting' });
       return;
     }
-    res.json(await sendReminders(jobDeps, config, logger));
+    const result = await sendReminders(jobDeps, config, logger);
+    trackEvent('remindersSent', Object.fromEntries(Object.entries(result).filter(([, v]) => typeof v === 'number')));
+    res.json(result);
   });
   await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -76,7 +79,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
 
   let store: CosmosStore;
   try {
-    store = await openCosmosStore({ endpoint: config.cosmosEndpoint, key: config.cosmosKey, database: config.cosmosDatabase, dataDir: config.dataDir });
+    store = await openCosmosStore({ endpoint: config.cosmosEndpoint, key: config.cosmosKey, managedIdentityClientId: config.azureClientId, database: config.cosmosDatabase, dataDir: config.dataDir });
   } catch (err) {
     server.close();
     throw err;

@@ -10,6 +10,10 @@ export interface AppConfig {
   readonly botOpenIdMetadataUrl?: string;
   readonly cosmosEndpoint?: string;
   readonly cosmosKey?: string;
+  /** Client id of the user-assigned managed identity that reaches Cosmos through Entra ID when no key is set (App Service). */
+  readonly azureClientId?: string;
+  /** Application Insights; empty sends no telemetry (locally, tests). */
+  readonly applicationInsightsConnectionString?: string;
   readonly cosmosDatabase: string;
   readonly dataDir: string;
   readonly demoData: boolean;
@@ -40,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     botOpenIdMetadataUrl: env.BOT_OPENID_METADATA_URL || undefined,
     cosmosEndpoint: env.COSMOS_ENDPOINT || undefined,
     cosmosKey: env.COSMOS_KEY || undefined,
+    azureClientId: env.AZURE_CLIENT_ID || undefined,
+    applicationInsightsConnectionString: env.APPLICATIONINSIGHTS_CONNECTION_STRING || undefined,
     cosmosDatabase: env.COSMOS_DATABASE || 'finsam',
     dataDir: path.resolve(env.DATA_DIR || './.data'),
     demoData: (env.DEMO_DATA ?? 'on').toLowerCase() !== 'off',

@@ -1,4 +1,5 @@
 import 'dotenv/config';
+import './instrument';
 import { startApp } from './app';
 import { jsonLogger } from './bot/errorReply';
 import { loadConfig } from './config';

@@ -1,3 +1,4 @@
+import { trackException } from '../telemetry';
 import { randomBytes } from 'crypto';
 import { Reply } from '../cards/viewModels';
 import { AppError, NextStep, UnknownActionError } from '../errors';
@@ -36,6 +37,7 @@ export function errorReply(err: unknown, logger: Logger, context: Record<string,
   }
   const errorId = randomBytes(4).toString('hex');
   const known = err instanceof AppError;
+  trackException(err, { errorId, code: known ? err.code : 'internal' });
   logger.error({ errorId, code: known ? err.code : 'internal', message: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack, ...context });
   const title = known ? 'Det gick inte' : 'Något gick fel';
   const message = known ? err.userMessage : 'Förlåt, jag kunde inte svara just nu. Försök igen om en stund; kvarstår felet, ange felkoden till kansliet.';

@@ -7,6 +7,7 @@ import { RoleDirectory } from '../roles/roleDirectory';
 import { cardAttachment, replyActivity } from './activities';
 import { ConversationMemory } from './conversationMemory';
 import { Logger, errorReply } from './errorReply';
+import { trackEvent } from '../telemetry';
 
 /** The Bot Framework edge: turns activities into handler calls and replies into activities. Holds no conversation state. */
 export class FinsamBot extends TeamsActivityHandler {
@@ -54,6 +55,8 @@ export class FinsamBot extends TeamsActivityHandler {
       const personalCardId = activity.conversation?.conversationType === 'personal' ? activity.replyToId : undefined;
       const conversationId = activity.conversation?.id;
       const result = await handler.handle({ verb, data: (invokeValue.action?.data ?? {}) as Record<string, unknown>, user: this.userOf(context), personalCardId, ...(conversationId ? { conversationId } : {}) }, this.deps);
+      // Decisions, filings and submissions as custom events (nothing is sent without Application Insights).
+      trackEvent(verb, { association: this.userOf(context).associationId });
       if (result.replies.length > 0) await context.sendActivities(result.replies.map(replyActivity));
       if (result.updatedCard) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(result.updatedCard).content };
       // Universal Actions: a message response carries a string, which botbuilder's type does not model.

@@ -1,4 +1,4 @@
-import { AdaptiveCards } from '@microsoft/adaptivecards-tools';
+import type { Template } from 'adaptivecards-templating';
 import decisionRoom from '../../adaptiveCards/decisionRoom.json';
 import delegationRegister from '../../adaptiveCards/delegationRegister.json';
 import deviationCase from '../../adaptiveCards/deviationCase.json';
@@ -17,22 +17,46 @@ import { BlocksView, CardView, ClarifyView, DecisionRoomView, DelegationRegister
 
 type WithFallback<T> = T & { readonly fallbackText: string };
 
+/** A card template typed by the view it expands (the shape @microsoft/adaptivecards-tools' declare<T> gives authors). */
+interface DeclaredCard<V> {
+  readonly template: object;
+  /** Phantom: ties the template to its view model at compile time. */
+  readonly view?: V;
+}
+const declare = <V>(template: object): DeclaredCard<WithFallback<V>> => ({ template });
+
 const templates = {
-  decisionRoom: AdaptiveCards.declare<WithFallback<DecisionRoomView>>(decisionRoom),
-  figures: AdaptiveCards.declare<WithFallback<FiguresView>>(figures),
-  table: AdaptiveCards.declare<WithFallback<TableView>>(table),
-  help: AdaptiveCards.declare<WithFallback<HelpView>>(help),
-  clarify: AdaptiveCards.declare<WithFallback<ClarifyView>>(clarify),
-  error: AdaptiveCards.declare<WithFallback<ErrorView>>(error),
-  notice: AdaptiveCards.declare<WithFallback<NoticeView>>(notice),
-  deviationForm: AdaptiveCards.declare<WithFallback<DeviationFormView>>(deviationForm),
-  deviationCase: AdaptiveCards.declare<WithFallback<DeviationCaseView>>(deviationCase),
-  delegationRegister: AdaptiveCards.declare<WithFallback<DelegationRegisterView>>(delegationRegister),
-  reportForm: AdaptiveCards.declare<WithFallback<ReportFormView>>(reportForm),
-  receipt: AdaptiveCards.declare<WithFallback<ReceiptView>>(receipt),
-  blocks: AdaptiveCards.declare<WithFallback<BlocksView>>(blocks),
-  formCard: AdaptiveCards.declare<WithFallback<FormCardView>>(formCard),
+  decisionRoom: declare<DecisionRoomView>(decisionRoom),
+  figures: declare<FiguresView>(figures),
+  table: declare<TableView>(table),
+  help: declare<HelpView>(help),
+  clarify: declare<ClarifyView>(clarify),
+  error: declare<ErrorView>(error),
+  notice: declare<NoticeView>(notice),
+  deviationForm: declare<DeviationFormView>(deviationForm),
+  deviationCase: declare<DeviationCaseView>(deviationCase),
+  delegationRegister: declare<DelegationRegisterView>(delegationRegister),
+  reportForm: declare<ReportFormView>(reportForm),
+  receipt: declare<ReceiptView>(receipt),
+  blocks: declare<BlocksView>(blocks),
+  formCard: declare<FormCardView>(formCard),
 };
+type TemplateName = keyof typeof templates;
+
+// adaptivecards-templating (with adaptive-expressions) is the expansion engine alone, loaded at the
+// first card rather than at start: it costs start-up time that /healthz does not need.
+let engine: typeof import('adaptivecards-templating') | undefined;
+const parsed = new Map<TemplateName, Template>();
+
+function templateFor(name: TemplateName): Template {
+  let template = parsed.get(name);
+  if (!template) {
+    engine ??= require('adaptivecards-templating') as typeof import('adaptivecards-templating'); // eslint-disable-line @typescript-eslint/no-require-imports
+    template = new engine.Template(templates[name].template);
+    parsed.set(name, template);
+  }
+  return template;
+}
 
 const OPTIONAL_DEFAULTS = { reading: '', headlineLabel: '', headlineValue: '' };
 
@@ -45,7 +69,7 @@ export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adapti
 export function renderCard(card: CardView, fallbackText: string): Record<string, unknown> {
   // Optional parts a template tests with $when must exist, or the expression stays literal.
   const view = { ...OPTIONAL_DEFAULTS, ...card.view, fallbackText } as never;
-  const rendered = withoutNulls(templates[card.template].render(view)) as Record<string, unknown>;
+  const rendered = withoutNulls(templateFor(card.template).expand({ $root: view })) as Record<string, unknown>;
   const msteams = (rendered.msteams ?? {}) as Record<string, unknown>;
   return { ...rendered, msteams: { ...msteams, width: 'Full' } };
 }

@@ -29,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const config = loadConfig();
-  const store = await openCosmosStore({ endpoint: config.cosmosEndpoint, key: config.cosmosKey, database: config.cosmosDatabase, dataDir: config.dataDir });
+  const store = await openCosmosStore({ endpoint: config.cosmosEndpoint, key: config.cosmosKey, managedIdentityClientId: config.azureClientId, database: config.cosmosDatabase, dataDir: config.dataDir });
   try {
     const result = await importLedger(input, new CosmosLedgerRepository(store.container('ledger')));
     // A terminal, not a card: plain spaces.

@@ -14,7 +14,7 @@ import { sendReminders } from './reminderJob';
 async function main(): Promise<void> {
   const config = loadConfig();
   const quiet = { info: () => undefined, error: jsonLogger.error };
-  const store = await openCosmosStore({ endpoint: config.cosmosEndpoint, key: config.cosmosKey, database: config.cosmosDatabase, dataDir: config.dataDir });
+  const store = await openCosmosStore({ endpoint: config.cosmosEndpoint, key: config.cosmosKey, managedIdentityClientId: config.azureClientId, database: config.cosmosDatabase, dataDir: config.dataDir });
   try {
     const deps = createDependencies(config, store, createAdapter(config, quiet), loadRoleDirectory(config.rolesFile, config.defaultAssociation));
     const result = await sendReminders(deps, config, quiet, (done, total) => process.stdout.write(`\rPåminnelser: ${done} av ${total}`));

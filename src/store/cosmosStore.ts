@@ -1,4 +1,5 @@
 import { Container, CosmosClient, Database } from '@azure/cosmos';
+import type { TokenCredential } from '@azure/identity';
 import { EmbeddedCosmos, startEmbeddedCosmos } from './embeddedCosmos';
 
 /**
@@ -27,7 +28,9 @@ export const PARTITION_KEY_PATH = '/associationId';
 
 export interface StoreConfig {
   readonly endpoint?: string;
+  /** Only for the embedded store or a local emulator: Azure is reached as the managed identity. */
   readonly key?: string;
+  readonly managedIdentityClientId?: string;
   readonly database: string;
   readonly dataDir: string;
 }
@@ -39,24 +42,38 @@ export interface CosmosStore {
   close(): Promise<void>;
 }
 
+/** The App Service's user-assigned identity (its client id), or whatever DefaultAzureCredential finds (az login) on a developer's machine. */
+function managedIdentity(clientId: string | undefined): TokenCredential {
+  const { DefaultAzureCredential } = require('@azure/identity') as typeof import('@azure/identity'); // eslint-disable-line @typescript-eslint/no-require-imports
+  return new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+}
+
 /** Connects to the configured account, or starts the embedded server under dataDir when no endpoint is set. */
 export async function openCosmosStore(config: StoreConfig): Promise<CosmosStore> {
   const embedded = config.endpoint ? undefined : await startEmbeddedCosmos(config.dataDir);
   try {
+    const key = embedded?.key ?? config.key;
     const client = new CosmosClient({
       endpoint: embedded?.endpoint ?? (config.endpoint as string),
-      key: embedded?.key ?? config.key ?? '',
+      ...(key ? { key } : { aadCredentials: managedIdentity(config.managedIdentityClientId) }),
       connectionPolicy: { enableEndpointDiscovery: !embedded },
     });
-    const { database } = await client.databases.createIfNotExists({ id: config.database });
     const containers = new Map<ContainerName, Container>();
-    for (const name of Object.keys(CONTAINERS) as ContainerName[]) {
-      const { container } = await database.containers.createIfNotExists({
-        id: CONTAINERS[name],
-        partitionKey: { paths: [PARTITION_KEY_PATH] },
-      });
-      containers.set(name, container);
+    if (key) {
+      const { database } = await client.databases.createIfNotExists({ id: config.database });
+      for (const name of Object.keys(CONTAINERS) as ContainerName[]) {
+        const { container } = await database.containers.createIfNotExists({ id: CONTAINERS[name], partitionKey: { paths: [PARTITION_KEY_PATH] } });
+        containers.set(name, container);
+      }
+    } else {
+      // Entra ID data-plane roles cannot create databases or containers: the Bicep did; check that they are there.
+      for (const name of Object.keys(CONTAINERS) as ContainerName[]) {
+        const container = client.database(config.database).container(CONTAINERS[name]);
+        await container.read();
+        containers.set(name, container);
+      }
     }
+    const database = client.database(config.database);
     return {
       database,
       embedded,

@@ -26,7 +26,9 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
   let temp: { dir: string; cleanup(): void };
   const pages: Record<string, PlaygroundPage> = {};
 
-  before(async () => {
+  before(async function () {
+    // A browser and four playgrounds, each page waiting out the unreachable font CDN: ~50 s on a busy 2-core machine.
+    this.timeout(180_000);
     temp = makeTempDir('finsam-playground-');
     browser = await launchChromium();
     playground = await startPlayground({

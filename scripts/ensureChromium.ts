@@ -1,0 +1,31 @@
+/**
+ * Run by `npm test` before the suites: the browser tests drive Debian's Chromium, never a
+ * browser a tool downloads. When it is missing and this user may install packages (root, or
+ * sudo without a password), it installs it from apt as .ci/run used to; otherwise it stops
+ * with the one command to run.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import { existsSync } from 'fs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const INSTALL = 'sudo apt-get update && sudo apt-get install -y chromium';
+
+function stop(reason: string): never {
+  console.error(`\nChromium saknas (${CHROMIUM}) och ${reason}.\nKör: ${INSTALL}\n`);
+  process.exit(1);
+}
+
+function main(): void {
+  if (existsSync(CHROMIUM)) return;
+  if (process.env.CHROMIUM_PATH) stop('CHROMIUM_PATH pekar inte på en fil');
+  if (process.platform !== 'linux' || spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status !== 0) stop('den här maskinen har inte apt-get');
+  const root = process.getuid?.() === 0;
+  if (!root && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status !== 0) stop('den här användaren får inte installera paket utan lösenord');
+  const run = (args: string[]) => execFileSync(root ? args[0] as string : 'sudo', root ? args.slice(1) : args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  console.log('Chromium saknas: installerar Debians paket chromium med apt-get …');
+  run(['apt-get', 'update', '-qq']);
+  run(['apt-get', 'install', '-y', '-qq', 'chromium']);
+  if (!existsSync(CHROMIUM)) stop('apt-get installerade den inte');
+}
+
+main();
