@@ -17,9 +17,11 @@ function withoutNulls(node: unknown): unknown {
   return node;
 }
 
-/** What the authoring tool (@microsoft/adaptivecards-tools) renders for the same view. */
+/** What the authoring tool (@microsoft/adaptivecards-tools) renders for the same view, with the run time's defaults and full width. */
 function authoringToolRender(card: CardView, fallbackText: string): unknown {
-  return withoutNulls(AdaptiveCards.declare(template(card.template)).render({ ...card.view, fallbackText }));
+  const view = { reading: '', headlineLabel: '', headlineValue: '', ...card.view, fallbackText };
+  const rendered = withoutNulls(AdaptiveCards.declare(template(card.template)).render(view)) as Record<string, unknown>;
+  return { ...rendered, msteams: { width: 'Full' } };
 }
 
 const table = (rows: number, title: string): CardView => ({

@@ -43,7 +43,9 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   if (candidates.length === 0 && (mine || ownDefault)) candidates = ctx.ownInitiatives;
 
   const measure0 = primaryMeasure(words, candidates.length > 0);
-  const followUp = ctx.previous && looksLikeFollowUp(words, match);
+  // "förbrukningsgrad 2026" after "förbrukningsgrad Växtkraft": the measure said again in full is a new question.
+  const restated = ctx.previous && measure0 !== 'line' && measure0 === ctx.previous.measure && !words.followUpOpener && !words.explain && !words.tokens.some((t) => ANAPHORA.has(t));
+  const followUp = ctx.previous && !restated && looksLikeFollowUp(words, match);
   if (followUp && ctx.previous) return mergeFollowUp(words, match, candidates, measure0, ctx.previous, ctx);
 
   if (!match.byName && match.owners.length > 0 && (measure0 === undefined || measure0 === 'line') && (unexplainedWords(words, match).length > 0 || (measure0 === undefined && !mentionsInsats(words)))) {

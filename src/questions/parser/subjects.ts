@@ -26,7 +26,7 @@ export function significantWords(name: string): string[] {
 export function subjectsOfSnapshot(snapshot: LedgerSnapshot): SubjectEntity[] {
   const subjects: SubjectEntity[] = snapshot.lines.map((l) =>
     l.initiative
-      ? { id: l.id, name: l.initiative.name, owner: l.initiative.owner, isInitiative: true, phrases: [] }
+      ? { id: l.id, name: l.initiative.name, owner: shortOwner(l.initiative.owner), isInitiative: true, phrases: [] }
       : { id: l.id, name: l.label, isInitiative: false, phrases: LINE_ALIASES[l.label] ?? [significantWords(l.label)] },
   );
   for (const a of AGGREGATE_LINES) subjects.push({ id: a.id, name: a.name, isInitiative: false, phrases: a.phrases });
