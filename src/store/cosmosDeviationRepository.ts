@@ -1,7 +1,7 @@
 import { Container } from '@azure/cosmos';
 import { Deviation, DeviationStatus } from '../domain/deviations';
 import { DeviationRepository } from '../deviations/ports';
-import { StoredDocument, isStatus, readDocument, replaceIfMatch, updateWithRetry } from './documents';
+import { StoredDocument, assertNoPersonalData, isStatus, readDocument, replaceIfMatch, updateWithRetry } from './documents';
 
 type DeviationDocument = StoredDocument<'deviation'> & Deviation;
 
@@ -17,6 +17,7 @@ export class CosmosDeviationRepository implements DeviationRepository {
   constructor(private readonly container: Container) {}
 
   async createIfAbsent(deviation: Deviation): Promise<{ created: boolean; deviation: Deviation }> {
+    assertNoPersonalData(deviation);
     try {
       const { resource } = await this.container.items.create<DeviationDocument>({ ...deviation, type: 'deviation' });
       return { created: true, deviation: toDeviation(resource as DeviationDocument) };

@@ -2,7 +2,7 @@ import { Container } from '@azure/cosmos';
 import { Quarter } from '../domain/quarters';
 import { QuarterlyReport, ReportDraft, ReportVersion } from '../domain/quarterlyReports';
 import { ReminderStage, ReportRepository } from '../reports/ports';
-import { StoredDocument, isStatus, readDocument, updateWithRetry } from './documents';
+import { StoredDocument, assertNoPersonalData, isStatus, readDocument, updateWithRetry } from './documents';
 
 type ReportDocument = StoredDocument<'quarterlyReport'> & QuarterlyReport;
 type DraftDocument = StoredDocument<'reportDraft'> & ReportDraft;
@@ -62,6 +62,7 @@ export class CosmosReportRepository implements ReportRepository {
 
   async saveDraft(draft: ReportDraft): Promise<void> {
     const doc: DraftDocument = { id: draftId(draft.initiativeId, draft), type: 'reportDraft', ...draft };
+    assertNoPersonalData(doc);
     await this.container.items.upsert(doc);
   }
 
