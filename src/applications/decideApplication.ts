@@ -1,6 +1,7 @@
 import { Application, ApplicationDecision } from '../domain/applications';
 import { Initiative } from '../domain/initiatives';
 import { containsPersonnummer } from '../domain/personalData';
+import { FREE_TEXT_MAX, MAX_PERIOD_YEARS, isSaneDate, withinMaxPeriod } from '../domain/limits';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { HandlerDependencies } from '../commands/types';
 import { Reply } from '../cards/viewModels';
@@ -67,19 +68,22 @@ function readDecision(a: Application, by: DecidedBy, typed: Fields, user: UserId
   const outcome = typed.outcome === 'beviljad' || typed.outcome === 'avslagen' ? typed.outcome : undefined;
   if (!outcome) problems.push('Välj Bevilja eller Avslå.');
   const meetingDate = (typed.meeting_date ?? '').trim();
-  if (by === 'styrelsen' && !/^\d{4}-\d{2}-\d{2}$/.test(meetingDate)) problems.push('Ange styrelsemötets datum.');
+  if (by === 'styrelsen' && !isSaneDate(meetingDate)) problems.push(meetingDate === '' ? 'Ange styrelsemötets datum.' : `Styrelsemötets datum: "${meetingDate.slice(0, 40)}" är inget giltigt datum (skriv som 2026-12-10).`);
   const reason = (typed.reason ?? '').trim();
   if (by === 'delegation' && reason === '') problems.push('Skriv en motivering; den förs in i delegationsbeslutet.');
-  if (containsPersonnummer(reason)) problems.push('Motiveringen innehåller något som liknar ett personnummer.');
+  if (reason.length > FREE_TEXT_MAX) problems.push(`Motiveringen är för lång (högst ${FREE_TEXT_MAX} tecken).`);
+  else if (containsPersonnummer(reason)) problems.push('Motiveringen innehåller något som liknar ett personnummer.');
   const granted: Record<number, number> = {};
   for (const [year, requested] of Object.entries(a.requestedByYear ?? {})) {
     const text = (typed[`granted_${year}`] ?? String(requested)).replace(/\s/g, '');
-    if (!/^\d+$/.test(text)) problems.push(`Beviljas ${year}: "${typed[`granted_${year}`]}" är inget belopp i hela kronor.`);
+    if (!/^\d{1,10}$/.test(text)) problems.push(`Beviljas ${year}: "${(typed[`granted_${year}`] ?? '').slice(0, 40)}" är inget belopp i hela kronor.`);
     else if (Number(text) > requested) problems.push(`Beviljas ${year}: ${formatKr(Number(text))} är mer än det sökta (${formatKr(requested)}).`);
     else granted[Number(year)] = Number(text);
   }
   const period = { start: (typed.period_start ?? a.period?.start ?? '').trim(), end: (typed.period_end ?? a.period?.end ?? '').trim() };
-  if (!(period.start < period.end)) problems.push('Perioden måste sluta efter att den börjar.');
+  if (!isSaneDate(period.start) || !isSaneDate(period.end)) problems.push('Perioden: ange från- och till-datum mellan år 2000 och 2100 (skriv som 2027-01-31).');
+  else if (!(period.start < period.end)) problems.push('Perioden måste sluta efter att den börjar.');
+  else if (!withinMaxPeriod(period.start, period.end)) problems.push(`Perioden kan vara högst ${MAX_PERIOD_YEARS} år.`);
   if (outcome === 'beviljad' && sum(Object.values(granted)) === 0) problems.push('Ett beviljande behöver ett belopp; avslå annars.');
   if (problems.length > 0 || !outcome) return { problems };
   return {

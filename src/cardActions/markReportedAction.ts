@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { isSaneDate } from '../domain/limits';
 import { CardActionHandler } from '../commands/types';
 import { RegisterItem, applicationItem, deviationItem, registerReply } from '../deviations/delegationRegister';
 import { ForbiddenError, InvalidInputError } from '../errors';
@@ -11,7 +11,7 @@ export const markReportedAction: CardActionHandler = {
   async handle(input, deps) {
     if (!hasRole(input.user, 'kansli')) throw new ForbiddenError('Bara kansliet kan markera delegationsbeslut som anmälda till styrelsen.');
     const meetingDate = typeof input.data.meetingDate === 'string' ? input.data.meetingDate.trim() : '';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(meetingDate) || !DateTime.fromISO(meetingDate).isValid) throw new InvalidInputError('Ange styrelsemötets datum, till exempel 2026-12-10.');
+    if (!isSaneDate(meetingDate)) throw new InvalidInputError('Ange styrelsemötets datum, till exempel 2026-12-10.');
     const ids = Array.isArray(input.data.caseIds) ? input.data.caseIds.filter((id): id is string => typeof id === 'string') : [];
     if (ids.length === 0) throw new InvalidInputError('Kortet listar inga beslut att markera.');
     // Check every listed decision before marking any, so a bad date marks nothing.

@@ -25,7 +25,7 @@ export const openReportFormAction: CardActionHandler = {
 export const saveReportDraftAction: CardActionHandler = {
   verb: 'saveReportDraft',
   async handle(input, deps) {
-    return { replies: [], updatedCard: await saveReportDraft(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input)) };
+    return { replies: [], updatedCard: await saveReportDraft(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input), input.problems) };
   },
 };
 
@@ -33,7 +33,7 @@ export const saveReportDraftAction: CardActionHandler = {
 export const submitReportAction: CardActionHandler = {
   verb: 'submitReport',
   async handle(input, deps) {
-    return { replies: [], updatedCard: await submitReport(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input)) };
+    return { replies: [], updatedCard: await submitReport(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input), input.problems) };
   },
 };
 

@@ -21,7 +21,7 @@ export const submitDeviationAction: CardActionHandler = {
       position: text(d.position),
     };
     const formId = text(d.formId) ?? '';
-    const result = await fileDeviation(deps, input.user, formId, form, input.personalCardId);
+    const result = input.problems?.length ? { kind: 'invalid' as const, problems: input.problems } : await fileDeviation(deps, input.user, formId, form, input.personalCardId);
     if (result.kind === 'invalid') {
       const [own, years] = await Promise.all([ownInitiatives(deps, input.user), selectableYears(deps, input.user.associationId)]);
       return { replies: [], updatedCard: deviationFormReply(own, years, { ...form, formId }, result.problems) };

@@ -33,6 +33,8 @@ export interface CardActionInput {
   readonly user: UserIdentity;
   /** The message that holds the clicked card, when it sits in the user's personal chat (so it can be updated later). */
   readonly personalCardId?: string;
+  /** What the edge found wrong with a form's fields (a text cut to its limit); the form comes back with these. */
+  readonly problems?: readonly string[];
 }
 
 export interface CardActionResult {

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { DEVIATION_KINDS, Deviation, DeviationKind, isBudgetKind } from '../domain/deviations';
 import { Initiative } from '../domain/initiatives';
 import { containsPersonnummer } from '../domain/personalData';
+import { FREE_TEXT_MAX, isSaneDate } from '../domain/limits';
 import { AdjustedSnapshot, remainingInitiativeBudget } from '../finance/ledgerAdjustments';
 import { Kronor, sum } from '../finance/money';
 import { formatDateLong, formatKr } from '../format/swedish';
@@ -40,7 +41,7 @@ export interface BudgetFacts {
 
 export type Validation = { readonly ok: true; readonly value: ValidDeviation } | { readonly ok: false; readonly problems: readonly string[] };
 
-const MAX_TEXT = 2000;
+const MAX_TEXT = FREE_TEXT_MAX;
 
 function freeText(value: string | undefined, label: string, problems: string[]): string {
   const text = (value ?? '').trim();
@@ -112,8 +113,8 @@ function checkEndDate(value: string | undefined, initiative: Initiative, problem
     problems.push('Ange det nya slutdatumet.');
     return undefined;
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !date.isValid) {
-    problems.push(`"${text}" är inget giltigt datum. Skriv som 2027-06-30.`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !date.isValid || !isSaneDate(text)) {
+    problems.push(`"${text.slice(0, 40)}" är inget giltigt datum. Skriv som 2027-06-30.`);
     return undefined;
   }
   if (text <= initiative.period.start) problems.push(`Det nya slutdatumet måste ligga efter insatsens start (${formatDateLong(initiative.period.start)}).`);

@@ -59,8 +59,9 @@ function refusePersonalData(fields: ReportFields): void {
 }
 
 /** Saves the half-filled form as it is; nothing is checked except that no personnummer is stored. */
-export async function saveReportDraft(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string): Promise<Reply> {
+export async function saveReportDraft(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string, edgeProblems: readonly string[] = []): Promise<Reply> {
   const initiative = await ownInitiative(deps, user, initiativeId);
+  if (edgeProblems.length > 0) return reportFormReply({ initiative, quarter, fields, formId, previousOngoing: await previousOngoing(deps, user.associationId, initiative, quarter), problems: edgeProblems });
   refusePersonalData(fields);
   const kept = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const savedAt = deps.now().toISOString();
@@ -70,12 +71,12 @@ export async function saveReportDraft(deps: HandlerDependencies, user: UserIdent
 }
 
 /** Checks every rule; stores a new version (once per form) and gives the receipt, or the form again with the problems. */
-export async function submitReport(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string): Promise<Reply> {
+export async function submitReport(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string, edgeProblems: readonly string[] = []): Promise<Reply> {
   const initiative = await ownInitiative(deps, user, initiativeId);
   if (!isFormId(formId)) throw new InvalidInputError('Formuläret saknar sitt id. Skriv "kvartalsrapport" för att få ett nytt.');
   const ongoing = await previousOngoing(deps, user.associationId, initiative, quarter);
   const validation = validateReport(fields, { individual: initiative.kind === 'individual', previousOngoing: ongoing });
-  if (!validation.ok) return reportFormReply({ initiative, quarter, fields, formId, previousOngoing: ongoing, problems: validation.problems });
+  if (!validation.ok || edgeProblems.length > 0) return reportFormReply({ initiative, quarter, fields, formId, previousOngoing: ongoing, problems: [...edgeProblems, ...(validation.ok ? [] : validation.problems)] });
   const now = deps.now();
   const { report, added } = await deps.repos.reports.addVersion(user.associationId, initiative.id, quarter, {
     formId,

@@ -1,4 +1,5 @@
 import { containsPersonnummer } from '../domain/personalData';
+import { FREE_TEXT_MAX } from '../domain/limits';
 import { ByGender, PARTICIPANT_ROWS, ParticipantCounts, QuestionId, REPORT_QUESTIONS, ReportAnswers } from '../domain/quarterlyReports';
 import { Kronor } from '../finance/money';
 import { parseSwedishAmount } from '../format/parseAmount';
@@ -18,7 +19,7 @@ export interface ReportContext {
 
 export type ReportValidation = { readonly ok: true; readonly answers: ReportAnswers } | { readonly ok: false; readonly problems: readonly string[] };
 
-const MAX_TEXT = 2000;
+const MAX_TEXT = FREE_TEXT_MAX;
 const GENDER = ['kvinnor', 'män'] as const;
 
 function wholeNumber(value: string | undefined, label: string, problems: string[]): number {
