@@ -1,6 +1,8 @@
 import restify from 'restify';
 import { AddressInfo } from 'net';
-import { createAdapter } from './bot/adapter';
+import { METADATA_UNAVAILABLE, createAdapter } from './bot/adapter';
+import { METADATA_RETRY_SECONDS } from './bot/openIdMetadata';
+import { isActivityShaped, readJsonBody } from './httpBody';
 import { Logger, jsonLogger } from './bot/errorReply';
 import { FinsamBot } from './bot/finsamBot';
 import { HandlerDependencies } from './commands/types';
@@ -8,7 +10,7 @@ import { createDependencies } from './bot/dependencies';
 import { hasJobKey, sendReminders } from './jobs/reminderJob';
 import { repairUnfinishedDeviations } from './deviations/completeDeviation';
 import { repairUnfinishedApplications } from './applications/repairApplications';
-import { isPlausibleBotToken } from './bot/tokenPrecheck';
+import { isPlausibleBotToken, normaliseBearer } from './bot/tokenPrecheck';
 import { AppConfig } from './config';
 import { seedDemoDataIfEmpty } from './demo/seedDemoData';
 import { loadRoleDirectory } from './roles/roleDirectory';
@@ -16,6 +18,8 @@ import { CosmosStore, openCosmosStore } from './store/cosmosStore';
 
 export interface RunningApp {
   readonly port: number;
+  /** The interface the server listens on (127.0.0.1 in local anonymous mode). */
+  readonly address: string;
   readonly store: CosmosStore;
   close(): Promise<void>;
 }
@@ -29,7 +33,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   let jobDeps: HandlerDependencies | undefined;
 
   const server = restify.createServer({ name: 'finsam-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false }));
+  // No body parser: /api/messages checks the token before it reads a byte of the body, and reads at most MAX_BODY_BYTES.
   server.get('/healthz', async (_req, res) => {
     res.status(ready ? 200 : 503);
     res.json({ status: ready ? 'ok' : 'starting' });
@@ -45,8 +49,44 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
       res.json({ error: 'Unauthorized' });
       return;
     }
+    const body = await readJsonBody(req);
+    if (!body.ok) {
+      // Whatever is left of an oversized body is not read: the connection closes after the answer.
+      if (body.status === 413) res.header('connection', 'close');
+      res.status(body.status);
+      res.json({ error: body.status === 413 ? 'Payload too large' : 'Bad request' });
+      return;
+    }
+    if (!isActivityShaped(body.value)) {
+      res.status(400);
+      res.json({ error: 'Bad request' });
+      return;
+    }
+    (req as unknown as { body: unknown }).body = body.value;
+    req.headers.authorization = normaliseBearer(req.headers.authorization);
     const running = bot;
-    await adapter.process(req, res, (context) => running.run(context));
+    // The adapter answers into a capture, so that no SDK message (a token's reason, a DNS error) reaches the caller.
+    const answer: { status: number; body?: unknown } = { status: 200 };
+    const capture = {
+      status(code: number) { answer.status = code; return capture; },
+      send(sent: unknown) { answer.body = sent; return capture; },
+      header() { return capture; },
+      end() { return capture; },
+    };
+    await adapter.process(req, capture as unknown as restify.Response, (context) => running.run(context));
+    if (answer.status === 500 && answer.body === METADATA_UNAVAILABLE) {
+      res.header('retry-after', String(METADATA_RETRY_SECONDS));
+      res.status(503);
+      res.json({ error: 'Service unavailable' });
+    } else if (answer.status >= 400) {
+      if (answer.status >= 500) logger.error({ message: 'adapter failed', status: answer.status, error: String(answer.body ?? '').slice(0, 500) });
+      res.status(answer.status);
+      res.json({ error: answer.status === 401 ? 'Unauthorized' : answer.status === 400 ? 'Bad request' : 'Internal error' });
+    } else {
+      res.status(answer.status);
+      if (answer.body !== undefined) res.json(answer.body);
+      else res.end();
+    }
   });
   server.post('/api/jobs/reminders', async (req, res) => {
     if (!config.jobsKey) {
@@ -66,8 +106,11 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     }
     res.json(await sendReminders(jobDeps, config, logger));
   });
-  await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port, address } = server.address() as AddressInfo;
 
   if (!config.botId) {
     logger.info({ message: '*** LOKALT ANONYMT LÄGE: BOT_ID är tomt, så /api/messages tar emot anrop utan token. Använd aldrig detta i produktion. ***' });
@@ -100,6 +143,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
 
   return {
     port,
+    address,
     store,
     async close() {
       ready = false;

@@ -2,6 +2,8 @@ import path from 'path';
 
 export interface AppConfig {
   readonly port: number;
+  /** The interface to listen on: all of them with BOT_ID (App Service), loopback only in local anonymous mode. */
+  readonly host: string;
   readonly botId: string;
   readonly botPassword: string;
   readonly botTenantId: string;
@@ -33,6 +35,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${env.PORT}`);
   return {
     port,
+    // Anonymous mode lets anyone act as anyone: never on the network unless HOST says so.
+    host: env.HOST || (env.BOT_ID ? '0.0.0.0' : '127.0.0.1'),
     botId: env.BOT_ID ?? '',
     botPassword: env.BOT_PASSWORD ?? '',
     botTenantId: env.BOT_TENANT_ID ?? '',

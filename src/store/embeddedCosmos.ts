@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import { promises as fs, mkdirSync } from 'fs';
 import http from 'http';
 import { AddressInfo } from 'net';
@@ -10,8 +11,8 @@ const Account = require('@vercel/cosmosdb-server/lib/account').default;
 const route = require('@vercel/cosmosdb-server/lib/routes').default;
 const { parsePartitionKey } = require('@vercel/cosmosdb-server/lib/utils/get-partition-from-header');
 
-/** The well-known key of the Cosmos DB emulator; the embedded server accepts any key on loopback. */
-export const EMBEDDED_COSMOS_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+/** A request signed more than this far from now is refused (a replayed capture). */
+const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 type Doc = Record<string, any>;
 interface CollectionImage { data: Doc; ridCount: number; docs: Doc[] }
@@ -48,9 +49,17 @@ export async function startEmbeddedCosmos(dataDir: string, port = 0): Promise<Em
   await fs.writeFile(path.join(dataDir, JOURNAL), '');
   const journal = await Journal.open(path.join(dataDir, JOURNAL));
 
+  // A fresh key per process: another local process (or a page in a browser) cannot write without it.
+  const key = randomBytes(64).toString('base64');
   let requests = 0;
   const server = http.createServer((req, res) => {
     requests += 1;
+    if (!isSignedWith(key, req)) {
+      res.statusCode = 401;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ code: 'Unauthorized', message: 'The request is not signed with this server\'s key.' }));
+      return;
+    }
     void handle(account, journal, req, res);
   });
   server.keepAliveTimeout = 60_000;
@@ -66,7 +75,7 @@ export async function startEmbeddedCosmos(dataDir: string, port = 0): Promise<Em
 
   return {
     endpoint,
-    key: EMBEDDED_COSMOS_KEY,
+    key,
     requestCount: () => requests,
     async close() {
       await new Promise<void>((resolve) => {
@@ -77,6 +86,36 @@ export async function startEmbeddedCosmos(dataDir: string, port = 0): Promise<Em
       await releaseLock();
     },
   };
+}
+
+/**
+ * Checks Cosmos DB's master-key signature (HMAC-SHA256 over verb, resource type, resource
+ * link and x-ms-date), the same scheme the SDK uses against Azure.
+ */
+export function isSignedWith(key: string, req: http.IncomingMessage): boolean {
+  const date = String(req.headers['x-ms-date'] ?? '');
+  const when = Date.parse(date);
+  if (!date || Number.isNaN(when) || Math.abs(Date.now() - when) > MAX_CLOCK_SKEW_MS) return false;
+  let auth: string;
+  try {
+    auth = decodeURIComponent(String(req.headers.authorization ?? ''));
+  } catch {
+    return false;
+  }
+  const match = /^type=master&ver=1\.0&sig=(.+)$/.exec(auth);
+  if (!match) return false;
+  const given = Buffer.from(match[1] as string, 'base64');
+  let segments: string[];
+  try {
+    segments = new URL(req.url ?? '/', 'http://embedded').pathname.split('/').filter((s) => s !== '').map(decodeURIComponent);
+  } catch {
+    return false;
+  }
+  // A feed (…/docs) is signed with its parent's link, an item (…/docs/id) with its own.
+  const [type, link] = segments.length === 0 ? ['', ''] : segments.length % 2 === 1 ? [segments[segments.length - 1] as string, segments.slice(0, -1).join('/')] : [segments[segments.length - 2] as string, segments.join('/')];
+  const text = `${(req.method ?? '').toLowerCase()}\n${type.toLowerCase()}\n${link}\n${date.toLowerCase()}\n\n`;
+  const expected = createHmac('sha256', Buffer.from(key, 'base64')).update(text).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 async function handle(account: any, journal: Journal, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {

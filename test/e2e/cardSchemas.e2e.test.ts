@@ -94,7 +94,7 @@ describe('every card verb parsed against its schema at the edge', function () {
   });
 
   it('answers a chat message longer than Teams allows with a message, at once', async () => {
-    const activity = teamsMessage(bot.connector.url, vaxtkraftLead, 'beslutsutrymme 2026? '.repeat(100_000), { conversationId: chatOf(vaxtkraftLead) });
+    const activity = teamsMessage(bot.connector.url, vaxtkraftLead, 'beslutsutrymme 2026? '.repeat(1_500), { conversationId: chatOf(vaxtkraftLead) });
     const before = bot.connector.for(chatOf(vaxtkraftLead)).length;
     const started = Date.now();
     const res = await bot.post(activity);
@@ -108,7 +108,7 @@ describe('every card verb parsed against its schema at the edge', function () {
     const hostile = fc.oneof(
       fc.string({ maxLength: 30 }),
       fc.constant(''),
-      fc.constant('x'.repeat(200_000)),
+      fc.constant('x'.repeat(20_000)),
       fc.integer(),
       fc.double(),
       fc.boolean(),
