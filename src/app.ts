@@ -29,14 +29,17 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   const roles = loadRoleDirectory(config.rolesFile, config.defaultAssociation);
   const adapter = createAdapter(config, logger);
   let ready = false;
+  // The embedded store stops taking writes when its disk does; then the bot is not healthy.
+  let storeWritable = () => true;
   let bot: FinsamBot | undefined;
   let jobDeps: HandlerDependencies | undefined;
 
   const server = restify.createServer({ name: 'finsam-bot', handleUncaughtExceptions: false });
   // No body parser: /api/messages checks the token before it reads a byte of the body, and reads at most MAX_BODY_BYTES.
   server.get('/healthz', async (_req, res) => {
-    res.status(ready ? 200 : 503);
-    res.json({ status: ready ? 'ok' : 'starting' });
+    const healthy = ready && storeWritable();
+    res.status(healthy ? 200 : 503);
+    res.json({ status: healthy ? 'ok' : ready ? 'store not writable' : 'starting' });
   });
   server.post('/api/messages', async (req, res) => {
     if (!bot) {
@@ -124,6 +127,8 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     server.close();
     throw err;
   }
+  const embedded = store.embedded;
+  if (embedded) storeWritable = () => embedded.writable();
   const deps = createDependencies(config, store, adapter, roles);
   if (config.demoData && (await seedDemoDataIfEmpty(deps.repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
   // Finish what a crash left half-done (a filing without Dnr, a decision without number or effect).

@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import { Reply } from '../cards/viewModels';
-import { AppError } from '../errors';
+import { AppError, NOTHING_SAVED, StoreUnavailableError, isStoreRefusal } from '../errors';
 
 export interface Logger {
   error(entry: Record<string, unknown>): void;
@@ -16,7 +16,8 @@ export const jsonLogger: Logger = {
  * The one error path: a typed AppError shows its Swedish message, anything else a
  * generic apology; both carry an error id that is also in the log with the details.
  */
-export function errorReply(err: unknown, logger: Logger, context: Record<string, unknown> = {}): Reply {
+export function errorReply(thrown: unknown, logger: Logger, context: Record<string, unknown> = {}): Reply {
+  const err = !(thrown instanceof AppError) && isStoreRefusal(thrown) ? Object.assign(new StoreUnavailableError(NOTHING_SAVED, (thrown as Error)?.message), { stack: (thrown as Error)?.stack }) : thrown;
   const errorId = randomBytes(4).toString('hex');
   const known = err instanceof AppError;
   logger.error({ errorId, code: known ? err.code : 'internal', message: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack, ...context });

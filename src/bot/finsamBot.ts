@@ -1,7 +1,7 @@
 import { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import { resolveCardAction } from '../cardActions';
 import { CHAT_TEXT_MAX } from '../cardActions/schemas';
-import { InvalidInputError } from '../errors';
+import { InvalidInputError, NOTHING_SAVED, StoreUnavailableError, isStoreRefusal } from '../errors';
 import { formatInteger } from '../format/swedish';
 import { findCommand } from '../commands';
 import { HandlerDependencies } from '../commands/types';
@@ -67,6 +67,11 @@ export class FinsamBot extends TeamsActivityHandler {
       // Universal Actions: a message response carries a string, which botbuilder's type does not model.
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'OK' as unknown as Record<string, unknown> };
     } catch (err) {
+      if (err instanceof StoreUnavailableError || isStoreRefusal(err)) {
+        // The card stays as it is, with what was typed; a retry with the same form files once.
+        this.logger.error({ code: 'store_unavailable', message: (err as Error)?.message, verb: verb.slice(0, 100), conversation: context.activity.conversation?.id });
+        return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: NOTHING_SAVED as unknown as Record<string, unknown> };
+      }
       const reply = errorReply(err, this.logger, { verb: verb.slice(0, 100), conversation: context.activity.conversation?.id });
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(reply).content };
     }
