@@ -51,6 +51,22 @@ export async function fileDeviation(deps: HandlerDependencies, user: UserIdentit
   const validation = validateDeviation(input, own, facts);
   if (!validation.ok) return { kind: 'invalid', problems: validation.problems };
   const v = validation.value;
+  if (v.amount !== undefined && v.fromYear !== undefined) {
+    // Checked again and reserved in one conditional write, so simultaneous filings cannot together take more than is left.
+    const amount = v.amount;
+    const fromYear = v.fromYear;
+    let problems: readonly string[] = [];
+    const reserved = await deps.repos.deviations.reserveBudget(user.associationId, v.initiative.id, fromYear, id, amount, async (inFlight) => {
+      const fresh = await budgetFactsFor(deps.repos, user.associationId, v.initiative.id, deps.today());
+      const pending = inFlight
+        .filter((r) => !fresh.openDeviations.some((d) => d.id === r.caseId))
+        .map((r) => ({ id: r.caseId, initiativeId: v.initiative.id, kind: 'budget-return', fromYear, amount: r.amount }) as unknown as Deviation);
+      const check = validateDeviation(input, own, { ...fresh, openDeviations: [...fresh.openDeviations, ...pending] });
+      problems = check.ok ? [] : check.problems;
+      return check.ok;
+    });
+    if (!reserved) return { kind: 'invalid', problems };
+  }
   const now = deps.now();
   const deviation: Deviation = {
     id,
