@@ -10,6 +10,7 @@ import { createDependencies } from './bot/dependencies';
 import { hasJobKey, sendReminders } from './jobs/reminderJob';
 import { repairUnfinishedDeviations } from './deviations/completeDeviation';
 import { repairUnfinishedApplications } from './applications/repairApplications';
+import { BackgroundLoop, startBackgroundLoop } from './jobs/background';
 import { isPlausibleBotToken, normaliseBearer } from './bot/tokenPrecheck';
 import { AppConfig } from './config';
 import { seedDemoDataIfEmpty } from './demo/seedDemoData';
@@ -21,6 +22,8 @@ export interface RunningApp {
   /** The interface the server listens on (127.0.0.1 in local anonymous mode). */
   readonly address: string;
   readonly store: CosmosStore;
+  /** Settles when the first background pass over half-done ärenden has run (it starts once /healthz is ready). */
+  readonly firstRepair: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -131,27 +134,32 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   if (embedded) storeWritable = () => embedded.writable();
   const deps = createDependencies(config, store, adapter, roles);
   if (config.demoData && (await seedDemoDataIfEmpty(deps.repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
-  // Finish what a crash left half-done (a filing without Dnr, a decision without number or effect).
-  const repaired = await repairUnfinishedDeviations(deps, (d, err) => logger.error({ message: 'could not finish avvikelse', caseId: d.id, association: d.associationId, error: (err as Error).message })).catch((err) => {
-    logger.error({ message: 'repair of unfinished avvikelser failed', error: (err as Error).message });
-    return 0;
-  });
-  const repairedApplications = await repairUnfinishedApplications(deps, (a, err) => logger.error({ message: 'could not finish ansökan', caseId: a.id, association: a.associationId, error: (err as Error).message })).catch((err) => {
-    logger.error({ message: 'repair of unfinished ansökningar failed', error: (err as Error).message });
-    return 0;
-  });
-  if (repaired + repairedApplications > 0) logger.info({ message: `${repaired} avvikelser och ${repairedApplications} ansökningar slutförda vid start.` });
   bot = new FinsamBot(deps, roles, logger);
   jobDeps = deps;
   ready = true;
+  // Finish, in the background, what a crash or an outage left half-done (a filing without Dnr or
+  // unnotified, a decision without number or effect): first now, then every interval.
+  const repairs: BackgroundLoop = startBackgroundLoop(
+    async () => {
+      const now = Date.now();
+      const busy = (changedAt: string) => Math.abs(now - Date.parse(changedAt)) < config.repairGraceMs;
+      const deviations = await repairUnfinishedDeviations(deps, (d, err) => logger.error({ message: 'could not finish avvikelse', caseId: d.id, association: d.associationId, error: (err as Error).message }), { busy });
+      const applications = await repairUnfinishedApplications(deps, (a, err) => logger.error({ message: 'could not finish ansökan', caseId: a.id, association: a.associationId, error: (err as Error).message }), { busy });
+      if (deviations.finished + applications.finished > 0) logger.info({ message: `${deviations.finished} avvikelser och ${applications.finished} ansökningar slutförda i bakgrunden.` });
+      return { finished: deviations.finished + applications.finished, failed: deviations.failed + applications.failed };
+    },
+    { intervalMs: config.repairIntervalMs, maxDelayMs: 10 * config.repairIntervalMs, onError: (err) => logger.error({ message: 'background repair failed', error: (err as Error)?.message }) },
+  );
   logger.info({ message: `Boten lyssnar på http://localhost:${port}/api/messages`, store: store.embedded ? `inbyggd Cosmos under ${config.dataDir}` : config.cosmosEndpoint });
 
   return {
     port,
     address,
     store,
+    firstRepair: repairs.firstPass,
     async close() {
       ready = false;
+      await repairs.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

@@ -25,6 +25,10 @@ export interface AppConfig {
   readonly delegationLimitKr: number;
   /** Reminders sent per second at most (Teams allows 7 per conversation). */
   readonly remindersPerSecond: number;
+  /** How often half-done ärenden are looked for and finished in the background (ms). */
+  readonly repairIntervalMs: number;
+  /** A half-done ärende younger than this (ms) is left to the request that is handling it. */
+  readonly repairGraceMs: number;
   /** Pretend today is this date (Europe/Stockholm), for demos and tests; empty means the real date. */
   readonly clockDate?: string;
 }
@@ -55,6 +59,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reminderDaysBefore: wholeNumberIn(env.REMINDER_DAYS_BEFORE, 7, 0, 60, 'REMINDER_DAYS_BEFORE'),
     delegationLimitKr: wholeNumberIn(env.DELEGATION_LIMIT_KR, 500_000, 0, 100_000_000, 'DELEGATION_LIMIT_KR'),
     remindersPerSecond: wholeNumberIn(env.REMINDERS_PER_SECOND, 7, 1, 7, 'REMINDERS_PER_SECOND'),
+    repairIntervalMs: wholeNumberIn(env.REPAIR_INTERVAL_MS, 60_000, 10, 3_600_000, 'REPAIR_INTERVAL_MS'),
+    repairGraceMs: wholeNumberIn(env.REPAIR_GRACE_MS, 120_000, 0, 3_600_000, 'REPAIR_GRACE_MS'),
   };
 }
 
