@@ -48,7 +48,7 @@ export class FinsamBot extends TeamsActivityHandler {
     const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
     const command = findCommand(text);
     try {
-      const replies = await command.handle({ text, user: this.userOf(context) }, this.deps);
+      const replies = await command.handle({ text, user: this.userOf(context), personal: context.activity.conversation?.conversationType === 'personal' }, this.deps);
       await context.sendActivities(replies.map(replyActivity));
     } catch (err) {
       await context.sendActivity(replyActivity(errorReply(err, this.logger, { command: command.name, conversation: context.activity.conversation?.id })));
@@ -61,7 +61,7 @@ export class FinsamBot extends TeamsActivityHandler {
       const { handler, data, problems } = resolveCardAction(verb, invokeValue.action?.data);
       const activity = context.activity;
       const personalCardId = activity.conversation?.conversationType === 'personal' ? activity.replyToId : undefined;
-      const result = await handler.handle({ verb, data, problems, user: this.userOf(context), personalCardId }, this.deps);
+      const result = await handler.handle({ verb, data, problems, user: this.userOf(context), personalCardId, personal: activity.conversation?.conversationType === 'personal' }, this.deps);
       if (result.replies.length > 0) await context.sendActivities(result.replies.map(replyActivity));
       if (result.updatedCard) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(result.updatedCard).content };
       // Universal Actions: a message response carries a string, which botbuilder's type does not model.

@@ -19,6 +19,8 @@ export interface CommandInput {
   /** The message text with any @-mention of the bot removed. */
   readonly text: string;
   readonly user: UserIdentity;
+  /** Whether the message came from the user's personal chat with the bot (not a channel or group chat). */
+  readonly personal?: boolean;
 }
 
 export interface CommandHandler {
@@ -33,6 +35,8 @@ export interface CardActionInput {
   readonly user: UserIdentity;
   /** The message that holds the clicked card, when it sits in the user's personal chat (so it can be updated later). */
   readonly personalCardId?: string;
+  /** Whether the card sits in the user's personal chat with the bot. */
+  readonly personal?: boolean;
   /** What the edge found wrong with a form's fields (a text cut to its limit); the form comes back with these. */
   readonly problems?: readonly string[];
 }
