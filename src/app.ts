@@ -148,7 +148,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
       if (deviations.finished + applications.finished > 0) logger.info({ message: `${deviations.finished} avvikelser och ${applications.finished} ansökningar slutförda i bakgrunden.` });
       return { finished: deviations.finished + applications.finished, failed: deviations.failed + applications.failed };
     },
-    { intervalMs: config.repairIntervalMs, maxDelayMs: 10 * config.repairIntervalMs, onError: (err) => logger.error({ message: 'background repair failed', error: (err as Error)?.message }) },
+    { intervalMs: config.repairIntervalMs, maxDelayMs: 5 * config.repairIntervalMs, onError: (err) => logger.error({ message: 'background repair failed', error: (err as Error)?.message }) },
   );
   logger.info({ message: `Boten lyssnar på http://localhost:${port}/api/messages`, store: store.embedded ? `inbyggd Cosmos under ${config.dataDir}` : config.cosmosEndpoint });
 

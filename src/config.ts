@@ -25,7 +25,7 @@ export interface AppConfig {
   readonly delegationLimitKr: number;
   /** Reminders sent per second at most (Teams allows 7 per conversation). */
   readonly remindersPerSecond: number;
-  /** How often half-done ärenden are looked for and finished in the background (ms). */
+  /** How often half-done ärenden are looked for and finished in the background (ms); up to five times as long after failures. */
   readonly repairIntervalMs: number;
   /** A half-done ärende younger than this (ms) is left to the request that is handling it. */
   readonly repairGraceMs: number;

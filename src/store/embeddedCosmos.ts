@@ -43,6 +43,9 @@ export interface EmbeddedOptions {
 /** Faults a test injects into every embedded store's journal (a disk that fills up); empty in production. */
 export const journalFaultsForTests: JournalFaults = {};
 
+/** Requests a soak or test refuses before they reach the store (a Cosmos proxy failing some requests with 429/503); empty in production. */
+export const requestFaultsForTests: { refuse?: () => 429 | 503 | undefined } = {};
+
 const defaultLog = (entry: Record<string, unknown>) => console.error(JSON.stringify({ level: 'error', time: new Date().toISOString(), ...entry }));
 
 const SNAPSHOT = 'cosmos-snapshot.json';
@@ -86,6 +89,15 @@ export async function startEmbeddedCosmos(dataDir: string, port = 0, options: Em
     }
     if (journal.failed || state.recovering) {
       unavailable(res);
+      return;
+    }
+    const refused = requestFaultsForTests.refuse?.();
+    if (refused) {
+      res.statusCode = refused;
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('x-ms-activity-id', nextActivityId());
+      if (refused === 429) res.setHeader('x-ms-retry-after-ms', '10');
+      res.end(JSON.stringify({ code: refused === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'injected fault' }));
       return;
     }
     void handle(account, journal, state, req, res, log);
