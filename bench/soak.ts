@@ -32,6 +32,7 @@ async function main(): Promise<void> {
 
   const acknowledged = new Map<string, string>(); // formId → Dnr
   const refusedFilings: string[] = [];
+  const receivedFilings: string[] = []; // stored, Dnr or notification still to come from the repair
   let minute = { turns: 0, errors: 0, latencies: [] as number[] };
   const minutes: { turns: number; errors: number; p50: number; p99: number; rssMb: number }[] = [];
   const started = Date.now();
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
         if (res.status !== 200) minute.errors += 1;
         else if (dnr) acknowledged.set(formId, dnr);
         else if (/Inget sparades/.test(shown)) refusedFilings.push(formId);
+        else if (/mottagen men kunde inte diarieföras/.test(shown)) receivedFilings.push(formId);
         else minute.errors += 1;
       } else {
         const res = await bot.post(teamsMessage(bot.connector.url, board, QUESTIONS[i % QUESTIONS.length] as string, { conversationId: `a:board-${i % 8}` }));
@@ -108,17 +110,18 @@ async function main(): Promise<void> {
 
   const byForm = new Map(all.map((d) => [d.id.replace(/^avvikelse-/, ''), d]));
   const lost = [...acknowledged].filter(([formId, dnr]) => byForm.get(formId)?.dnr !== dnr);
+  const receivedLost = receivedFilings.filter((formId) => !byForm.get(formId)?.dnr);
   const numbers = all.map((d) => Number(/Dnr 2026:(\d+)/.exec(d.dnr ?? '')?.[1])).filter((n) => n > 0).sort((a, b) => a - b);
   const gapFree = numbers.every((n, k) => n === k + 1) && new Set(numbers).size === numbers.length;
   const told = new Set(bot.connector.for(chefChat).map((a) => /Avvikelse (Dnr 2026:\d+)/.exec(JSON.stringify(a))?.[1]).filter(Boolean));
   const untold = all.filter((d) => !d.dnr || !told.has(d.dnr));
   const first = minutes[0];
   const last = minutes[minutes.length - 1];
-  console.log(`\n${i} turns in ${seconds} s; filings acknowledged ${acknowledged.size}, answered "Inget sparades" ${refusedFilings.length}; filings stored ${all.length}`);
+  console.log(`\n${i} turns in ${seconds} s; filings acknowledged with Dnr ${acknowledged.size}, received (Dnr to follow) ${receivedFilings.length}, answered "Inget sparades" ${refusedFilings.length}; filings stored ${all.length}`);
   console.log(`all finished ${(settledMs / 1000).toFixed(1)} s after the faults stopped (repair period ${repairMs / 1000} s, backoff up to 5 periods)`);
-  console.log(`acknowledged filings lost: ${lost.length}; Dnr 1–${numbers.length} gap-free: ${gapFree}; filings without their decider told: ${untold.length}; half-done after one repair period: ${unfinished.length}`);
+  console.log(`acknowledged filings lost: ${lost.length + receivedLost.length}; Dnr 1–${numbers.length} gap-free: ${gapFree}; filings without their decider told: ${untold.length}; half-done after one repair period: ${unfinished.length}`);
   if (first && last) console.log(`p99 first/last minute: ${first.p99}/${last.p99} ms (${(last.p99 / Math.max(1, first.p99)).toFixed(2)}×); RSS max ${Math.max(...minutes.map((m) => m.rssMb))} MB`);
-  const ok = lost.length === 0 && gapFree && untold.length === 0 && unfinished.length === 0;
+  const ok = lost.length === 0 && receivedLost.length === 0 && gapFree && untold.length === 0 && unfinished.length === 0;
   console.log(ok ? 'CONSISTENT' : 'INCONSISTENT');
   process.exit(ok ? 0 : 1);
 }

@@ -70,7 +70,8 @@ export class FinsamBot extends TeamsActivityHandler {
       if (err instanceof StoreUnavailableError || isStoreRefusal(err)) {
         // The card stays as it is, with what was typed; a retry with the same form files once.
         this.logger.error({ code: 'store_unavailable', message: (err as Error)?.message, verb: verb.slice(0, 100), conversation: context.activity.conversation?.id });
-        return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: NOTHING_SAVED as unknown as Record<string, unknown> };
+        const message = err instanceof StoreUnavailableError ? err.userMessage : NOTHING_SAVED;
+        return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as unknown as Record<string, unknown> };
       }
       const reply = errorReply(err, this.logger, { verb: verb.slice(0, 100), conversation: context.activity.conversation?.id });
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(reply).content };

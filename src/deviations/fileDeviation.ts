@@ -1,6 +1,6 @@
 import { Deviation } from '../domain/deviations';
 import { Initiative, initiativeLabel } from '../domain/initiatives';
-import { ForbiddenError, InvalidInputError } from '../errors';
+import { ForbiddenError, InvalidInputError, StoreUnavailableError, isStoreRefusal } from '../errors';
 import { HandlerDependencies } from '../commands/types';
 import { UserIdentity, hasRole } from '../roles/roleDirectory';
 import { CardContext, loadCardContext } from './caseCards';
@@ -87,7 +87,13 @@ export async function fileDeviation(deps: HandlerDependencies, user: UserIdentit
     decidersNotified: false,
   };
   const { created, deviation: stored } = await deps.repos.deviations.createIfAbsent(deviation);
-  return finish(deps, stored, !created);
+  try {
+    return await finish(deps, stored, !created);
+  } catch (err) {
+    // The filing stands; only its Dnr or the message to the förbundschef is missing, and the background repair adds them.
+    if (isStoreRefusal(err)) throw new StoreUnavailableError('Avvikelsen är mottagen men kunde inte diarieföras just nu. Den diarieförs och skickas till förbundschefen automatiskt; skicka formuläret igen för att se diarienumret (den lämnas inte in två gånger).', (err as Error)?.message);
+    throw err;
+  }
 }
 
 /** Only the request that created the filing notifies, so a double click sends one card; the repair at start covers a crash. */

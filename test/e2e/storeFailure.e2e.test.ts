@@ -17,9 +17,11 @@ describe('a disk that fills up under the bot', function () {
   let bot: BotUnderTest;
   const { say, invoke } = chat(() => bot);
   let full = false;
+  let failCounter = false;
 
   before(async () => {
     journalFaultsForTests.beforeWrite = async (handle, bytes, position) => {
+      if (failCounter && bytes.includes('"type":"sequence"')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       if (!full) return;
       await handle.write(bytes, 0, Math.floor(bytes.length / 3), position);
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
@@ -57,12 +59,25 @@ describe('a disk that fills up under the bot', function () {
     assert.match(texts(second), /Dnr 2026:2/, 'no number was skipped');
   });
 
+  it('tells a filer whose avvikelse was stored but not yet numbered that it is received, and the retry shows its Dnr', async () => {
+    const [form] = await say(vaxtkraftLead, 'ny avvikelse');
+    const formId = form.actions.find((a: any) => a.verb === 'submitDeviation').data.formId as string;
+    failCounter = true;
+    const res = await bot.post(adaptiveCardInvoke(bot.connector.url, vaxtkraftLead, 'submitDeviation', { formId, ...goodMove, amount: '10 tkr' }, chatOf(vaxtkraftLead)));
+    failCounter = false;
+    assert.equal(res.body.type, 'application/vnd.microsoft.activity.message');
+    assert.match(res.body.value, /Avvikelsen är mottagen men kunde inte diarieföras just nu/);
+    await until(async () => (await healthz(bot)) === 200);
+    const receipt = await invoke(vaxtkraftLead, 'submitDeviation', { formId, ...goodMove, amount: '10 tkr' });
+    assert.match(texts(receipt), /Avvikelse Dnr 2026:3 – Växtkraft/);
+  });
+
   it('after a restart has every acknowledged filing once, and starts (nothing set aside)', async () => {
     await bot.app.close();
     const connector = bot.connector;
     const restarted = await startBot({ CLOCK_DATE: '2026-11-23' }, bot.dataDir, connector);
     bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await connector.close(); } };
     const [queue] = await say(chef, 'vilka avvikelser väntar?');
-    assert.deepEqual([...texts(queue).matchAll(/Dnr 2026:(\d+)/g)].map((m) => m[1]).filter((v, i, a) => a.indexOf(v) === i).sort(), ['1', '2']);
+    assert.deepEqual([...texts(queue).matchAll(/Dnr 2026:(\d+)/g)].map((m) => m[1]).filter((v, i, a) => a.indexOf(v) === i).sort(), ['1', '2', '3']);
   });
 });
