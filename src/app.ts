@@ -1,6 +1,8 @@
 import restify from 'restify';
 import { AddressInfo } from 'net';
-import { createAdapter } from './bot/adapter';
+import { METADATA_UNAVAILABLE, createAdapter } from './bot/adapter';
+import { METADATA_RETRY_SECONDS } from './bot/openIdMetadata';
+import { isActivityShaped, readJsonBody } from './httpBody';
 import { Logger, jsonLogger } from './bot/errorReply';
 import { FinsamBot } from './bot/finsamBot';
 import { HandlerDependencies } from './commands/types';
@@ -8,7 +10,8 @@ import { createDependencies } from './bot/dependencies';
 import { hasJobKey, sendReminders } from './jobs/reminderJob';
 import { repairUnfinishedDeviations } from './deviations/completeDeviation';
 import { repairUnfinishedApplications } from './applications/repairApplications';
-import { isPlausibleBotToken } from './bot/tokenPrecheck';
+import { BackgroundLoop, startBackgroundLoop } from './jobs/background';
+import { isPlausibleBotToken, normaliseBearer } from './bot/tokenPrecheck';
 import { AppConfig } from './config';
 import { seedDemoDataIfEmpty } from './demo/seedDemoData';
 import { loadRoleDirectory } from './roles/roleDirectory';
@@ -17,7 +20,11 @@ import { trackEvent } from './telemetry';
 
 export interface RunningApp {
   readonly port: number;
+  /** The interface the server listens on (127.0.0.1 in local anonymous mode). */
+  readonly address: string;
   readonly store: CosmosStore;
+  /** Settles when the first background pass over half-done ärenden has run (it starts once /healthz is ready). */
+  readonly firstRepair: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -26,14 +33,17 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   const roles = loadRoleDirectory(config.rolesFile, config.defaultAssociation);
   const adapter = createAdapter(config, logger);
   let ready = false;
+  // The embedded store stops taking writes when its disk does; then the bot is not healthy.
+  let storeWritable = () => true;
   let bot: FinsamBot | undefined;
   let jobDeps: HandlerDependencies | undefined;
 
   const server = restify.createServer({ name: 'finsam-bot', handleUncaughtExceptions: false });
-  server.use(restify.plugins.bodyParser({ mapParams: false }));
+  // No body parser: /api/messages checks the token before it reads a byte of the body, and reads at most MAX_BODY_BYTES.
   server.get('/healthz', async (_req, res) => {
-    res.status(ready ? 200 : 503);
-    res.json({ status: ready ? 'ok' : 'starting' });
+    const healthy = ready && storeWritable();
+    res.status(healthy ? 200 : 503);
+    res.json({ status: healthy ? 'ok' : ready ? 'store not writable' : 'starting' });
   });
   server.post('/api/messages', async (req, res) => {
     if (!bot) {
@@ -46,8 +56,44 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
       res.json({ error: 'Unauthorized' });
       return;
     }
+    const body = await readJsonBody(req);
+    if (!body.ok) {
+      // Whatever is left of an oversized body is not read: the connection closes after the answer.
+      if (body.status === 413) res.header('connection', 'close');
+      res.status(body.status);
+      res.json({ error: body.status === 413 ? 'Payload too large' : 'Bad request' });
+      return;
+    }
+    if (!isActivityShaped(body.value)) {
+      res.status(400);
+      res.json({ error: 'Bad request' });
+      return;
+    }
+    (req as unknown as { body: unknown }).body = body.value;
+    req.headers.authorization = normaliseBearer(req.headers.authorization);
     const running = bot;
-    await adapter.process(req, res, (context) => running.run(context));
+    // The adapter answers into a capture, so that no SDK message (a token's reason, a DNS error) reaches the caller.
+    const answer: { status: number; body?: unknown } = { status: 200 };
+    const capture = {
+      status(code: number) { answer.status = code; return capture; },
+      send(sent: unknown) { answer.body = sent; return capture; },
+      header() { return capture; },
+      end() { return capture; },
+    };
+    await adapter.process(req, capture as unknown as restify.Response, (context) => running.run(context));
+    if (answer.status === 500 && answer.body === METADATA_UNAVAILABLE) {
+      res.header('retry-after', String(METADATA_RETRY_SECONDS));
+      res.status(503);
+      res.json({ error: 'Service unavailable' });
+    } else if (answer.status >= 400) {
+      if (answer.status >= 500) logger.error({ message: 'adapter failed', status: answer.status, error: String(answer.body ?? '').slice(0, 500) });
+      res.status(answer.status);
+      res.json({ error: answer.status === 401 ? 'Unauthorized' : answer.status === 400 ? 'Bad request' : 'Internal error' });
+    } else {
+      res.status(answer.status);
+      if (answer.body !== undefined) res.json(answer.body);
+      else res.end();
+    }
   });
   server.post('/api/jobs/reminders', async (req, res) => {
     if (!config.jobsKey) {
@@ -69,8 +115,11 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     trackEvent('remindersSent', Object.fromEntries(Object.entries(result).filter(([, v]) => typeof v === 'number')));
     res.json(result);
   });
-  await new Promise<void>((resolve) => server.listen(config.port, '0.0.0.0', resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, resolve);
+  });
+  const { port, address } = server.address() as AddressInfo;
 
   if (!config.botId) {
     logger.info({ message: '*** LOKALT ANONYMT LÄGE: BOT_ID är tomt, så /api/messages tar emot anrop utan token. Använd aldrig detta i produktion. ***' });
@@ -84,28 +133,36 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     server.close();
     throw err;
   }
+  const embedded = store.embedded;
+  if (embedded) storeWritable = () => embedded.writable();
   const deps = createDependencies(config, store, adapter, roles);
   if (config.demoData && (await seedDemoDataIfEmpty(deps.repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
-  // Finish what a crash left half-done (a filing without Dnr, a decision without number or effect).
-  const repaired = await repairUnfinishedDeviations(deps, (d, err) => logger.error({ message: 'could not finish avvikelse', caseId: d.id, association: d.associationId, error: (err as Error).message })).catch((err) => {
-    logger.error({ message: 'repair of unfinished avvikelser failed', error: (err as Error).message });
-    return 0;
-  });
-  const repairedApplications = await repairUnfinishedApplications(deps, (a, err) => logger.error({ message: 'could not finish ansökan', caseId: a.id, association: a.associationId, error: (err as Error).message })).catch((err) => {
-    logger.error({ message: 'repair of unfinished ansökningar failed', error: (err as Error).message });
-    return 0;
-  });
-  if (repaired + repairedApplications > 0) logger.info({ message: `${repaired} avvikelser och ${repairedApplications} ansökningar slutförda vid start.` });
   bot = new FinsamBot(deps, roles, logger);
   jobDeps = deps;
   ready = true;
+  // Finish, in the background, what a crash or an outage left half-done (a filing without Dnr or
+  // unnotified, a decision without number or effect): first now, then every interval.
+  const repairs: BackgroundLoop = startBackgroundLoop(
+    async () => {
+      const now = Date.now();
+      const busy = (changedAt: string) => Math.abs(now - Date.parse(changedAt)) < config.repairGraceMs;
+      const deviations = await repairUnfinishedDeviations(deps, (d, err) => logger.error({ message: 'could not finish avvikelse', caseId: d.id, association: d.associationId, error: (err as Error).message }), { busy });
+      const applications = await repairUnfinishedApplications(deps, (a, err) => logger.error({ message: 'could not finish ansökan', caseId: a.id, association: a.associationId, error: (err as Error).message }), { busy });
+      if (deviations.finished + applications.finished > 0) logger.info({ message: `${deviations.finished} avvikelser och ${applications.finished} ansökningar slutförda i bakgrunden.` });
+      return { finished: deviations.finished + applications.finished, failed: deviations.failed + applications.failed };
+    },
+    { intervalMs: config.repairIntervalMs, maxDelayMs: 5 * config.repairIntervalMs, onError: (err) => logger.error({ message: 'background repair failed', error: (err as Error)?.message }) },
+  );
   logger.info({ message: `Boten lyssnar på http://localhost:${port}/api/messages`, store: store.embedded ? `inbyggd Cosmos under ${config.dataDir}` : config.cosmosEndpoint });
 
   return {
     port,
+    address,
     store,
+    firstRepair: repairs.firstPass,
     async close() {
       ready = false;
+      await repairs.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

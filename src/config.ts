@@ -2,6 +2,8 @@ import path from 'path';
 
 export interface AppConfig {
   readonly port: number;
+  /** The interface to listen on: all of them with BOT_ID (App Service), loopback only in local anonymous mode. */
+  readonly host: string;
   readonly botId: string;
   readonly botPassword: string;
   readonly botTenantId: string;
@@ -27,6 +29,10 @@ export interface AppConfig {
   readonly delegationLimitKr: number;
   /** Reminders sent per second at most (Teams allows 7 per conversation). */
   readonly remindersPerSecond: number;
+  /** How often half-done ärenden are looked for and finished in the background (ms); up to five times as long after failures. */
+  readonly repairIntervalMs: number;
+  /** A half-done ärende younger than this (ms) is left to the request that is handling it. */
+  readonly repairGraceMs: number;
   /** Pretend today is this date (Europe/Stockholm), for demos and tests; empty means the real date. */
   readonly clockDate?: string;
 }
@@ -37,6 +43,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT is not a port number: ${env.PORT}`);
   return {
     port,
+    // Anonymous mode lets anyone act as anyone: never on the network unless HOST says so.
+    host: env.HOST || (env.BOT_ID ? '0.0.0.0' : '127.0.0.1'),
     botId: env.BOT_ID ?? '',
     botPassword: env.BOT_PASSWORD ?? '',
     botTenantId: env.BOT_TENANT_ID ?? '',
@@ -57,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     reminderDaysBefore: wholeNumberIn(env.REMINDER_DAYS_BEFORE, 7, 0, 60, 'REMINDER_DAYS_BEFORE'),
     delegationLimitKr: wholeNumberIn(env.DELEGATION_LIMIT_KR, 500_000, 0, 100_000_000, 'DELEGATION_LIMIT_KR'),
     remindersPerSecond: wholeNumberIn(env.REMINDERS_PER_SECOND, 7, 1, 7, 'REMINDERS_PER_SECOND'),
+    repairIntervalMs: wholeNumberIn(env.REPAIR_INTERVAL_MS, 60_000, 10, 3_600_000, 'REPAIR_INTERVAL_MS'),
+    repairGraceMs: wholeNumberIn(env.REPAIR_GRACE_MS, 120_000, 0, 3_600_000, 'REPAIR_GRACE_MS'),
   };
 }
 

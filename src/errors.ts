@@ -41,6 +41,19 @@ export class ConcurrencyError extends AppError {
   readonly code = 'conflict';
 }
 
+/** The store refused a write it did not make (full disk, throttling): the user may simply try again. */
+export class StoreUnavailableError extends AppError {
+  readonly code = 'store_unavailable';
+}
+
+export const NOTHING_SAVED = 'Inget sparades – försök igen om en stund.';
+
+/** A store error that means the write was not made: 503 (our embedded store with a failed disk, or Azure) and 429 after the SDK's own retries. */
+export function isStoreRefusal(err: unknown): boolean {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  return code === 503 || code === 429;
+}
+
 export class UnknownActionError extends AppError {
   readonly code = 'unknown_action';
 }

@@ -1,6 +1,7 @@
 import { Application, ApplicationDecision } from '../domain/applications';
 import { Initiative } from '../domain/initiatives';
 import { containsPersonnummer } from '../domain/personalData';
+import { FREE_TEXT_MAX, MAX_PERIOD_YEARS, isSaneDate, withinMaxPeriod } from '../domain/limits';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { HandlerDependencies } from '../commands/types';
 import { Reply } from '../cards/viewModels';
@@ -89,12 +90,13 @@ function readDecision(a: Application, by: DecidedBy, typed: Fields, user: UserId
   const outcome = typed.outcome === 'beviljad' || typed.outcome === 'avslagen' ? typed.outcome : undefined;
   if (!outcome) problems.push('Beslut: välj Bevilja eller Avslå.');
   const meetingDate = (typed.meeting_date ?? '').trim();
-  if (by === 'styrelsen' && !/^\d{4}-\d{2}-\d{2}$/.test(meetingDate)) problems.push('Styrelsemötets datum: välj datumet för mötet där styrelsen beslutade.');
+  if (by === 'styrelsen' && !isSaneDate(meetingDate)) problems.push(meetingDate === '' ? 'Styrelsemötets datum: välj datumet för mötet där styrelsen beslutade.' : `Styrelsemötets datum: "${meetingDate.slice(0, 40)}" är inget giltigt datum (skriv som 2026-12-10).`);
   const paragraph = paragraphOf(typed.meeting_paragraph ?? '');
-  if (by === 'styrelsen' && !paragraph) problems.push(`Paragraf i protokollet: ${(typed.meeting_paragraph ?? '').trim() === '' ? 'ange paragrafen, till exempel § 47' : `"${(typed.meeting_paragraph ?? '').trim()}" är ingen paragraf; skriv till exempel § 47`}.`);
+  if (by === 'styrelsen' && !paragraph) problems.push(`Paragraf i protokollet: ${(typed.meeting_paragraph ?? '').trim() === '' ? 'ange paragrafen, till exempel § 47' : `"${(typed.meeting_paragraph ?? '').trim().slice(0, 40)}" är ingen paragraf; skriv till exempel § 47`}.`);
   const reason = (typed.reason ?? '').trim();
   if (by === 'delegation' && reason === '') problems.push('Motivering: skriv en motivering; den förs in i delegationsbeslutet.');
-  if (containsPersonnummer(reason)) problems.push('Motivering: texten innehåller något som liknar ett personnummer.');
+  if (reason.length > FREE_TEXT_MAX) problems.push(`Motivering: texten är för lång (högst ${FREE_TEXT_MAX} tecken).`);
+  else if (containsPersonnummer(reason)) problems.push('Motivering: texten innehåller något som liknar ett personnummer.');
   const granted: Record<number, number> = {};
   for (const [year, requested] of Object.entries(a.requestedByYear ?? {})) {
     const parsed = readAmountField(`Beviljas ${year}`, typed[`granted_${year}`] ?? String(requested), { allowZero: true, max: requested, maxLabel: 'det sökta' });
@@ -102,7 +104,9 @@ function readDecision(a: Application, by: DecidedBy, typed: Fields, user: UserId
     else granted[Number(year)] = parsed.kronor;
   }
   const period = { start: (typed.period_start ?? a.period?.start ?? '').trim(), end: (typed.period_end ?? a.period?.end ?? '').trim() };
-  if (!(period.start < period.end)) problems.push('Perioden till: perioden måste sluta efter att den börjar.');
+  if (!isSaneDate(period.start) || !isSaneDate(period.end)) problems.push('Perioden: ange från- och till-datum mellan år 2000 och 2100 (skriv som 2027-01-31).');
+  else if (!(period.start < period.end)) problems.push('Perioden till: perioden måste sluta efter att den börjar.');
+  else if (!withinMaxPeriod(period.start, period.end)) problems.push(`Perioden: högst ${MAX_PERIOD_YEARS} år.`);
   if (outcome === 'beviljad' && sum(Object.values(granted)) === 0) problems.push('Ett beviljande behöver ett belopp; avslå annars.');
   if (problems.length > 0 || !outcome) return { problems };
   return {

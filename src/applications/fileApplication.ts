@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { Application } from '../domain/applications';
 import { containsPersonnummer } from '../domain/personalData';
+import { MAX_KRONOR, isSaneDate, withinMaxPeriod } from '../domain/limits';
 import { BudgetSummary, checkYearOverride, summariseBudget } from '../finance/applicationBudget';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { HandlerDependencies } from '../commands/types';
@@ -48,11 +49,12 @@ export async function continueApplication(deps: HandlerDependencies, user: UserI
 }
 
 /** Saves a section's fields (never a personnummer) and moves next (if the section is complete), back, or stays. */
-export async function saveStep(deps: HandlerDependencies, user: UserIdentity, id: unknown, step: number, typed: Fields, direction: 'next' | 'back' | 'stay' | 'goto'): Promise<Reply> {
+export async function saveStep(deps: HandlerDependencies, user: UserIdentity, id: unknown, step: number, typed: Fields, direction: 'next' | 'back' | 'stay' | 'goto', edgeProblems: readonly string[] = []): Promise<Reply> {
   const a = await loadOwnApplication(deps, user, id);
   if (a.status !== 'utkast') throw new InvalidInputError(`Ansökan är redan inlämnad (${a.dnr}); kortet du använde är ett gammalt utkast och inget ändrades.`, undefined, [APPLICATION_STATUS]);
   const sectionIds = new Set((SECTIONS[step]?.fields ?? []).map((f) => f.id));
   const incoming = Object.fromEntries(Object.entries(typed).filter((e): e is [string, string] => sectionIds.has(e[0]) && typeof e[1] === 'string'));
+  if (edgeProblems.length > 0) return sectionReply(a, step, { ...a.fields, ...incoming }, [...edgeProblems, 'Inget sparades.']);
   if (Object.values(incoming).some(containsPersonnummer)) {
     return sectionReply(a, step, { ...a.fields, ...incoming }, ['Något fält innehåller något som liknar ett personnummer. Uppgifter om enskilda får inte lämnas; ta bort det. Inget sparades.']);
   }
@@ -76,7 +78,8 @@ export function assess(a: Application): { problems: string[]; summary?: BudgetSu
   const problems = SECTIONS.flatMap((s, i) => validateSection(i, a.fields).map((p) => `${s.title}: ${p}`));
   const budget = parseBudget(a.fields);
   const f = a.fields;
-  if (budget.problems.length > 0 || !f.start || !f.end || f.end <= f.start) return { problems };
+  // The budget is spread over the insatstid month by month, so only a sane period is summarised.
+  if (budget.problems.length > 0 || !f.start || !f.end || f.end <= f.start || !isSaneDate(f.start) || !isSaneDate(f.end) || !withinMaxPeriod(f.start, f.end)) return { problems };
   return { problems, summary: summariseBudget(budget.owners, { start: f.start, end: f.end }) };
 }
 

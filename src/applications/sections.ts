@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { containsPersonnummer } from '../domain/personalData';
+import { FREE_TEXT_MAX, MAX_PERIOD_YEARS, isSaneDate, withinMaxPeriod } from '../domain/limits';
 import { BudgetOwner, SalaryLine } from '../finance/applicationBudget';
 import { Kronor } from '../finance/money';
 import { readAmountField } from '../format/parseAmount';
@@ -101,7 +101,7 @@ export const SUMMARY_STEP = SECTIONS.length;
 export type Fields = Readonly<Record<string, string | undefined>>;
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
-const isDate = (v: string) => /^\d{4}-\d{2}-\d{2}$/.test(v) && DateTime.fromISO(v).isValid;
+const isDate = isSaneDate;
 const value = (fields: Fields, id: string) => (fields[id] ?? '').trim();
 
 /** Every problem with one section, in Swedish. */
@@ -113,7 +113,9 @@ export function validateSection(step: number, fields: Fields): string[] {
     const v = value(fields, field.id);
     if (field.type === 'heading') continue;
     if (field.required && v === '') problems.push(`${field.label} saknas.`);
-    if (v !== '' && field.type === 'date' && !isDate(v)) problems.push(`${field.label}: "${v}" är inget datum (skriv som 2027-01-31).`);
+    if (v !== '' && field.type === 'date' && !isDate(v)) problems.push(`${field.label}: "${v.slice(0, 40)}" är inget datum mellan år 2000 och 2100 (skriv som 2027-01-31).`);
+    if (v !== '' && field.type === 'choice' && field.choices && !field.choices.includes(v)) problems.push(`${field.label}: välj ett av alternativen.`);
+    if (v.length > FREE_TEXT_MAX) problems.push(`${field.label} är för lång (högst ${FREE_TEXT_MAX} tecken).`);
     if (v !== '' && field.id.endsWith('_email') && !EMAIL.test(v)) problems.push(`${field.label}: "${v}" är ingen e-postadress.`);
     if ((field.type === 'text' || field.type === 'multiline') && containsPersonnummer(v)) problems.push(`${field.label} innehåller något som liknar ett personnummer. Uppgifter om enskilda får inte lämnas.`);
   }
@@ -121,6 +123,7 @@ export function validateSection(step: number, fields: Fields): string[] {
   if (step === 2) {
     const [start, end, intake] = ['start', 'end', 'last_intake'].map((id) => value(fields, id));
     if (isDate(start as string) && isDate(end as string) && (end as string) <= (start as string)) problems.push('Planerat slut måste ligga efter start.');
+    else if (isDate(start as string) && isDate(end as string) && !withinMaxPeriod(start as string, end as string)) problems.push(`Insatstiden kan vara högst ${MAX_PERIOD_YEARS} år.`);
     if (intake && isDate(intake) && ((intake < (start as string)) || (intake > (end as string)))) problems.push('Sista intag måste ligga inom insatstiden.');
     const participants = value(fields, 'participants');
     if (participants !== '' && !/^\d{1,5}$/.test(participants)) problems.push(`Förväntat antal deltagare: "${participants}" är inget heltal.`);

@@ -3,20 +3,31 @@ import { AuthenticateRequestResult, AuthenticationError } from 'botframework-con
 import { AppConfig } from '../config';
 import { replyActivity } from './activities';
 import { Logger, errorReply } from './errorReply';
+import { MetadataUnavailableError, installResilientOpenIdMetadata } from './openIdMetadata';
 
-const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+/** What the adapter answers when the signing keys cannot be had; the HTTP edge turns it into 503. */
+export const METADATA_UNAVAILABLE = 'openid-metadata-unavailable';
 
 /**
- * The SDK lets a token with a bad signature escape as a JsonWebTokenError, which
- * CloudAdapter answers with 500; a forged token is an authentication failure (401).
+ * Every way a token can fail (a bad signature escapes the SDK as a JsonWebTokenError, an
+ * emulator token without its metadata URL as a TypeError) is one 401 that names no reason;
+ * the reason goes to the log. Unreachable signing keys are not the caller's fault: 503.
  */
 class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
+  constructor(config: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0], private readonly logger: Logger) {
+    super(config);
+  }
+
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
       return await super.authenticateRequest(activity, authHeader);
     } catch (err) {
-      if (TOKEN_ERRORS.has((err as Error)?.name)) throw new AuthenticationError(`Unauthorized: ${(err as Error).message}`, 401);
-      throw err;
+      if (err instanceof MetadataUnavailableError) {
+        this.logger.error({ message: 'token not checked: signing keys unavailable', error: err.message });
+        throw new Error(METADATA_UNAVAILABLE);
+      }
+      this.logger.info({ message: 'token refused', reason: String((err as Error)?.message ?? err).slice(0, 300) });
+      throw new AuthenticationError('Unauthorized', 401);
     }
   }
 }
@@ -27,13 +38,15 @@ class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthenti
  * (local mode only).
  */
 export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
+  installResilientOpenIdMetadata();
   const auth = new StrictBotFrameworkAuthentication({
     MicrosoftAppId: config.botId,
     MicrosoftAppPassword: config.botPassword,
     MicrosoftAppType: config.botType,
     MicrosoftAppTenantId: config.botTenantId,
-    ...(config.botOpenIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.botOpenIdMetadataUrl, ToBotFromChannelTokenIssuer: 'https://api.botframework.com' } : {}),
-  });
+    // A key server of one's own (tests) stands for every Microsoft key service; without the emulator's URL, an emulator-issued token would fail inside the SDK.
+    ...(config.botOpenIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.botOpenIdMetadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: config.botOpenIdMetadataUrl, ToBotFromChannelTokenIssuer: 'https://api.botframework.com' } : {}),
+  }, logger);
   const adapter = new CloudAdapter(auth);
   // Last resort for failures outside the handlers (they catch their own).
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

@@ -1,7 +1,7 @@
 import { trackException } from '../telemetry';
 import { randomBytes } from 'crypto';
 import { Reply } from '../cards/viewModels';
-import { AppError, NextStep, UnknownActionError } from '../errors';
+import { AppError, NOTHING_SAVED, NextStep, StoreUnavailableError, UnknownActionError, isStoreRefusal } from '../errors';
 
 export interface Logger {
   error(entry: Record<string, unknown>): void;
@@ -27,8 +27,10 @@ const HELP: NextStep = { title: 'Vad kan jag göra?', question: 'hjälp' };
  * Anything else is a real fault: an apology with an error id, logged with its stack. A verb no
  * handler knows is a fault too: the bot only posts cards it can answer, so it is a bug or a forged call.
  */
-export function errorReply(err: unknown, logger: Logger, context: Record<string, unknown> = {}): Reply {
-  if (err instanceof AppError && !(err instanceof UnknownActionError)) {
+export function errorReply(thrown: unknown, logger: Logger, context: Record<string, unknown> = {}): Reply {
+  // A store that refuses writes is a fault, but the user must hear that nothing was saved.
+  const err = !(thrown instanceof AppError) && isStoreRefusal(thrown) ? Object.assign(new StoreUnavailableError(NOTHING_SAVED, (thrown as Error)?.message), { stack: (thrown as Error)?.stack }) : thrown;
+  if (err instanceof AppError && !(err instanceof UnknownActionError) && !(err instanceof StoreUnavailableError)) {
     logger.info({ code: err.code, message: err.message, ...context });
     const title = TITLES[err.code] ?? 'Så här går det till';
     const steps = err.nextSteps.length > 0 ? err.nextSteps : [HELP];

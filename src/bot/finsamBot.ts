@@ -1,5 +1,8 @@
 import { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TeamsActivityHandler, TurnContext } from 'botbuilder';
-import { findCardAction } from '../cardActions';
+import { resolveCardAction } from '../cardActions';
+import { CHAT_TEXT_MAX } from '../cardActions/schemas';
+import { InvalidInputError, NOTHING_SAVED, StoreUnavailableError, isStoreRefusal } from '../errors';
+import { formatInteger } from '../format/swedish';
 import { findCommand } from '../commands';
 import { HandlerDependencies } from '../commands/types';
 import { helpReply } from '../questions/answers/help';
@@ -36,11 +39,18 @@ export class FinsamBot extends TeamsActivityHandler {
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
+    const raw = context.activity.text;
+    // Refused before it is read: Teams itself sends nothing this long, and parsing it would hold up everyone.
+    if (raw !== undefined && (typeof raw !== 'string' || raw.length > CHAT_TEXT_MAX)) {
+      const err = new InvalidInputError(`Meddelandet är för långt för mig (högst ${formatInteger(CHAT_TEXT_MAX)} tecken). Ställ en kortare fråga.`, `chat text of ${typeof raw === 'string' ? raw.length : typeof raw} refused`);
+      await context.sendActivity(replyActivity(errorReply(err, this.logger, { conversation: context.activity.conversation?.id })));
+      return;
+    }
     const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
     const command = findCommand(text);
     try {
       const conversationId = context.activity.conversation?.id;
-      const replies = await command.handle({ text, user: this.userOf(context), ...(conversationId ? { conversationId } : {}) }, this.deps);
+      const replies = await command.handle({ text, user: this.userOf(context), personal: context.activity.conversation?.conversationType === 'personal', ...(conversationId ? { conversationId } : {}) }, this.deps);
       await context.sendActivities(replies.map(replyActivity));
     } catch (err) {
       await context.sendActivity(replyActivity(errorReply(err, this.logger, { command: command.name, conversation: context.activity.conversation?.id })));
@@ -48,13 +58,13 @@ export class FinsamBot extends TeamsActivityHandler {
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
-    const verb = invokeValue.action?.verb ?? '';
+    const verb = typeof invokeValue.action?.verb === 'string' ? invokeValue.action.verb : '';
     try {
-      const handler = findCardAction(verb);
+      const { handler, data, problems } = resolveCardAction(verb, invokeValue.action?.data);
       const activity = context.activity;
       const personalCardId = activity.conversation?.conversationType === 'personal' ? activity.replyToId : undefined;
       const conversationId = activity.conversation?.id;
-      const result = await handler.handle({ verb, data: (invokeValue.action?.data ?? {}) as Record<string, unknown>, user: this.userOf(context), personalCardId, ...(conversationId ? { conversationId } : {}) }, this.deps);
+      const result = await handler.handle({ verb, data, problems, user: this.userOf(context), personalCardId, personal: activity.conversation?.conversationType === 'personal', ...(conversationId ? { conversationId } : {}) }, this.deps);
       // Decisions, filings and submissions as custom events (nothing is sent without Application Insights).
       trackEvent(verb, { association: this.userOf(context).associationId });
       if (result.replies.length > 0) await context.sendActivities(result.replies.map(replyActivity));
@@ -62,7 +72,13 @@ export class FinsamBot extends TeamsActivityHandler {
       // Universal Actions: a message response carries a string, which botbuilder's type does not model.
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'OK' as unknown as Record<string, unknown> };
     } catch (err) {
-      const reply = errorReply(err, this.logger, { verb, conversation: context.activity.conversation?.id });
+      if (err instanceof StoreUnavailableError || isStoreRefusal(err)) {
+        // The card stays as it is, with what was typed; a retry with the same form files once.
+        this.logger.error({ code: 'store_unavailable', message: (err as Error)?.message, verb: verb.slice(0, 100), conversation: context.activity.conversation?.id });
+        const message = err instanceof StoreUnavailableError ? err.userMessage : NOTHING_SAVED;
+        return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as unknown as Record<string, unknown> };
+      }
+      const reply = errorReply(err, this.logger, { verb: verb.slice(0, 100), conversation: context.activity.conversation?.id });
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(reply).content };
     }
   }

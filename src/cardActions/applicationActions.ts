@@ -24,7 +24,7 @@ export const applicationStepAction: CardActionHandler = {
   verb: 'applicationStep',
   async handle(input, deps) {
     const direction = input.data.direction === 'back' || input.data.direction === 'stay' ? input.data.direction : 'next';
-    return { replies: [], updatedCard: await saveStep(deps, input.user, input.data.applicationId, stepOf(input), fieldsOf(input), direction) };
+    return { replies: [], updatedCard: await saveStep(deps, input.user, input.data.applicationId, stepOf(input), fieldsOf(input), direction, input.problems) };
   },
 };
 
@@ -61,6 +61,7 @@ export const openApplicationDecisionAction: CardActionHandler = {
 export const decideApplicationAction: CardActionHandler = {
   verb: 'decideApplication',
   async handle(input, deps) {
+    if (input.problems?.length) return { replies: [], updatedCard: await decisionForm(deps, input.user, input.data.applicationId, byOf(input), deps.delegationLimitKr, input.problems, fieldsOf(input)) };
     return { replies: [], updatedCard: await decideApplication(deps, input.user, input.data.applicationId, byOf(input), fieldsOf(input), deps.delegationLimitKr) };
   },
 };

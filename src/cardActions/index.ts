@@ -1,5 +1,6 @@
 import { UnknownActionError } from '../errors';
 import { CardActionHandler } from '../commands/types';
+import { CARD_SCHEMAS, ParsedCardData, parseCardData } from './schemas';
 import { applicationDiscardAction, applicationGotoAction, applicationStepAction, applicationSubmitAction, decideApplicationAction, openApplicationDecisionAction } from './applicationActions';
 import { askQuestionAction } from './askQuestionAction';
 import { decideDeviationAction } from './decideDeviationAction';
@@ -15,8 +16,19 @@ const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map(
     applicationStepAction, applicationGotoAction, applicationDiscardAction, applicationSubmitAction, openApplicationDecisionAction, decideApplicationAction].map((h) => [h.verb, h]),
 );
 
+// A verb without a schema would reach its handler unchecked; refuse to start instead.
+for (const verb of CARD_ACTIONS.keys()) if (!CARD_SCHEMAS[verb]) throw new Error(`card verb ${verb} has no schema in src/cardActions/schemas.ts`);
+
+export const cardVerbs = (): string[] => [...CARD_ACTIONS.keys()];
+
 export function findCardAction(verb: string): CardActionHandler {
   const handler = CARD_ACTIONS.get(verb);
-  if (!handler) throw new UnknownActionError(`Knappen "${verb}" känns inte igen. Kortet kan vara gammalt; fråga igen för att få ett nytt.`, `unknown verb ${verb}`);
+  if (!handler) throw new UnknownActionError(`Knappen "${verb.slice(0, 40)}" känns inte igen. Kortet kan vara gammalt; fråga igen för att få ett nytt.`, `unknown verb ${verb.slice(0, 100)}`);
   return handler;
+}
+
+/** The handler of a verb and its data parsed against the verb's schema: the one way into a card action. */
+export function resolveCardAction(verb: string, data: unknown): { handler: CardActionHandler } & ParsedCardData {
+  const handler = findCardAction(verb);
+  return { handler, ...parseCardData(verb, data) };
 }

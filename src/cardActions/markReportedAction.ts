@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { isSaneDate } from '../domain/limits';
 import { CardActionHandler } from '../commands/types';
 import { RegisterItem, applicationItem, deviationItem, registerReply } from '../deviations/delegationRegister';
 import { ForbiddenError, InvalidInputError } from '../errors';
@@ -28,7 +28,7 @@ export const markReportedAction: CardActionHandler = {
       }),
     );
     // Check every listed decision before marking any, so a bad date marks nothing.
-    const validDate = /^\d{4}-\d{2}-\d{2}$/.test(meetingDate) && DateTime.fromISO(meetingDate).isValid;
+    const validDate = isSaneDate(meetingDate);
     const tooEarly = validDate ? items.filter((i) => meetingDate < i.decidedOn) : [];
     const problem = !validDate
       ? `${LABEL}: ${meetingDate === '' ? 'välj datumet för mötet där besluten anmäldes' : `"${meetingDate}" är inget datum; skriv till exempel 2026-12-10`}.`

@@ -27,7 +27,7 @@ export const openReportFormAction: CardActionHandler = {
 export const saveReportDraftAction: CardActionHandler = {
   verb: 'saveReportDraft',
   async handle(input, deps) {
-    return { replies: [], updatedCard: await saveReportDraft(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input), basedOnOf(input), input.personalCardId) };
+    return { replies: [], updatedCard: await saveReportDraft(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input), basedOnOf(input), input.personalCardId, input.problems) };
   },
 };
 
@@ -35,7 +35,7 @@ export const saveReportDraftAction: CardActionHandler = {
 export const submitReportAction: CardActionHandler = {
   verb: 'submitReport',
   async handle(input, deps) {
-    return { replies: [], updatedCard: await submitReport(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input), basedOnOf(input), input.personalCardId) };
+    return { replies: [], updatedCard: await submitReport(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input), basedOnOf(input), input.personalCardId, input.problems) };
   },
 };
 

@@ -1,3 +1,4 @@
+import { formProblems } from '../cards/fieldProblems';
 import { deviationFormReply } from '../deviations/deviationViews';
 import { fileDeviation, ownInitiatives, selectableYears } from '../deviations/fileDeviation';
 import { caseCardFor } from '../deviations/caseCards';
@@ -21,7 +22,7 @@ export const submitDeviationAction: CardActionHandler = {
       position: text(d.position),
     };
     const formId = text(d.formId) ?? '';
-    const result = await fileDeviation(deps, input.user, formId, form, input.personalCardId);
+    const result = input.problems?.length ? { kind: 'invalid' as const, problems: formProblems(input.problems) } : await fileDeviation(deps, input.user, formId, form, input.personalCardId);
     if (result.kind === 'invalid') {
       const [own, years] = await Promise.all([ownInitiatives(deps, input.user), selectableYears(deps, input.user.associationId)]);
       return { replies: [], updatedCard: deviationFormReply(own, years, { ...form, formId }, result.problems) };

@@ -21,6 +21,8 @@ export interface CommandInput {
   readonly user: UserIdentity;
   /** The conversation the message came from: follow-up questions continue it. */
   readonly conversationId?: string;
+  /** Whether the message came from the user's personal chat with the bot (not a channel or group chat). */
+  readonly personal?: boolean;
 }
 
 export interface CommandHandler {
@@ -36,6 +38,10 @@ export interface CardActionInput {
   readonly conversationId?: string;
   /** The message that holds the clicked card, when it sits in the user's personal chat (so it can be updated later). */
   readonly personalCardId?: string;
+  /** Whether the card sits in the user's personal chat with the bot. */
+  readonly personal?: boolean;
+  /** What the edge found wrong with a form's fields (a text cut to its limit); the form comes back with these. */
+  readonly problems?: readonly string[];
 }
 
 export interface CardActionResult {

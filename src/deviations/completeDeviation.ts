@@ -4,6 +4,7 @@ import { formatDateLong } from '../format/swedish';
 import { DECIDER_ROLES } from '../roles/roleDirectory';
 import { CardContext, loadCardContext, sharedCaseCard } from './caseCards';
 import { adjustmentOf } from './ledgerFacts';
+import { mapBounded } from '../jobs/background';
 
 /**
  * Steps after the one write that decides an outcome. Each is idempotent and keyed by
@@ -65,19 +66,22 @@ export async function notifyDeciders(deps: HandlerDependencies, d: Deviation, co
 }
 
 /** Finishes whatever a crash left undone, for every förbund. Run at start. */
-export async function repairUnfinishedDeviations(deps: HandlerDependencies, onError: (d: Deviation, err: unknown) => void): Promise<number> {
-  const unfinished = await deps.repos.deviations.listUnfinished();
-  let repaired = 0;
-  for (const found of unfinished) {
+export async function repairUnfinishedDeviations(deps: HandlerDependencies, onError: (d: Deviation, err: unknown) => void, options: { busy?: (changedAt: string) => boolean; parallel?: number } = {}): Promise<{ finished: number; failed: number }> {
+  // A case changed a moment ago may be in the hands of the request that is filing or deciding it.
+  const unfinished = (await deps.repos.deviations.listUnfinished()).filter((d) => !options.busy?.(d.decision?.decidedAt ?? d.filedAt));
+  let finished = 0;
+  let failed = 0;
+  await mapBounded(unfinished, options.parallel ?? 4, async (found) => {
     try {
       let d = await ensureDiarienummer(deps, found);
       d = await finishDecision(deps, d);
       if (d.status === 'inlämnad' && !d.decidersNotified) await notifyDeciders(deps, d);
-      repaired += 1;
+      finished += 1;
     } catch (err) {
-      // One stuck avvikelse must not keep the others (or the bot) from starting.
+      // One stuck avvikelse must not keep the others from being finished.
+      failed += 1;
       onError(found, err);
     }
-  }
-  return repaired;
+  });
+  return { finished, failed };
 }

@@ -1,7 +1,7 @@
 import { Deviation } from '../domain/deviations';
 import { FieldProblem } from '../cards/fieldProblems';
 import { Initiative, initiativeLabel } from '../domain/initiatives';
-import { ForbiddenError, InvalidInputError } from '../errors';
+import { ForbiddenError, InvalidInputError, StoreUnavailableError, isStoreRefusal } from '../errors';
 import { HandlerDependencies } from '../commands/types';
 import { UserIdentity, hasRole } from '../roles/roleDirectory';
 import { CardContext, loadCardContext } from './caseCards';
@@ -58,6 +58,22 @@ export async function fileDeviation(deps: HandlerDependencies, user: UserIdentit
   const validation = validateDeviation(input, own, facts);
   if (!validation.ok) return { kind: 'invalid', problems: validation.problems };
   const v = validation.value;
+  if (v.amount !== undefined && v.fromYear !== undefined) {
+    // Checked again and reserved in one conditional write, so simultaneous filings cannot together take more than is left.
+    const amount = v.amount;
+    const fromYear = v.fromYear;
+    let problems: readonly FieldProblem[] = [];
+    const reserved = await deps.repos.deviations.reserveBudget(user.associationId, v.initiative.id, fromYear, id, amount, async (inFlight) => {
+      const fresh = await budgetFactsFor(deps.repos, user.associationId, v.initiative.id, deps.today());
+      const pending = inFlight
+        .filter((r) => !fresh.openDeviations.some((d) => d.id === r.caseId))
+        .map((r) => ({ id: r.caseId, initiativeId: v.initiative.id, kind: 'budget-return', fromYear, amount: r.amount }) as unknown as Deviation);
+      const check = validateDeviation(input, own, { ...fresh, openDeviations: [...fresh.openDeviations, ...pending] });
+      problems = check.ok ? [] : check.problems;
+      return check.ok;
+    });
+    if (!reserved) return { kind: 'invalid', problems };
+  }
   const now = deps.now();
   const deviation: Deviation = {
     id,
@@ -78,7 +94,13 @@ export async function fileDeviation(deps: HandlerDependencies, user: UserIdentit
     decidersNotified: false,
   };
   const { created, deviation: stored } = await deps.repos.deviations.createIfAbsent(deviation);
-  return finish(deps, stored, !created);
+  try {
+    return await finish(deps, stored, !created);
+  } catch (err) {
+    // The filing stands; only its Dnr or the message to the förbundschef is missing, and the background repair adds them.
+    if (isStoreRefusal(err)) throw new StoreUnavailableError('Avvikelsen är mottagen men kunde inte diarieföras just nu. Den diarieförs och skickas till förbundschefen automatiskt; skicka formuläret igen för att se diarienumret (den lämnas inte in två gånger).', (err as Error)?.message);
+    throw err;
+  }
 }
 
 /** Only the request that created the filing notifies, so a double click sends one card; the repair at start covers a crash. */

@@ -17,6 +17,21 @@ export interface DeviationRepository {
   listDecided(associationId: string, from: string, to: string): Promise<readonly Deviation[]>;
   /** Every förbund's avvikelser left half-done: no Dnr, not sent to a decider, or a decision without number or effects. */
   listUnfinished(): Promise<readonly Deviation[]>;
+  /**
+   * "Not more than what is left", made atomic: `fits` sees the other filings of the insats and
+   * year that are between their check and their creation, and if it approves, this filing's
+   * amount is recorded in the same ETag-conditional write that saw them. A conflicting write
+   * runs `fits` again on fresh facts. Returns whether the amount was reserved.
+   */
+  reserveBudget(associationId: string, initiativeId: string, year: number, caseId: string, amount: number, fits: (inFlight: readonly BudgetReservation[]) => Promise<boolean>): Promise<boolean>;
+}
+
+/** A budget filing that has passed its check and is being created. */
+export interface BudgetReservation {
+  readonly caseId: string;
+  readonly amount: number;
+  /** When it was reserved (ISO); after a short while the avvikelse itself carries the amount. */
+  readonly at: string;
 }
 
 /** Gap-free sequences per förbund, series and year. Assigning the same key again returns the same number. */

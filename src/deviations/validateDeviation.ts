@@ -3,6 +3,7 @@ import { DateTime } from 'luxon';
 import { DEVIATION_KINDS, Deviation, DeviationKind, isBudgetKind } from '../domain/deviations';
 import { Initiative } from '../domain/initiatives';
 import { containsPersonnummer } from '../domain/personalData';
+import { FREE_TEXT_MAX, isSaneDate } from '../domain/limits';
 import { AdjustedSnapshot, remainingInitiativeBudget } from '../finance/ledgerAdjustments';
 import { Kronor, sum } from '../finance/money';
 import { formatDateLong, formatKr } from '../format/swedish';
@@ -41,7 +42,7 @@ export interface BudgetFacts {
 
 export type Validation = { readonly ok: true; readonly value: ValidDeviation } | { readonly ok: false; readonly problems: readonly FieldProblem[] };
 
-const MAX_TEXT = 2000;
+const MAX_TEXT = FREE_TEXT_MAX;
 
 function freeText(value: string | undefined, label: string, problems: { push(text: string): void }): string {
   const text = (value ?? '').trim();
@@ -113,8 +114,8 @@ function checkEndDate(value: string | undefined, initiative: Initiative, problem
     problems.push('Nytt slutdatum: välj det nya slutdatumet.');
     return undefined;
   }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !date.isValid) {
-    problems.push(`Nytt slutdatum: "${text}" är inget giltigt datum. Skriv som 2027-06-30.`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || !date.isValid || !isSaneDate(text)) {
+    problems.push(`Nytt slutdatum: "${text.slice(0, 40)}" är inget giltigt datum. Skriv som 2027-06-30.`);
     return undefined;
   }
   if (text <= initiative.period.start) problems.push(`Nytt slutdatum: måste ligga efter insatsens start (${formatDateLong(initiative.period.start)}).`);

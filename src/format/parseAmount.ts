@@ -1,3 +1,4 @@
+import { MAX_KRONOR } from '../domain/limits';
 import { Kronor } from '../finance/money';
 import { formatKr } from './swedish';
 
@@ -17,6 +18,7 @@ const UNIT_FACTOR: Readonly<Record<string, number>> = { '': 1, kr: 1, kronor: 1,
  * positive unless zero is allowed.
  */
 export function parseSwedishAmount(input: string, options: AmountOptions = {}): AmountParse {
+  if (input.length > 100) return { ok: false, message: 'Det är inget belopp. Skriv till exempel 80 000, 80 tkr eller 1,5 mkr.' };
   const shown = input.trim().replace(/[\u00a0\u202f]/g, ' ');
   const text = shown.toLowerCase();
   const match = /^(\d{1,3}(?:[ .]\d{3})+|\d+)(?:,(\d+))?\s*(kr|kronor|:-|tkr|mkr|miljoner)?\.?$/.exec(text);
@@ -30,7 +32,7 @@ export function parseSwedishAmount(input: string, options: AmountOptions = {}): 
   if (numerator % BigInt(scale) !== 0n) return { ok: false, message: `${shown} är inte ett helt antal kronor.` };
   const kronor = numerator / BigInt(scale);
   if (kronor <= 0n && !(options.allowZero && kronor === 0n)) return { ok: false, message: 'Beloppet måste vara större än noll.' };
-  if (kronor > BigInt(Number.MAX_SAFE_INTEGER)) return { ok: false, message: 'Beloppet är orimligt stort.' };
+  if (kronor > BigInt(MAX_KRONOR)) return { ok: false, message: `${shown} är orimligt stort; högst ${formatKr(MAX_KRONOR)}.` };
   return { ok: true, kronor: Number(kronor) };
 }
 

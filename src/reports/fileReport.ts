@@ -1,3 +1,4 @@
+import { formProblems } from '../cards/fieldProblems';
 import { Initiative } from '../domain/initiatives';
 import { containsPersonnummer } from '../domain/personalData';
 import { Quarter, latestEndedQuarter, parseQuarterKey, previousQuarter, quarterKey, quarterLabel } from '../domain/quarters';
@@ -76,10 +77,11 @@ function refusePersonalData(fields: ReportFields): void {
 }
 
 /** Saves the half-filled form as it is; nothing is checked except that no personnummer is stored. */
-export async function saveReportDraft(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string, basedOn?: number, personalCardId?: string): Promise<Reply> {
+export async function saveReportDraft(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string, basedOn?: number, personalCardId?: string, edgeProblems: readonly string[] = []): Promise<Reply> {
   const initiative = await ownInitiative(deps, user, initiativeId);
   const stale = await staleAnswer(deps, user, initiative, quarter, formId, basedOn);
   if (stale) return stale;
+  if (edgeProblems.length > 0) return reportFormReply({ initiative, quarter, fields, formId, previousOngoing: await previousOngoing(deps, user.associationId, initiative, quarter), problems: formProblems(edgeProblems), basedOn: basedOn ?? 0 });
   refusePersonalData(fields);
   const kept = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const savedAt = deps.now().toISOString();
@@ -93,7 +95,7 @@ export async function saveReportDraft(deps: HandlerDependencies, user: UserIdent
 }
 
 /** Checks every rule; stores a new version (once per form) and gives the receipt, or the form again with the problems. */
-export async function submitReport(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string, basedOn?: number, personalCardId?: string): Promise<Reply> {
+export async function submitReport(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string, basedOn?: number, personalCardId?: string, edgeProblems: readonly string[] = []): Promise<Reply> {
   const initiative = await ownInitiative(deps, user, initiativeId);
   if (!isFormId(formId)) throw new InvalidInputError('Formuläret saknar sitt id. Skriv "kvartalsrapport" för att få ett nytt.');
   // A double click on the same form gets its own receipt; an older form gets the report as it stands.
@@ -104,7 +106,7 @@ export async function submitReport(deps: HandlerDependencies, user: UserIdentity
   if (stale) return stale;
   const ongoing = await previousOngoing(deps, user.associationId, initiative, quarter);
   const validation = validateReport(fields, { individual: initiative.kind === 'individual', previousOngoing: ongoing });
-  if (!validation.ok) return reportFormReply({ initiative, quarter, fields, formId, previousOngoing: ongoing, problems: validation.problems, basedOn: basedOn ?? 0 });
+  if (!validation.ok || edgeProblems.length > 0) return reportFormReply({ initiative, quarter, fields, formId, previousOngoing: ongoing, problems: [...formProblems(edgeProblems), ...(validation.ok ? [] : validation.problems)], basedOn: basedOn ?? 0 });
   const now = deps.now();
   const { report, added } = await deps.repos.reports.addVersion(user.associationId, initiative.id, quarter, {
     formId,

@@ -1,5 +1,6 @@
 import { FieldProblem, FieldProblems } from '../cards/fieldProblems';
 import { containsPersonnummer } from '../domain/personalData';
+import { FREE_TEXT_MAX } from '../domain/limits';
 import { ByGender, PARTICIPANT_ROWS, ParticipantCounts, QuestionId, REPORT_QUESTIONS, ReportAnswers } from '../domain/quarterlyReports';
 import { Kronor } from '../finance/money';
 import { readAmountField } from '../format/parseAmount';
@@ -24,7 +25,7 @@ export type ReportValidation = { readonly ok: true; readonly answers: ReportAnsw
 /** A comment field's own label without its hint: "Skäl (krävs om …)" -> "Skäl". */
 const commentName = (label: string) => label.replace(/\s*\(.*\)\s*$/, '');
 
-const MAX_TEXT = 2000;
+const MAX_TEXT = FREE_TEXT_MAX;
 const GENDER = ['kvinnor', 'män'] as const;
 
 function wholeNumber(value: string | undefined, label: string, problems: { push(text: string): void }): number {

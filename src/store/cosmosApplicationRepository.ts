@@ -1,7 +1,7 @@
 import { Container } from '@azure/cosmos';
 import { Application } from '../domain/applications';
 import { ApplicationRepository } from '../applications/ports';
-import { StoredDocument, isStatus, readDocument, replaceIfMatch, updateWithRetry } from './documents';
+import { StoredDocument, assertNoPersonalData, isStatus, readDocument, replaceIfMatch, updateWithRetry } from './documents';
 
 type ApplicationDocument = StoredDocument<'application'> & Application;
 
@@ -14,6 +14,7 @@ export class CosmosApplicationRepository implements ApplicationRepository {
   constructor(private readonly container: Container) {}
 
   async create(application: Application): Promise<Application> {
+    assertNoPersonalData(application);
     const { resource } = await this.container.items.create<ApplicationDocument>({ ...application, type: 'application' });
     return toApplication(resource as ApplicationDocument);
   }

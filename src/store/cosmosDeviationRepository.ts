@@ -1,9 +1,19 @@
 import { Container } from '@azure/cosmos';
 import { Deviation, DeviationStatus } from '../domain/deviations';
-import { DeviationRepository } from '../deviations/ports';
-import { StoredDocument, isStatus, readDocument, replaceIfMatch, updateWithRetry } from './documents';
+import { BudgetReservation, DeviationRepository } from '../deviations/ports';
+import { ConcurrencyError } from '../errors';
+import { StoredDocument, assertNoPersonalData, isStatus, readDocument, replaceIfMatch, updateWithRetry } from './documents';
 
 type DeviationDocument = StoredDocument<'deviation'> & Deviation;
+
+interface ReservationDocument extends StoredDocument<'budgetReservation'> {
+  readonly initiativeId: string;
+  readonly year: number;
+  readonly entries: readonly BudgetReservation[];
+}
+
+/** Long enough for any filing to be created after its reservation; after it the open avvikelse carries the amount. */
+const IN_FLIGHT_MS = 2 * 60 * 1000;
 
 /** Strips Cosmos system properties except the ETag, which optimistic concurrency needs. */
 function toDeviation(doc: DeviationDocument): Deviation {
@@ -17,6 +27,7 @@ export class CosmosDeviationRepository implements DeviationRepository {
   constructor(private readonly container: Container) {}
 
   async createIfAbsent(deviation: Deviation): Promise<{ created: boolean; deviation: Deviation }> {
+    assertNoPersonalData(deviation);
     try {
       const { resource } = await this.container.items.create<DeviationDocument>({ ...deviation, type: 'deviation' });
       return { created: true, deviation: toDeviation(resource as DeviationDocument) };
@@ -44,6 +55,29 @@ export class CosmosDeviationRepository implements DeviationRepository {
       return next === read ? current : { ...next, type: 'deviation', _etag: current._etag };
     });
     return toDeviation(doc);
+  }
+
+  async reserveBudget(associationId: string, initiativeId: string, year: number, caseId: string, amount: number, fits: (inFlight: readonly BudgetReservation[]) => Promise<boolean>): Promise<boolean> {
+    const id = `reservation-${initiativeId}-${year}`;
+    for (let attempt = 0; attempt < 200; attempt += 1) {
+      const current = await readDocument<ReservationDocument>(this.container, id, associationId);
+      const now = Date.now();
+      // Only recent entries: older ones are open avvikelser by now (or a filing that never got created).
+      const inFlight = (current?.entries ?? []).filter((e) => e.caseId !== caseId && now - Date.parse(e.at) < IN_FLIGHT_MS);
+      if (!(await fits(inFlight))) return false;
+      const next: ReservationDocument = { id, associationId, type: 'budgetReservation', initiativeId, year, entries: [...inFlight, { caseId, amount, at: new Date(now).toISOString() }] };
+      assertNoPersonalData(next);
+      try {
+        if (!current) await this.container.items.create(next);
+        else await this.container.item(id, associationId).replace(next, { accessCondition: { type: 'IfMatch', condition: current._etag as string } });
+        return true;
+      } catch (err) {
+        if (!isStatus(err, 412) && !isStatus(err, 409)) throw err;
+      }
+      // Jitter spreads contenders out so that one of them wins each round.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(40, 2 ** attempt)));
+    }
+    throw new ConcurrencyError('Många lämnar avvikelser för samma insats just nu. Försök igen om en stund; inget sparades.', `gave up reserving ${id}`);
   }
 
   async listByStatus(associationId: string, statuses: readonly DeviationStatus[]): Promise<readonly Deviation[]> {

@@ -2,7 +2,7 @@ import { Container } from '@azure/cosmos';
 import { Quarter } from '../domain/quarters';
 import { QuarterlyReport, ReportDraft, ReportVersion } from '../domain/quarterlyReports';
 import { ReminderStage, ReportRepository } from '../reports/ports';
-import { StoredDocument, isStatus, readDocument, updateWithRetry } from './documents';
+import { StoredDocument, assertNoPersonalData, isStatus, readDocument, updateWithRetry } from './documents';
 
 type ReportDocument = StoredDocument<'quarterlyReport'> & QuarterlyReport;
 type DraftDocument = StoredDocument<'reportDraft'> & ReportDraft;
@@ -11,7 +11,12 @@ interface ReminderDocument extends StoredDocument<'reminder'> {
   readonly quarterKey: string;
   readonly stage: ReminderStage;
   readonly status: 'sending' | 'sent' | 'failed';
+  /** When the run now sending it claimed it; after REMINDER_LEASE_MS another run may take it over. */
+  readonly claimedAt?: string;
 }
+
+/** A run killed while sending leaves its reminder at 'sending'; after this long it is someone else's to send. */
+export const REMINDER_LEASE_MS = 10 * 60 * 1000;
 
 const slot = (initiativeId: string, q: Quarter) => `${initiativeId}-${q.year}-Q${q.quarter}`;
 const reportId = (initiativeId: string, q: Quarter) => `report-${slot(initiativeId, q)}`;
@@ -62,6 +67,7 @@ export class CosmosReportRepository implements ReportRepository {
 
   async saveDraft(draft: ReportDraft): Promise<void> {
     const doc: DraftDocument = { id: draftId(draft.initiativeId, draft), type: 'reportDraft', ...draft };
+    assertNoPersonalData(doc);
     await this.container.items.upsert(doc);
   }
 
@@ -75,18 +81,20 @@ export class CosmosReportRepository implements ReportRepository {
 
   async claimReminder(associationId: string, aadObjectId: string, quarter: Quarter, stage: ReminderStage): Promise<boolean> {
     const id = reminderId(aadObjectId, quarter, stage);
-    const doc: ReminderDocument = { id, associationId, type: 'reminder', aadObjectId, quarterKey: `${quarter.year}-Q${quarter.quarter}`, stage, status: 'sending' };
+    const claimedAt = new Date().toISOString();
+    const doc: ReminderDocument = { id, associationId, type: 'reminder', aadObjectId, quarterKey: `${quarter.year}-Q${quarter.quarter}`, stage, status: 'sending', claimedAt };
     try {
       await this.container.items.create(doc);
       return true;
     } catch (err) {
       if (!isStatus(err, 409)) throw err;
     }
-    // Only a failed attempt may be taken over, and only by one run (ETag).
+    // A failed attempt, or one whose run died mid-send (its lease ran out), may be taken over, by one run only (ETag).
     const current = await readDocument<ReminderDocument>(this.container, id, associationId);
-    if (!current || current.status !== 'failed') return false;
+    const leaseOver = current?.status === 'sending' && Date.now() - Date.parse(current.claimedAt ?? '1970-01-01T00:00:00Z') > REMINDER_LEASE_MS;
+    if (!current || (current.status !== 'failed' && !leaseOver)) return false;
     try {
-      await this.container.item(id, associationId).replace({ ...current, status: 'sending' }, { accessCondition: { type: 'IfMatch', condition: current._etag as string } });
+      await this.container.item(id, associationId).replace({ ...current, status: 'sending', claimedAt }, { accessCondition: { type: 'IfMatch', condition: current._etag as string } });
       return true;
     } catch (err) {
       if (isStatus(err, 412)) return false;

@@ -1,5 +1,6 @@
 import { Container, ErrorResponse } from '@azure/cosmos';
-import { ConcurrencyError } from '../errors';
+import { findPersonnummer } from '../domain/personalData';
+import { ConcurrencyError, InvalidInputError } from '../errors';
 
 /** Every stored document carries its förbund (the partition key) and a type. */
 export interface StoredDocument<T extends string> {
@@ -11,6 +12,15 @@ export interface StoredDocument<T extends string> {
 
 export function isStatus(err: unknown, code: number): boolean {
   return (err as ErrorResponse | undefined)?.code === code;
+}
+
+/**
+ * The last line of the personnummer guard: whatever a handler forgot to check, no
+ * document with a personnummer in any string or key reaches the store.
+ */
+export function assertNoPersonalData(doc: object): void {
+  const where = findPersonnummer(doc);
+  if (where) throw new InvalidInputError('Uppgifterna innehåller något som liknar ett personnummer eller samordningsnummer. Uppgifter om enskilda får inte lämnas; ta bort numret. Inget sparades.', `personnummer at ${where}`);
 }
 
 /** Point read that returns undefined for 404 instead of throwing. */
@@ -47,6 +57,7 @@ export async function updateWithRetry<D extends StoredDocument<string>>(
     const current = await readDocument<D>(container, id, associationId);
     const next = change(current);
     if (current && next === current) return current;
+    assertNoPersonalData(next);
     try {
       if (!current) return (await container.items.create<D>(next)).resource as D;
       const { resource } = await container.item(id, associationId).replace<D>(next, { accessCondition: { type: 'IfMatch', condition: current._etag as string } });
@@ -62,6 +73,7 @@ export async function updateWithRetry<D extends StoredDocument<string>>(
 
 /** Replaces a document only if it still has the ETag it was read with; undefined when someone else wrote first (412). */
 export async function replaceIfMatch<D extends StoredDocument<string>>(container: Container, next: D, etag: string): Promise<D | undefined> {
+  assertNoPersonalData(next);
   try {
     const { resource } = await container.item(next.id, next.associationId).replace<D>(next, { accessCondition: { type: 'IfMatch', condition: etag } });
     return resource as D;

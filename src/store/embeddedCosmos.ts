@@ -1,8 +1,10 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 import { promises as fs, mkdirSync } from 'fs';
 import http from 'http';
 import { AddressInfo } from 'net';
 import path from 'path';
-import { Journal, writeFileAtomic } from './journal';
+import os from 'os';
+import { Journal, JournalFaults, writeFileAtomic } from './journal';
 
 /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
 // The package exports only a server factory; persistence needs its account model and router.
@@ -10,8 +12,8 @@ const Account = require('@vercel/cosmosdb-server/lib/account').default;
 const route = require('@vercel/cosmosdb-server/lib/routes').default;
 const { parsePartitionKey } = require('@vercel/cosmosdb-server/lib/utils/get-partition-from-header');
 
-/** The well-known key of the Cosmos DB emulator; the embedded server accepts any key on loopback. */
-export const EMBEDDED_COSMOS_KEY = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+/** A request signed more than this far from now is refused (a replayed capture). */
+const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 type Doc = Record<string, any>;
 interface CollectionImage { data: Doc; ridCount: number; docs: Doc[] }
@@ -26,8 +28,25 @@ export interface EmbeddedCosmos {
   readonly key: string;
   /** HTTP requests served so far (for benchmarks: Cosmos round trips per turn). */
   requestCount(): number;
+  /** False while the journal cannot be written (a full disk): every request gets 503 until it can. */
+  writable(): boolean;
   close(): Promise<void>;
 }
+
+export interface EmbeddedOptions {
+  readonly log?: (entry: Record<string, unknown>) => void;
+  /** How often a store whose journal failed tries to write again. */
+  readonly recoveryIntervalMs?: number;
+  readonly faults?: JournalFaults;
+}
+
+/** Faults a test injects into every embedded store's journal (a disk that fills up); empty in production. */
+export const journalFaultsForTests: JournalFaults = {};
+
+/** Requests a soak or test refuses before they reach the store (a Cosmos proxy failing some requests with 429/503); empty in production. */
+export const requestFaultsForTests: { refuse?: () => 429 | 503 | undefined } = {};
+
+const defaultLog = (entry: Record<string, unknown>) => console.error(JSON.stringify({ level: 'error', time: new Date().toISOString(), ...entry }));
 
 const SNAPSHOT = 'cosmos-snapshot.json';
 const JOURNAL = 'cosmos-journal.jsonl';
@@ -39,19 +58,49 @@ const LOCK = 'LOCK';
  * fsynced before the response leaves, so an acknowledged write survives a crash;
  * on start the last snapshot and the journal are replayed and compacted.
  */
-export async function startEmbeddedCosmos(dataDir: string, port = 0): Promise<EmbeddedCosmos> {
+export async function startEmbeddedCosmos(dataDir: string, port = 0, options: EmbeddedOptions = {}): Promise<EmbeddedCosmos> {
   mkdirSync(dataDir, { recursive: true });
-  const releaseLock = await acquireLock(dataDir);
-  const account = new Account('127.0.0.1', port);
-  await restore(account, dataDir);
-  await writeFileAtomic(path.join(dataDir, SNAPSHOT), JSON.stringify(snapshotOf(account)));
-  await fs.writeFile(path.join(dataDir, JOURNAL), '');
-  const journal = await Journal.open(path.join(dataDir, JOURNAL));
+  const log = options.log ?? defaultLog;
+  const releaseLock = await acquireLock(dataDir, log);
+  let account: any;
+  let journal: Journal;
+  try {
+    account = await load(dataDir, port, log);
+    await writeFileAtomic(path.join(dataDir, SNAPSHOT), JSON.stringify(snapshotOf(account)));
+    await fs.writeFile(path.join(dataDir, JOURNAL), '');
+    journal = await Journal.open(path.join(dataDir, JOURNAL), options.faults ?? journalFaultsForTests);
+  } catch (err) {
+    await releaseLock();
+    throw err;
+  }
 
+  // A fresh key per process: another local process (or a page in a browser) cannot write without it.
+  const key = randomBytes(64).toString('base64');
   let requests = 0;
+  // Bumped when a write fails: a request that began before cannot have its change journaled.
+  const state = { epoch: 0, recovering: false };
   const server = http.createServer((req, res) => {
     requests += 1;
-    void handle(account, journal, req, res);
+    if (!isSignedWith(key, req)) {
+      res.statusCode = 401;
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ code: 'Unauthorized', message: 'The request is not signed with this server\'s key.' }));
+      return;
+    }
+    if (journal.failed || state.recovering) {
+      unavailable(res);
+      return;
+    }
+    const refused = requestFaultsForTests.refuse?.();
+    if (refused) {
+      res.statusCode = refused;
+      res.setHeader('content-type', 'application/json');
+      res.setHeader('x-ms-activity-id', nextActivityId());
+      if (refused === 429) res.setHeader('x-ms-retry-after-ms', '10');
+      res.end(JSON.stringify({ code: refused === 429 ? 'TooManyRequests' : 'ServiceUnavailable', message: 'injected fault' }));
+      return;
+    }
+    void handle(account, journal, state, req, res, log);
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve, reject) => {
@@ -60,15 +109,41 @@ export async function startEmbeddedCosmos(dataDir: string, port = 0): Promise<Em
   });
   const actualPort = (server.address() as AddressInfo).port;
   const endpoint = `http://127.0.0.1:${actualPort}/`;
-  const meta = account.read();
-  meta.writableLocations = [{ name: 'Embedded', databaseAccountEndpoint: endpoint }];
-  meta.readableLocations = [{ name: 'Embedded', databaseAccountEndpoint: endpoint }];
+  const locate = (a: any) => {
+    const meta = a.read();
+    meta.writableLocations = [{ name: 'Embedded', databaseAccountEndpoint: endpoint }];
+    meta.readableLocations = [{ name: 'Embedded', databaseAccountEndpoint: endpoint }];
+  };
+  locate(account);
+
+  // Once the disk takes writes again: cut the partial tail, then reload what is on disk, which
+  // drops every change that was applied in memory but never journaled.
+  const recovery = setInterval(() => {
+    if (!journal.failed || state.recovering) return;
+    state.recovering = true;
+    void (async () => {
+      try {
+        await journal.reopen();
+        const reloaded = await load(dataDir, actualPort, log);
+        locate(reloaded);
+        account = reloaded;
+        log({ message: 'inbyggd Cosmos: journalen är skrivbar igen; data från disk återinläst' });
+      } catch (err) {
+        if (!journal.failed) log({ message: 'inbyggd Cosmos: återinläsning misslyckades', error: (err as Error).message });
+      } finally {
+        state.recovering = false;
+      }
+    })();
+  }, options.recoveryIntervalMs ?? 1000);
+  recovery.unref();
 
   return {
     endpoint,
-    key: EMBEDDED_COSMOS_KEY,
+    key,
     requestCount: () => requests,
+    writable: () => !journal.failed && !state.recovering,
     async close() {
+      clearInterval(recovery);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -79,7 +154,46 @@ export async function startEmbeddedCosmos(dataDir: string, port = 0): Promise<Em
   };
 }
 
-async function handle(account: any, journal: Journal, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+/**
+ * Checks Cosmos DB's master-key signature (HMAC-SHA256 over verb, resource type, resource
+ * link and x-ms-date), the same scheme the SDK uses against Azure.
+ */
+export function isSignedWith(key: string, req: http.IncomingMessage): boolean {
+  const date = String(req.headers['x-ms-date'] ?? '');
+  const when = Date.parse(date);
+  if (!date || Number.isNaN(when) || Math.abs(Date.now() - when) > MAX_CLOCK_SKEW_MS) return false;
+  let auth: string;
+  try {
+    auth = decodeURIComponent(String(req.headers.authorization ?? ''));
+  } catch {
+    return false;
+  }
+  const match = /^type=master&ver=1\.0&sig=(.+)$/.exec(auth);
+  if (!match) return false;
+  const given = Buffer.from(match[1] as string, 'base64');
+  let segments: string[];
+  try {
+    segments = new URL(req.url ?? '/', 'http://embedded').pathname.split('/').filter((s) => s !== '').map(decodeURIComponent);
+  } catch {
+    return false;
+  }
+  // A feed (…/docs) is signed with its parent's link, an item (…/docs/id) with its own.
+  const [type, link] = segments.length === 0 ? ['', ''] : segments.length % 2 === 1 ? [segments[segments.length - 1] as string, segments.slice(0, -1).join('/')] : [segments[segments.length - 2] as string, segments.join('/')];
+  const text = `${(req.method ?? '').toLowerCase()}\n${type.toLowerCase()}\n${link}\n${date.toLowerCase()}\n\n`;
+  const expected = createHmac('sha256', Buffer.from(key, 'base64')).update(text).digest();
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+function unavailable(res: http.ServerResponse): void {
+  res.statusCode = 503;
+  res.setHeader('content-type', 'application/json');
+  res.setHeader('x-ms-activity-id', nextActivityId());
+  res.setHeader('retry-after', '1');
+  res.end(JSON.stringify({ code: 'ServiceUnavailable', message: 'The store cannot write to its disk; nothing was saved.' }));
+}
+
+async function handle(account: any, journal: Journal, state: { epoch: number }, req: http.IncomingMessage, res: http.ServerResponse, log: (entry: Record<string, unknown>) => void): Promise<void> {
+  const epoch = state.epoch;
   const matched = route(req);
   let body: any;
   let record: JournalRecord | undefined;
@@ -93,10 +207,21 @@ async function handle(account: any, journal: Journal, req: http.IncomingMessage,
       if (res.statusCode > 399 && body.message === undefined) body.message = '';
       if (res.statusCode < 300 && isWrite(req)) record = journalRecord(account, req, params, body);
     }
-    if (record) await journal.append(record);
   } catch (err) {
     res.statusCode = 500;
     body = { message: (err as Error).message };
+  }
+  if (record) {
+    try {
+      if (epoch !== state.epoch) throw new Error('a write failed while this request ran');
+      await journal.append(record);
+    } catch (err) {
+      // Not on disk, so not acknowledged: the change in memory is dropped when the store reloads.
+      if (epoch === state.epoch) log({ message: 'inbyggd Cosmos: kunde inte skriva journalen; inga fler skrivningar förrän disken tar emot igen', error: (err as Error).message });
+      state.epoch += 1;
+      unavailable(res);
+      return;
+    }
   }
   if (body && body._etag) res.setHeader('etag', body._etag);
   res.setHeader('content-type', 'application/json');
@@ -161,7 +286,9 @@ function putDatabase(account: any, image: DatabaseImage): void {
   }
 }
 
-async function restore(account: any, dataDir: string): Promise<void> {
+/** A new account with the snapshot and the journal replayed; a damaged record is set aside to a file, never fatal. */
+async function load(dataDir: string, port: number, log: (entry: Record<string, unknown>) => void): Promise<any> {
+  const account = new Account('127.0.0.1', port);
   const snapshotText = await fs.readFile(path.join(dataDir, SNAPSHOT), 'utf8').catch((err) => {
     if (err.code === 'ENOENT') return undefined;
     throw err;
@@ -171,38 +298,113 @@ async function restore(account: any, dataDir: string): Promise<void> {
     account.databases._ridCount = snapshot.ridCount;
     snapshot.databases.forEach((image) => putDatabase(account, image));
   }
-  for (const record of (await Journal.readAll(path.join(dataDir, JOURNAL))) as JournalRecord[]) {
-    if (record.k === 'db') {
-      account.databases._ridCount = Math.max(account.databases._ridCount, record.ridCount);
-      if (record.image) putDatabase(account, record.image);
-      else if (account.database(record.id).read()) account.databases.delete(record.id, record.id);
-      continue;
+  const journalPath = path.join(dataDir, JOURNAL);
+  const rejected: string[] = [];
+  const setAside = (line: string, where: string, reason: string) => {
+    rejected.push(line);
+    log({ message: `inbyggd Cosmos: journalpost ${where} är skadad (${reason}); den läggs åt sidan och resten läses in`, file: rejectedFile });
+  };
+  const rejectedFile = path.join(dataDir, `cosmos-journal.rejected-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`);
+  const records = (await Journal.readAll(journalPath, (line, n, reason) => setAside(line, `på rad ${n}`, reason))) as JournalRecord[];
+  records.forEach((record, i) => {
+    try {
+      apply(account, record);
+    } catch (err) {
+      setAside(JSON.stringify(record), `nummer ${i + 1}`, (err as Error).message);
     }
-    const collection = account.database(record.db).collection(record.coll);
-    if (!collection.read()) continue;
-    const documents = collection.documents;
-    documents._ridCount = Math.max(documents._ridCount, record.ridCount);
-    if (collection.document(record.id, record.pk).read()) documents.delete(record.id, record.pk);
-    if (record.doc) documents._set(record.doc);
+  });
+  if (rejected.length > 0) await fs.writeFile(rejectedFile, rejected.map((l) => `${l}\n`).join(''));
+  return account;
+}
+
+function apply(account: any, record: JournalRecord | { k: string }): void {
+  if (record.k === 'db') {
+    const r = record as Extract<JournalRecord, { k: 'db' }>;
+    account.databases._ridCount = Math.max(account.databases._ridCount, r.ridCount);
+    if (r.image) putDatabase(account, r.image);
+    else if (account.database(r.id).read()) account.databases.delete(r.id, r.id);
+    return;
   }
+  if (record.k !== 'doc') return; // a marker (k: 'resumed') carries no data
+  const r = record as Extract<JournalRecord, { k: 'doc' }>;
+  // A request that changed nothing (a query the router saw as a write) left a record without an id: nothing to apply.
+  if (r.id === undefined && r.doc === null) return;
+  if (typeof r.id !== 'string' || typeof r.db !== 'string' || typeof r.coll !== 'string') throw new Error('record without its ids');
+  const collection = account.database(r.db).collection(r.coll);
+  if (!collection.read()) return;
+  const documents = collection.documents;
+  documents._ridCount = Math.max(documents._ridCount, r.ridCount);
+  if (collection.document(r.id, r.pk).read()) documents.delete(r.id, r.pk);
+  if (r.doc) documents._set(r.doc);
+}
+
+interface LockOwner {
+  readonly pid: number;
+  /** When the process started, in clock ticks since boot (/proc/<pid>/stat): tells a reused PID from the owner. */
+  readonly startTicks?: string;
+  readonly bootId?: string;
+  readonly host?: string;
+}
+
+/** Data directories this process holds: the only sure sign of "already open here". */
+const heldHere = new Set<string>();
+
+async function procStartTicks(pid: number): Promise<string | undefined> {
+  const stat = await fs.readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined);
+  // Field 22; the command name (field 2) may hold spaces, so count from its closing parenthesis.
+  return stat?.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+}
+
+async function bootId(): Promise<string | undefined> {
+  return (await fs.readFile('/proc/sys/kernel/random/boot_id', 'utf8').catch(() => undefined))?.trim();
+}
+
+async function ownerOf(pid: number): Promise<LockOwner> {
+  return { pid, startTicks: await procStartTicks(pid), bootId: await bootId(), host: os.hostname() };
+}
+
+/**
+ * Whether the process named in a lock file still owns it. A lock from another boot, or
+ * whose PID now belongs to a process started at another time (PID reuse; PID 1 again in
+ * a restarted container), is stale.
+ */
+async function isLiveOwner(owner: LockOwner): Promise<boolean> {
+  if (!Number.isInteger(owner.pid) || owner.pid <= 0) return false;
+  if (owner.host && owner.host !== os.hostname()) return true; // another machine on a shared disk: cannot tell, so respect it
+  const boot = await bootId();
+  if (owner.bootId && boot && owner.bootId !== boot) return false;
+  if (owner.pid === process.pid) return false; // not held here (see heldHere), so an earlier life of this PID
+  if (!isAlive(owner.pid)) return false;
+  const ticks = await procStartTicks(owner.pid);
+  return !(owner.startTicks && ticks && owner.startTicks !== ticks);
 }
 
 /** One process owns a data directory; a second one (say, an import while the server runs) is refused. */
-async function acquireLock(dataDir: string): Promise<() => Promise<void>> {
+async function acquireLock(dataDir: string, log: (entry: Record<string, unknown>) => void): Promise<() => Promise<void>> {
   const lockPath = path.join(dataDir, LOCK);
-  for (let attempt = 0; attempt < 2; attempt += 1) {
+  const dir = path.resolve(dataDir);
+  if (heldHere.has(dir)) throw new Error(`Datakatalogen ${dataDir} är redan öppen i den här processen.`);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
     try {
       const handle = await fs.open(lockPath, 'wx');
-      await handle.writeFile(String(process.pid));
+      await handle.writeFile(JSON.stringify(await ownerOf(process.pid)));
       await handle.close();
-      return () => fs.rm(lockPath, { force: true });
+      heldHere.add(dir);
+      return async () => {
+        heldHere.delete(dir);
+        await fs.rm(lockPath, { force: true });
+      };
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const pid = Number(await fs.readFile(lockPath, 'utf8').catch(() => ''));
-      if (pid && pid !== process.pid && isAlive(pid)) {
-        throw new Error(`Datakatalogen ${dataDir} används redan av en annan process (pid ${pid}). Stoppa servern först.`);
+      const text = await fs.readFile(lockPath, 'utf8').catch(() => '');
+      let owner: LockOwner;
+      try {
+        owner = text.trim().startsWith('{') ? (JSON.parse(text) as LockOwner) : { pid: Number(text) };
+      } catch {
+        owner = { pid: 0 };
       }
-      if (pid === process.pid) throw new Error(`Datakatalogen ${dataDir} är redan öppen i den här processen.`);
+      if (await isLiveOwner(owner)) throw new Error(`Datakatalogen ${dataDir} används redan av en annan process (pid ${owner.pid}). Stoppa servern först.`);
+      log({ message: `inbyggd Cosmos: låset i ${dataDir} var kvar från en process som inte längre finns (pid ${owner.pid}); det tas över` });
       await fs.rm(lockPath, { force: true });
     }
   }

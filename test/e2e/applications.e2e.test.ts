@@ -235,6 +235,7 @@ describe('ansökan over /api/messages', function () {
     const connector = bot.connector;
     const restarted = await startBot(env, bot.dataDir, connector);
     bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await connector.close(); } };
+    await bot.app.firstRepair;
     const tkr = (t: string) => Number(/Kvarvarande beslutsutrymme, preliminär budget 2027\n([\d ]+) tkr/.exec(t)?.[1]?.replace(/ /g, ''));
     assert.equal(tkr(before) - tkr(await headline(2027)), 200);
     const [period] = await say(board, 'när slutar omstart heby?');

@@ -353,6 +353,7 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const connector = bot.connector;
     const restarted = await startBot({ ROLES_FILE: path.join(temp.dir, 'roles.json'), CLOCK_DATE: '2026-11-23' }, bot.dataDir, connector);
     bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await connector.close(); } };
+    await bot.app.firstRepair;
   }
 
   it('keeps every avvikelse, decided or not, across a restart', async () => {

@@ -35,21 +35,25 @@ describe('Swedish amounts', () => {
     assert.match(message('-80 tkr'), /är inget belopp/);
     assert.match(message('80 000 000 000 000 mkr'), /orimligt stort/);
     assert.match(message('1 23 000'), /är inget belopp/);
+    assert.match(message('9 007 199 254 740 991'), /orimligt stort; högst 1 000 000 000 kr/);
+    assert.match(message('1 000 000 001'), /orimligt stort/);
+    assert.equal(kronor('1 000 000 000'), 1_000_000_000);
+    assert.match(message('1'.repeat(200)), /inget belopp/);
   });
 
   it('reads back every amount it formats, in kr, with plain digits and in tkr', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000_000_000 }), (amount) => {
+      fc.property(fc.integer({ min: 1, max: 1_000_000_000 }), (amount) => {
         assert.equal(kronor(formatKr(amount)), amount);
         assert.equal(kronor(String(amount)), amount);
-        assert.equal(kronor(`${formatInteger(amount)} tkr`), amount * 1000);
+        if (amount <= 1_000_000) assert.equal(kronor(`${formatInteger(amount)} tkr`), amount * 1000);
       }),
     );
   });
 
   it('reads decimal tkr and mkr exactly, without floating-point drift', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9_999_999 }), (thousands) => {
+      fc.property(fc.integer({ min: 1, max: 999_999 }), (thousands) => {
         const whole = Math.floor(thousands / 1000);
         const rest = String(thousands % 1000).padStart(3, '0');
         assert.equal(kronor(`${whole},${rest} mkr`), thousands * 1000 || NaN);

@@ -25,7 +25,8 @@ export interface CaptureConnector {
   close(): Promise<void>;
 }
 
-export async function startCaptureConnector(): Promise<CaptureConnector> {
+/** `port` 0 takes a free one; a given port brings a connector back where conversation references point. */
+export async function startCaptureConnector(port = 0): Promise<CaptureConnector> {
   const activities: CapturedActivity[] = [];
   const updates: CapturedUpdate[] = [];
   let counter = 0;
@@ -61,10 +62,10 @@ export async function startCaptureConnector(): Promise<CaptureConnector> {
       res.end('{}');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actualPort = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${actualPort}/`,
     activities,
     updates,
     throttle: (conversationId, times) => throttles.set(conversationId, times),

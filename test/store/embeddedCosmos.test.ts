@@ -84,4 +84,31 @@ describe('embedded Cosmos DB through @azure/cosmos', () => {
     await open();
     await assert.rejects(startEmbeddedCosmos(temp.dir), /används redan|redan öppen/);
   });
+
+  it('accepts only requests signed with its own random key, a new one per process', async () => {
+    const server = await startEmbeddedCosmos(temp.dir);
+    const { CosmosClient } = await import('@azure/cosmos');
+    try {
+      const emulatorKey = 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==';
+      for (const key of [emulatorKey, Buffer.alloc(64, 1).toString('base64')]) {
+        const stranger = new CosmosClient({ endpoint: server.endpoint, key, connectionPolicy: { enableEndpointDiscovery: false } });
+        await assert.rejects(stranger.databases.createIfNotExists({ id: 'finsam' }), (err: { code?: number }) => err.code === 401);
+        stranger.dispose();
+      }
+      const unsigned = await fetch(`${server.endpoint}dbs`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ms-date': new Date().toUTCString() }, body: JSON.stringify({ id: 'evil' }) });
+      assert.equal(unsigned.status, 401);
+      const owner = new CosmosClient({ endpoint: server.endpoint, key: server.key, connectionPolicy: { enableEndpointDiscovery: false } });
+      const { database } = await owner.databases.createIfNotExists({ id: 'finsam' });
+      assert.equal(database.id, 'finsam');
+      owner.dispose();
+    } finally {
+      await server.close();
+    }
+    const again = await startEmbeddedCosmos(temp.dir);
+    try {
+      assert.notEqual(again.key, server.key, 'a fresh key for every start');
+    } finally {
+      await again.close();
+    }
+  });
 });
