@@ -106,7 +106,7 @@ function readDecision(a: Application, by: DecidedBy, typed: Fields, user: UserId
   const period = { start: (typed.period_start ?? a.period?.start ?? '').trim(), end: (typed.period_end ?? a.period?.end ?? '').trim() };
   if (!isSaneDate(period.start) || !isSaneDate(period.end)) problems.push('Perioden: ange från- och till-datum mellan år 2000 och 2100 (skriv som 2027-01-31).');
   else if (!(period.start < period.end)) problems.push('Perioden till: perioden måste sluta efter att den börjar.');
-  else if (!withinMaxPeriod(period.start, period.end)) problems.push(`Perioden: högst ${MAX_PERIOD_YEARS} år.`);
+  else if (!withinMaxPeriod(period.start, period.end)) problems.push(`Perioden kan vara högst ${MAX_PERIOD_YEARS} år.`);
   if (outcome === 'beviljad' && sum(Object.values(granted)) === 0) problems.push('Ett beviljande behöver ett belopp; avslå annars.');
   if (problems.length > 0 || !outcome) return { problems };
   return {

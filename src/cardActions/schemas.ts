@@ -42,7 +42,7 @@ const reportFields: Record<string, Schema> = Object.fromEntries([
   ['costsToDate', short('Upparbetade kostnader')],
   ['other', free('Övrigt till kansliet')],
 ]);
-const reportMeta = { formId: id, initiativeId: id, quarterKey: { type: 'string', pattern: '^\\d{4}-Q[1-4]$' } };
+const reportMeta = { formId: id, initiativeId: id, quarterKey: { type: 'string', pattern: '^\\d{4}-Q[1-4]$' }, basedOn: { type: ['string', 'number'], pattern: '^\\d{0,6}$', maximum: 999999 } };
 
 const applicationFields: Record<string, Schema> = Object.fromEntries(
   SECTIONS.flatMap((s) => s.fields).filter((f) => f.type !== 'heading').map((f) => [f.id, f.type === 'multiline' || (f.type === 'text' && !/_(amount|monthly|po|percent|premises|self)$/.test(f.id)) ? free(f.label) : short(f.label)]),
@@ -58,8 +58,8 @@ export const CARD_SCHEMAS: Readonly<Record<string, VerbSchema>> = {
   },
   decideDeviation: { properties: { caseId: id, outcome: oneOf('godkänd', 'avslagen'), comment: free('Motivering') }, required: ['caseId', 'outcome'] },
   showDeviation: { properties: { caseId: id }, required: ['caseId'] },
-  withdrawDeviation: { properties: { caseId: id }, required: ['caseId'] },
-  markReported: { properties: { meetingDate: short('Styrelsemötets datum'), caseIds: { type: 'array', items: id, maxItems: 1000 } }, required: ['caseIds'] },
+  withdrawDeviation: { properties: { caseId: id, confirmed: { type: 'boolean' } }, required: ['caseId'] },
+  markReported: { properties: { meetingDate: short('Styrelsemötets datum'), title: short('Rubrik'), caseIds: { type: 'array', items: id, maxItems: 1000 } }, required: ['caseIds'] },
   openReportForm: { properties: { initiativeId: id, quarterKey: reportMeta.quarterKey }, required: ['initiativeId'] },
   saveReportDraft: { form: true, properties: { ...reportMeta, ...reportFields }, required: ['initiativeId'] },
   submitReport: { form: true, properties: { ...reportMeta, ...reportFields }, required: ['initiativeId'] },
@@ -71,7 +71,7 @@ export const CARD_SCHEMAS: Readonly<Record<string, VerbSchema>> = {
   openApplicationDecision: { properties: { applicationId: id, by: oneOf('styrelsen', 'delegation') }, required: ['applicationId', 'by'] },
   decideApplication: {
     form: true,
-    properties: { applicationId: id, by: oneOf('styrelsen', 'delegation'), outcome: short('Beslut'), meeting_date: short('Styrelsemötets datum'), period_start: short('Perioden från'), period_end: short('Perioden till'), reason: free('Motivering') },
+    properties: { applicationId: id, by: oneOf('styrelsen', 'delegation'), outcome: short('Beslut'), meeting_date: short('Styrelsemötets datum'), meeting_paragraph: short('Paragraf i protokollet'), period_start: short('Perioden från'), period_end: short('Perioden till'), reason: free('Motivering') },
     patternProperties: { '^granted_20\\d\\d$': short('Beviljas') },
     required: ['applicationId', 'by'],
   },

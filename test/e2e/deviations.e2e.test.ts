@@ -289,8 +289,12 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const question = await invoke(vaxtkraftLead, 'withdrawDeviation', { caseId });
     assert.match(texts(question), /Vill du återkalla avvikelsen Dnr 2026:\d+\?/);
     assert.deepEqual(actionsOf(question), ['Ja, återkalla', 'Nej, behåll den']);
-    const [queue] = await say(chef, 'vilka avvikelser väntar?');
-    assert.match(texts(queue), new RegExp(`${dnr} Växtkraft`), 'still waiting for a decision');
+    // The queue is paged (25 a page): look through every page.
+    const [first] = await say(chef, 'vilka avvikelser väntar?');
+    const pages = Number(/sida 1 av (\d+)/.exec(texts(first))?.[1] ?? 1);
+    let queued = texts(first);
+    for (let page = 2; page <= pages; page += 1) queued += texts((await say(chef, `vilka avvikelser väntar sida ${page}`))[0]);
+    assert.match(queued, new RegExp(`${dnr} Växtkraft`), 'still waiting for a decision');
     const kept = await invoke(vaxtkraftLead, 'showDeviation', { caseId });
     assert.deepEqual(actionsOf(kept), ['Återkalla avvikelsen']);
     const withdrawn = await invoke(vaxtkraftLead, 'withdrawDeviation', { caseId, confirmed: true });
