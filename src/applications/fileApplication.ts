@@ -1,4 +1,4 @@
-import { randomUUID } from 'crypto';
+import { newOpaqueId } from '../domain/opaqueId';
 import { Application } from '../domain/applications';
 import { containsPersonnummer } from '../domain/personalData';
 import { MAX_KRONOR, isSaneDate, withinMaxPeriod } from '../domain/limits';
@@ -37,7 +37,7 @@ export async function startApplication(deps: HandlerDependencies, user: UserIden
   const existing = await ownDraft(deps, user);
   if (existing) return cardFor(existing, [], 'Du har redan ett påbörjat utkast; här fortsätter du det. Vill du börja om, släng utkastet.');
   const now = deps.now().toISOString();
-  const a = await deps.repos.applications.create({ id: `ansokan-${randomUUID()}`, associationId: user.associationId, status: 'utkast', applicant: { aadObjectId: user.aadObjectId, name: user.name }, fields: {}, step: 0, createdAt: now, updatedAt: now });
+  const a = await deps.repos.applications.create({ id: `ansokan-${newOpaqueId()}`, associationId: user.associationId, status: 'utkast', applicant: { aadObjectId: user.aadObjectId, name: user.name }, fields: {}, step: 0, createdAt: now, updatedAt: now });
   return cardFor(a);
 }
 

@@ -1,4 +1,4 @@
-import { randomUUID } from 'crypto';
+import { newOpaqueId } from '../domain/opaqueId';
 import { DEVIATION_KINDS, DEVIATION_KIND_LABEL, Deviation, DeviationStatus, isBudgetKind } from '../domain/deviations';
 import { Initiative, initiativeLabel } from '../domain/initiatives';
 import { formatDateLong, formatKr } from '../format/swedish';
@@ -17,7 +17,7 @@ export function deviationFormReply(initiatives: readonly Initiative[], years: re
     errors: problems.map((p) => ({ text: p.text })),
     fieldErrors: Object.fromEntries(FORM_FIELDS.map((f) => [f, problemAt(problems, f)])) as DeviationFormView['fieldErrors'],
     errorSummary: problemSummary(problems.length),
-    formId: values.formId ?? randomUUID(),
+    formId: values.formId ?? newOpaqueId(),
     initiativeChoices: initiatives.map((i) => ({ title: initiativeLabel(i), value: i.id })),
     kindChoices: DEVIATION_KINDS.map((k) => ({ title: DEVIATION_KIND_LABEL[k], value: k })),
     yearChoices: years.map((y) => ({ title: String(y), value: String(y) })),

@@ -20,8 +20,15 @@ export function normaliseForGuard(text: string): string {
   return text.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-').replace(/\s+/gu, ' ');
 }
 
+/**
+ * A UUID is a machine's id (Teams' aadObjectId, tenant and card ids), not something a
+ * person typed; about one in a few hundred has a personnummer-shaped run
+ * ("ab900101-1234-…"), and refusing it would lock that user out of every flow.
+ */
+const UUID = /(?<![0-9a-f])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![0-9a-f])/giu;
+
 export function containsPersonnummer(text: string): boolean {
-  return PERSONNUMMER.test(normaliseForGuard(text));
+  return PERSONNUMMER.test(normaliseForGuard(text).replace(UUID, ' '));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { randomUUID } from 'crypto';
+import { newOpaqueId } from '../domain/opaqueId';
 import { Initiative, initiativeLabel } from '../domain/initiatives';
 import { Quarter, dueDate, quarterKey, quarterLabel } from '../domain/quarters';
 import { ByGender, PARTICIPANT_ROWS, REPORT_QUESTIONS, ReportAnswers, ReportVersion } from '../domain/quarterlyReports';
@@ -36,7 +36,7 @@ export function reportFormReply(o: ReportFormOptions): Reply {
     errors: problems.map((p) => ({ text: p.text })),
     fieldErrors,
     errorSummary,
-    formId: o.formId ?? randomUUID(),
+    formId: o.formId ?? newOpaqueId(),
     initiativeId: o.initiative.id,
     quarterKey: quarterKey(o.quarter),
     basedOn: String(o.basedOn),

@@ -1,6 +1,7 @@
 import assert from 'assert/strict';
 import fc from 'fast-check';
 import { containsPersonnummer, findPersonnummer, normaliseForGuard } from '../../src/domain/personalData';
+import { newOpaqueId } from '../../src/domain/opaqueId';
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 /** Fullwidth digits (U+FF10–U+FF19), what some Asian input methods and copied PDFs give. */
@@ -68,5 +69,19 @@ describe('personnummer guard', () => {
       { numRuns: 500 },
     );
     assert.equal(findPersonnummer({ id: 'avvikelse-1', amount: 8501121234, when: '2026-03-26T12:00:00Z', _etag: '"850312-1234"', list: ['Dnr 2026:1'] }), undefined);
+  });
+
+  it('lets a machine id through even where it happens to hold a personnummer-shaped run; the same digits as text are refused', () => {
+    const uuid = 'ab900101-1234-4f1e-9abc-def012345678';
+    assert.ok(containsPersonnummer('900101-1234'));
+    assert.equal(containsPersonnummer(uuid), false);
+    assert.equal(findPersonnummer({ id: 'x', filedBy: { aadObjectId: uuid.toUpperCase() }, conversationId: `a:${uuid}` }), undefined);
+    assert.ok(containsPersonnummer(`${uuid} Deltagare 900101-1234`), 'a number beside an id is still found');
+  });
+
+  it('makes ids the guard never refuses: letters only, 128 random bits', () => {
+    const ids = Array.from({ length: 2000 }, newOpaqueId);
+    assert.equal(new Set(ids).size, ids.length);
+    for (const id of ids) assert.match(id, /^[a-p]{32}$/);
   });
 });
