@@ -3,21 +3,23 @@ import { BudgetSummary } from '../finance/applicationBudget';
 import { formatDateLong, formatKr, formatInteger } from '../format/swedish';
 import { FormCardView, Reply } from '../cards/viewModels';
 import { problemSummary } from '../cards/fieldProblems';
-import { Fields, SECTIONS, SUMMARY_STEP } from './sections';
+import { Fields, SECTIONS, SUMMARY_STEP, partnersOf, sectionsFor } from './sections';
 
 type Action = FormCardView['actions'][number];
 
 /** A field's label as messages name it: without the required mark and any hint in parentheses. */
 const labelBase = (label: string) => label.replace(/\s*\*$/, '').replace(/\s*\(.*\)\s*$/, '');
 
-type FormInput = Omit<FormCardView, 'errors' | 'facts' | 'notes' | 'fields' | 'errorSummary'> & Partial<Pick<FormCardView, 'errors' | 'facts' | 'notes'>> & { readonly fields: readonly Omit<FormCardView['fields'][number], 'error'>[] };
+type FormInput = Omit<FormCardView, 'errors' | 'facts' | 'notes' | 'fields' | 'errorSummary' | 'groups' | 'rowActions'> &
+  Partial<Pick<FormCardView, 'errors' | 'facts' | 'notes' | 'groups' | 'rowActions'>> & { readonly fields: readonly Omit<FormCardView['fields'][number], 'error'>[] };
 
 /** Every message names its field by label, so each problem is also shown beside the field it starts with. */
 export function formReply(view: FormInput): Reply {
   const errors = view.errors ?? [];
-  const fields = view.fields.map((f) => ({ ...f, error: f.type === 'heading' ? '' : errors.filter((e) => e.text.startsWith(`${labelBase(f.label)}`)).map((e) => e.text).join(' ') }));
-  const full: FormCardView = { facts: [], notes: [], ...view, errors, fields, errorSummary: problemSummary(errors.length, 'Inte klart än') };
-  const text = [full.title, full.intro, ...full.errors.map((e) => `- ${e.text}`), ...full.facts.map((f) => `${f.label}: ${f.value}`), ...full.notes.map((n) => n.text)].filter(Boolean).join('\n');
+  const fields = view.fields.map((f) => ({ ...f, error: f.type === 'heading' || f.type === 'addLine' ? '' : errors.filter((e) => e.text.startsWith(`${labelBase(f.label)}`)).map((e) => e.text).join(' ') }));
+  const full: FormCardView = { facts: [], notes: [], groups: [], rowActions: [], ...view, errors, fields, errorSummary: problemSummary(errors.length, 'Inte klart än') };
+  const groupLines = full.groups.flatMap((g) => [g.title, ...g.rows.map((r) => `${r.label}: ${r.value}`)]);
+  const text = [full.title, full.intro, ...full.errors.map((e) => `- ${e.text}`), ...full.facts.map((f) => `${f.label}: ${f.value}`), ...groupLines, ...full.notes.map((n) => n.text)].filter(Boolean).join('\n');
   return { card: { template: 'formCard', view: full }, text };
 }
 
@@ -30,12 +32,19 @@ const navigation = (a: Application, step: number): Action[] => [
 
 /** One section of the form, refilled with what is saved (or was just typed). */
 export function sectionReply(a: Application, step: number, fields: Fields, problems: readonly string[] = [], note?: string): Reply {
-  const section = SECTIONS[step] as (typeof SECTIONS)[number];
+  const section = sectionsFor(fields)[step] as (typeof SECTIONS)[number];
   return formReply({
     title: `Ny ansökan – ${step + 1} av ${SECTIONS.length + 1}: ${section.title}`,
     intro: 'Allt sparas som utkast när du går vidare. Skriv "fortsätt min ansökan" för att komma tillbaka senare.',
     errors: problems.map((text) => ({ text })),
-    fields: section.fields.map((field) => ({ id: field.id, label: `${field.label}${field.required ? ' *' : ''}`, type: field.type, value: fields[field.id] ?? '', choices: (field.choices ?? []).map((c) => ({ title: c, value: c })) })),
+    fields: section.fields.map((field) => ({
+      id: field.id,
+      label: `${field.label}${field.required ? ' *' : ''}`,
+      type: field.type,
+      value: fields[field.id] ?? '',
+      choices: (field.choices ?? []).map((c) => ({ title: c, value: c })),
+      ...(field.line ? { verb: 'applicationStep', data: { applicationId: a.id, step, direction: 'add', line: field.line } } : {}),
+    })),
     notes: note ? [{ text: note }] : [],
     actions: navigation(a, step),
   });
@@ -53,31 +62,44 @@ export function summaryReply(a: Application, summary: BudgetSummary | undefined,
     { label: 'Insats', value: f.name ?? '' },
     { label: 'Typ', value: f.type ?? '' },
     { label: 'Insatsägare', value: `${f.owner_org ?? ''}, ${f.owner_contact ?? ''}` },
-    { label: 'Samverkansparter', value: [f.partner1_org, f.partner2_org].filter(Boolean).join(', ') },
+    { label: 'Samverkansparter', value: partnersOf(f).join(', ') },
     { label: 'Insatstid', value: f.start && f.end ? `${formatDateLong(f.start)} – ${formatDateLong(f.end)}` : '' },
     ...(summary
       ? [
-          ...summary.owners.map((o) => ({ label: o.organisation, value: `att rekvirera ${formatKr(o.requested)}, egenfinansiering ${formatKr(o.selfFunding)}, totalt ${formatKr(o.total)}` })),
           { label: 'Att rekvirera från förbundet', value: formatKr(summary.requested) },
-          { label: 'Egenfinansiering', value: formatKr(summary.selfFunding) },
+          { label: 'Egenfinansiering (utöver)', value: formatKr(summary.selfFunding) },
           { label: 'Total kostnad', value: formatKr(summary.total) },
           { label: 'Förslag per år (månadsregeln)', value: yearsText(summary.byYear) },
         ]
       : []),
   ];
+  // Each insatsägare's lines and subtotal: what the board reads when it weighs the budget.
+  const groups = (summary?.owners ?? []).map((o, i) => ({
+    title: `${i === 0 ? 'Huvudinsatsägare' : 'Delinsatsägare'}: ${o.organisation}`,
+    rows: [
+      ...o.lines.map((l) => ({ label: l.post, value: formatKr(l.amount), total: false })),
+      { label: 'Att rekvirera', value: formatKr(o.requested), total: true },
+      { label: 'Egenfinansiering (utöver)', value: formatKr(o.selfFunding), total: false },
+      { label: 'Totalt', value: formatKr(o.total), total: true },
+    ],
+  }));
   const fields = Object.entries(yearValues).map(([year, value]) => ({ id: `year_${year}`, label: `Att rekvirera ${year}`, type: 'text' as const, value: typeof value === 'number' ? formatInteger(value) : String(value), choices: [] }));
   return formReply({
     title: `Ny ansökan – ${SECTIONS.length + 1} av ${SECTIONS.length + 1}: sammanfattning`,
     intro: 'Kontrollera uppgifterna. Fördelningen per år följer månaderna i insatstiden (delar av månader efter antal dagar); du kan ändra den så länge summan stämmer.',
     errors: problems.map((text) => ({ text })),
     facts,
+    groups,
     fields: fields.length > 0 ? [{ id: 'years_heading', label: 'Fördelning per år', type: 'heading', value: '', choices: [] }, ...fields] : [],
     // An e-mail address cannot wrap inside a fact on a phone; it stands in a note, where it can.
-    notes: [...(f.owner_email ? [{ text: `Kontakt: ${f.owner_contact ?? ''}, ${f.owner_email}` }] : []), ...(summary ? [{ text: 'Egenfinansieringen kommer utöver det ni söker från förbundet.' }] : [])],
+    notes: [
+      ...(f.owner_email ? [{ text: `Kontakt: ${f.owner_contact ?? ''}, ${f.owner_email}` }] : []),
+      ...(summary ? [{ text: `Egenfinansieringen (${formatKr(summary.selfFunding)}) kommer utöver det ni söker från förbundet (${formatKr(summary.requested)}); den rekvireras inte.` }] : []),
+    ],
+    rowActions: SECTIONS.map((s, i) => ({ title: `Ändra: ${s.title}`, verb: 'applicationGoto', data: { applicationId: a.id, step: i } })),
     actions: [
       ...(problems.length === 0 && summary ? [{ title: 'Skicka in ansökan', verb: 'applicationSubmit', data: { applicationId: a.id }, style: 'positive' }] : []),
       { title: 'Tillbaka', verb: 'applicationStep', data: { applicationId: a.id, step: SUMMARY_STEP, direction: 'back' }, style: 'default' },
-      ...SECTIONS.map((s, i) => ({ title: `Ändra: ${s.title}`, verb: 'applicationGoto', data: { applicationId: a.id, step: i }, style: 'default' })),
     ] as Action[],
   });
 }

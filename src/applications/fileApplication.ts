@@ -9,7 +9,7 @@ import { Reply } from '../cards/viewModels';
 import { readAmountField } from '../format/parseAmount';
 import { UserIdentity } from '../roles/roleDirectory';
 import { sectionReply, summaryReply } from './applicationViews';
-import { Fields, SECTIONS, SUMMARY_STEP, parseBudget, validateSection } from './sections';
+import { Fields, LineKind, MAX_LINES, SECTIONS, SUMMARY_STEP, parseBudget, sectionsFor, validateSection, withOneMoreLine } from './sections';
 
 const NEW_APPLICATION = { title: 'Ny ansökan', question: 'ny ansökan' };
 const APPLICATION_STATUS = { title: 'Status på min ansökan', question: 'status på min ansökan' };
@@ -48,15 +48,28 @@ export async function continueApplication(deps: HandlerDependencies, user: UserI
   return cardFor(draft, [], 'Välkommen tillbaka; här är du där du slutade.');
 }
 
-/** Saves a section's fields (never a personnummer) and moves next (if the section is complete), back, or stays. */
-export async function saveStep(deps: HandlerDependencies, user: UserIdentity, id: unknown, step: number, typed: Fields, direction: 'next' | 'back' | 'stay' | 'goto', edgeProblems: readonly string[] = []): Promise<Reply> {
+/**
+ * Saves a section's fields (never a personnummer) and moves next (if the section is complete),
+ * back, stays, or stays with one more line in a group ("Lägg till en lön").
+ */
+export async function saveStep(deps: HandlerDependencies, user: UserIdentity, id: unknown, step: number, typed: Fields, direction: 'next' | 'back' | 'stay' | 'goto' | { readonly addLine: LineKind }, edgeProblems: readonly string[] = []): Promise<Reply> {
   const a = await loadOwnApplication(deps, user, id);
   if (a.status !== 'utkast') throw new InvalidInputError(`Ansökan är redan inlämnad (${a.dnr}); kortet du använde är ett gammalt utkast och inget ändrades.`, undefined, [APPLICATION_STATUS]);
-  const sectionIds = new Set((SECTIONS[step]?.fields ?? []).map((f) => f.id));
+  // The fields of the section as the card showed it: with the lines the draft had.
+  const sectionIds = new Set((sectionsFor(a.fields)[step]?.fields ?? []).filter((f) => f.type !== 'addLine').map((f) => f.id));
   const incoming = Object.fromEntries(Object.entries(typed).filter((e): e is [string, string] => sectionIds.has(e[0]) && typeof e[1] === 'string'));
   if (edgeProblems.length > 0) return sectionReply(a, step, { ...a.fields, ...incoming }, [...edgeProblems, 'Inget sparades.']);
   if (Object.values(incoming).some(containsPersonnummer)) {
     return sectionReply(a, step, { ...a.fields, ...incoming }, ['Något fält innehåller något som liknar ett personnummer. Uppgifter om enskilda får inte lämnas; ta bort det. Inget sparades.']);
+  }
+  if (typeof direction === 'object') {
+    if (!sectionsFor(a.fields)[step]?.fields.some((f) => f.line === direction.addLine)) throw new InvalidInputError('Den raden finns inte i det här avsnittet; inget ändrades. Skriv "fortsätt min ansökan" för att få formuläret igen.');
+    const typedNow: Record<string, string> = { ...a.fields, ...incoming };
+    const more = withOneMoreLine(typedNow, direction.addLine);
+    const grown = more !== undefined;
+    const fields = more ?? typedNow;
+    const saved = await deps.repos.applications.update(a.associationId, a.id, (current) => ({ ...current, fields, step, updatedAt: deps.now().toISOString() }));
+    return sectionReply(saved, step, fields, [], grown ? 'Utkastet är sparat och en ny rad finns sist i gruppen.' : `Utkastet är sparat. Gruppen har redan det största antalet rader (${MAX_LINES[direction.addLine]}); slå ihop poster om fler behövs.`);
   }
   const fields = { ...a.fields, ...incoming };
   const problems = direction === 'next' ? validateSection(step, fields) : [];

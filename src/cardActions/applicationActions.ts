@@ -2,10 +2,10 @@ import { CardActionHandler, CardActionInput } from '../commands/types';
 import { DecidedBy, decideApplication, decisionForm } from '../applications/decideApplication';
 import { discardDraft, saveStep } from '../applications/fileApplication';
 import { submitApplication } from '../applications/submitApplication';
-import { Fields, SUMMARY_STEP } from '../applications/sections';
+import { Fields, LINE_KINDS, LineKind, SUMMARY_STEP } from '../applications/sections';
 import { InvalidInputError } from '../errors';
 
-const META = new Set(['applicationId', 'step', 'direction', 'by']);
+const META = new Set(['applicationId', 'step', 'direction', 'by', 'line']);
 const fieldsOf = (input: CardActionInput): Fields => Object.fromEntries(Object.entries(input.data).filter(([k, v]) => !META.has(k) && v !== undefined && v !== null).map(([k, v]) => [k, String(v)]));
 
 function stepOf(input: CardActionInput): number {
@@ -24,6 +24,11 @@ export const applicationStepAction: CardActionHandler = {
   verb: 'applicationStep',
   async handle(input, deps) {
     const direction = input.data.direction === 'back' || input.data.direction === 'stay' ? input.data.direction : 'next';
+    if (input.data.direction === 'add') {
+      const line = LINE_KINDS.find((k) => k === input.data.line) as LineKind | undefined;
+      if (!line) throw new InvalidInputError('Kortet anger inte vilken rad som ska läggas till. Skriv "fortsätt min ansökan".');
+      return { replies: [], updatedCard: await saveStep(deps, input.user, input.data.applicationId, stepOf(input), fieldsOf(input), { addLine: line }, input.problems) };
+    }
     return { replies: [], updatedCard: await saveStep(deps, input.user, input.data.applicationId, stepOf(input), fieldsOf(input), direction, input.problems) };
   },
 };

@@ -1,5 +1,5 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { SECTIONS, SUMMARY_STEP } from '../applications/sections';
+import { ALL_FIELDS, LINE_KINDS, SUMMARY_STEP } from '../applications/sections';
 import { containsPersonnummer } from '../domain/personalData';
 import { PARTICIPANT_ROWS, REPORT_QUESTIONS } from '../domain/quarterlyReports';
 import { FREE_TEXT_MAX, ID_MAX } from '../domain/limits';
@@ -45,7 +45,7 @@ const reportFields: Record<string, Schema> = Object.fromEntries([
 const reportMeta = { formId: id, initiativeId: id, quarterKey: { type: 'string', pattern: '^\\d{4}-Q[1-4]$' }, basedOn: { type: ['string', 'number'], pattern: '^\\d{0,6}$', maximum: 999999 } };
 
 const applicationFields: Record<string, Schema> = Object.fromEntries(
-  SECTIONS.flatMap((s) => s.fields).filter((f) => f.type !== 'heading').map((f) => [f.id, f.type === 'multiline' || (f.type === 'text' && !/_(amount|monthly|po|percent|premises|self)$/.test(f.id)) ? free(f.label) : short(f.label)]),
+  ALL_FIELDS.filter((f) => f.type !== 'heading' && f.type !== 'addLine').map((f) => [f.id, f.type === 'multiline' || (f.type === 'text' && !/_(amount|monthly|po|percent|premises|self)$/.test(f.id)) ? free(f.label) : short(f.label)]),
 );
 const yearAmount = { '^year_20\\d\\d$': short('Att rekvirera') };
 
@@ -64,7 +64,7 @@ export const CARD_SCHEMAS: Readonly<Record<string, VerbSchema>> = {
   saveReportDraft: { form: true, properties: { ...reportMeta, ...reportFields }, required: ['initiativeId'] },
   submitReport: { form: true, properties: { ...reportMeta, ...reportFields }, required: ['initiativeId'] },
   openDeviationForm: { properties: { initiativeId: id }, required: ['initiativeId'] },
-  applicationStep: { form: true, properties: { applicationId: id, step, direction: oneOf('next', 'back', 'stay'), ...applicationFields }, required: ['applicationId', 'step'] },
+  applicationStep: { form: true, properties: { applicationId: id, step, direction: oneOf('next', 'back', 'stay', 'add'), line: oneOf(...LINE_KINDS), ...applicationFields }, required: ['applicationId', 'step'] },
   applicationGoto: { properties: { applicationId: id, step }, required: ['applicationId', 'step'] },
   applicationDiscard: { properties: { applicationId: id }, required: ['applicationId'] },
   applicationSubmit: { properties: { applicationId: id }, patternProperties: yearAmount, required: ['applicationId'] },

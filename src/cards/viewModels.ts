@@ -201,8 +201,13 @@ export interface FormCardView {
   readonly intro: string;
   readonly errors: readonly { readonly text: string }[];
   readonly facts: readonly Fact[];
-  readonly fields: readonly { readonly id: string; readonly label: string; readonly type: 'heading' | 'text' | 'multiline' | 'date' | 'choice'; readonly value: string; readonly choices: readonly Choice[]; readonly error: string }[];
+  /** Amount tables under a heading, after the facts (an ansökan's budget per insatsägare): a label that wraps, the amount right-aligned; totals in bold. */
+  readonly groups: readonly { readonly title: string; readonly rows: readonly { readonly label: string; readonly value: string; readonly total: boolean }[] }[];
+  /** An addLine field is a button among the fields ("Lägg till en lön") that sends what is typed and `data`. */
+  readonly fields: readonly { readonly id: string; readonly label: string; readonly type: 'heading' | 'text' | 'multiline' | 'date' | 'choice' | 'addLine'; readonly value: string; readonly choices: readonly Choice[]; readonly error: string; readonly verb?: string; readonly data?: Readonly<Record<string, unknown>> }[];
   readonly notes: readonly { readonly text: string }[];
+  /** Buttons in the body, one per row, so a phone shows every one of them (the card's own actions are for the main step). */
+  readonly rowActions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[];
   /** Next to the buttons when something needs fixing. */
   readonly errorSummary: string;
   readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>>; readonly style: 'default' | 'positive' | 'destructive' }[];

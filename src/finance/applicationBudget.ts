@@ -27,6 +27,8 @@ export interface BudgetOwner {
 
 export interface OwnerTotals {
   readonly organisation: string;
+  /** Each cost line as the applicant gave it, in the form's order; they add up to `requested`. */
+  readonly lines: readonly { readonly post: string; readonly amount: Kronor }[];
   readonly salaries: Kronor;
   readonly premises: Kronor;
   readonly other: Kronor;
@@ -97,15 +99,19 @@ export function summariseBudget(owners: readonly BudgetOwner[], period: { readon
   const summaries = owners.map((owner): OwnerTotals => {
     const byYear: Record<number, Kronor> = {};
     let salaries = 0;
+    const lines: { post: string; amount: Kronor }[] = [];
     for (const line of owner.salaries) {
       const amount = salaryAmount(line);
       salaries += amount;
+      lines.push({ post: `Lön: ${line.title} (${line.percent} %)`, amount });
       addYears(byYear, splitByMonths(amount, line.from, line.to));
     }
     const other = sum(owner.otherCosts.map((c) => c.amount));
     addYears(byYear, splitByMonths(owner.premises + other, period.start, period.end));
     const requested = salaries + owner.premises + other;
-    return { organisation: owner.organisation, salaries, premises: owner.premises, other, requested, selfFunding: owner.selfFunding, total: requested + owner.selfFunding, byYear };
+    if (owner.premises > 0) lines.push({ post: 'Lokalkostnader', amount: owner.premises });
+    lines.push(...owner.otherCosts);
+    return { organisation: owner.organisation, lines, salaries, premises: owner.premises, other, requested, selfFunding: owner.selfFunding, total: requested + owner.selfFunding, byYear };
   });
   const byYear: Record<number, Kronor> = {};
   summaries.forEach((s) => addYears(byYear, s.byYear));

@@ -55,7 +55,8 @@ export interface FinanceFactsRepository {
   /** The years that have medlemsavgifter, ascending. */
   membershipFeeYears(associationId: string): Promise<number[]>;
   getAnnualReport(associationId: string, year: number): Promise<AnnualReport | undefined>;
-  getLatestAnnualReport(associationId: string): Promise<AnnualReport | undefined>;
+  /** Every stored annual report (one per closed year; the five-year overview gives the older ones), oldest first. */
+  listAnnualReports(associationId: string): Promise<readonly AnnualReport[]>;
   saveAnnualReport(report: AnnualReport): Promise<void>;
 }
 

@@ -42,14 +42,14 @@ export class CosmosFinanceFactsRepository implements FinanceFactsRepository {
     return (await readDocument<ReportDocument>(this.container, `annual-${year}`, associationId))?.report;
   }
 
-  async getLatestAnnualReport(associationId: string): Promise<AnnualReport | undefined> {
+  async listAnnualReports(associationId: string): Promise<readonly AnnualReport[]> {
     const { resources } = await this.container.items
       .query<ReportDocument>(
-        { query: 'SELECT TOP 1 * FROM c WHERE c.associationId = @a AND c.type = @t ORDER BY c.year DESC', parameters: [{ name: '@a', value: associationId }, { name: '@t', value: 'annualReport' }] },
+        { query: 'SELECT * FROM c WHERE c.associationId = @a AND c.type = @t', parameters: [{ name: '@a', value: associationId }, { name: '@t', value: 'annualReport' }] },
         { partitionKey: associationId },
       )
       .fetchAll();
-    return resources[0]?.report;
+    return resources.map((d) => d.report).sort((a, b) => a.year - b.year);
   }
 
   async saveAnnualReport(report: AnnualReport): Promise<void> {

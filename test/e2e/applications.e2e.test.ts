@@ -1,6 +1,6 @@
 import assert from 'assert/strict';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
-import { actionsOf, chat, chatOf, texts } from '../helpers/chat';
+import { actionsOf, chat, chatOf, inputIds, texts } from '../helpers/chat';
 import { TeamsUser } from '../helpers/teams';
 import { openCosmosStore } from '../../src/store/cosmosStore';
 import { SECTION_1, SECTION_2, SECTION_3, SECTION_4 } from './applicationFields';
@@ -74,8 +74,9 @@ describe('ansökan over /api/messages', function () {
     const summary = await step(applicant, 3, SECTION_4);
     const shown = texts(summary);
     assert.match(shown, /5 av 5: sammanfattning/);
-    assert.match(shown, /Heby kommun: att rekvirera 1 650 000 kr, egenfinansiering 200 000 kr, totalt 1 850 000 kr/);
-    assert.match(shown, /Region Uppsala: att rekvirera 315 408 kr/);
+    assert.match(shown, /Huvudinsatsägare: Heby kommun\nLön: Arbetsmarknadskonsulent \(100 %\)\n1 500 000 kr\nUtvärdering\n150 000 kr\nAtt rekvirera\n1 650 000 kr\nEgenfinansiering \(utöver\)\n200 000 kr\nTotalt\n1 850 000 kr/);
+    assert.match(shown, /Delinsatsägare: Region Uppsala\nLön: Arbetsterapeut \(50 %\)\n315 408 kr\nAtt rekvirera\n315 408 kr/);
+    assert.match(shown, /Egenfinansieringen \(200 000 kr\) kommer utöver det ni söker från förbundet \(1 965 408 kr\)/);
     assert.match(shown, /Att rekvirera från förbundet: 1 965 408 kr/);
     assert.match(shown, /Förslag per år \(månadsregeln\): 2027: 1 415 408 kr, 2028: 550 000 kr/);
 
@@ -240,5 +241,36 @@ describe('ansökan over /api/messages', function () {
     assert.equal(tkr(before) - tkr(await headline(2027)), 200);
     const [period] = await say(board, 'när slutar omstart heby?');
     assert.match(texts(period), /31 december 2027/);
+  });
+
+  it('takes any number of samverkansparter, salaries and other costs ("Lägg till …"), keeps what was typed and the applicant’s own post names', async () => {
+    const many = user('29:sok3', '00000000-0000-0000-0000-00000000a003', 'Sökande på Knivsta kommun');
+    const [first] = await say(many, 'ny ansökan');
+    const id = first.actions.find((a: any) => a.verb === 'applicationStep').data.applicationId;
+    const at = (s: number, fields: Record<string, string>, extra: Record<string, string> = {}) => invoke(many, 'applicationStep', { applicationId: id, step: s, ...extra, ...fields });
+    const partners = { ...SECTION_1, name: 'Tre parter', owner_org: 'Knivsta kommun', partner2_org: 'Region Uppsala' };
+    const grown = await at(0, partners, { direction: 'add', line: 'partner' });
+    assert.match(texts(grown), /en ny rad finns sist i gruppen/);
+    assert.deepEqual(inputIds(grown).filter((i) => /^partner\d_org$/.test(i)), ['partner1_org', 'partner2_org', 'partner3_org']);
+    assert.equal(grown.body.flatMap((b: any) => b.items ?? []).find((i: any) => i.id === 'partner2_org')?.value, 'Region Uppsala', 'what was typed is kept');
+    await at(0, { ...partners, partner3_org: 'Försäkringskassan' }, { direction: 'next' });
+    await at(1, SECTION_2, { direction: 'next' });
+    await at(2, SECTION_3, { direction: 'next' });
+    let budget: Record<string, string> = { ...SECTION_4, b1_other1_post: 'Övrigt', b1_other1_name: 'Studiebesök i Umeå' };
+    for (const line of ['b1_salary', 'b1_other', 'b1_other']) await at(3, budget, { direction: 'add', line });
+    budget = { ...budget, b1_s3_title: 'Studie- och yrkesvägledare', b1_s3_percent: '25', b1_s3_from: '2027-01-01', b1_s3_to: '2027-12-31', b1_s3_amount: '120 tkr', b1_other4_post: 'Resor', b1_other4_name: 'deltagarnas resor', b1_other4_amount: '12 000' };
+    const summary = texts(await at(3, budget, { direction: 'next' }));
+    assert.match(summary, /Samverkansparter: Arbetsförmedlingen, Region Uppsala, Försäkringskassan/);
+    assert.match(summary, /Lön: Studie- och yrkesvägledare \(25 %\)\n120 000 kr/);
+    assert.match(summary, /Studiebesök i Umeå\n150 000 kr/);
+    assert.match(summary, /Resor: deltagarnas resor\n12 000 kr/);
+    assert.match(summary, /Huvudinsatsägare: Knivsta kommun\n(?:.*\n){8}Att rekvirera\n1 782 000 kr/);
+    const elsewhere = await at(3, budget, { direction: 'add', line: 'partner' });
+    assert.match(texts(elsewhere), /inte i det här avsnittet/, 'a group of another section is not grown from the budget');
+    for (let i = 0; i < 12; i += 1) await at(3, budget, { direction: 'add', line: 'b2_other' });
+    const capped = await at(3, budget, { direction: 'add', line: 'b2_other' });
+    assert.match(texts(capped), /redan det största antalet rader \(10\)/);
+    const forged = await invoke(many, 'applicationStep', { applicationId: id, step: 3, direction: 'add', line: 'b9_salary' });
+    assert.doesNotMatch(texts(forged), /ny rad/);
   });
 });

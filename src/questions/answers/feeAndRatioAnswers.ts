@@ -93,21 +93,15 @@ export async function answerBalance(ctx: QuestionContext, reading: Reading & { m
   const report = await ctx.repos.financeFacts.getAnnualReport(ctx.associationId, year);
   const figure = report ? balanceFigure(measure, report) : undefined;
   if (!report || !figure) {
-    const latest = await ctx.repos.financeFacts.getLatestAnnualReport(ctx.associationId);
-    const years = latest ? yearsWith(measure, latest) : [];
-    const message = years.length > 0 ? `Det finns ${label.toLowerCase()} för ${listInSwedish(years.map(String))}.` : 'Det finns ingen årsredovisning inläst ännu.';
+    const reports = await ctx.repos.financeFacts.listAnnualReports(ctx.associationId);
+    const years = reports.filter((r) => balanceFigure(measure, r) !== undefined).map((r) => r.year);
+    const message = years.length > 0 ? `Det finns ${label.toLowerCase()} för ${listInSwedish(years.map(String))}.` : reports.length > 0 ? `Årsredovisningarna som är inlästa (${listInSwedish(reports.map((r) => String(r.year)))}) har inte ${label.toLowerCase()}.` : 'Det finns ingen årsredovisning inläst ännu.';
     return [noDataReply(`${label} ${year}`, year, message, readingLine(`${label.toLowerCase()} ${year}`, FORBUND, ''))];
   }
   const source = `Enligt ${report.source}${figure.fromBalance ? `, balansräkningen per ${year}-12-31` : ''}.`;
   return [figuresReply(`${label} ${year}`, label, figure.value, figure.facts, figure.notes, source, readingLine(`${label.toLowerCase()} ${year}`, FORBUND, report.source.toLowerCase()))];
 }
 
-function yearsWith(measure: BalanceMeasure, latest: AnnualReport): number[] {
-  if (measure !== 'soliditet') return [latest.year];
-  const years: number[] = [];
-  for (let y = latest.year - 4; y <= latest.year; y += 1) years.push(y);
-  return years;
-}
 
 function balanceFigure(measure: BalanceMeasure, report: AnnualReport): { value: string; facts: Fact[]; notes: { text: string }[]; fromBalance: boolean } | undefined {
   const { equity, totalAssets, currentAssets, currentLiabilities } = report;

@@ -1,4 +1,5 @@
 import { ColumnKind, KIND_LABEL, LedgerSnapshot } from '../../domain/ledger';
+import { AnnualReport } from '../../domain/initiatives';
 import { ColumnTotals, computeLedgerTotals, latestEstimateColumn } from '../../finance/ledgerTotals';
 import { formatKr, formatTkr, formatTkrChange } from '../../format/swedish';
 import { Fact, Reply } from '../../cards/viewModels';
@@ -269,13 +270,15 @@ async function closedYearFigure(ctx: QuestionContext, reading: Reading, year: nu
 
 /** The closed years whose annual report has the measure: for "which years exist?" answers. */
 async function closedYearsWith(ctx: QuestionContext, measure: TotalMeasure): Promise<number[]> {
-  if (measure !== 'result' && measure !== 'income' && measure !== 'costs' && measure !== 'remaining') return [];
-  const latest = await ctx.repos.financeFacts.getLatestAnnualReport(ctx.associationId);
-  if (!latest) return [];
-  if (measure === 'remaining') return latest.equity !== undefined ? [latest.year] : [];
-  const years: number[] = [];
-  for (let y = latest.year; y > latest.year - 5; y -= 1) years.push(y);
-  return years.sort((a, b) => a - b);
+  const has: Partial<Record<TotalMeasure, (r: AnnualReport) => boolean>> = {
+    result: (r) => r.operatingResult !== undefined,
+    income: (r) => r.income !== undefined,
+    costs: (r) => r.costs !== undefined,
+    remaining: (r) => r.equity !== undefined && r.reserveFund !== undefined,
+  };
+  const test = has[measure];
+  if (!test) return [];
+  return (await ctx.repos.financeFacts.listAnnualReports(ctx.associationId)).filter(test).map((r) => r.year);
 }
 
 export const kindLabel = (kind: ColumnKind) => KIND_LABEL[kind];
