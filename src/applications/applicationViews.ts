@@ -1,7 +1,7 @@
 import { Application } from '../domain/applications';
 import { BudgetSummary } from '../finance/applicationBudget';
 import { formatDateLong, formatKr, formatInteger } from '../format/swedish';
-import { FormCardView, Reply } from '../cards/viewModels';
+import { AmountTable, FormCardView, Reply } from '../cards/viewModels';
 import { problemSummary } from '../cards/fieldProblems';
 import { Fields, SECTIONS, SUMMARY_STEP, partnersOf, sectionsFor } from './sections';
 
@@ -73,16 +73,7 @@ export function summaryReply(a: Application, summary: BudgetSummary | undefined,
         ]
       : []),
   ];
-  // Each insatsägare's lines and subtotal: what the board reads when it weighs the budget.
-  const groups = (summary?.owners ?? []).map((o, i) => ({
-    title: `${i === 0 ? 'Huvudinsatsägare' : 'Delinsatsägare'}: ${o.organisation}`,
-    rows: [
-      ...o.lines.map((l) => ({ label: l.post, value: formatKr(l.amount), total: false })),
-      { label: 'Att rekvirera', value: formatKr(o.requested), total: true },
-      { label: 'Egenfinansiering (utöver)', value: formatKr(o.selfFunding), total: false },
-      { label: 'Totalt', value: formatKr(o.total), total: true },
-    ],
-  }));
+  const groups = summary ? budgetTables(summary) : [];
   const fields = Object.entries(yearValues).map(([year, value]) => ({ id: `year_${year}`, label: `Att rekvirera ${year}`, type: 'text' as const, value: typeof value === 'number' ? formatInteger(value) : String(value), choices: [] }));
   return formReply({
     title: `Ny ansökan – ${SECTIONS.length + 1} av ${SECTIONS.length + 1}: sammanfattning`,
@@ -102,6 +93,19 @@ export function summaryReply(a: Application, summary: BudgetSummary | undefined,
       { title: 'Tillbaka', verb: 'applicationStep', data: { applicationId: a.id, step: SUMMARY_STEP, direction: 'back' }, style: 'default' },
     ] as Action[],
   });
+}
+
+/** Each insatsägare's lines and subtotal: what the board reads when it weighs the budget. */
+export function budgetTables(summary: BudgetSummary): AmountTable[] {
+  return summary.owners.map((o, i) => ({
+    title: `${i === 0 ? 'Huvudinsatsägare' : 'Delinsatsägare'}: ${o.organisation}`,
+    rows: [
+      ...o.lines.map((l) => ({ label: l.post, value: formatKr(l.amount), total: false })),
+      { label: 'Att rekvirera', value: formatKr(o.requested), total: true },
+      { label: 'Egenfinansiering (utöver)', value: formatKr(o.selfFunding), total: false },
+      { label: 'Totalt', value: formatKr(o.total), total: true },
+    ],
+  }));
 }
 
 export function applicationFacts(a: Application) {

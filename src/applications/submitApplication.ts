@@ -18,6 +18,8 @@ export const receiptOf = (a: Application, title: string, extraNotes: string[] = 
   };
 };
 
+export const showInFull = (a: Application) => ({ title: 'Visa hela ansökan', verb: 'showApplication', data: { applicationId: a.id } });
+
 /** Whether the förbundschef may decide it on delegation: the whole amount applied for is within the limit. */
 export const withinDelegation = (a: Application, limit: number) => sum(Object.values(a.requestedByYear ?? {})) <= limit;
 
@@ -66,11 +68,11 @@ export async function notifyKansli(deps: HandlerDependencies, a: Application, de
   const deciders = withinDelegation(a, delegationLimit) ? deps.directory.withRole(a.associationId, DECIDER_ROLES) : [];
   for (const u of kansli) {
     if (!u.aadObjectId) continue;
-    await deps.notifier.sendToUser(a.associationId, u.aadObjectId, receiptOf(a, `Ny ansökan ${a.dnr}: ${a.name}`, [`Sökt totalt ${total}.`], [{ title: 'Registrera styrelsens beslut', verb: 'openApplicationDecision', data: { applicationId: a.id, by: 'styrelsen' } }]));
+    await deps.notifier.sendToUser(a.associationId, u.aadObjectId, receiptOf(a, `Ny ansökan ${a.dnr}: ${a.name}`, [`Sökt totalt ${total}.`], [{ title: 'Registrera styrelsens beslut', verb: 'openApplicationDecision', data: { applicationId: a.id, by: 'styrelsen' } }, showInFull(a)]));
   }
   for (const u of deciders) {
     if (!u.aadObjectId) continue;
-    await deps.notifier.sendToUser(a.associationId, u.aadObjectId, receiptOf(a, `Ny ansökan ${a.dnr}: ${a.name}`, [`Sökt totalt ${total}, inom delegationen (${formatKr(delegationLimit)}).`], [{ title: 'Besluta på delegation', verb: 'openApplicationDecision', data: { applicationId: a.id, by: 'delegation' } }]));
+    await deps.notifier.sendToUser(a.associationId, u.aadObjectId, receiptOf(a, `Ny ansökan ${a.dnr}: ${a.name}`, [`Sökt totalt ${total}, inom delegationen (${formatKr(delegationLimit)}).`], [{ title: 'Besluta på delegation', verb: 'openApplicationDecision', data: { applicationId: a.id, by: 'delegation' } }, showInFull(a)]));
   }
   await deps.repos.applications.update(a.associationId, a.id, (current) => ({ ...current, kansliNotified: true }));
 }
@@ -79,5 +81,5 @@ export async function notifyKansli(deps: HandlerDependencies, a: Application, de
 export async function applicationStatus(deps: HandlerDependencies, user: UserIdentity): Promise<Reply[]> {
   const mine = user.aadObjectId ? await deps.repos.applications.listByApplicant(user.associationId, user.aadObjectId) : [];
   if (mine.length === 0) return [{ card: { template: 'notice', view: { title: 'Du har inga ansökningar just nu', message: 'En ansökan om medel från förbundet börjar du med "ny ansökan".', actions: [{ title: 'Ny ansökan', verb: 'askQuestion', data: { question: 'ny ansökan' } }] } }, text: 'Du har inga ansökningar just nu.' }];
-  return mine.map((a) => (a.status === 'utkast' ? receiptOf(a, `Utkast: ${a.fields.name || 'namnlös ansökan'}`, ['Skriv "fortsätt min ansökan" för att fortsätta.']) : receiptOf(a, `Ansökan ${a.dnr}: ${a.name}`)));
+  return mine.map((a) => (a.status === 'utkast' ? receiptOf(a, `Utkast: ${a.fields.name || 'namnlös ansökan'}`, ['Skriv "fortsätt min ansökan" för att fortsätta.']) : receiptOf(a, `Ansökan ${a.dnr}: ${a.name}`, [], [showInFull(a)])));
 }

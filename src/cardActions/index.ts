@@ -6,6 +6,7 @@ import { askQuestionAction } from './askQuestionAction';
 import { decideDeviationAction } from './decideDeviationAction';
 import { markReportedAction } from './markReportedAction';
 import { openDeviationFormAction, openReportFormAction, saveReportDraftAction, submitReportAction } from './reportActions';
+import { showApplicationAction } from './showApplicationAction';
 import { showDeviationAction } from './showDeviationAction';
 import { submitDeviationAction } from './submitDeviationAction';
 import { withdrawDeviationAction } from './withdrawDeviationAction';
@@ -13,7 +14,9 @@ import { withdrawDeviationAction } from './withdrawDeviationAction';
 /** Every Action.Execute verb and its handler, in one place. */
 const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map(
   [askQuestionAction, submitDeviationAction, decideDeviationAction, showDeviationAction, withdrawDeviationAction, markReportedAction, openReportFormAction, saveReportDraftAction, submitReportAction, openDeviationFormAction,
-    applicationStepAction, applicationGotoAction, applicationDiscardAction, applicationSubmitAction, openApplicationDecisionAction, decideApplicationAction].map((h) => [h.verb, h]),
+    applicationStepAction, applicationGotoAction, applicationDiscardAction, applicationSubmitAction, openApplicationDecisionAction, decideApplicationAction,
+    showApplicationAction,
+  ].map((h) => [h.verb, h]),
 );
 
 // A verb without a schema would reach its handler unchecked; refuse to start instead.

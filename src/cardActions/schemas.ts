@@ -67,6 +67,7 @@ export const CARD_SCHEMAS: Readonly<Record<string, VerbSchema>> = {
   applicationStep: { form: true, properties: { applicationId: id, step, direction: oneOf('next', 'back', 'stay', 'add'), line: oneOf(...LINE_KINDS), ...applicationFields }, required: ['applicationId', 'step'] },
   applicationGoto: { properties: { applicationId: id, step }, required: ['applicationId', 'step'] },
   applicationDiscard: { properties: { applicationId: id }, required: ['applicationId'] },
+  showApplication: { properties: { applicationId: id }, required: ['applicationId'] },
   applicationSubmit: { properties: { applicationId: id }, patternProperties: yearAmount, required: ['applicationId'] },
   openApplicationDecision: { properties: { applicationId: id, by: oneOf('styrelsen', 'delegation') }, required: ['applicationId', 'by'] },
   decideApplication: {

@@ -3,6 +3,7 @@ import decisionRoom from '../../adaptiveCards/decisionRoom.json';
 import delegationRegister from '../../adaptiveCards/delegationRegister.json';
 import deviationCase from '../../adaptiveCards/deviationCase.json';
 import deviationForm from '../../adaptiveCards/deviationForm.json';
+import applicationFull from '../../adaptiveCards/applicationFull.json';
 import blocks from '../../adaptiveCards/blocks.json';
 import error from '../../adaptiveCards/error.json';
 import figures from '../../adaptiveCards/figures.json';
@@ -13,7 +14,7 @@ import notice from '../../adaptiveCards/notice.json';
 import receipt from '../../adaptiveCards/receipt.json';
 import reportForm from '../../adaptiveCards/reportForm.json';
 import table from '../../adaptiveCards/table.json';
-import { BlocksView, CardView, ClarifyView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, FormCardView, HelpView, NoticeView, ReceiptView, ReportFormView, TableView } from './viewModels';
+import { ApplicationFullView, BlocksView, CardView, ClarifyView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, FormCardView, HelpView, NoticeView, ReceiptView, ReportFormView, TableView } from './viewModels';
 
 type WithFallback<T> = T & { readonly fallbackText: string };
 
@@ -40,6 +41,7 @@ const templates = {
   receipt: declare<ReceiptView>(receipt),
   blocks: declare<BlocksView>(blocks),
   formCard: declare<FormCardView>(formCard),
+  applicationFull: declare<ApplicationFullView>(applicationFull),
 };
 type TemplateName = keyof typeof templates;
 

@@ -202,7 +202,7 @@ export interface FormCardView {
   readonly errors: readonly { readonly text: string }[];
   readonly facts: readonly Fact[];
   /** Amount tables under a heading, after the facts (an ansökan's budget per insatsägare): a label that wraps, the amount right-aligned; totals in bold. */
-  readonly groups: readonly { readonly title: string; readonly rows: readonly { readonly label: string; readonly value: string; readonly total: boolean }[] }[];
+  readonly groups: readonly AmountTable[];
   /** An addLine field is a button among the fields ("Lägg till en lön") that sends what is typed and `data`. */
   readonly fields: readonly { readonly id: string; readonly label: string; readonly type: 'heading' | 'text' | 'multiline' | 'date' | 'choice' | 'addLine'; readonly value: string; readonly choices: readonly Choice[]; readonly error: string; readonly verb?: string; readonly data?: Readonly<Record<string, unknown>> }[];
   readonly notes: readonly { readonly text: string }[];
@@ -211,6 +211,22 @@ export interface FormCardView {
   /** Next to the buttons when something needs fixing. */
   readonly errorSummary: string;
   readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>>; readonly style: 'default' | 'positive' | 'destructive' }[];
+}
+
+/** A budget table: a label that wraps, the amount right-aligned; totals in bold. */
+export interface AmountTable {
+  readonly title: string;
+  readonly rows: readonly { readonly label: string; readonly value: string; readonly total: boolean }[];
+}
+
+/** adaptiveCards/applicationFull.json: a submitted ansökan in full, section by section, for the kansli, the deciders and the applicant. */
+export interface ApplicationFullView {
+  readonly title: string;
+  readonly status: string;
+  readonly sections: readonly { readonly title: string; readonly items: readonly { readonly label: string; readonly value: string }[] }[];
+  readonly budget: readonly AmountTable[];
+  readonly notes: readonly { readonly text: string }[];
+  readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[];
 }
 
 export type CardView =
@@ -227,7 +243,8 @@ export type CardView =
   | { readonly template: 'reportForm'; readonly view: ReportFormView }
   | { readonly template: 'receipt'; readonly view: ReceiptView }
   | { readonly template: 'blocks'; readonly view: BlocksView }
-  | { readonly template: 'formCard'; readonly view: FormCardView };
+  | { readonly template: 'formCard'; readonly view: FormCardView }
+  | { readonly template: 'applicationFull'; readonly view: ApplicationFullView };
 
 /** What a command or card action replies: a card and its plain-text fallback. */
 export interface Reply {

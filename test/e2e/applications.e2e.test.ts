@@ -15,7 +15,7 @@ const board = user('29:board', '00000000-0000-0000-0000-0000000000b1', 'Styrelse
 
 describe('ansökan over /api/messages', function () {
   let bot: BotUnderTest;
-  const { say, invoke } = chat(() => bot);
+  const { say, invoke, invokeForReplies } = chat(() => bot);
   const env = { CLOCK_DATE: '2026-11-23', DELEGATION_LIMIT_KR: '500000' };
   let applicationId = '';
 
@@ -102,7 +102,16 @@ describe('ansökan over /api/messages', function () {
 
     const toKansli = bot.connector.for(chatOf(kansli)).slice(kansliBefore);
     assert.equal(toKansli.length, 1);
-    assert.deepEqual(actionsOf(toKansli[0].attachments[0].content), ['Registrera styrelsens beslut']);
+    assert.deepEqual(actionsOf(toKansli[0].attachments[0].content), ['Registrera styrelsens beslut', 'Visa hela ansökan']);
+    const [fullCard, ...more] = await invokeForReplies(kansli, 'showApplication', { applicationId });
+    assert.equal(more.length, 0);
+    const inFull = texts(fullCard);
+    for (const shown of [/Ansökan Dnr 2026:1: Vägen vidare Heby/, /Syfte\nFler i arbete\./, /Part 1: e-post\nbo\.berg@af\.example/, /Planerad start\n2027-01-01/, /Metod\nIndividuellt stöd enligt IPS\./, /Delinsatsägare: Region Uppsala\nLön: Arbetsterapeut \(50 %\)\n315 408 kr/]) assert.match(inFull, shown);
+    for (const outsider of [board, smallApplicant]) {
+      const refused = await invoke(outsider, 'showApplication', { applicationId });
+      assert.match(texts(refused), /Hela ansökan visas för kansliet, förbundschefen och den som sökte/);
+      assert.doesNotMatch(texts(refused), /Fler i arbete|Felkod/);
+    }
     assert.equal(bot.connector.for(chatOf(chef)).filter((a) => /Ny ansökan/.test(a.summary ?? '')).length, 0, 'above the delegation limit: not for the förbundschef');
 
     const after2027 = await headline(2027);
@@ -111,6 +120,8 @@ describe('ansökan over /api/messages', function () {
     assert.match(after2027, /Nya ansökningar, ej beviljade: Vägen vidare Heby \(Dnr 2026:1\) \(Heby kommun\) 1 400 tkr 2027 och 565 tkr 2028/);
     const [status] = await say(applicant, 'status på min ansökan');
     assert.match(texts(status), /Dnr 2026:1 – inlämnad/);
+    const [own] = await invokeForReplies(applicant, 'showApplication', { applicationId });
+    assert.match(texts(own), /Syfte\nFler i arbete\./, 'the applicant reads their own in full');
   });
 
   it('refuses a delegation decision above the limit and decisions by the wrong role, with nothing changed', async () => {
@@ -164,7 +175,7 @@ describe('ansökan over /api/messages', function () {
     const receipt = await invoke(smallApplicant, 'applicationSubmit', { applicationId: id });
     assert.match(texts(receipt), /Dnr 2026:2/);
     const toChef = bot.connector.for(chatOf(chef)).slice(chefBefore);
-    assert.deepEqual(actionsOf(toChef[0].attachments[0].content), ['Besluta på delegation']);
+    assert.deepEqual(actionsOf(toChef[0].attachments[0].content), ['Besluta på delegation', 'Visa hela ansökan']);
     const missing = await invoke(chef, 'decideApplication', { applicationId: id, by: 'delegation', outcome: 'beviljad', reason: '' });
     assert.match(texts(missing), /Motivering: skriv en motivering/);
     const roomBefore = await headline(2027);
