@@ -11,8 +11,8 @@ import { readAmountField } from '../format/parseAmount';
 import { UserIdentity, canDecideOnDelegation, hasRole, titleOf } from '../roles/roleDirectory';
 import { normalize } from '../questions/parser/text';
 import { formReply } from './applicationViews';
-import { receiptOf, withinDelegation } from './submitApplication';
-import { Fields } from './sections';
+import { receiptOf, updatePostedApplicationCards, withinDelegation } from './submitApplication';
+import { Fields, partnersOf } from './sections';
 
 export type DecidedBy = ApplicationDecision['by'];
 const STANDING_CONDITIONS =
@@ -141,6 +141,7 @@ export async function decideApplication(deps: HandlerDependencies, user: UserIde
     const written = await deps.repos.applications.replaceIfUnchanged(a, { ...a, status: decision.outcome, decision, decisionFinished: false });
     if (!written) continue;
     const finished = await finishApplicationDecision(deps, written);
+    await updatePostedApplicationCards(deps, finished);
     if (written.applicant.aadObjectId) await deps.notifier.sendToUser(written.associationId, written.applicant.aadObjectId, receiptOf(finished, `Beslut om din ansökan ${finished.dnr}: ${finished.status}`));
     return receiptOf(finished, `Beslutet är registrerat: ${finished.name} ${finished.status}`, finished.decision?.number ? [`Delegationsbeslut ${finished.decision.number}.`] : []);
   }
@@ -165,7 +166,7 @@ export async function finishApplicationDecision(deps: HandlerDependencies, a: Ap
     await deps.repos.initiatives.updateRegistry(a.associationId, (registry) => {
       if (registry.initiatives.some((i) => i.note?.includes(a.dnr as string))) return registry;
       const kind = a.fields.type === 'Individinsats' ? 'individual' : 'structural';
-      const parties = [a.owner as string, a.fields.partner1_org, a.fields.partner2_org].filter((p): p is string => Boolean(p));
+      const parties = [a.owner as string, ...partnersOf(a.fields)];
       const initiative: Initiative = { id: initiativeId(a.name as string, registry.initiatives), name: a.name as string, fullName: `${a.owner}, ${a.name}`, owner: a.owner as string, kind, period: d.period, parties, note: `Beviljad ${d.decidedOn} (${a.dnr}).` };
       return { ...registry, initiatives: [...registry.initiatives, initiative] };
     });

@@ -1,4 +1,5 @@
 import { Application } from '../domain/applications';
+import { PostedCard } from '../domain/deviations';
 import { InvalidInputError } from '../errors';
 import { HandlerDependencies } from '../commands/types';
 import { Reply } from '../cards/viewModels';
@@ -19,6 +20,12 @@ export const receiptOf = (a: Application, title: string, extraNotes: string[] = 
 };
 
 export const showInFull = (a: Application) => ({ title: 'Visa hela ansökan', verb: 'showApplication', data: { applicationId: a.id } });
+
+/** Every card the kansli and the deciders got about the ansökan, replaced by its final state: no stale "Besluta" button stays. */
+export async function updatePostedApplicationCards(deps: HandlerDependencies, a: Application): Promise<void> {
+  const final = receiptOf(a, `Ansökan ${a.dnr}: ${a.name}`, [], [showInFull(a)]);
+  await Promise.all((a.postedCards ?? []).map((posted) => deps.notifier.updateCard(a.associationId, posted, final).catch(() => undefined)));
+}
 
 /** Whether the förbundschef may decide it on delegation: the whole amount applied for is within the limit. */
 export const withinDelegation = (a: Application, limit: number) => sum(Object.values(a.requestedByYear ?? {})) <= limit;
@@ -66,15 +73,18 @@ export async function notifyKansli(deps: HandlerDependencies, a: Application, de
   const total = formatKr(sum(Object.values(a.requestedByYear ?? {})));
   const kansli = deps.directory.withRole(a.associationId, ['kansli']);
   const deciders = withinDelegation(a, delegationLimit) ? deps.directory.withRole(a.associationId, DECIDER_ROLES) : [];
+  const posted: PostedCard[] = [];
+  const send = async (aadObjectId: string | undefined, card: Reply) => {
+    const sent = aadObjectId ? await deps.notifier.sendToUser(a.associationId, aadObjectId, card) : undefined;
+    if (sent) posted.push(sent);
+  };
   for (const u of kansli) {
-    if (!u.aadObjectId) continue;
-    await deps.notifier.sendToUser(a.associationId, u.aadObjectId, receiptOf(a, `Ny ansökan ${a.dnr}: ${a.name}`, [`Sökt totalt ${total}.`], [{ title: 'Registrera styrelsens beslut', verb: 'openApplicationDecision', data: { applicationId: a.id, by: 'styrelsen' } }, showInFull(a)]));
+    await send(u.aadObjectId, receiptOf(a, `Ny ansökan ${a.dnr}: ${a.name}`, [`Sökt totalt ${total}.`], [{ title: 'Registrera styrelsens beslut', verb: 'openApplicationDecision', data: { applicationId: a.id, by: 'styrelsen' } }, showInFull(a)]));
   }
   for (const u of deciders) {
-    if (!u.aadObjectId) continue;
-    await deps.notifier.sendToUser(a.associationId, u.aadObjectId, receiptOf(a, `Ny ansökan ${a.dnr}: ${a.name}`, [`Sökt totalt ${total}, inom delegationen (${formatKr(delegationLimit)}).`], [{ title: 'Besluta på delegation', verb: 'openApplicationDecision', data: { applicationId: a.id, by: 'delegation' } }, showInFull(a)]));
+    await send(u.aadObjectId, receiptOf(a, `Ny ansökan ${a.dnr}: ${a.name}`, [`Sökt totalt ${total}, inom delegationen (${formatKr(delegationLimit)}).`], [{ title: 'Besluta på delegation', verb: 'openApplicationDecision', data: { applicationId: a.id, by: 'delegation' } }, showInFull(a)]));
   }
-  await deps.repos.applications.update(a.associationId, a.id, (current) => ({ ...current, kansliNotified: true }));
+  await deps.repos.applications.update(a.associationId, a.id, (current) => ({ ...current, kansliNotified: true, postedCards: [...(current.postedCards ?? []), ...posted] }));
 }
 
 /** "status på min ansökan": the applicant's ansökningar, newest first. */

@@ -1,5 +1,5 @@
 import { Kronor } from '../finance/money';
-import { PersonRef } from './deviations';
+import { PersonRef, PostedCard } from './deviations';
 
 export type ApplicationStatus = 'utkast' | 'inlämnad' | 'beviljad' | 'avslagen';
 
@@ -49,4 +49,6 @@ export interface Application {
   /** The decision has reached the ledger and the insats register. */
   readonly decisionFinished?: boolean;
   readonly kansliNotified?: boolean;
+  /** The cards sent to the kansli and the deciders, updated to the final state when it is decided. */
+  readonly postedCards?: readonly PostedCard[];
 }

@@ -153,6 +153,13 @@ describe('ansökan over /api/messages', function () {
     const told = bot.connector.for(chatOf(applicant)).slice(applicantBefore);
     assert.equal(told.length, 1);
     assert.match(texts(told[0].attachments[0].content), /Beslut om din ansökan Dnr 2026:1: beviljad/);
+    // The kansli's card about the new ansökan is replaced by its final state: no "Registrera" button stays on it.
+    const replaced = bot.connector.updates.filter((u) => u.conversationId === chatOf(kansli) && /Ansökan Dnr 2026:1: Vägen vidare Heby/.test(texts(u.body.attachments[0].content)));
+    assert.equal(replaced.length, 1);
+    assert.deepEqual(actionsOf(replaced[0]!.body.attachments[0].content), ['Visa hela ansökan']);
+    assert.match(texts(replaced[0]!.body.attachments[0].content), /Dnr 2026:1 – beviljad/);
+    const stale = await invoke(kansli, 'openApplicationDecision', { applicationId, by: 'styrelsen' });
+    assert.match(texts(stale), /redan beviljad/);
 
     const after = await headline(2027);
     assert.match(after, /Kvarvarande beslutsutrymme, preliminär budget 2027\n1 500 tkr/, '2 800 − 1 300');
