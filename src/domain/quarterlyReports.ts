@@ -86,6 +86,8 @@ export interface ReportDraft {
   readonly fields: Readonly<Record<string, string>>;
   readonly savedBy: PersonRef;
   readonly savedAt: string;
+  /** The förbund's date of the save (the app's clock), as ärenden have filedOn; absent in drafts saved before it was kept. */
+  readonly savedOn?: string;
   /** The form cards in the user's chat that saved this draft: replaced by the receipt once the report is in. */
   readonly postedCards?: readonly PostedCard[];
 }

@@ -1,3 +1,4 @@
+import { todayInStockholm } from '../clock';
 import { formProblems } from '../cards/fieldProblems';
 import { Initiative } from '../domain/initiatives';
 import { containsPersonnummer } from '../domain/personalData';
@@ -45,7 +46,7 @@ export async function openReportForm(deps: HandlerDependencies, user: UserIdenti
   ]);
   const basedOn = report ? latestVersion(report).version : 0;
   if (draft) {
-    return reportFormReply({ initiative, quarter, fields: draft.fields, previousOngoing: ongoing, basedOn, note: `Du fortsätter utkastet som ${draft.savedBy.name} sparade ${formatDateLong(draft.savedAt.slice(0, 10))}.` });
+    return reportFormReply({ initiative, quarter, fields: draft.fields, previousOngoing: ongoing, basedOn, note: `Du fortsätter utkastet som ${draft.savedBy.name} sparade ${formatDateLong(draft.savedOn ?? todayInStockholm(new Date(draft.savedAt)))}.` });
   }
   if (report) {
     const last = latestVersion(report);
@@ -89,7 +90,7 @@ export async function saveReportDraft(deps: HandlerDependencies, user: UserIdent
   const previous = (await deps.repos.reports.getDraft(user.associationId, initiative.id, quarter))?.postedCards ?? [];
   const here = personalCardId && user.aadObjectId ? [{ aadObjectId: user.aadObjectId, activityId: personalCardId }] : [];
   const postedCards = [...previous, ...here.filter((c) => !previous.some((p) => p.activityId === c.activityId))];
-  await deps.repos.reports.saveDraft({ associationId: user.associationId, initiativeId: initiative.id, year: quarter.year, quarter: quarter.quarter, fields: kept, savedBy: { aadObjectId: user.aadObjectId, name: user.name }, savedAt, ...(postedCards.length > 0 ? { postedCards } : {}) });
+  await deps.repos.reports.saveDraft({ associationId: user.associationId, initiativeId: initiative.id, year: quarter.year, quarter: quarter.quarter, fields: kept, savedBy: { aadObjectId: user.aadObjectId, name: user.name }, savedAt, savedOn: deps.today(), ...(postedCards.length > 0 ? { postedCards } : {}) });
   const ongoing = await previousOngoing(deps, user.associationId, initiative, quarter);
   return reportFormReply({ initiative, quarter, fields: kept, formId, previousOngoing: ongoing, basedOn: basedOn ?? 0, note: 'Utkastet är sparat. Skriv "kvartalsrapport" när du vill fortsätta; det finns kvar även om boten startas om.' });
 }

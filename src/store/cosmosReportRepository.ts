@@ -62,7 +62,7 @@ export class CosmosReportRepository implements ReportRepository {
 
   async getDraft(associationId: string, initiativeId: string, quarter: Quarter): Promise<ReportDraft | undefined> {
     const doc = await readDocument<DraftDocument>(this.container, draftId(initiativeId, quarter), associationId);
-    return doc ? { associationId: doc.associationId, initiativeId: doc.initiativeId, year: doc.year, quarter: doc.quarter, fields: doc.fields, savedBy: doc.savedBy, savedAt: doc.savedAt, ...(doc.postedCards ? { postedCards: doc.postedCards } : {}) } : undefined;
+    return doc ? { associationId: doc.associationId, initiativeId: doc.initiativeId, year: doc.year, quarter: doc.quarter, fields: doc.fields, savedBy: doc.savedBy, savedAt: doc.savedAt, ...(doc.savedOn ? { savedOn: doc.savedOn } : {}), ...(doc.postedCards ? { postedCards: doc.postedCards } : {}) } : undefined;
   }
 
   async saveDraft(draft: ReportDraft): Promise<void> {
