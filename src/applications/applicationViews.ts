@@ -23,9 +23,12 @@ export function formReply(view: FormInput): Reply {
   return { card: { template: 'formCard', view: full }, text };
 }
 
+// Two buttons at the foot fit a phone's width; saving a draft and discarding it stand in the body, one per row.
 const navigation = (a: Application, step: number): Action[] => [
   { title: step === SUMMARY_STEP - 1 ? 'Spara och visa sammanfattning' : 'Spara och fortsätt', verb: 'applicationStep', data: { applicationId: a.id, step, direction: 'next' }, style: 'positive' },
   ...(step > 0 ? [{ title: 'Tillbaka', verb: 'applicationStep', data: { applicationId: a.id, step, direction: 'back' }, style: 'default' as const }] : []),
+];
+const draftActions = (a: Application, step: number): FormCardView['rowActions'] => [
   { title: 'Spara utkast', verb: 'applicationStep', data: { applicationId: a.id, step, direction: 'stay' }, style: 'default' },
   { title: 'Släng utkastet', verb: 'applicationDiscard', data: { applicationId: a.id }, style: 'destructive' },
 ];
@@ -46,6 +49,7 @@ export function sectionReply(a: Application, step: number, fields: Fields, probl
       ...(field.line ? { verb: 'applicationStep', data: { applicationId: a.id, step, direction: 'add', line: field.line } } : {}),
     })),
     notes: note ? [{ text: note }] : [],
+    rowActions: draftActions(a, step),
     actions: navigation(a, step),
   });
 }
@@ -87,7 +91,7 @@ export function summaryReply(a: Application, summary: BudgetSummary | undefined,
       ...(f.owner_email ? [{ text: `Kontakt: ${f.owner_contact ?? ''}, ${f.owner_email}` }] : []),
       ...(summary ? [{ text: `Egenfinansieringen (${formatKr(summary.selfFunding)}) kommer utöver det ni söker från förbundet (${formatKr(summary.requested)}); den rekvireras inte.` }] : []),
     ],
-    rowActions: SECTIONS.map((s, i) => ({ title: `Ändra: ${s.title}`, verb: 'applicationGoto', data: { applicationId: a.id, step: i } })),
+    rowActions: SECTIONS.map((s, i) => ({ title: `Ändra: ${s.title}`, verb: 'applicationGoto', data: { applicationId: a.id, step: i }, style: 'default' as const })),
     actions: [
       ...(problems.length === 0 && summary ? [{ title: 'Skicka in ansökan', verb: 'applicationSubmit', data: { applicationId: a.id }, style: 'positive' }] : []),
       { title: 'Tillbaka', verb: 'applicationStep', data: { applicationId: a.id, step: SUMMARY_STEP, direction: 'back' }, style: 'default' },

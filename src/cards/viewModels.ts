@@ -207,7 +207,7 @@ export interface FormCardView {
   readonly fields: readonly { readonly id: string; readonly label: string; readonly type: 'heading' | 'text' | 'multiline' | 'date' | 'choice' | 'addLine'; readonly value: string; readonly choices: readonly Choice[]; readonly error: string; readonly verb?: string; readonly data?: Readonly<Record<string, unknown>> }[];
   readonly notes: readonly { readonly text: string }[];
   /** Buttons in the body, one per row, so a phone shows every one of them (the card's own actions are for the main step). */
-  readonly rowActions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[];
+  readonly rowActions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>>; readonly style: 'default' | 'positive' | 'destructive' }[];
   /** Next to the buttons when something needs fixing. */
   readonly errorSummary: string;
   readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>>; readonly style: 'default' | 'positive' | 'destructive' }[];

@@ -223,7 +223,7 @@ describe('ansökan over /api/messages', function () {
   it('the applicant can discard a draft; a submitted ansökan cannot be discarded', async () => {
     const u = user('29:discard', '00000000-0000-0000-0000-00000000d15c', 'Sökande som ångrar sig');
     const [first] = await say(u, 'ny ansökan');
-    const id = first.actions.find((a: any) => a.verb === 'applicationDiscard').data.applicationId;
+    const id = first.actions.find((a: any) => a.verb === 'applicationStep').data.applicationId;
     const gone = await invoke(u, 'applicationDiscard', { applicationId: id });
     assert.match(texts(gone), /Utkastet är slängt/);
     const [none] = await say(u, 'fortsätt min ansökan');
