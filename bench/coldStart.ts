@@ -5,11 +5,18 @@
  * `node dist/bench/coldStart.js`.
  */
 import { spawn } from 'child_process';
+import { readFileSync } from 'fs';
 import { createServer } from 'net';
 import path from 'path';
 import { makeTempDir } from '../test/helpers/tempDir';
 
-const ENTRY = path.resolve(__dirname, '../src/index.js');
+/** The project root (this file runs from dist/bench). */
+const ROOT = path.resolve(__dirname, '../..');
+/** Node's arguments exactly as `npm start` (and App Service) give them: the heap flags and the entry. */
+const START_ARGS: readonly string[] = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start
+  .split(' ')
+  .slice(1)
+  .map((arg) => (arg.startsWith('-') ? arg : path.join(ROOT, arg)));
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,11 +37,11 @@ export interface BotProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `node dist/src/index.js` as its own process and resolves once /healthz answers 200 (after its "listening" log line). */
+/** Starts the bot as `npm start` does, as its own process, and resolves once /healthz answers 200 (after its "listening" log line). */
 export async function startBotProcess(dataDir: string, env: Record<string, string> = {}): Promise<BotProcess> {
   const port = await freePort();
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, [ENTRY], {
+  const child = spawn(process.execPath, [...START_ARGS], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'on', BOT_ID: '', COSMOS_ENDPOINT: '', APPLICATIONINSIGHTS_CONNECTION_STRING: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

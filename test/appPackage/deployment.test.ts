@@ -21,7 +21,7 @@ describe('deployment files', () => {
     assert.match(bicep, /EnableServerless/);
     assert.match(bicep, /linuxFxVersion: 'NODE\|22-lts'/);
     // Production starts the built app; nothing compiles at start.
-    assert.match(bicep, /appCommandLine: 'node dist\/src\/index\.js'/);
+    assert.match(bicep, /appCommandLine: 'node (?:--[a-z-]+=\d+ )*dist\/src\/index\.js'/);
     assert.match(bicep, /channelName: 'MsTeamsChannel'/);
   });
 
@@ -70,8 +70,8 @@ describe('deployment files', () => {
     assert.match(pkg.engines.node, new RegExp(`^>=${nodeMajor}\\.`));
     assert.match(pkg.devDependencies['@types/node'], new RegExp(`^\\^${nodeMajor}\\.`));
     const command = /appCommandLine: '([^']+)'/.exec(bicep)?.[1];
-    assert.equal(command, 'node dist/src/index.js');
-    assert.equal(`node ${pkg.scripts.start.split(' ').slice(1).join(' ')}`, command, 'npm start runs what App Service runs, without compiling');
+    assert.match(command ?? '', /^node (?:--max-(?:old|semi)-space-size=\d+ )*dist\/src\/index\.js$/, 'the built app, with heap bounds sized for a small instance');
+    assert.equal(pkg.scripts.start, command, 'npm start runs what App Service runs, without compiling');
     assert.ok(existsSync(path.join(ROOT, 'dist/src/index.js')), 'the build writes the file App Service starts');
     const ignored = read('.appserviceignore').split('\n').map((l) => l.trim());
     assert.ok(!ignored.includes('dist'), 'the built app is deployed');
