@@ -1,3 +1,4 @@
+import './compileCache';
 import 'dotenv/config';
 import './instrument';
 import { startApp } from './app';
