@@ -1,4 +1,4 @@
-import { applicationItem, deviationItem, parseRegisterPeriod, registerReply } from '../deviations/delegationRegister';
+import { applicationItem, deviationItem, pageOf, parseRegisterPeriod, registerReply } from '../deviations/delegationRegister';
 import { ForbiddenError } from '../errors';
 import { normalize } from '../questions/parser/text';
 import { hasRole } from '../roles/roleDirectory';
@@ -17,6 +17,6 @@ export const delegationDecisionsCommand: CommandHandler = {
     const all = [...deviations.map(deviationItem), ...applications.map(applicationItem)];
     const listed = period.kind === 'unreported' ? all.filter((i) => !i.reportedToBoard) : all;
     const lastMeeting = all.map((i) => i.reportedToBoard ?? '').sort().pop() || undefined;
-    return [registerReply(listed, period, hasRole(user, 'kansli'), lastMeeting)];
+    return [registerReply(listed, period, hasRole(user, 'kansli'), lastMeeting, undefined, { page: pageOf(input.text), question: input.text })];
   },
 };

@@ -86,17 +86,30 @@ const numberKey = (i: RegisterItem) => {
 };
 
 /** The list the board's kallelse needs: number, date, decider, ärende, decision, reason, finance effect, anmäld. */
-export function registerReply(decided: readonly RegisterItem[], period: RegisterPeriod, canMarkReported: boolean, lastMeeting?: string, retry?: { readonly title: string; readonly meetingDate: string; readonly problem: string }): Reply {
-  const listed = [...decided].sort((a, b) => numberKey(a).localeCompare(numberKey(b)));
+/** Decisions per card: each is about 1.1 KB, and Teams refuses a card over about 28 KB. */
+export const REGISTER_PAGE_SIZE = 15;
+
+/** Which page of a long register to show, and the question that shows it (its "sida N" replaced). */
+export interface RegisterPaging {
+  readonly page: number;
+  readonly question: string;
+}
+
+export function registerReply(decided: readonly RegisterItem[], period: RegisterPeriod, canMarkReported: boolean, lastMeeting?: string, retry?: { readonly title: string; readonly meetingDate: string; readonly problem: string }, paging?: RegisterPaging): Reply {
+  const all = [...decided].sort((a, b) => numberKey(a).localeCompare(numberKey(b)));
+  const pages = Math.max(1, Math.ceil(all.length / REGISTER_PAGE_SIZE));
+  const page = Math.min(Math.max(1, paging?.page ?? 1), pages);
+  const listed = all.slice((page - 1) * REGISTER_PAGE_SIZE, page * REGISTER_PAGE_SIZE);
+  const pageText = pages > 1 ? ` Sida ${page} av ${pages}.` : '';
   const title = retry?.title || (period.kind === 'unreported' ? 'Delegationsbeslut sedan förra styrelsemötet' : `Delegationsbeslut ${period.label}`);
   const intro =
-    listed.length === 0
+    all.length === 0
       ? period.kind === 'unreported'
         ? 'Inga delegationsbeslut väntar på att anmälas till styrelsen.'
         : 'Inga delegationsbeslut under perioden.'
       : period.kind === 'unreported'
-        ? `${listed.length} beslut som ännu inte anmälts till styrelsen${lastMeeting ? ` (senast anmälda vid mötet ${formatDateLong(lastMeeting)})` : ''}.`
-        : `${listed.length} beslut.`;
+        ? `${all.length} beslut som ännu inte anmälts till styrelsen${lastMeeting ? ` (senast anmälda vid mötet ${formatDateLong(lastMeeting)})` : ''}.${pageText}`
+        : `${all.length} beslut.${pageText}`;
   const items = listed.map((i) => ({
     heading: `${i.number ?? 'D (nummer tilldelas)'} – ${formatDateLong(i.decidedOn)}`,
     facts: [
@@ -108,8 +121,21 @@ export function registerReply(decided: readonly RegisterItem[], period: Register
       { label: 'Anmäld till styrelsen', value: i.reportedToBoard ? formatDateLong(i.reportedToBoard) : 'ännu inte' },
     ],
   }));
+  // The button marks what the card shows: a long register is marked page by page.
   const unreported = listed.filter((i) => !i.reportedToBoard);
-  const view: DelegationRegisterView = { title, intro, items, notes: [], canMarkReported: canMarkReported && unreported.length > 0, caseIds: unreported.map((i) => i.caseId), meetingDate: retry?.meetingDate ?? '', meetingDateError: retry?.problem ?? '' };
-  const text = [title, intro, ...(retry ? [retry.problem] : []), ...items.map((i) => [i.heading, ...i.facts.map((f) => `${f.label}: ${f.value}`)].join('\n'))].join('\n\n');
+  const notes = [
+    ...(pages > 1 && canMarkReported && unreported.length > 0 ? [{ text: `Knappen markerar de ${unreported.length} beslut som visas på den här sidan.` }] : []),
+    ...(page < pages && paging ? [{ text: `Visa fler: skriv "${withPage(paging.question, page + 1)}".` }] : []),
+  ];
+  const view: DelegationRegisterView = { title, intro, items, notes, canMarkReported: canMarkReported && unreported.length > 0, caseIds: unreported.map((i) => i.caseId), meetingDate: retry?.meetingDate ?? '', meetingDateError: retry?.problem ?? '' };
+  const text = [title, intro, ...(retry ? [retry.problem] : []), ...items.map((i) => [i.heading, ...i.facts.map((f) => `${f.label}: ${f.value}`)].join('\n')), ...notes.map((n) => n.text)].join('\n\n');
   return { card: { template: 'delegationRegister', view }, text };
 }
+
+const PAGE_WORDS = /\s*\bsida\s+\d{1,4}\b/giu;
+
+/** "sida 3" in a question, or 1. */
+export const pageOf = (text: string): number => Number(/\bsida\s+(\d{1,4})\b/iu.exec(text)?.[1] ?? 1);
+
+/** The same question asking for another page. */
+export const withPage = (question: string, page: number): string => `${question.replace(PAGE_WORDS, '').replace(/[?!.\s]+$/u, '').trim()} sida ${page}`;
