@@ -1,4 +1,5 @@
-import { applicationItem, deviationItem, pageOf, parseRegisterPeriod, registerReply } from '../deviations/delegationRegister';
+import { applicationItem, deviationItem, parseRegisterPeriod, registerReply } from '../deviations/delegationRegister';
+import { pageOf } from '../cards/paging';
 import { ForbiddenError } from '../errors';
 import { normalize } from '../questions/parser/text';
 import { hasRole } from '../roles/roleDirectory';

@@ -6,7 +6,11 @@ import { quarterKey, quarterLabel } from '../domain/quarters';
 import { formatDateLong } from '../format/swedish';
 import { normalize } from '../questions/parser/text';
 import { hasRole } from '../roles/roleDirectory';
+import { pageOf, pageSlice, withPage } from '../cards/paging';
 import { CommandHandler } from './types';
+
+/** Blocks per card: each is under 1 KB, so a page stays far below Teams' limit. */
+export const MY_CASES_PAGE_SIZE = 20;
 
 type Block = BlocksView['blocks'][number];
 type Kind = 'alla' | 'avvikelser' | 'ansokningar' | 'rapporter';
@@ -14,7 +18,7 @@ type Kind = 'alla' | 'avvikelser' | 'ansokningar' | 'rapporter';
 const PATTERN = /^(visa )?(mina|mitt|min) (arenden|arende|avvikelser|avvikelse|ansokningar|ansokan|rapporter|kvartalsrapporter)$/;
 
 function kindOf(text: string): Kind {
-  const word = (PATTERN.exec(normalize(text))?.[3] ?? '') as string;
+  const word = (PATTERN.exec(normalize(text).replace(/ sida \d{1,4}$/, ''))?.[3] ?? '') as string;
   if (word.startsWith('avvikelse')) return 'avvikelser';
   if (word.startsWith('ansokan') || word.startsWith('ansokningar')) return 'ansokningar';
   if (word.endsWith('rapporter')) return 'rapporter';
@@ -53,7 +57,7 @@ function applicationBlock(a: Application): Block {
       ...(a.submittedOn ? [{ label: 'Inlämnad', value: formatDateLong(a.submittedOn) }] : []),
       { label: 'Nästa steg', value: draft ? 'Gör klart och skicka in.' : a.status === 'inlämnad' ? 'Styrelsen eller förbundschefen beslutar.' : 'Inget; beslutet är fattat.' },
     ],
-    actions: [draft ? { title: 'Fortsätt ansökan', verb: 'askQuestion', data: { question: 'fortsätt min ansökan' } } : { title: 'Visa ansökan', verb: 'askQuestion', data: { question: 'status på min ansökan' } }],
+    actions: [draft ? { title: 'Fortsätt ansökan', verb: 'askQuestion', data: { question: 'fortsätt min ansökan' } } : { title: 'Visa ansökan', verb: 'showApplication', data: { applicationId: a.id } }],
   };
 }
 
@@ -75,7 +79,7 @@ function reportBlock(r: QuarterlyReport, label: string): Block {
 /** "mina ärenden", "mina avvikelser", "mina ansökningar", "mina rapporter": the user's own filings, each with its status, the next step and a button to open it. */
 export const myCasesCommand: CommandHandler = {
   name: 'mina ärenden',
-  matches: (text) => PATTERN.test(normalize(text)),
+  matches: (text) => PATTERN.test(normalize(text).replace(/ sida \d{1,4}$/, '')),
   async handle(input, deps) {
     const user = input.user;
     const kind = kindOf(input.text);
@@ -83,10 +87,11 @@ export const myCasesCommand: CommandHandler = {
     const blocks: Block[] = [];
     if (me && (kind === 'alla' || kind === 'avvikelser')) {
       const all = await deps.repos.deviations.listByStatus(user.associationId, ['inlämnad', 'godkänd', 'avslagen', 'återkallad']);
-      blocks.push(...all.filter((d) => d.filedBy.aadObjectId === me).map(deviationBlock));
+      // Newest first: a long history pages back in time.
+      blocks.push(...all.filter((d) => d.filedBy.aadObjectId === me).sort((a, b) => b.filedAt.localeCompare(a.filedAt)).map(deviationBlock));
     }
     if (me && (kind === 'alla' || kind === 'ansokningar')) {
-      blocks.push(...(await deps.repos.applications.listByApplicant(user.associationId, me)).map(applicationBlock));
+      blocks.push(...[...(await deps.repos.applications.listByApplicant(user.associationId, me))].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(applicationBlock));
     }
     if ((kind === 'alla' || kind === 'rapporter') && hasRole(user, 'insatsansvarig')) {
       const year = Number(deps.today().slice(0, 4));
@@ -97,8 +102,11 @@ export const myCasesCommand: CommandHandler = {
     const what = { alla: 'ärenden', avvikelser: 'avvikelser', ansokningar: 'ansökningar', rapporter: 'kvartalsrapporter' }[kind];
     const title = `Mina ${what}`;
     const emptyText = `Du har inga ${what} just nu.`;
-    const view: BlocksView = { title, intro: blocks.length > 0 ? `Det du själv har lämnat in (${blocks.length} st).` : '', summaryHeading: '', summary: [], blocks, emptyText, notes: [] };
-    const text = [title, ...(blocks.length === 0 ? [emptyText] : blocks.map((b) => `${b.heading}: ${b.status}`))].join('\n');
+    const { shown, page, pages } = pageSlice(blocks, pageOf(input.text), MY_CASES_PAGE_SIZE);
+    const intro = blocks.length > 0 ? `Det du själv har lämnat in (${blocks.length} st).${pages > 1 ? ` Sida ${page} av ${pages}.` : ''}` : '';
+    const notes = page < pages ? [{ text: `Visa fler: skriv "${withPage(input.text, page + 1)}".` }] : [];
+    const view: BlocksView = { title, intro, summaryHeading: '', summary: [], blocks: shown, emptyText, notes };
+    const text = [title, ...(blocks.length === 0 ? [emptyText] : shown.map((b) => `${b.heading}: ${b.status}`)), ...notes.map((n) => n.text)].join('\n');
     const reply: Reply = { card: { template: 'blocks', view }, text };
     return [reply];
   },

@@ -1,3 +1,4 @@
+import { pageSlice, withPage } from '../cards/paging';
 import { Application } from '../domain/applications';
 import { Deviation, prognosisChanges } from '../domain/deviations';
 import { DEVIATION_KIND_LABEL } from '../domain/deviations';
@@ -97,9 +98,7 @@ export interface RegisterPaging {
 
 export function registerReply(decided: readonly RegisterItem[], period: RegisterPeriod, canMarkReported: boolean, lastMeeting?: string, retry?: { readonly title: string; readonly meetingDate: string; readonly problem: string }, paging?: RegisterPaging): Reply {
   const all = [...decided].sort((a, b) => numberKey(a).localeCompare(numberKey(b)));
-  const pages = Math.max(1, Math.ceil(all.length / REGISTER_PAGE_SIZE));
-  const page = Math.min(Math.max(1, paging?.page ?? 1), pages);
-  const listed = all.slice((page - 1) * REGISTER_PAGE_SIZE, page * REGISTER_PAGE_SIZE);
+  const { shown: listed, page, pages } = pageSlice(all, paging?.page ?? 1, REGISTER_PAGE_SIZE);
   const pageText = pages > 1 ? ` Sida ${page} av ${pages}.` : '';
   const title = retry?.title || (period.kind === 'unreported' ? 'Delegationsbeslut sedan förra styrelsemötet' : `Delegationsbeslut ${period.label}`);
   const intro =
@@ -131,11 +130,3 @@ export function registerReply(decided: readonly RegisterItem[], period: Register
   const text = [title, intro, ...(retry ? [retry.problem] : []), ...items.map((i) => [i.heading, ...i.facts.map((f) => `${f.label}: ${f.value}`)].join('\n')), ...notes.map((n) => n.text)].join('\n\n');
   return { card: { template: 'delegationRegister', view }, text };
 }
-
-const PAGE_WORDS = /\s*\bsida\s+\d{1,4}\b/giu;
-
-/** "sida 3" in a question, or 1. */
-export const pageOf = (text: string): number => Number(/\bsida\s+(\d{1,4})\b/iu.exec(text)?.[1] ?? 1);
-
-/** The same question asking for another page. */
-export const withPage = (question: string, page: number): string => `${question.replace(PAGE_WORDS, '').replace(/[?!.\s]+$/u, '').trim()} sida ${page}`;

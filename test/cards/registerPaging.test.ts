@@ -1,5 +1,6 @@
 import assert from 'assert/strict';
-import { REGISTER_PAGE_SIZE, RegisterItem, pageOf, registerReply, withPage } from '../../src/deviations/delegationRegister';
+import { REGISTER_PAGE_SIZE, RegisterItem, registerReply } from '../../src/deviations/delegationRegister';
+import { pageOf, withPage } from '../../src/cards/paging';
 import { renderCard } from '../../src/cards/renderCard';
 import { DelegationRegisterView, Reply } from '../../src/cards/viewModels';
 

@@ -250,6 +250,14 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     assert.match(texts(chefQueue), /^50 avvikelser väntar på beslut/);
     assert.equal(decisionCards.length, 10, 'the förbundschef gets the first ten with their buttons');
     for (const card of decisionCards) assert.deepEqual(actionsOf(card), ['Godkänn', 'Avslå']);
+    // The filer's own list comes a page at a time, each page a card Teams accepts.
+    const [mine] = await say(vaxtkraftLead, 'mina avvikelser');
+    assert.match(texts(mine), /Det du själv har lämnat in \(5\d st\)\. Sida 1 av 3\./);
+    assert.match(texts(mine), /Visa fler: skriv "mina avvikelser sida 2"\./);
+    assert.ok(JSON.stringify(mine).length < 25_000);
+    const [last] = await say(vaxtkraftLead, 'mina avvikelser sida 3');
+    assert.match(texts(last), /Sida 3 av 3\./);
+    assert.doesNotMatch(texts(last), /Visa fler/);
   });
 
   it('a new end date, decided by the deputy, changes the insats period; both deciders’ cards show the decision', async () => {
