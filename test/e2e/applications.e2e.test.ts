@@ -2,6 +2,7 @@ import assert from 'assert/strict';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
 import { actionsOf, chat, chatOf, inputIds, texts } from '../helpers/chat';
 import { TeamsUser } from '../helpers/teams';
+import { storeContents } from '../helpers/storeContents';
 import { openCosmosStore } from '../../src/store/cosmosStore';
 import { SECTION_1, SECTION_2, SECTION_3, SECTION_4 } from './applicationFields';
 import { cosmosRepositories } from '../../src/store/repositories';
@@ -158,8 +159,16 @@ describe('ansökan over /api/messages', function () {
     assert.equal(replaced.length, 1);
     assert.deepEqual(actionsOf(replaced[0]!.body.attachments[0].content), ['Visa hela ansökan']);
     assert.match(texts(replaced[0]!.body.attachments[0].content), /Dnr 2026:1 – beviljad/);
+    const storeBefore = await storeContents(bot);
     const stale = await invoke(kansli, 'openApplicationDecision', { applicationId, by: 'styrelsen' });
     assert.match(texts(stale), /redan beviljad/);
+    const staleDecision = await invoke(kansli, 'decideApplication', { ...decision, outcome: 'avslagen' });
+    assert.match(texts(staleDecision), /redan beviljad/);
+    const staleStep = await step(applicant, 3, { ...SECTION_4, b1_premises: '999 000' });
+    assert.match(texts(staleStep), /redan inlämnad/);
+    const staleSubmit = await invoke(applicant, 'applicationSubmit', { applicationId, year_2027: '1', year_2028: '1' });
+    assert.doesNotMatch(texts(staleSubmit), /Felkod/);
+    assert.equal(await storeContents(bot), storeBefore, 'old cards change nothing once it is decided');
 
     const after = await headline(2027);
     assert.match(after, /Kvarvarande beslutsutrymme, preliminär budget 2027\n1 500 tkr/, '2 800 − 1 300');

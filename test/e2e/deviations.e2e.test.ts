@@ -5,6 +5,7 @@ import { BotUnderTest, startBot } from '../helpers/runningBot';
 import { makeTempDir } from '../helpers/tempDir';
 import { openCosmosStore } from '../../src/store/cosmosStore';
 import { cosmosRepositories } from '../../src/store/repositories';
+import { storeContents } from '../helpers/storeContents';
 import { TeamsUser, adaptiveCardInvoke } from '../helpers/teams';
 import { actionsOf, chat, chatOf, inputIds, texts } from '../helpers/chat';
 
@@ -212,9 +213,15 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const [cost] = await say(board, 'vad kostar växtkraft 2027?');
     assert.match(texts(cost), /2 834 tkr/, '2 754 + 80');
 
+    // Every button of the old cards, pressed after the decision, changes nothing in the store.
+    const storeBefore = await storeContents(bot);
     const later = await invoke(chef, 'decideDeviation', { caseId: firstCaseId, outcome: 'avslagen', comment: 'Ångrar mig.' });
     assert.match(texts(later), /redan godkänd av Förbundschef \(demo\) 23 november 2026; det beslutet står fast/);
     assert.match(texts(later), /D 2026:1/);
+    const withdrawn = await invoke(vaxtkraftLead, 'withdrawDeviation', { caseId: firstCaseId, confirmed: true });
+    assert.doesNotMatch(texts(withdrawn), /Felkod/);
+    assert.match(texts(withdrawn), /Godkänd/);
+    assert.equal(await storeContents(bot), storeBefore);
   });
 
   it('twenty simultaneous approvals of one avvikelse give one decision and one register number', async () => {
