@@ -68,8 +68,17 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
     if (!previous && words.followUpOpener && words.measures.length === 0) return [nothingToFollow('Det här ser ut som en följdfråga, men jag har ingen tidigare fråga i den här konversationen. Ställ hela frågan, till exempel "beslutsutrymme 2027?".')];
     return [helpReply(interpretation.message ?? `Jag förstod inte frågan "${text.trim()}". Jag kan svara på till exempel:`, asker.roles)];
   }
-  const replies = await answerReading(ctx, interpretation.reading);
-  if (asker.conversationKey) await ctx.repos.readings.save(ctx.associationId, asker.conversationKey, await toRemember(ctx, interpretation.reading));
+  const reading = interpretation.reading;
+  const key = asker.conversationKey;
+  if (!key) return answerReading(ctx, reading);
+  // The reading is stored while the answer is computed (a ranking's, which names its first insats, after it): the turn ends with both done.
+  const remember = (r: Reading) => ctx.repos.readings.save(ctx.associationId, key, r);
+  if (reading.measure === 'ranking') {
+    const replies = await answerReading(ctx, reading);
+    await remember(await toRemember(ctx, reading));
+    return replies;
+  }
+  const [replies] = await Promise.all([answerReading(ctx, reading), remember(reading)]);
   return replies;
 }
 

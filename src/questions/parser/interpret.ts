@@ -162,12 +162,17 @@ function unexplainedWords(words: QuestionWords, match: SubjectMatch): string[] {
   return words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && !ANAPHORA.has(t) && t.length > 2 && !/^\d+$/.test(t));
 }
 
+/** Measures that are only ever the förbund's own: no subject, column or anything else to carry over once the year is said. */
+const SELF_CONTAINED: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'carriedIn', 'reserveFund', 'soliditet', 'kassalikviditet', 'equity']);
+
 /** Whether the question leans on the last one: "och 2027?", "budget då?", "Bryggan?". */
 export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): boolean {
   const named = primaryMeasure(words, match.candidates.length > 0);
   // "budget då?": a column word alone names no measure of its own.
   const measure = named === 'line' && match.candidates.length === 0 && words.columns.length > 0 ? undefined : named;
   if (words.explain || words.yearShift !== undefined) return true;
+  // "beslutsutrymme 2026?": a förbund-only figure for a named year takes nothing from the last answer (and costs no read of it).
+  if (named !== undefined && SELF_CONTAINED.has(named) && words.years.length > 0 && !words.followUpOpener && words.amount === undefined && !words.difference) return false;
   if (words.tokens[words.tokens.length - 1] === 'da' && words.tokens.length <= 4) return true;
   // "hur mycket av det kommer från tidigare år?", "när slutar den?", "om vi beviljar 250 tkr?": no year, and leaning on the last answer.
   if (words.years.length === 0 && named === 'whatIf') return true;
