@@ -1,10 +1,10 @@
 import restify from 'restify';
 import { AddressInfo } from 'net';
-import { METADATA_UNAVAILABLE, createAdapter } from './bot/adapter';
-import { METADATA_RETRY_SECONDS } from './bot/openIdMetadata';
+import { METADATA_RETRY_SECONDS, METADATA_UNAVAILABLE } from './bot/openIdMetadata';
 import { isActivityShaped, readJsonBody } from './httpBody';
 import { Logger, jsonLogger } from './bot/errorReply';
-import { FinsamBot } from './bot/finsamBot';
+import type { BotRuntime } from './bot/botRuntime';
+import { LazyNotifier } from './bot/lazyNotifier';
 import { HandlerDependencies } from './commands/types';
 import { createDependencies } from './bot/dependencies';
 import { hasJobKey, sendReminders } from './jobs/reminderJob';
@@ -31,12 +31,19 @@ export interface RunningApp {
 /** Composes store, bot and HTTP server. /healthz answers 200 only once the store is ready. */
 export async function startApp(config: AppConfig, logger: Logger = jsonLogger): Promise<RunningApp> {
   const roles = loadRoleDirectory(config.rolesFile, config.defaultAssociation);
-  const adapter = createAdapter(config, logger);
   let ready = false;
   // The embedded store stops taking writes when its disk does; then the bot is not healthy.
   let storeWritable = () => true;
-  let bot: FinsamBot | undefined;
   let jobDeps: HandlerDependencies | undefined;
+  let composed: HandlerDependencies | undefined;
+  // The Bot Framework (a third of the start-up) is loaded by the first turn or message that needs it.
+  let runtime: Promise<BotRuntime> | undefined;
+  const botRuntime = (): Promise<BotRuntime> => {
+    const deps = composed;
+    if (!deps) return Promise.reject(new Error('the bot runtime was asked for before the store was open'));
+    runtime ??= import('./bot/botRuntime').then((m) => m.createBotRuntime(config, logger, deps, roles));
+    return runtime;
+  };
 
   const server = restify.createServer({ name: 'finsam-bot', handleUncaughtExceptions: false });
   // No body parser: /api/messages checks the token before it reads a byte of the body, and reads at most MAX_BODY_BYTES.
@@ -46,7 +53,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     res.json({ status: healthy ? 'ok' : ready ? 'store not writable' : 'starting' });
   });
   server.post('/api/messages', async (req, res) => {
-    if (!bot) {
+    if (!jobDeps) {
       res.status(503);
       res.json({ error: 'starting' });
       return;
@@ -71,7 +78,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     }
     (req as unknown as { body: unknown }).body = body.value;
     req.headers.authorization = normaliseBearer(req.headers.authorization);
-    const running = bot;
+    const { adapter, bot: running } = await botRuntime();
     // The adapter answers into a capture, so that no SDK message (a token's reason, a DNS error) reaches the caller.
     const answer: { status: number; body?: unknown } = { status: 200 };
     const capture = {
@@ -135,9 +142,9 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   }
   const embedded = store.embedded;
   if (embedded) storeWritable = () => embedded.writable();
-  const deps = createDependencies(config, store, adapter, roles);
+  const deps = createDependencies(config, store, new LazyNotifier(botRuntime), roles);
+  composed = deps;
   if (config.demoData && (await seedDemoDataIfEmpty(deps.repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
-  bot = new FinsamBot(deps, roles, logger);
   jobDeps = deps;
   ready = true;
   // Finish, in the background, what a crash or an outage left half-done (a filing without Dnr or

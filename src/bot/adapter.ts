@@ -6,7 +6,8 @@ import { Logger, errorReply } from './errorReply';
 import { MetadataUnavailableError, installResilientOpenIdMetadata } from './openIdMetadata';
 
 /** What the adapter answers when the signing keys cannot be had; the HTTP edge turns it into 503. */
-export const METADATA_UNAVAILABLE = 'openid-metadata-unavailable';
+export { METADATA_UNAVAILABLE } from './openIdMetadata';
+import { METADATA_UNAVAILABLE } from './openIdMetadata';
 
 /**
  * Every way a token can fail (a bad signature escapes the SDK as a JsonWebTokenError, an

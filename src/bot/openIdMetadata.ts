@@ -8,6 +8,9 @@ export class MetadataUnavailableError extends Error {
   }
 }
 
+/** What the adapter answers when the signing keys cannot be had; the HTTP edge turns it into 503. */
+export const METADATA_UNAVAILABLE = 'openid-metadata-unavailable';
+
 /** How long a failed fetch of the OpenID metadata or keys is not tried again. */
 export const METADATA_RETRY_SECONDS = 30;
 

@@ -4,6 +4,8 @@
  */
 import 'dotenv/config';
 import { createAdapter } from '../bot/adapter';
+import { ProactiveNotifier } from '../bot/proactiveNotifier';
+import { cosmosRepositories } from '../store/repositories';
 import { jsonLogger } from '../bot/errorReply';
 import { loadConfig } from '../config';
 import { createDependencies } from '../bot/dependencies';
@@ -16,7 +18,8 @@ async function main(): Promise<void> {
   const quiet = { info: () => undefined, error: jsonLogger.error };
   const store = await openCosmosStore({ endpoint: config.cosmosEndpoint, key: config.cosmosKey, managedIdentityClientId: config.azureClientId, database: config.cosmosDatabase, dataDir: config.dataDir });
   try {
-    const deps = createDependencies(config, store, createAdapter(config, quiet), loadRoleDirectory(config.rolesFile, config.defaultAssociation));
+    const notifier = new ProactiveNotifier(createAdapter(config, quiet), config.botId, cosmosRepositories(store).conversations);
+    const deps = createDependencies(config, store, notifier, loadRoleDirectory(config.rolesFile, config.defaultAssociation));
     const result = await sendReminders(deps, config, quiet, (done, total) => process.stdout.write(`\rPåminnelser: ${done} av ${total}`));
     console.log(`\nSkickade ${result.sent}, redan skickade ${result.alreadySent}, kunde inte nås ${result.unreachable}, misslyckades ${result.failed}.`);
     process.exitCode = result.failed > 0 ? 1 : 0;

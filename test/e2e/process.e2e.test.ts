@@ -51,4 +51,36 @@ describe('the server process (npm start)', () => {
       temp.cleanup();
     }
   });
+
+  it('is healthy before the Bot Framework is loaded; the first message loads it and is answered', async () => {
+    const temp = makeTempDir();
+    const connector = await startCaptureConnector();
+    // A process of its own: the test process has loaded botbuilder long ago.
+    const script = `
+      const loaded = () => Object.keys(require.cache).some((m) => /node_modules[\\\\/]botbuilder[\\\\/]/.test(m));
+      const { startApp } = require(${JSON.stringify(path.resolve(__dirname, '../../src/app.js'))});
+      const { loadConfig } = require(${JSON.stringify(path.resolve(__dirname, '../../src/config.js'))});
+      (async () => {
+        const app = await startApp(loadConfig({ PORT: '0', DATA_DIR: process.env.DATA_DIR, BOT_ID: '', COSMOS_ENDPOINT: '' }), { info() {}, error() {} });
+        const health = (await fetch('http://127.0.0.1:' + app.port + '/healthz')).status;
+        await app.firstRepair;
+        const before = loaded();
+        const activity = JSON.parse(process.env.ACTIVITY);
+        const answered = (await fetch('http://127.0.0.1:' + app.port + '/api/messages', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) })).status;
+        console.log(JSON.stringify({ health, before, answered, after: loaded() }));
+        await app.close();
+      })();`;
+    try {
+      const activity = teamsMessage(connector.url, { id: '29:l', aadObjectId: 'l', name: 'L' }, 'ping');
+      const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, DATA_DIR: temp.dir, ACTIVITY: JSON.stringify(activity) }, stdio: ['ignore', 'pipe', 'inherit'] });
+      let out = '';
+      child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      assert.equal(await exitCode(child), 0);
+      assert.deepEqual(JSON.parse(out.trim().split('\n').pop() as string), { health: 200, before: false, answered: 200, after: true });
+      assert.equal(connector.for(activity.conversation.id).length, 1, 'the first message is answered');
+    } finally {
+      await connector.close();
+      temp.cleanup();
+    }
+  });
 });

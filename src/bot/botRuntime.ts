@@ -1,0 +1,20 @@
+import { CloudAdapter } from 'botbuilder';
+import { AppConfig } from '../config';
+import { HandlerDependencies } from '../commands/types';
+import { RoleDirectory } from '../roles/roleDirectory';
+import { createAdapter } from './adapter';
+import { Logger } from './errorReply';
+import { FinsamBot } from './finsamBot';
+import { ProactiveNotifier } from './proactiveNotifier';
+
+/** Everything of the Bot Framework the app uses: built once, when the first turn or message needs it. */
+export interface BotRuntime {
+  readonly adapter: CloudAdapter;
+  readonly bot: FinsamBot;
+  readonly notifier: ProactiveNotifier;
+}
+
+export function createBotRuntime(config: AppConfig, logger: Logger, deps: HandlerDependencies, roles: RoleDirectory): BotRuntime {
+  const adapter = createAdapter(config, logger);
+  return { adapter, bot: new FinsamBot(deps, roles, logger), notifier: new ProactiveNotifier(adapter, config.botId, deps.repos.conversations) };
+}
