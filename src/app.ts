@@ -5,6 +5,7 @@ import { isActivityShaped, readJsonBody } from './httpBody';
 import { Logger, jsonLogger } from './bot/errorReply';
 import type { BotRuntime } from './bot/botRuntime';
 import { LazyNotifier } from './bot/lazyNotifier';
+import { AfterTurnWork } from './jobs/afterTurn';
 import { HandlerDependencies } from './commands/types';
 import { createDependencies } from './bot/dependencies';
 import { hasJobKey, sendReminders } from './jobs/reminderJob';
@@ -25,6 +26,8 @@ export interface RunningApp {
   readonly store: CosmosStore;
   /** Settles when the first background pass over half-done ärenden has run (it starts once /healthz is ready). */
   readonly firstRepair: Promise<void>;
+  /** Settles when what followed the answered turns (messages to others) is done. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -142,7 +145,8 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   }
   const embedded = store.embedded;
   if (embedded) storeWritable = () => embedded.writable();
-  const deps = createDependencies(config, store, new LazyNotifier(botRuntime), roles);
+  const afterTurn = new AfterTurnWork((label, err) => logger.error({ message: `${label}: failed after the answer; the background repair finishes what it can`, error: (err as Error)?.message }));
+  const deps = createDependencies(config, store, new LazyNotifier(botRuntime), roles, (label, task) => afterTurn.run(label, task));
   composed = deps;
   if (config.demoData && (await seedDemoDataIfEmpty(deps.repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
   jobDeps = deps;
@@ -167,9 +171,11 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     address,
     store,
     firstRepair: repairs.firstPass,
+    settled: () => afterTurn.settled(),
     async close() {
       ready = false;
       await repairs.stop();
+      await afterTurn.settled();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
     },

@@ -131,7 +131,7 @@ function readDecision(a: Application, by: DecidedBy, typed: Fields, user: UserId
  * or parallel invokes arrive; the rest see the decision that stands. Then the
  * delegationsbeslut number, the ledger, the insats register and the applicant.
  */
-export async function decideApplication(deps: HandlerDependencies, user: UserIdentity, id: unknown, by: DecidedBy, typed: Fields, limit: number): Promise<Reply> {
+export async function decideApplication(deps: HandlerDependencies, user: UserIdentity, id: unknown, by: DecidedBy, typed: Fields, limit: number, clickedCardId?: string): Promise<Reply> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const a = await loadSubmitted(deps, user, id);
     mayDecide(user, a, by, limit);
@@ -141,8 +141,10 @@ export async function decideApplication(deps: HandlerDependencies, user: UserIde
     const written = await deps.repos.applications.replaceIfUnchanged(a, { ...a, status: decision.outcome, decision, decisionFinished: false });
     if (!written) continue;
     const finished = await finishApplicationDecision(deps, written);
-    await updatePostedApplicationCards(deps, finished);
-    if (written.applicant.aadObjectId) await deps.notifier.sendToUser(written.associationId, written.applicant.aadObjectId, receiptOf(finished, `Beslut om din ansökan ${finished.dnr}: ${finished.status}`));
+    deps.afterTurn('announce decision', async () => {
+      await updatePostedApplicationCards(deps, finished, clickedCardId);
+      if (written.applicant.aadObjectId) await deps.notifier.sendToUser(written.associationId, written.applicant.aadObjectId, receiptOf(finished, `Beslut om din ansökan ${finished.dnr}: ${finished.status}`));
+    });
     return receiptOf(finished, `Beslutet är registrerat: ${finished.name} ${finished.status}`, finished.decision?.number ? [`Delegationsbeslut ${finished.decision.number}.`] : []);
   }
   throw new InvalidInputError('Ansökan ändrades samtidigt av någon annan; försök igen.');

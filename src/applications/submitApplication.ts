@@ -22,9 +22,10 @@ export const receiptOf = (a: Application, title: string, extraNotes: string[] = 
 export const showInFull = (a: Application) => ({ title: 'Visa hela ansökan', verb: 'showApplication', data: { applicationId: a.id } });
 
 /** Every card the kansli and the deciders got about the ansökan, replaced by its final state: no stale "Besluta" button stays. */
-export async function updatePostedApplicationCards(deps: HandlerDependencies, a: Application): Promise<void> {
+export async function updatePostedApplicationCards(deps: HandlerDependencies, a: Application, clickedCardId?: string): Promise<void> {
   const final = receiptOf(a, `Ansökan ${a.dnr}: ${a.name}`, [], [showInFull(a)]);
-  await Promise.all((a.postedCards ?? []).map((posted) => deps.notifier.updateCard(a.associationId, posted, final).catch(() => undefined)));
+  // The card the decision was made on gets its answer from the invoke itself.
+  await Promise.all((a.postedCards ?? []).filter((posted) => posted.activityId !== clickedCardId).map((posted) => deps.notifier.updateCard(a.associationId, posted, final).catch(() => undefined)));
 }
 
 /** Whether the förbundschef may decide it on delegation: the whole amount applied for is within the limit. */
@@ -64,7 +65,7 @@ export async function submitApplication(deps: HandlerDependencies, user: UserIde
     throw new InvalidInputError('Ansökan ändrades samtidigt; försök igen.');
   }
   await deps.repos.ledger.saveApplicationEntry(a.associationId, { caseId: a.id, dnr: written.dnr as string, name: written.name as string, owner: written.owner as string, submittedOn: today, requestedByYear: split.byYear, status: 'inlämnad' });
-  await notifyKansli(deps, written, delegationLimit);
+  deps.afterTurn('notify kansli', () => notifyKansli(deps, written, delegationLimit));
   return receiptOf(written, `Ansökan inlämnad: ${written.name}`, [`Tack! Ansökan har diarieförts som ${written.dnr}. Kansliet har fått den; du får besked här när den är beslutad. Skriv "status på min ansökan" för att se läget.`]);
 }
 

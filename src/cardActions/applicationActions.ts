@@ -67,6 +67,6 @@ export const decideApplicationAction: CardActionHandler = {
   verb: 'decideApplication',
   async handle(input, deps) {
     if (input.problems?.length) return { replies: [], updatedCard: await decisionForm(deps, input.user, input.data.applicationId, byOf(input), deps.delegationLimitKr, input.problems, fieldsOf(input)) };
-    return { replies: [], updatedCard: await decideApplication(deps, input.user, input.data.applicationId, byOf(input), fieldsOf(input), deps.delegationLimitKr) };
+    return { replies: [], updatedCard: await decideApplication(deps, input.user, input.data.applicationId, byOf(input), fieldsOf(input), deps.delegationLimitKr, input.personalCardId) };
   },
 };

@@ -13,6 +13,8 @@ export interface HandlerDependencies {
   readonly notifier: Notifier;
   /** Ansökningar up to this many kronor in total may be decided by the förbundschef on delegation. */
   readonly delegationLimitKr: number;
+  /** Runs what may follow the answer (messages to others) after it; see src/jobs/afterTurn.ts. */
+  readonly afterTurn: (label: string, task: () => Promise<void>) => void;
 }
 
 export interface CommandInput {

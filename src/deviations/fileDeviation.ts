@@ -106,6 +106,7 @@ export async function fileDeviation(deps: HandlerDependencies, user: UserIdentit
 /** Only the request that created the filing notifies, so a double click sends one card; the repair at start covers a crash. */
 async function finish(deps: HandlerDependencies, d: Deviation, alreadyFiled: boolean): Promise<FilingResult> {
   const [numbered, cardContext] = await Promise.all([ensureDiarienummer(deps, d), loadCardContext(deps, d.associationId)]);
-  const { deviation, reached } = !alreadyFiled && numbered.status === 'inlämnad' ? await notifyDeciders(deps, numbered, cardContext) : { deviation: numbered, reached: numbered.decidersNotified ? 1 : 0 };
-  return { kind: 'filed', deviation, decidersReached: reached, alreadyFiled, cardContext };
+  // The filer is answered once the filing has its Dnr; the deciders' cards follow.
+  if (!alreadyFiled && numbered.status === 'inlämnad') deps.afterTurn('notify deciders', async () => void (await notifyDeciders(deps, numbered, cardContext)));
+  return { kind: 'filed', deviation: numbered, decidersReached: cardContext.deciderTeamsIds.length, alreadyFiled, cardContext };
 }

@@ -426,4 +426,22 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     assert.equal(room.tkr - roomBefore.tkr, 10);
     assert.match(room.text, new RegExp(`Förstärkt stöd till arbete eller studier \u221210 tkr 2026 \\(D 2026:5, Dnr 2026:${dnr}\\)`));
   });
+
+  it('answers the filer as soon as the filing has its Dnr, while the förbundschef’s connector hangs; the card reaches the förbundschef after', async () => {
+    const form = await openForm(alvkarlebyLead);
+    bot.connector.hold(chatOf(chef));
+    try {
+      // Posted by hand: the chat helper waits for what follows the answer.
+      const res = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(adaptiveCardInvoke(bot.connector.url, alvkarlebyLead, 'submitDeviation', { formId: formIdOf(form), initiativeId: 'lokus-alvkarleby', kind: 'method', reason: 'Ny metod för uppsökande arbete.', position: 'Styrgruppen tillstyrker.' }, chatOf(alvkarlebyLead))) });
+      const receipt = (await res.json()).value;
+      assert.match(texts(receipt), /Tack! Avvikelsen är inlämnad och diarieförd/);
+      assert.match(texts(receipt), /Förbundschefen har fått den för beslut/);
+      const reachedChef = () => bot.connector.for(chatOf(chef)).some((a) => /Ny metod för uppsökande arbete/.test(texts(a.attachments[0].content)));
+      assert.equal(reachedChef(), false, 'the förbundschef’s card is still on its way when the filer has the answer');
+    } finally {
+      bot.connector.release();
+    }
+    await bot.app.settled();
+    assert.ok(bot.connector.for(chatOf(chef)).some((a) => /Ny metod för uppsökande arbete/.test(texts(a.attachments[0].content))), 'the card reached the förbundschef once the connector answered');
+  });
 });

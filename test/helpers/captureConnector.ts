@@ -22,6 +22,11 @@ export interface CaptureConnector {
   throttle(conversationId: string, times: number): void;
   /** How many 429s were given. */
   throttled(): number;
+  /** Sends to the conversation get no answer until `release()`: a connector that hangs. */
+  hold(conversationId: string): void;
+  release(): void;
+  /** How many sends are waiting for `release()`. */
+  held(): number;
   close(): Promise<void>;
 }
 
@@ -32,6 +37,8 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
   let counter = 0;
   const throttles = new Map<string, number>();
   let throttledCount = 0;
+  const holding = new Set<string>();
+  let waiting: (() => void)[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -49,6 +56,15 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
         throttledCount += 1;
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '0' });
         res.end(JSON.stringify({ error: { code: 'TooManyRequests', message: 'Too many requests' } }));
+        return;
+      }
+      if (req.method === 'POST' && match && holding.has(conversation)) {
+        waiting.push(() => {
+          counter += 1;
+          activities.push({ conversationId: conversation, body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'), id: `sent-${counter}` });
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id: `sent-${counter}` }));
+        });
         return;
       }
       if (req.method === 'POST' && match) {
@@ -70,6 +86,14 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
     updates,
     throttle: (conversationId, times) => throttles.set(conversationId, times),
     throttled: () => throttledCount,
+    hold: (conversationId) => holding.add(conversationId),
+    release: () => {
+      holding.clear();
+      const now = waiting;
+      waiting = [];
+      now.forEach((answer) => answer());
+    },
+    held: () => waiting.length,
     for: (conversationId) => activities.filter((a) => a.conversationId === conversationId).map((a) => a.body),
     close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
   };

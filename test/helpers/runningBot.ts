@@ -38,6 +38,8 @@ export async function startBot(env: Record<string, string> = {}, dataDir?: strin
     async post(activity, headers = {}) {
       const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
       const text = await res.text();
+      // What follows an answer (messages to others) runs after it; tests look once it is done.
+      await app.settled();
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     },
     async stop(options = {}) {
