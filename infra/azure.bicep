@@ -14,6 +14,9 @@ param resourceBaseName string
 @description('Set to true after the first provisioning (the toolkit writes JOBS_KEY_IN_VAULT back); the key in Key Vault is then left as it is.')
 param jobsKeyInVault string = ''
 
+@description('Set to true after the first provisioning (the toolkit writes FILE_LINK_SECRET_IN_VAULT back); the download links\' secret in Key Vault is then left as it is.')
+param fileLinkSecretInVault string = ''
+
 @description('Display name of the bot in Azure.')
 param botDisplayName string = 'Finsam-boten'
 
@@ -38,6 +41,10 @@ param delegationLimitKr int = 500000
 @secure()
 @description('Key the Logic App presents to POST /api/jobs/reminders; written to Key Vault once, at the first provisioning.')
 param jobsKey string = newGuid()
+
+@secure()
+@description('Signs the download links of exported documents; written to Key Vault once and shared by every instance.')
+param fileLinkSecret string = '${newGuid()}${newGuid()}'
 
 var name = toLower('${resourceBaseName}${uniqueString(resourceGroup().id)}')
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
@@ -135,6 +142,12 @@ resource jobsKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (jobs
   properties: { value: jobsKey }
 }
 
+resource fileLinkSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (fileLinkSecretInVault != 'true') {
+  parent: vault
+  name: 'file-link-secret'
+  properties: { value: fileLinkSecret }
+}
+
 resource vaultAccess 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: vault
   name: guid(vault.id, identity.id, keyVaultSecretsUserRoleId)
@@ -187,12 +200,15 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
         { name: 'ROLES_FILE', value: rolesFile }
         { name: 'DEFAULT_ASSOCIATION', value: defaultAssociation }
         { name: 'JOBS_KEY', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=jobs-key)' }
+        { name: 'FILE_LINK_SECRET', value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=file-link-secret)' }
+        // The app's own name (not webApp.properties, which would refer to itself): download links point here.
+        { name: 'PUBLIC_BASE_URL', value: 'https://${name}-app.azurewebsites.net' }
         { name: 'REMINDER_DAYS_BEFORE', value: '7' }
         { name: 'DELEGATION_LIMIT_KR', value: string(delegationLimitKr) }
       ]
     }
   }
-  dependsOn: [ containers, cosmosDataAccess, vaultAccess, jobsKeySecret ]
+  dependsOn: [ containers, cosmosDataAccess, vaultAccess, jobsKeySecret, fileLinkSecretValue ]
 }
 
 // Reminders run themselves: daily at 07:00 Swedish time the Logic App reads the key from Key Vault
@@ -271,3 +287,4 @@ output BOT_ID string = identity.properties.clientId
 output BOT_TENANT_ID string = identity.properties.tenantId
 output COSMOS_ENDPOINT string = cosmos.properties.documentEndpoint
 output JOBS_KEY_IN_VAULT string = 'true'
+output FILE_LINK_SECRET_IN_VAULT string = 'true'

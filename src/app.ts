@@ -18,6 +18,9 @@ import { seedDemoDataIfEmpty } from './demo/seedDemoData';
 import { loadRoleDirectory } from './roles/roleDirectory';
 import { CosmosStore, openCosmosStore } from './store/cosmosStore';
 import { trackEvent } from './telemetry';
+import { randomBytes } from 'crypto';
+import { fileLinkIssuer } from './exports/fileLinks';
+import { fileDownloadHandler } from './http/fileDownload';
 
 export interface RunningApp {
   readonly port: number;
@@ -48,7 +51,11 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     return runtime;
   };
 
-  const server = restify.createServer({ name: 'finsam-bot', handleUncaughtExceptions: false });
+  // Local anonymous mode makes its own link secret (one instance); a deployment sets FILE_LINK_SECRET or has no links.
+  const linkSecret = config.fileLinkSecret ?? (config.botId ? undefined : randomBytes(32).toString('base64url'));
+
+  // maxParamLength goes to find-my-way, restify's router, which answers 404 for a path parameter over 100 characters (a signed link's token is longer).
+  const server = restify.createServer({ name: 'finsam-bot', handleUncaughtExceptions: false, ...({ maxParamLength: 1000 } as object) });
   // No body parser: /api/messages checks the token before it reads a byte of the body, and reads at most MAX_BODY_BYTES.
   server.get('/healthz', async (_req, res) => {
     const healthy = ready && storeWritable();
@@ -105,6 +112,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
       else res.end();
     }
   });
+  server.get('/api/files/:token', fileDownloadHandler({ secret: linkSecret, roles, deps: () => jobDeps, logger }));
   server.post('/api/jobs/reminders', async (req, res) => {
     if (!config.jobsKey) {
       res.status(404);
@@ -146,7 +154,9 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   const embedded = store.embedded;
   if (embedded) storeWritable = () => embedded.writable();
   const afterTurn = new AfterTurnWork((label, err) => logger.error({ message: `${label}: failed after the answer; the background repair finishes what it can`, error: (err as Error)?.message }));
-  const deps = createDependencies(config, store, new LazyNotifier(botRuntime), roles, (label, task) => afterTurn.run(label, task));
+  const baseUrl = config.publicBaseUrl ?? `http://${address === '0.0.0.0' || address === '::' ? 'localhost' : address}:${port}`;
+  const fileLinks = linkSecret ? fileLinkIssuer(baseUrl, linkSecret, () => Math.floor(Date.now() / 1000)) : undefined;
+  const deps: HandlerDependencies = { ...createDependencies(config, store, new LazyNotifier(botRuntime), roles, (label, task) => afterTurn.run(label, task)), fileLinks };
   composed = deps;
   if (config.demoData && (await seedDemoDataIfEmpty(deps.repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
   jobDeps = deps;

@@ -33,6 +33,10 @@ export interface AppConfig {
   readonly repairIntervalMs: number;
   /** A half-done ärende younger than this (ms) is left to the request that is handling it. */
   readonly repairGraceMs: number;
+  /** The bot's public address, for download links (https://<app>.azurewebsites.net); empty: http://<host>:<port>. */
+  readonly publicBaseUrl?: string;
+  /** Signs download links (HMAC); shared by every instance. Empty: a random one per process in local anonymous mode, no links otherwise. */
+  readonly fileLinkSecret?: string;
   /** Pretend today is this date (Europe/Stockholm), for demos and tests; empty means the real date. */
   readonly clockDate?: string;
 }
@@ -62,6 +66,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     defaultAssociation: env.DEFAULT_ASSOCIATION || 'uppsala',
     clockDate: parseClockDate(env.CLOCK_DATE),
     jobsKey: env.JOBS_KEY || undefined,
+    publicBaseUrl: parseBaseUrl(env.PUBLIC_BASE_URL),
+    fileLinkSecret: fileLinkSecret(env.FILE_LINK_SECRET),
     reminderDaysBefore: wholeNumberIn(env.REMINDER_DAYS_BEFORE, 7, 0, 60, 'REMINDER_DAYS_BEFORE'),
     delegationLimitKr: wholeNumberIn(env.DELEGATION_LIMIT_KR, 500_000, 0, 100_000_000, 'DELEGATION_LIMIT_KR'),
     remindersPerSecond: wholeNumberIn(env.REMINDERS_PER_SECOND, 7, 1, 7, 'REMINDERS_PER_SECOND'),
@@ -80,5 +86,17 @@ function wholeNumberIn(value: string | undefined, fallback: number, min: number,
 function parseClockDate(value: string | undefined): string | undefined {
   if (!value) return undefined;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`CLOCK_DATE is not a date like 2026-11-23: ${value}`);
+  return value;
+}
+
+function parseBaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (!/^https?:\/\/[^/\s?#]+\/?$/.test(value)) throw new Error(`PUBLIC_BASE_URL must be like https://finsam.azurewebsites.net: ${value}`);
+  return value.replace(/\/$/, '');
+}
+
+function fileLinkSecret(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < 32) throw new Error('FILE_LINK_SECRET must be at least 32 characters.');
   return value;
 }

@@ -16,5 +16,5 @@ export interface BotRuntime {
 
 export function createBotRuntime(config: AppConfig, logger: Logger, deps: HandlerDependencies, roles: RoleDirectory): BotRuntime {
   const adapter = createAdapter(config, logger);
-  return { adapter, bot: new FinsamBot(deps, roles, logger), notifier: new ProactiveNotifier(adapter, config.botId, deps.repos.conversations) };
+  return { adapter, bot: new FinsamBot(deps, roles, logger, !config.botId), notifier: new ProactiveNotifier(adapter, config.botId, deps.repos.conversations) };
 }

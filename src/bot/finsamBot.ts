@@ -1,4 +1,4 @@
-import { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, FileConsentCardResponse, TeamsActivityHandler, TurnContext } from 'botbuilder';
 import { resolveCardAction } from '../cardActions';
 import { CHAT_TEXT_MAX } from '../cardActions/schemas';
 import { InvalidInputError, NOTHING_SAVED, StoreUnavailableError, isStoreRefusal } from '../errors';
@@ -11,12 +11,15 @@ import { cardAttachment, replyActivity } from './activities';
 import { ConversationMemory } from './conversationMemory';
 import { Logger, errorReply } from './errorReply';
 import { trackEvent } from '../telemetry';
+import { buildExportFile } from '../exports/exportDocuments';
+import { fileConsentActivity, fileInfoActivity, parseFileConsent, uploadFile } from './fileConsent';
 
 /** The Bot Framework edge: turns activities into handler calls and replies into activities. Holds no conversation state. */
 export class FinsamBot extends TeamsActivityHandler {
   private readonly memory: ConversationMemory;
 
-  constructor(private readonly deps: HandlerDependencies, private readonly roles: RoleDirectory, private readonly logger: Logger) {
+  /** `allowLoopbackUploads`: local anonymous mode, where the test connector stands in for OneDrive. */
+  constructor(private readonly deps: HandlerDependencies, private readonly roles: RoleDirectory, private readonly logger: Logger, private readonly allowLoopbackUploads = false) {
     super();
     this.memory = new ConversationMemory(deps.repos.conversations, logger);
     this.onTurn(async (context, next) => {
@@ -68,6 +71,7 @@ export class FinsamBot extends TeamsActivityHandler {
       // Decisions, filings and submissions as custom events (nothing is sent without Application Insights).
       trackEvent(verb, { association: this.userOf(context).associationId });
       if (result.replies.length > 0) await context.sendActivities(result.replies.map(replyActivity));
+      if (result.fileOffers?.length) await context.sendActivities(result.fileOffers.map(fileConsentActivity));
       if (result.updatedCard) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(result.updatedCard).content };
       // Universal Actions: a message response carries a string, which botbuilder's type does not model.
       return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'OK' as unknown as Record<string, unknown> };
@@ -80,6 +84,24 @@ export class FinsamBot extends TeamsActivityHandler {
       }
       const reply = errorReply(err, this.logger, { verb: verb.slice(0, 100), conversation: context.activity.conversation?.id });
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(reply).content };
+    }
+  }
+
+  /** The user accepted or declined a file: upload the file built anew from the consent's context, then show it. */
+  protected override async handleTeamsFileConsent(context: TurnContext, value: FileConsentCardResponse): Promise<void> {
+    try {
+      const consent = parseFileConsent(value, this.allowLoopbackUploads);
+      if (consent.action === 'decline') {
+        await context.sendActivity(replyActivity({ card: { template: 'notice', view: { title: 'Ingen fil skickad', message: 'Okej, jag skickar inte filen. Skriv "ekonomisk information" när du vill ha den.', actions: [] } }, text: 'Ingen fil skickad.' }));
+        return;
+      }
+      const user = this.userOf(context);
+      const file = await buildExportFile(this.deps, user, consent.request);
+      await uploadFile(consent, file);
+      await context.sendActivity(fileInfoActivity(consent));
+      trackEvent('fileUploaded', { association: user.associationId, format: consent.request.format });
+    } catch (err) {
+      await context.sendActivity(replyActivity(errorReply(err, this.logger, { verb: 'fileConsent', conversation: context.activity.conversation?.id })));
     }
   }
 }

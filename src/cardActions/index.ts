@@ -6,6 +6,7 @@ import { askQuestionAction } from './askQuestionAction';
 import { decideDeviationAction } from './decideDeviationAction';
 import { markReportedAction } from './markReportedAction';
 import { openDeviationFormAction, openReportFormAction, saveReportDraftAction, submitReportAction } from './reportActions';
+import { sendExportFileAction } from './sendExportFileAction';
 import { showApplicationAction } from './showApplicationAction';
 import { showDeviationAction } from './showDeviationAction';
 import { submitDeviationAction } from './submitDeviationAction';
@@ -15,7 +16,7 @@ import { withdrawDeviationAction } from './withdrawDeviationAction';
 const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map(
   [askQuestionAction, submitDeviationAction, decideDeviationAction, showDeviationAction, withdrawDeviationAction, markReportedAction, openReportFormAction, saveReportDraftAction, submitReportAction, openDeviationFormAction,
     applicationStepAction, applicationGotoAction, applicationDiscardAction, applicationSubmitAction, openApplicationDecisionAction, decideApplicationAction,
-    showApplicationAction,
+    showApplicationAction, sendExportFileAction,
   ].map((h) => [h.verb, h]),
 );
 

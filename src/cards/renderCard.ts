@@ -4,6 +4,7 @@ import delegationRegister from '../../adaptiveCards/delegationRegister.json';
 import deviationCase from '../../adaptiveCards/deviationCase.json';
 import deviationForm from '../../adaptiveCards/deviationForm.json';
 import applicationFull from '../../adaptiveCards/applicationFull.json';
+import exportOffer from '../../adaptiveCards/exportOffer.json';
 import blocks from '../../adaptiveCards/blocks.json';
 import error from '../../adaptiveCards/error.json';
 import figures from '../../adaptiveCards/figures.json';
@@ -14,7 +15,7 @@ import notice from '../../adaptiveCards/notice.json';
 import receipt from '../../adaptiveCards/receipt.json';
 import reportForm from '../../adaptiveCards/reportForm.json';
 import table from '../../adaptiveCards/table.json';
-import { ApplicationFullView, BlocksView, CardView, ClarifyView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, FormCardView, HelpView, NoticeView, ReceiptView, ReportFormView, TableView } from './viewModels';
+import { ApplicationFullView, ExportOfferView, BlocksView, CardView, ClarifyView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, FormCardView, HelpView, NoticeView, ReceiptView, ReportFormView, TableView } from './viewModels';
 
 type WithFallback<T> = T & { readonly fallbackText: string };
 
@@ -42,6 +43,7 @@ const templates = {
   blocks: declare<BlocksView>(blocks),
   formCard: declare<FormCardView>(formCard),
   applicationFull: declare<ApplicationFullView>(applicationFull),
+  exportOffer: declare<ExportOfferView>(exportOffer),
 };
 type TemplateName = keyof typeof templates;
 

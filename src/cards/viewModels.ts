@@ -229,6 +229,18 @@ export interface ApplicationFullView {
   readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[];
 }
 
+/** adaptiveCards/exportOffer.json: a board document offered as files, by link and (in personal chat) as a file in the chat. */
+export interface ExportOfferView {
+  readonly title: string;
+  readonly intro: string;
+  readonly facts: readonly Fact[];
+  readonly source: string;
+  /** Until when the links work, or why there are none; empty when nothing needs saying. */
+  readonly linkNote: string;
+  readonly links: readonly { readonly title: string; readonly url: string }[];
+  readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[];
+}
+
 export type CardView =
   | { readonly template: 'decisionRoom'; readonly view: DecisionRoomView }
   | { readonly template: 'figures'; readonly view: FiguresView }
@@ -244,7 +256,8 @@ export type CardView =
   | { readonly template: 'receipt'; readonly view: ReceiptView }
   | { readonly template: 'blocks'; readonly view: BlocksView }
   | { readonly template: 'formCard'; readonly view: FormCardView }
-  | { readonly template: 'applicationFull'; readonly view: ApplicationFullView };
+  | { readonly template: 'applicationFull'; readonly view: ApplicationFullView }
+  | { readonly template: 'exportOffer'; readonly view: ExportOfferView };
 
 /** What a command or card action replies: a card and its plain-text fallback. */
 export interface Reply {

@@ -1,6 +1,7 @@
 import { applicationStatusCommand, continueApplicationCommand, newApplicationCommand } from './applicationCommands';
 import { budgetQuestionCommand } from './budgetQuestionCommand';
 import { delegationDecisionsCommand } from './delegationDecisionsCommand';
+import { exportLedgerCommand } from './exportLedgerCommand';
 import { followUpCommand } from './followUpCommand';
 import { helpCommand } from './helpCommand';
 import { newDeviationCommand } from './newDeviationCommand';
@@ -12,7 +13,7 @@ import { reportStatusCommand } from './reportStatusCommand';
 import { CommandHandler } from './types';
 
 /** Every chat command, in the order they are tried; the budget question is the catch-all and comes last. */
-export const COMMANDS: readonly CommandHandler[] = [helpCommand, pingCommand, myCasesCommand, newDeviationCommand, pendingDeviationsCommand, delegationDecisionsCommand, reportStatusCommand, reportCommand, followUpCommand,
+export const COMMANDS: readonly CommandHandler[] = [helpCommand, pingCommand, myCasesCommand, newDeviationCommand, pendingDeviationsCommand, delegationDecisionsCommand, reportStatusCommand, reportCommand, followUpCommand, exportLedgerCommand,
   newApplicationCommand, continueApplicationCommand, applicationStatusCommand, budgetQuestionCommand];
 
 export function findCommand(text: string): CommandHandler {

@@ -2,6 +2,7 @@ import { Reply } from '../cards/viewModels';
 import { Repositories } from '../questions/ports';
 import { Notifier } from '../deviations/ports';
 import { RoleDirectory, UserIdentity } from '../roles/roleDirectory';
+import { ExportRequest, FileLinkIssuer } from '../exports/fileLinks';
 
 /** What every handler may use; no Bot Framework types, so handlers survive a move to the Agents SDK. */
 export interface HandlerDependencies {
@@ -15,6 +16,8 @@ export interface HandlerDependencies {
   readonly delegationLimitKr: number;
   /** Runs what may follow the answer (messages to others) after it; see src/jobs/afterTurn.ts. */
   readonly afterTurn: (label: string, task: () => Promise<void>) => void;
+  /** Signed download links; undefined when the server has no link secret (then files go only through the chat). */
+  readonly fileLinks?: FileLinkIssuer;
 }
 
 export interface CommandInput {
@@ -51,6 +54,16 @@ export interface CardActionResult {
   readonly replies: readonly Reply[];
   /** The card that replaces the one clicked; undefined keeps it as it is. */
   readonly updatedCard?: Reply;
+  /** Files offered in the personal chat (Teams asks the user where to save them, then the bot uploads). */
+  readonly fileOffers?: readonly FileOffer[];
+}
+
+/** A file the bot offers; `request` comes back when the user accepts, and the file is built again from it. */
+export interface FileOffer {
+  readonly name: string;
+  readonly sizeInBytes: number;
+  readonly description: string;
+  readonly request: ExportRequest;
 }
 
 export interface CardActionHandler {

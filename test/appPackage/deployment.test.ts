@@ -31,17 +31,18 @@ describe('deployment files', () => {
     for (const name of Object.keys(settings).filter((n) => !['SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND'].includes(n))) {
       assert.match(configSource, new RegExp(`env\\.${name}\\b`), `${name} is not read by src/config.ts`);
     }
-    for (const required of ['BOT_ID', 'BOT_TYPE', 'BOT_TENANT_ID', 'COSMOS_ENDPOINT', 'AZURE_CLIENT_ID', 'COSMOS_DATABASE', 'DEMO_DATA', 'ROLES_FILE', 'JOBS_KEY', 'APPLICATIONINSIGHTS_CONNECTION_STRING']) assert.ok(settings[required], required);
+    for (const required of ['BOT_ID', 'BOT_TYPE', 'BOT_TENANT_ID', 'COSMOS_ENDPOINT', 'AZURE_CLIENT_ID', 'COSMOS_DATABASE', 'DEMO_DATA', 'ROLES_FILE', 'JOBS_KEY', 'FILE_LINK_SECRET', 'PUBLIC_BASE_URL', 'APPLICATIONINSIGHTS_CONNECTION_STRING']) assert.ok(settings[required], required);
     assert.equal(settings.COSMOS_KEY, undefined, 'no Cosmos key in production: the managed identity reaches Cosmos');
     // Values the Bicep computes at deployment get a sample of the same kind.
-    const SAMPLES: Record<string, string> = { BOT_ID: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', BOT_TENANT_ID: '5d0c1c7e-3f1a-4b8e-9c2d-1a2b3c4d5e6f', DELEGATION_LIMIT_KR: '500000', JOBS_KEY: 'key-from-vault' };
+    const SAMPLES: Record<string, string> = { BOT_ID: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', BOT_TENANT_ID: '5d0c1c7e-3f1a-4b8e-9c2d-1a2b3c4d5e6f', DELEGATION_LIMIT_KR: '500000', JOBS_KEY: 'key-from-vault', FILE_LINK_SECRET: 'file-link-secret-from-vault-0123456789', PUBLIC_BASE_URL: 'https://fsdev1a2b-app.azurewebsites.net' };
     const literal = (k: string, v: string | undefined) => SAMPLES[k] ?? (v?.startsWith("'") ? v.slice(1, -1) : `from-${v}`);
     const config = loadConfig(Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, literal(k, v)])));
     assert.equal(config.demoData, false);
     assert.equal(config.botType, 'UserAssignedMSI');
     assert.ok(config.cosmosEndpoint);
     assert.equal(config.cosmosKey, undefined);
-    assert.ok(config.azureClientId && config.applicationInsightsConnectionString && config.jobsKey);
+    assert.ok(config.azureClientId && config.applicationInsightsConnectionString && config.jobsKey && config.fileLinkSecret);
+    assert.equal(config.publicBaseUrl, 'https://fsdev1a2b-app.azurewebsites.net');
     assert.doesNotThrow(() => createAdapter(config, quietLogger), 'botbuilder accepts a user-assigned managed identity');
   });
 

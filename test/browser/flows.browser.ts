@@ -1,5 +1,6 @@
 import assert from 'assert/strict';
 import { Browser } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { RunningPlayground, startPlayground } from '../../scripts/playgroundServer';
 import { quietLogger } from '../helpers/runningBot';
 import { makeTempDir } from '../helpers/tempDir';
@@ -129,6 +130,29 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
     const marked = await kansli.card(/anmälda till styrelsen 10\sdecember\s2026/);
     assert.match(await read(marked), /Anmäld till styrelsen\s+10 december 2026/);
     await kansli.screenshot('anmalda');
+  });
+
+  it('the kansli asks for Ekonomisk information and downloads the Excel file through the link on the rendered card', async () => {
+    const kansli = pages.kansli as PlaygroundPage;
+    const offer = await kansli.ask('ekonomisk information');
+    assert.match(await read(offer), /Ekonomisk information per 2026-11-23/);
+    assert.match(await read(offer), /Beslutsutrymme 2026\s+3 118 tkr \(prognos\)/);
+    assert.match(await read(offer), /Beslut efter tabellen\s+1 avvikelse, 0 beviljade ansökningar/);
+    await kansli.screenshot('ekonomisk-information');
+    // Action.OpenUrl opens the link in a new window; the browser receives the file there (or in the page itself).
+    const download = await new Promise<import('playwright-core').Download>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no download within 20 s')), 20_000);
+      const done = (d: import('playwright-core').Download) => { clearTimeout(timer); resolve(d); };
+      kansli.page.once('download', done);
+      kansli.page.context().once('page', (popup) => popup.once('download', done));
+      // Teams' renderer gives Action.OpenUrl the role of a link.
+      offer.getByRole('link', { name: 'Ladda ned Excel' }).click().catch(reject);
+    });
+    assert.equal(download.suggestedFilename(), 'Ekonomisk information per 2026-11-23.xlsx');
+    const file = await download.path();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    assert.ok(workbook.getWorksheet('Ekonomisk information'), 'the downloaded file is the workbook');
   });
 
   it('an insatsansvarig fills the kvartalsrapport in the rendered form, saves a draft, submits, and the kansli sees it in the status list', async () => {

@@ -102,6 +102,7 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
     [cards['budget-for-insats']] = await say(board, 'budget för Samordnat stöd för arbete och studier 2026');
     [cards['menade-du']] = await say(board, 'lokussamordnare 2026');
     [cards['dyrast-insats']] = await say(board, 'vilken insats är dyrast 2027?');
+    [cards['ekonomisk-information']] = await say(kansli, 'ekonomisk information');
     const followUp = await say(kansli, 'uppföljning 2025');
     ['nulage', 'budget', 'kvalitet', 'deltagare'].forEach((name, i) => (cards[`uppfoljning-2025-${name}`] = followUp[i]));
 
@@ -161,7 +162,7 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
   }
 
   for (const width of [1280, 360]) {
-    for (const name of ['beslutsutrymme-2026', 'berakning-beslutsutrymme', 'budget-for-insats', 'menade-du', 'dyrast-insats', 'uppfoljning-2025-nulage', 'uppfoljning-2025-budget', 'uppfoljning-2025-kvalitet', 'uppfoljning-2025-deltagare', 'ansokan-sammanfattning', 'ansokan-hela', 'ansokan-budget', 'styrelsebeslut', 'delegationsbeslut-register', 'kvartalsrapport-fel', 'avvikelse-beslut', 'mina-arenden', 'fel-roll']) {
+    for (const name of ['beslutsutrymme-2026', 'berakning-beslutsutrymme', 'budget-for-insats', 'menade-du', 'dyrast-insats', 'uppfoljning-2025-nulage', 'uppfoljning-2025-budget', 'uppfoljning-2025-kvalitet', 'uppfoljning-2025-deltagare', 'ansokan-sammanfattning', 'ansokan-hela', 'ansokan-budget', 'styrelsebeslut', 'delegationsbeslut-register', 'kvartalsrapport-fel', 'avvikelse-beslut', 'mina-arenden', 'fel-roll', 'ekonomisk-information']) {
       it(`${name} at ${width} px: no amount or date across two lines, no heading word broken`, async () => {
         const card = cards[name];
         assert.ok(card, name);

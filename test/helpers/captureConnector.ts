@@ -8,6 +8,13 @@ export interface CapturedActivity {
   readonly id?: string;
 }
 
+/** A file PUT to /upload/…, as Teams' OneDrive upload URL receives it in the file consent flow. */
+export interface CapturedUpload {
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  readonly body: Buffer;
+}
+
 export interface CapturedUpdate extends CapturedActivity {
   readonly activityId: string;
 }
@@ -17,6 +24,7 @@ export interface CaptureConnector {
   readonly url: string;
   readonly activities: CapturedActivity[];
   readonly updates: CapturedUpdate[];
+  readonly uploads: CapturedUpload[];
   for(conversationId: string): any[];
   /** The next `times` sends to the conversation get 429 with Retry-After: 0, as Teams answers a bot that sends too fast. */
   throttle(conversationId: string, times: number): void;
@@ -34,6 +42,7 @@ export interface CaptureConnector {
 export async function startCaptureConnector(port = 0): Promise<CaptureConnector> {
   const activities: CapturedActivity[] = [];
   const updates: CapturedUpdate[] = [];
+  const uploads: CapturedUpload[] = [];
   let counter = 0;
   const throttles = new Map<string, number>();
   let throttledCount = 0;
@@ -43,6 +52,12 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      if (req.method === 'PUT' && (req.url ?? '').startsWith('/upload/')) {
+        uploads.push({ path: req.url as string, headers: req.headers, body: Buffer.concat(chunks) });
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end('{}');
+        return;
+      }
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
       if (req.method === 'PUT' && match?.[2]) {
         updates.push({ conversationId: decodeURIComponent(match[1] as string), activityId: decodeURIComponent(match[2]), body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
@@ -84,6 +99,7 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
     url: `http://127.0.0.1:${actualPort}/`,
     activities,
     updates,
+    uploads,
     throttle: (conversationId, times) => throttles.set(conversationId, times),
     throttled: () => throttledCount,
     hold: (conversationId) => holding.add(conversationId),

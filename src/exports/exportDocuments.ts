@@ -1,0 +1,49 @@
+import { ForbiddenError, NotFoundError } from '../errors';
+import { LedgerRepository } from '../questions/ports';
+import { Role, UserIdentity, hasRole } from '../roles/roleDirectory';
+import { ExportRequest } from './fileLinks';
+import { LedgerReport, buildLedgerReport } from './ledgerReport';
+
+/** Board material: the kansli and the deciders prepare the kallelse, the board reads it. */
+export const EXPORT_ROLES: readonly Role[] = ['kansli', 'forbundschef', 'ersattare', 'styrelse'];
+
+export interface ExportFile {
+  readonly name: string;
+  readonly contentType: string;
+  readonly bytes: Buffer;
+}
+
+export const CONTENT_TYPES = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+
+export interface ExportDependencies {
+  readonly repos: { readonly ledger: LedgerRepository };
+  readonly today: () => string;
+}
+
+export function assertMayExport(user: UserIdentity): void {
+  if (!hasRole(user, ...EXPORT_ROLES)) throw new ForbiddenError('Ekonomisk information tas fram för kansliet, förbundschefen och styrelsen.');
+}
+
+/** The report as the calculators give it today: the latest table with the decisions since applied. */
+export async function currentLedgerReport(deps: ExportDependencies, associationId: string): Promise<LedgerReport> {
+  const lookup = await deps.repos.ledger.findSnapshotFor(associationId);
+  if (!lookup.snapshot) throw new NotFoundError('Det finns ingen ekonomisk information inläst för förbundet ännu.', `no ledger for ${associationId}`);
+  return buildLedgerReport(lookup.snapshot, lookup.adjustments, lookup.applications, deps.today());
+}
+
+export const exportFileName = (report: LedgerReport, request: ExportRequest) => `${report.title}.${request.format}`;
+
+/**
+ * Builds the document from the store, for a user allowed to have it. The file is made anew
+ * for each delivery (link, file consent), so any instance can serve it and none keeps it.
+ */
+export async function buildExportFile(deps: ExportDependencies, user: UserIdentity, request: ExportRequest): Promise<ExportFile> {
+  assertMayExport(user);
+  const report = await currentLedgerReport(deps, user.associationId);
+  // exceljs and pdfkit are loaded by the first export, not at start.
+  const bytes = request.format === 'xlsx' ? await (await import('./ledgerWorkbook')).ledgerWorkbook(report) : await (await import('./ledgerPdf')).ledgerPdf(report);
+  return { name: exportFileName(report, request), contentType: CONTENT_TYPES[request.format], bytes };
+}

@@ -1,0 +1,166 @@
+import assert from 'assert/strict';
+import { randomUUID } from 'crypto';
+import ExcelJS from 'exceljs';
+import { BotUnderTest, startBot } from '../helpers/runningBot';
+import { TeamsUser, BOT, teamsMessage } from '../helpers/teams';
+import { chat, chatOf, texts } from '../helpers/chat';
+import { FILE_LINK_LIFETIME_SECONDS, signFileLink } from '../../src/exports/fileLinks';
+import { HEADER_ROW, ROW_LABELS, SHEET_NAME } from '../../src/exports/ledgerWorkbook';
+import { formatTkr } from '../../src/format/swedish';
+
+const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
+// The demo roles (config/roles.demo.json), which local anonymous mode loads.
+const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom på kansliet (demo)');
+const board = user('29:board', '00000000-0000-0000-0000-0000000000b1', 'Styrelseledamot (demo)');
+const lead = user('29:d1', '00000000-0000-0000-0000-0000000000d1', 'Insatsansvarig Växtkraft (demo)');
+const SECRET = 'test-secret-for-file-links-0123456789abcdef';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const linksOf = (card: any): { title: string; url: string }[] => {
+  const found: { title: string; url: string }[] = [];
+  const walk = (n: any) => {
+    if (Array.isArray(n)) return n.forEach(walk);
+    if (!n || typeof n !== 'object') return;
+    if (n.type === 'Action.OpenUrl') found.push({ title: n.title, url: n.url });
+    for (const k of ['body', 'items', 'actions']) if (n[k]) walk(n[k]);
+  };
+  walk(card.body);
+  return found;
+};
+const executesOf = (card: any): { title: string; verb: string; data: any }[] =>
+  card.body.filter((b: any) => b.type === 'ActionSet').flatMap((s: any) => s.actions).filter((a: any) => a.type === 'Action.Execute');
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
+
+/** The cached result of a labelled row in a column of the exported sheet. */
+async function sheetFigure(bytes: Buffer, rowLabel: string, columnHeading: string): Promise<number> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet(SHEET_NAME) as ExcelJS.Worksheet;
+  let column = 0;
+  sheet.getRow(HEADER_ROW).eachCell((cell, n) => { if (cell.value === columnHeading) column = n; });
+  assert.ok(column > 0, `no column ${columnHeading}`);
+  let found: number | undefined;
+  sheet.eachRow((row) => {
+    if (row.getCell(1).value !== rowLabel) return;
+    const v = row.getCell(column).value as any;
+    found = typeof v === 'number' ? v : v?.result;
+  });
+  assert.equal(typeof found, 'number', `no figure for ${rowLabel}`);
+  return found as number;
+}
+
+describe('board documents out of the chat: links and Teams file consent', function () {
+  let bot: BotUnderTest;
+  const { say, invokeForReplies } = chat(() => bot);
+
+  before(async () => {
+    bot = await startBot({ CLOCK_DATE: '2026-11-23', FILE_LINK_SECRET: SECRET });
+  });
+  after(async () => {
+    await bot?.stop();
+  });
+
+  it('gives the kansli links and file buttons whose workbook holds the figures the chat answers with', async () => {
+    const [card] = await say(kansli, 'ekonomisk information');
+    assert.match(texts(card), /Ekonomisk information per 2026-11-23/);
+    const links = linksOf(card);
+    assert.deepEqual(links.map((l) => l.title), ['Ladda ned Excel', 'Ladda ned PDF']);
+    assert.deepEqual(executesOf(card).map((a) => a.data.format), ['xlsx', 'pdf']);
+
+    const xlsx = await fetch(links[0]!.url);
+    assert.equal(xlsx.status, 200);
+    assert.equal(xlsx.headers.get('content-type'), XLSX);
+    assert.match(xlsx.headers.get('content-disposition') ?? '', /attachment; filename="Ekonomisk information per 2026-11-23\.xlsx"/);
+    const bytes = Buffer.from(await xlsx.arrayBuffer());
+    const remaining = await sheetFigure(bytes, ROW_LABELS.remaining, 'Prognos 2026');
+    const [answer] = await say(board, 'beslutsutrymme 2026');
+    assert.ok(plain(texts(answer)).includes(plain(formatTkr(remaining))), `the chat's answer and the sheet's ${formatTkr(remaining)} differ:\n${texts(answer)}`);
+
+    const pdf = await fetch(links[1]!.url);
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1'), '%PDF-');
+  });
+
+  it('refuses expired, altered, foreign and path-shaped links, and a user who may not have the document', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { document: 'ekonomisk-information' as const, format: 'xlsx' as const, associationId: 'uppsala', userId: kansli.aadObjectId, userName: kansli.name };
+    const url = (token: string) => `${bot.baseUrl}/api/files/${token}`;
+    const status = async (path: string) => (await fetch(path)).status;
+
+    assert.equal(await status(url(signFileLink(SECRET, { ...claims, expires: now + 60 }))), 200);
+    assert.equal(await status(url(signFileLink(SECRET, { ...claims, expires: now - 1 }))), 410);
+    const good = signFileLink(SECRET, { ...claims, expires: now + FILE_LINK_LIFETIME_SECONDS });
+    const [body, signature] = good.split('.') as [string, string];
+    const flipped = signature.slice(0, -2) + (signature.endsWith('AA') ? 'BB' : 'AA');
+    assert.equal(await status(url(`${body}.${flipped}`)), 404, 'changed signature');
+    // Another user's id put into a link made for the kansli: the signature no longer fits.
+    const forBoard = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(body, 'base64url').toString()), u: board.aadObjectId })).toString('base64url');
+    assert.equal(await status(url(`${forBoard}.${signature}`)), 404, 'another user');
+    assert.equal(await status(url(signFileLink('another-server-secret-0123456789abcdef', { ...claims, expires: now + 60 }))), 404, 'another secret');
+    // Signed for the insatsansvarig, who is not board material's reader; and for a user of another förbund.
+    assert.equal(await status(url(signFileLink(SECRET, { ...claims, userId: lead.aadObjectId, userName: lead.name, expires: now + 60 }))), 403);
+    assert.equal(await status(url(signFileLink(SECRET, { ...claims, associationId: 'norrtalje', expires: now + 60 }))), 403);
+    for (const path of ['/api/files/', '/api/files', '/api/files/..%2F..%2Fpackage.json', '/api/files/../../package.json', '/api/files/%2e%2e%2fconfig%2froles.demo.json', `/api/files/${good}/../x`]) {
+      assert.ok([404, 405].includes(await status(`${bot.baseUrl}${path}`)), path);
+    }
+  });
+
+  it('does not offer the document to an insatsansvarig, and offers links only in a channel', async () => {
+    const [refused] = await say(lead, 'ekonomisk information');
+    assert.match(texts(refused), /kansliet, förbundschefen och styrelsen/);
+    assert.equal(linksOf(refused).length, 0);
+
+    const message = teamsMessage(bot.connector.url, board, 'ekonomisk information', { channel: true, mention: true });
+    const before = bot.connector.activities.length;
+    assert.equal((await bot.post(message)).status, 200);
+    const [card] = bot.connector.activities.slice(before).map((a) => a.body.attachments[0].content);
+    assert.equal(linksOf(card).length, 2);
+    assert.equal(executesOf(card).length, 0, 'files through consent only in the personal chat');
+  });
+
+  it('sends the file through Teams file consent: offer, accept, upload to the given URL, file card; decline stores nothing', async () => {
+    const [offerMessage] = await (async () => {
+      const before = bot.connector.for(chatOf(kansli)).length;
+      await invokeForReplies(kansli, 'sendExportFile', { document: 'ekonomisk-information', format: 'xlsx' });
+      return bot.connector.for(chatOf(kansli)).slice(before);
+    })();
+    const consent = offerMessage.attachments[0];
+    assert.equal(consent.contentType, 'application/vnd.microsoft.teams.card.file.consent');
+    assert.equal(consent.name, 'Ekonomisk information per 2026-11-23.xlsx');
+    assert.ok(consent.content.sizeInBytes > 1000);
+
+    const uploadPath = `/upload/${randomUUID()}`;
+    const accept = fileConsentInvoke(kansli, { action: 'accept', context: consent.content.acceptContext, uploadInfo: { name: consent.name, uploadUrl: `${bot.connector.url.replace(/\/$/, '')}${uploadPath}`, contentUrl: 'https://contoso-my.sharepoint.com/personal/kansli/Documents/Ekonomisk.xlsx', uniqueId: 'UNIQUE-1', fileType: 'xlsx' } });
+    const before = bot.connector.for(chatOf(kansli)).length;
+    const res = await bot.post(accept);
+    assert.equal(res.status, 200);
+    const upload = bot.connector.uploads.find((u) => u.path === uploadPath);
+    assert.ok(upload, 'the file was PUT to the upload URL');
+    assert.equal(upload.body.length, consent.content.sizeInBytes);
+    assert.equal(upload.headers['content-range'], `bytes 0-${upload.body.length - 1}/${upload.body.length}`);
+    assert.ok((await sheetFigure(upload.body, ROW_LABELS.remaining, 'Prognos 2026')) !== 0);
+    const [info] = bot.connector.for(chatOf(kansli)).slice(before);
+    assert.equal(info.attachments[0].contentType, 'application/vnd.microsoft.teams.card.file.info');
+    assert.deepEqual(info.attachments[0].content, { uniqueId: 'UNIQUE-1', fileType: 'xlsx' });
+
+    // An upload URL that is not OneDrive (nor loopback here) gets nothing.
+    const uploadsBefore = bot.connector.uploads.length;
+    const sent = bot.connector.for(chatOf(kansli)).length;
+    await bot.post(fileConsentInvoke(kansli, { action: 'accept', context: consent.content.acceptContext, uploadInfo: { name: 'x.xlsx', uploadUrl: 'http://169.254.169.254/latest', contentUrl: 'x', uniqueId: 'u', fileType: 'xlsx' } }));
+    assert.equal(bot.connector.uploads.length, uploadsBefore);
+    assert.match(texts(bot.connector.for(chatOf(kansli)).slice(sent)[0].attachments[0].content), /OneDrive/);
+
+    const declined = bot.connector.for(chatOf(kansli)).length;
+    await bot.post(fileConsentInvoke(kansli, { action: 'decline', context: consent.content.declineContext }));
+    assert.match(texts(bot.connector.for(chatOf(kansli)).slice(declined)[0].attachments[0].content), /skickar inte filen/);
+    assert.equal(bot.connector.uploads.length, uploadsBefore);
+  });
+
+  function fileConsentInvoke(u: TeamsUser, value: unknown) {
+    return {
+      type: 'invoke', name: 'fileConsent/invoke', id: randomUUID(), channelId: 'msteams', serviceUrl: bot.connector.url,
+      from: u, recipient: BOT, conversation: { id: chatOf(u), conversationType: 'personal', tenantId: 'tenant' }, value, channelData: { tenant: { id: 'tenant' } },
+    };
+  }
+});
