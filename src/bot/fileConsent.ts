@@ -2,7 +2,7 @@ import { Activity, ActivityTypes } from 'botbuilder';
 import { FileOffer } from '../commands/types';
 import { InvalidInputError } from '../errors';
 import { ExportFile } from '../exports/exportDocuments';
-import { EXPORT_DOCUMENTS, EXPORT_FORMATS, ExportRequest } from '../exports/fileLinks';
+import { EXPORT_DOCUMENTS, EXPORT_FORMATS, ExportRequest, isExportPeriod } from '../exports/fileLinks';
 
 export const FILE_CONSENT_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file.consent';
 export const FILE_INFO_CONTENT_TYPE = 'application/vnd.microsoft.teams.card.file.info';
@@ -38,7 +38,8 @@ export function parseFileConsent(value: unknown, allowLoopback: boolean): { read
   const context = (v.context ?? {}) as Record<string, unknown>;
   const document = context.document;
   const format = context.format;
-  if (!(EXPORT_DOCUMENTS as readonly unknown[]).includes(document) || !(EXPORT_FORMATS as readonly unknown[]).includes(format)) throw new InvalidInputError('Filen känns inte igen. Be om den igen.', 'file consent with unknown context');
+  const period = context.period;
+  if (!(EXPORT_DOCUMENTS as readonly unknown[]).includes(document) || !(EXPORT_FORMATS as readonly unknown[]).includes(format) || (period !== undefined && !isExportPeriod(period))) throw new InvalidInputError('Filen känns inte igen. Be om den igen.', 'file consent with unknown context');
   if (v.action === 'decline') return { action: 'decline' };
   const info = (v.uploadInfo ?? {}) as Record<string, unknown>;
   if (v.action !== 'accept' || !text(info.uploadUrl, 4000) || !text(info.contentUrl, 4000) || !text(info.name, 300) || !text(info.uniqueId, 200) || !text(info.fileType, 20)) {
@@ -53,7 +54,7 @@ export function parseFileConsent(value: unknown, allowLoopback: boolean): { read
   const oneDrive = uploadUrl.protocol === 'https:' && /(^|\.)sharepoint\.com$/i.test(uploadUrl.hostname);
   const loopback = allowLoopback && uploadUrl.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(uploadUrl.hostname);
   if (!oneDrive && !loopback) throw new InvalidInputError('Filen kan bara sparas i din OneDrive. Försök igen från Teams.', `file consent upload host refused: ${uploadUrl.host.slice(0, 100)}`);
-  return { action: 'accept', request: { document: document as ExportRequest['document'], format: format as ExportRequest['format'] }, uploadUrl, contentUrl: info.contentUrl, name: info.name, uniqueId: info.uniqueId, fileType: info.fileType };
+  return { action: 'accept', request: { document: document as ExportRequest['document'], format: format as ExportRequest['format'], ...(period === undefined ? {} : { period: period as string }) }, uploadUrl, contentUrl: info.contentUrl, name: info.name, uniqueId: info.uniqueId, fileType: info.fileType };
 }
 
 /** One PUT of the whole file, as the Teams file upload sample does (files this size need no chunks). */

@@ -5,7 +5,7 @@ import { PARTICIPANT_ROWS, REPORT_QUESTIONS } from '../domain/quarterlyReports';
 import { FREE_TEXT_MAX, ID_MAX } from '../domain/limits';
 import { InvalidInputError } from '../errors';
 import { formatInteger } from '../format/swedish';
-import { EXPORT_DOCUMENTS, EXPORT_FORMATS } from '../exports/fileLinks';
+import { EXPORT_DOCUMENTS, EXPORT_FORMATS, PERIOD_PATTERN } from '../exports/fileLinks';
 
 /** A short value a form sends (an amount, a date, a choice, a count); its meaning is checked by the form's own rules. */
 const SHORT_MAX = 200;
@@ -69,7 +69,7 @@ export const CARD_SCHEMAS: Readonly<Record<string, VerbSchema>> = {
   applicationGoto: { properties: { applicationId: id, step }, required: ['applicationId', 'step'] },
   applicationDiscard: { properties: { applicationId: id }, required: ['applicationId'] },
   showApplication: { properties: { applicationId: id }, required: ['applicationId'] },
-  sendExportFile: { properties: { document: oneOf(...EXPORT_DOCUMENTS), format: oneOf(...EXPORT_FORMATS) }, required: ['document', 'format'] },
+  sendExportFile: { properties: { document: oneOf(...EXPORT_DOCUMENTS), format: oneOf(...EXPORT_FORMATS), period: { type: 'string', pattern: PERIOD_PATTERN } }, required: ['document', 'format'] },
   applicationSubmit: { properties: { applicationId: id }, patternProperties: yearAmount, required: ['applicationId'] },
   openApplicationDecision: { properties: { applicationId: id, by: oneOf('styrelsen', 'delegation') }, required: ['applicationId', 'by'] },
   decideApplication: {

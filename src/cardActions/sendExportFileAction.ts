@@ -9,7 +9,8 @@ export const sendExportFileAction: CardActionHandler = {
   verb: SEND_EXPORT_VERB,
   async handle(input, deps) {
     if (!input.personal) throw new InvalidInputError('Filer kan jag bara skicka i en personlig chatt med mig. Använd länkarna på kortet.', 'file offer outside personal chat');
-    const request = { document: input.data.document as ExportDocument, format: input.data.format as ExportFormat };
+    const period = typeof input.data.period === 'string' ? input.data.period : undefined;
+    const request = { document: input.data.document as ExportDocument, format: input.data.format as ExportFormat, ...(period ? { period } : {}) };
     const file = await buildExportFile(deps, input.user, request);
     return { replies: [], fileOffers: [{ name: file.name, sizeInBytes: file.bytes.length, description: `${file.name} från förbundets ekonomibot`, request }] };
   },

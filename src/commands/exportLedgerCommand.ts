@@ -1,5 +1,5 @@
 import { assertMayExport, currentLedgerReport } from '../exports/exportDocuments';
-import { exportOfferReply } from '../exports/exportOfferView';
+import { exportOfferReply, ledgerOffer } from '../exports/exportOfferView';
 import { normalize } from '../questions/parser/text';
 import { CommandHandler } from './types';
 
@@ -10,6 +10,6 @@ export const exportLedgerCommand: CommandHandler = {
   async handle(input, deps) {
     assertMayExport(input.user);
     const report = await currentLedgerReport(deps, input.user.associationId);
-    return [exportOfferReply(report, input.user, input.personal ?? false, deps.fileLinks)];
+    return [exportOfferReply(ledgerOffer(report), input.user, input.personal ?? false, deps.fileLinks)];
   },
 };

@@ -46,6 +46,8 @@ export interface RegisterItem {
   readonly decision: string;
   readonly reason: string;
   readonly financeEffect: string;
+  /** The kronor the decision moves or grants (an avvikelse's amount, an ansökan's granted total); none for a refusal. */
+  readonly amount?: number;
   readonly reportedToBoard?: string;
 }
 
@@ -61,6 +63,7 @@ export function deviationItem(d: Deviation): RegisterItem {
     decision: decisionText(d),
     reason: decision.reason,
     financeEffect: financeEffect(d),
+    ...(d.decision?.outcome === 'godkänd' && d.amount !== undefined ? { amount: d.amount } : {}),
     reportedToBoard: decision.reportedToBoard,
   };
 }
@@ -77,11 +80,12 @@ export function applicationItem(a: Application): RegisterItem {
     decision: d.text,
     reason: d.reason,
     financeEffect: d.outcome === 'beviljad' ? Object.entries(d.grantedByYear).map(([y, k]) => `${y}: ${formatKr(k)}`).join('; ') : 'ingen',
+    ...(d.outcome === 'beviljad' ? { amount: Object.values(d.grantedByYear).reduce((sum, k) => sum + k, 0) } : {}),
     reportedToBoard: d.reportedToBoard,
   };
 }
 
-const numberKey = (i: RegisterItem) => {
+export const numberKey = (i: RegisterItem) => {
   const m = /^D (\d{4}):(\d+)$/.exec(i.number ?? '');
   return m ? `${m[1]}-${(m[2] as string).padStart(6, '0')}` : `z-${i.decidedAt}`;
 };
@@ -125,6 +129,7 @@ export function registerReply(decided: readonly RegisterItem[], period: Register
   const notes = [
     ...(pages > 1 && canMarkReported && unreported.length > 0 ? [{ text: `Knappen markerar de ${unreported.length} beslut som visas på den här sidan.` }] : []),
     ...(page < pages && paging ? [{ text: `Visa fler: skriv "${withPage(paging.question, page + 1)}".` }] : []),
+    ...(all.length > 0 && period.kind === 'unreported' && !retry ? [{ text: 'Som Excel eller PDF att bifoga kallelsen: skriv "delegationsbeslut för kallelsen".' }] : []),
   ];
   const view: DelegationRegisterView = { title, intro, items, notes, canMarkReported: canMarkReported && unreported.length > 0, caseIds: unreported.map((i) => i.caseId), meetingDate: retry?.meetingDate ?? '', meetingDateError: retry?.problem ?? '' };
   const text = [title, intro, ...(retry ? [retry.problem] : []), ...items.map((i) => [i.heading, ...i.facts.map((f) => `${f.label}: ${f.value}`)].join('\n')), ...notes.map((n) => n.text)].join('\n\n');

@@ -1,5 +1,8 @@
 import { ForbiddenError, NotFoundError } from '../errors';
 import { LedgerRepository } from '../questions/ports';
+import { RegisterSource, buildRegisterDocument, loadRegister, periodFromKey, RegisterDocument } from './registerReport';
+import { DeviationRepository } from '../deviations/ports';
+import { ApplicationRepository } from '../applications/ports';
 import { Role, UserIdentity, hasRole } from '../roles/roleDirectory';
 import { ExportRequest } from './fileLinks';
 import { LedgerReport, buildLedgerReport } from './ledgerReport';
@@ -19,7 +22,7 @@ export const CONTENT_TYPES = {
 } as const;
 
 export interface ExportDependencies {
-  readonly repos: { readonly ledger: LedgerRepository };
+  readonly repos: { readonly ledger: LedgerRepository; readonly deviations: Pick<DeviationRepository, 'listDecided'>; readonly applications: Pick<ApplicationRepository, 'listDelegationDecisions'> };
   readonly today: () => string;
 }
 
@@ -34,7 +37,13 @@ export async function currentLedgerReport(deps: ExportDependencies, associationI
   return buildLedgerReport(lookup.snapshot, lookup.adjustments, lookup.applications, deps.today());
 }
 
-export const exportFileName = (report: LedgerReport, request: ExportRequest) => `${report.title}.${request.format}`;
+/** The delegationsbeslut of the request's period as the document for the kallelse. */
+export async function registerDocument(deps: ExportDependencies, associationId: string, period: string | undefined): Promise<RegisterDocument> {
+  const source: RegisterSource = { listDecided: (a, f, t) => deps.repos.deviations.listDecided(a, f, t), listDelegationDecisions: (a, f, t) => deps.repos.applications.listDelegationDecisions(a, f, t) };
+  const selection = periodFromKey(period);
+  const [{ listed }, ledger] = await Promise.all([loadRegister(source, associationId, selection), deps.repos.ledger.findSnapshotFor(associationId)]);
+  return buildRegisterDocument(listed, selection, ledger.snapshot?.associationName ?? associationId, deps.today());
+}
 
 /**
  * Builds the document from the store, for a user allowed to have it. The file is made anew
@@ -42,8 +51,13 @@ export const exportFileName = (report: LedgerReport, request: ExportRequest) => 
  */
 export async function buildExportFile(deps: ExportDependencies, user: UserIdentity, request: ExportRequest): Promise<ExportFile> {
   assertMayExport(user);
-  const report = await currentLedgerReport(deps, user.associationId);
   // exceljs and pdfkit are loaded by the first export, not at start.
+  if (request.document === 'delegationsbeslut') {
+    const register = await registerDocument(deps, user.associationId, request.period);
+    const bytes = request.format === 'xlsx' ? await (await import('./registerWorkbook')).registerWorkbook(register) : await (await import('./registerPdf')).registerPdf(register);
+    return { name: `${register.title}.${request.format}`, contentType: CONTENT_TYPES[request.format], bytes };
+  }
+  const report = await currentLedgerReport(deps, user.associationId);
   const bytes = request.format === 'xlsx' ? await (await import('./ledgerWorkbook')).ledgerWorkbook(report) : await (await import('./ledgerPdf')).ledgerPdf(report);
-  return { name: exportFileName(report, request), contentType: CONTENT_TYPES[request.format], bytes };
+  return { name: `${report.title}.${request.format}`, contentType: CONTENT_TYPES[request.format], bytes };
 }

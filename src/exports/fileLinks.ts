@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
 /** A document a link or a file consent names: what to build, never a path. */
-export const EXPORT_DOCUMENTS = ['ekonomisk-information'] as const;
+export const EXPORT_DOCUMENTS = ['ekonomisk-information', 'delegationsbeslut'] as const;
 export type ExportDocument = (typeof EXPORT_DOCUMENTS)[number];
 export const EXPORT_FORMATS = ['xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -9,7 +9,12 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface ExportRequest {
   readonly document: ExportDocument;
   readonly format: ExportFormat;
+  /** The delegationsbeslut's selection: "unreported" (since the last board meeting) or "2026-01-01..2026-06-30". */
+  readonly period?: string;
 }
+
+export const PERIOD_PATTERN = '^(unreported|\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2})$';
+export const isExportPeriod = (value: unknown): value is string => typeof value === 'string' && new RegExp(PERIOD_PATTERN).test(value);
 
 /** What a download link carries, signed: who may fetch which document of which förbund, until when. */
 export interface FileLinkClaims extends ExportRequest {
@@ -29,7 +34,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,900}\.[A-Za-z0-9_-]{43}$/;
 const mac = (secret: string, body: string) => createHmac('sha256', secret).update(`finsam-file-link.v1.${body}`).digest('base64url');
 
 export function signFileLink(secret: string, claims: FileLinkClaims): string {
-  const body = Buffer.from(JSON.stringify({ v: 1, a: claims.associationId, u: claims.userId, n: claims.userName, d: claims.document, f: claims.format, e: claims.expires }), 'utf8').toString('base64url');
+  const body = Buffer.from(JSON.stringify({ v: 1, a: claims.associationId, u: claims.userId, n: claims.userName, d: claims.document, f: claims.format, p: claims.period, e: claims.expires }), 'utf8').toString('base64url');
   return `${body}.${mac(secret, body)}`;
 }
 
@@ -48,11 +53,11 @@ export function verifyFileLink(secret: string, token: string, nowSeconds: number
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  const { a, u, n, d, f, e } = raw;
+  const { a, u, n, d, f, p, e } = raw;
   if (raw.v !== 1 || typeof a !== 'string' || typeof u !== 'string' || typeof n !== 'string' || typeof e !== 'number' || !Number.isInteger(e)) return { ok: false, reason: 'malformed' };
-  if (!(EXPORT_DOCUMENTS as readonly unknown[]).includes(d) || !(EXPORT_FORMATS as readonly unknown[]).includes(f)) return { ok: false, reason: 'malformed' };
+  if (!(EXPORT_DOCUMENTS as readonly unknown[]).includes(d) || !(EXPORT_FORMATS as readonly unknown[]).includes(f) || (p !== undefined && !isExportPeriod(p))) return { ok: false, reason: 'malformed' };
   if (nowSeconds >= e) return { ok: false, reason: 'expired' };
-  return { ok: true, claims: { associationId: a, userId: u, userName: n, document: d as ExportDocument, format: f as ExportFormat, expires: e } };
+  return { ok: true, claims: { associationId: a, userId: u, userName: n, document: d as ExportDocument, format: f as ExportFormat, ...(p === undefined ? {} : { period: p as string }), expires: e } };
 }
 
 /** Makes download links for the user who asked; none for a user Teams gave no Entra id (the link could not be bound). */

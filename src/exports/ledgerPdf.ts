@@ -1,8 +1,8 @@
-import PDFDocument from 'pdfkit';
 import { Kronor, toWholeTkr } from '../finance/money';
 import { ColumnTotals } from '../finance/ledgerTotals';
 import { LedgerReport } from './ledgerReport';
 import { ROW_LABELS, lineLabel } from './ledgerWorkbook';
+import { MARGIN, openPdf, stampPagesAndEnd } from './pdfPages';
 
 /** "3 038" tkr with plain spaces and a hyphen-minus: the PDF's standard fonts (WinAnsi) have no U+2212. */
 export function pdfTkr(amount: Kronor): string {
@@ -11,7 +11,6 @@ export function pdfTkr(amount: Kronor): string {
   return tkr < 0 ? `-${digits}` : digits;
 }
 
-const MARGIN = 40;
 const LABEL_WIDTH = 250;
 const ROW_HEIGHT = 12;
 
@@ -22,43 +21,15 @@ type Row = { label: string; cells: (Kronor | undefined)[]; bold?: boolean; headi
  * page, page numbers, the chart of beslutsutrymme per year, and tables that break across pages.
  */
 export function ledgerPdf(report: LedgerReport): Promise<Buffer> {
-  const created = new Date(`${report.createdOn}T00:00:00Z`);
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margins: { top: MARGIN + 30, bottom: MARGIN + 20, left: MARGIN, right: MARGIN },
-    bufferPages: true,
-    info: { Title: report.title, Author: report.associationName, CreationDate: created, ModDate: created },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
+  const { doc, bytes } = openPdf(report.title, report.associationName, report.createdOn);
   doc.font('Helvetica-Bold').fontSize(16).text(report.title, MARGIN, MARGIN + 30);
   doc.font('Helvetica').fontSize(9).text(`${report.source} Belopp i tkr.`, { width: doc.page.width - 2 * MARGIN });
   doc.moveDown(0.5);
   drawTable(doc, report);
   drawDecisions(doc, report);
   drawChart(doc, report);
-
-  // Header and page numbers on every page, once the number of pages is known.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.font('Helvetica').fontSize(9).fillColor('#444444');
-    doc.text(report.associationName, MARGIN, MARGIN, { lineBreak: false });
-    doc.text(`Skapad ${report.createdOn}`, MARGIN, MARGIN, { width: doc.page.width - 2 * MARGIN, align: 'right', lineBreak: false });
-    doc.text(`Sida ${i + 1} av ${range.count}`, MARGIN, doc.page.height - MARGIN, { width: doc.page.width - 2 * MARGIN, align: 'center', lineBreak: false });
-    doc.page.margins.bottom = bottom;
-    doc.fillColor('black');
-  }
-  doc.end();
-  return done;
+  stampPagesAndEnd(doc, report.associationName, report.createdOn);
+  return bytes;
 }
 
 function tableRows(report: LedgerReport): Row[] {

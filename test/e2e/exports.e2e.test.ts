@@ -7,11 +7,17 @@ import { chat, chatOf, texts } from '../helpers/chat';
 import { FILE_LINK_LIFETIME_SECONDS, signFileLink } from '../../src/exports/fileLinks';
 import { HEADER_ROW, ROW_LABELS, SHEET_NAME } from '../../src/exports/ledgerWorkbook';
 import { formatTkr } from '../../src/format/swedish';
+import { REGISTER_HEADER_ROW, REGISTER_HEADERS, REGISTER_SHEET } from '../../src/exports/registerWorkbook';
+import { execFileSync } from 'child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
+import os from 'os';
+import path from 'path';
 
 const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
 // The demo roles (config/roles.demo.json), which local anonymous mode loads.
 const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom på kansliet (demo)');
 const board = user('29:board', '00000000-0000-0000-0000-0000000000b1', 'Styrelseledamot (demo)');
+const chef = user('29:chef', '00000000-0000-0000-0000-0000000000c1', 'Förbundschef (demo)');
 const lead = user('29:d1', '00000000-0000-0000-0000-0000000000d1', 'Insatsansvarig Växtkraft (demo)');
 const SECRET = 'test-secret-for-file-links-0123456789abcdef';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -51,7 +57,7 @@ async function sheetFigure(bytes: Buffer, rowLabel: string, columnHeading: strin
 
 describe('board documents out of the chat: links and Teams file consent', function () {
   let bot: BotUnderTest;
-  const { say, invokeForReplies } = chat(() => bot);
+  const { say, invoke, invokeForReplies } = chat(() => bot);
 
   before(async () => {
     bot = await startBot({ CLOCK_DATE: '2026-11-23', FILE_LINK_SECRET: SECRET });
@@ -155,6 +161,44 @@ describe('board documents out of the chat: links and Teams file consent', functi
     await bot.post(fileConsentInvoke(kansli, { action: 'decline', context: consent.content.declineContext }));
     assert.match(texts(bot.connector.for(chatOf(kansli)).slice(declined)[0].attachments[0].content), /skickar inte filen/);
     assert.equal(bot.connector.uploads.length, uploadsBefore);
+  });
+
+  it('gives the delegationsbeslut for the kallelse as a workbook and a PDF that list what the register card lists', async () => {
+    const [form] = await say(lead, 'ny avvikelse');
+    const formId = form.actions.find((a: any) => a.verb === 'submitDeviation').data.formId;
+    const filed = await invoke(lead, 'submitDeviation', { formId, initiativeId: 'vaxtkraft', kind: 'budget-move', amount: '80 tkr', fromYear: '2026', reason: 'Vakans under hösten.', position: 'Styrgruppen tillstyrker.' });
+    const caseId = filed.actions.find((a: any) => a.data?.caseId).data.caseId;
+    await invoke(chef, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'Vakansen är styrkt.' });
+    const [register] = await say(kansli, 'delegationsbeslut sedan förra styrelsemötet');
+    assert.match(texts(register), /delegationsbeslut för kallelsen/);
+    const number = /D 2026:\d+/.exec(texts(register))?.[0];
+    assert.ok(number, texts(register));
+
+    const [offer] = await say(kansli, 'delegationsbeslut för kallelsen');
+    assert.match(texts(offer), /Delegationsbeslut att anmäla till styrelsen/);
+    assert.match(plain(texts(offer)), /Summa belopp: 80 000 kr/);
+    const [xlsxLink, pdfLink] = linksOf(offer);
+    const xlsx = await fetch(xlsxLink!.url);
+    assert.equal(xlsx.status, 200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
+    const sheet = workbook.getWorksheet(REGISTER_SHEET) as ExcelJS.Worksheet;
+    assert.deepEqual((sheet.getRow(REGISTER_HEADER_ROW).values as unknown[]).slice(1), [...REGISTER_HEADERS]);
+    const row = sheet.getRow(REGISTER_HEADER_ROW + 1);
+    assert.equal(row.getCell(1).value, number);
+    assert.equal(row.getCell(8).value, 80_000, 'the amount is a number');
+    assert.match(String(row.getCell(3).value), /Avvikelse Växtkraft/);
+    assert.deepEqual(sheet.getRow(REGISTER_HEADER_ROW + 2).getCell(8).value, { formula: `SUM(H${REGISTER_HEADER_ROW + 1}:H${REGISTER_HEADER_ROW + 1})`, result: 80_000 });
+    assert.equal(sheet.views[0]?.state, 'frozen');
+
+    const pdf = Buffer.from(await (await fetch(pdfLink!.url)).arrayBuffer());
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'register-pdf-'));
+    writeFileSync(path.join(dir, 'register.pdf'), pdf);
+    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'register.pdf'), '-'], { encoding: 'utf8' });
+    for (const expected of ['Delegationsbeslut att anmäla till styrelsen', number, 'Avvikelse Växtkraft', 'Förbundschef (demo)', 'Sida 1 av 1', 'Summa belopp: 80 tkr']) assert.ok(text.includes(expected as string), `${expected} in:\n${text}`);
+    const results = path.resolve(__dirname, '../../../test-results');
+    mkdirSync(results, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', path.join(dir, 'register.pdf'), path.join(results, 'delegationsbeslut-pdf')]);
   });
 
   function fileConsentInvoke(u: TeamsUser, value: unknown) {
