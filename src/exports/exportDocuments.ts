@@ -1,8 +1,9 @@
-import { ForbiddenError, NotFoundError } from '../errors';
-import { LedgerRepository } from '../questions/ports';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
+import { parseQuarterKey } from '../domain/quarters';
+import { loadFollowUp } from '../reports/loadFollowUp';
+import { buildFollowUpDocument } from './followUpDocument';
+import { Repositories } from '../questions/ports';
 import { RegisterSource, buildRegisterDocument, loadRegister, periodFromKey, RegisterDocument } from './registerReport';
-import { DeviationRepository } from '../deviations/ports';
-import { ApplicationRepository } from '../applications/ports';
 import { Role, UserIdentity, hasRole } from '../roles/roleDirectory';
 import { ExportRequest } from './fileLinks';
 import { LedgerReport, buildLedgerReport } from './ledgerReport';
@@ -22,7 +23,8 @@ export const CONTENT_TYPES = {
 } as const;
 
 export interface ExportDependencies {
-  readonly repos: { readonly ledger: LedgerRepository; readonly deviations: Pick<DeviationRepository, 'listDecided'>; readonly applications: Pick<ApplicationRepository, 'listDelegationDecisions'> };
+  /** The follow-up reads reports, insatser and the ledger; the other documents less. */
+  readonly repos: Repositories;
   readonly today: () => string;
 }
 
@@ -52,6 +54,15 @@ export async function registerDocument(deps: ExportDependencies, associationId: 
 export async function buildExportFile(deps: ExportDependencies, user: UserIdentity, request: ExportRequest): Promise<ExportFile> {
   assertMayExport(user);
   // exceljs and pdfkit are loaded by the first export, not at start.
+  if (request.document === 'uppfoljning') {
+    const through = parseQuarterKey(request.period ?? '');
+    if (!through) throw new InvalidInputError('Uppföljningens period saknas. Skriv till exempel "uppföljning 2025 för kallelsen".', 'follow-up export without a quarter');
+    const followUp = await loadFollowUp(deps.repos, user.associationId, deps.today(), { year: through.year, through });
+    const ledger = await deps.repos.ledger.findSnapshotFor(user.associationId);
+    const document = buildFollowUpDocument(followUp, ledger.snapshot?.associationName ?? user.associationId, deps.today());
+    const bytes = request.format === 'xlsx' ? await (await import('./followUpWorkbook')).followUpWorkbook(document) : await (await import('./followUpPdf')).followUpPdf(document);
+    return { name: `${document.title}.${request.format}`, contentType: CONTENT_TYPES[request.format], bytes };
+  }
   if (request.document === 'delegationsbeslut') {
     const register = await registerDocument(deps, user.associationId, request.period);
     const bytes = request.format === 'xlsx' ? await (await import('./registerWorkbook')).registerWorkbook(register) : await (await import('./registerPdf')).registerPdf(register);

@@ -5,6 +5,8 @@ import { UserIdentity } from '../roles/roleDirectory';
 import { ExportDocument, ExportFormat, ExportRequest, FileLinkIssuer } from './fileLinks';
 import { LedgerReport } from './ledgerReport';
 import { RegisterDocument } from './registerReport';
+import { FollowUp } from '../reports/compileFollowUp';
+import { periodLabel } from '../reports/followUpViews';
 
 export const SEND_EXPORT_VERB = 'sendExportFile';
 const FORMAT_LABEL: Readonly<Record<ExportFormat, string>> = { xlsx: 'Excel', pdf: 'PDF' };
@@ -56,6 +58,23 @@ export function registerOffer(register: RegisterDocument, period: string, comman
     source: `Källa: delegationsbesluten i förbundets register per ${register.createdOn}.`,
     document: 'delegationsbeslut',
     period,
+    command,
+  };
+}
+
+export function followUpOffer(f: FollowUp, quarter: string, createdOn: string, command: string): DocumentOffer {
+  const reported = f.status.length;
+  return {
+    title: `Uppföljning ${periodLabel(f)}`,
+    intro: 'De fyra tabellerna för styrelsen (nuläge, budget, kvalitetssäkring, deltagare) som Excel, en flik per tabell med tal som tal och formler för summorna, och som PDF.',
+    facts: [
+      { label: 'Insatser', value: String(f.initiatives.length) },
+      { label: 'Med kvartalsrapport', value: String(reported) },
+      { label: 'Förbrukningsgrad totalt', value: f.budgetTotal.reported && f.budgetTotal.percent !== undefined ? `${f.budgetTotal.percent} %` : '–' },
+    ],
+    source: `Källa: kvartalsrapporterna i förbundets register per ${createdOn}.`,
+    document: 'uppfoljning',
+    period: quarter,
     command,
   };
 }

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 
 /** A document a link or a file consent names: what to build, never a path. */
-export const EXPORT_DOCUMENTS = ['ekonomisk-information', 'delegationsbeslut'] as const;
+export const EXPORT_DOCUMENTS = ['ekonomisk-information', 'delegationsbeslut', 'uppfoljning'] as const;
 export type ExportDocument = (typeof EXPORT_DOCUMENTS)[number];
 export const EXPORT_FORMATS = ['xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -9,11 +9,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface ExportRequest {
   readonly document: ExportDocument;
   readonly format: ExportFormat;
-  /** The delegationsbeslut's selection: "unreported" (since the last board meeting) or "2026-01-01..2026-06-30". */
+  /** The delegationsbeslut's selection ("unreported", since the last board meeting, or "2026-01-01..2026-06-30"); the follow-up's last quarter ("2025-Q4"). */
   readonly period?: string;
 }
 
-export const PERIOD_PATTERN = '^(unreported|\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2})$';
+export const PERIOD_PATTERN = '^(unreported|\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}|\\d{4}-Q[1-4])$';
 export const isExportPeriod = (value: unknown): value is string => typeof value === 'string' && new RegExp(PERIOD_PATTERN).test(value);
 
 /** What a download link carries, signed: who may fetch which document of which förbund, until when. */

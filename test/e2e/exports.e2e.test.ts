@@ -7,6 +7,7 @@ import { chat, chatOf, texts } from '../helpers/chat';
 import { FILE_LINK_LIFETIME_SECONDS, signFileLink } from '../../src/exports/fileLinks';
 import { HEADER_ROW, ROW_LABELS, SHEET_NAME } from '../../src/exports/ledgerWorkbook';
 import { formatTkr } from '../../src/format/swedish';
+import { FOLLOW_UP_HEADER_ROW } from '../../src/exports/followUpWorkbook';
 import { REGISTER_HEADER_ROW, REGISTER_HEADERS, REGISTER_SHEET } from '../../src/exports/registerWorkbook';
 import { execFileSync } from 'child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'fs';
@@ -199,6 +200,44 @@ describe('board documents out of the chat: links and Teams file consent', functi
     const results = path.resolve(__dirname, '../../../test-results');
     mkdirSync(results, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', path.join(dir, 'register.pdf'), path.join(results, 'delegationsbeslut-pdf')]);
+  });
+
+  it('gives the follow-up 2025 as four sheets whose totals are the chat card’s, and as a PDF', async () => {
+    const cards = await say(kansli, 'uppföljning 2025');
+    const budgetCard = plain(texts(cards[1]));
+    const costs = Number(/Upparbetat: ([\d ]+) kr/.exec(budgetCard)?.[1]?.replace(/ /g, ''));
+    const budget = Number(/Budget 2025: ([\d ]+) kr/.exec(budgetCard)?.[1]?.replace(/ /g, ''));
+    const enrolled = /Inskrivna: ([\d ]+) \((\d+) K \/ (\d+) M\)/.exec(plain(texts(cards[3])));
+    assert.ok(costs > 0 && budget > 0 && enrolled, `${budgetCard}\n${texts(cards[3])}`);
+
+    const [offer] = await say(kansli, 'uppföljning 2025 för kallelsen');
+    assert.match(texts(offer), /Uppföljning 2025/);
+    const [xlsxLink, pdfLink] = linksOf(offer);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await (await fetch(xlsxLink!.url)).arrayBuffer()) as ArrayBuffer);
+    assert.deepEqual(workbook.worksheets.map((w) => w.name), ['Nuläge', 'Budget', 'Kvalitetssäkring', 'Deltagare']);
+    const totalsRow = (sheet: ExcelJS.Worksheet) => {
+      let found: ExcelJS.Row | undefined;
+      sheet.eachRow((row, n) => { if (n > FOLLOW_UP_HEADER_ROW && String(row.getCell(1).value).startsWith('Totalt')) found = row; });
+      assert.ok(found, `no totals in ${sheet.name}`);
+      return found;
+    };
+    const result = (cell: ExcelJS.Cell) => (cell.value as ExcelJS.CellFormulaValue).result;
+    const budgetTotals = totalsRow(workbook.getWorksheet('Budget') as ExcelJS.Worksheet);
+    assert.equal(result(budgetTotals.getCell(2)), budget);
+    assert.equal(result(budgetTotals.getCell(3)), costs);
+    assert.match((budgetTotals.getCell(3).value as ExcelJS.CellFormulaValue).formula, /^SUM\(C\d+:C\d+\)$/);
+    assert.match((budgetTotals.getCell(4).value as ExcelJS.CellFormulaValue).formula, /C\d+\/B\d+/);
+    const people = totalsRow(workbook.getWorksheet('Deltagare') as ExcelJS.Worksheet);
+    assert.deepEqual([result(people.getCell(2)), result(people.getCell(3))], [Number(enrolled![2]), Number(enrolled![3])]);
+
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'follow-up-pdf-'));
+    writeFileSync(path.join(dir, 'f.pdf'), Buffer.from(await (await fetch(pdfLink!.url)).arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'f.pdf'), '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
+    for (const expected of ['Uppföljning 2025: nuläge', 'Uppföljning 2025: budget', 'Uppföljning 2025: deltagare', `${costs.toLocaleString('sv-SE').replace(/\s/g, ' ')} kr`, 'Sida 4 av']) assert.ok(text.includes(expected), `${expected} in:\n${text.slice(0, 3000)}`);
+    const results = path.resolve(__dirname, '../../../test-results');
+    mkdirSync(results, { recursive: true });
+    execFileSync('pdftoppm', ['-png', '-r', '60', path.join(dir, 'f.pdf'), path.join(results, 'uppfoljning-pdf')]);
   });
 
   function fileConsentInvoke(u: TeamsUser, value: unknown) {
