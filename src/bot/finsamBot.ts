@@ -12,7 +12,8 @@ import { ConversationMemory } from './conversationMemory';
 import { Logger, errorReply } from './errorReply';
 import { trackEvent } from '../telemetry';
 import { buildExportFile } from '../exports/exportDocuments';
-import { fileConsentActivity, fileInfoActivity, parseFileConsent, uploadFile } from './fileConsent';
+import { fileConsentActivity, fileInfoActivity, incomingFiles, parseFileConsent, uploadFile } from './fileConsent';
+import { MAX_IMPORT_BYTES } from '../importer/ledgerWorkbookReader';
 
 /** The Bot Framework edge: turns activities into handler calls and replies into activities. Holds no conversation state. */
 export class FinsamBot extends TeamsActivityHandler {
@@ -50,10 +51,11 @@ export class FinsamBot extends TeamsActivityHandler {
       return;
     }
     const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
-    const command = findCommand(text);
+    const files = incomingFiles(context.activity.attachments, this.allowLoopbackUploads, MAX_IMPORT_BYTES);
+    const command = findCommand(text, files.length > 0);
     try {
       const conversationId = context.activity.conversation?.id;
-      const replies = await command.handle({ text, user: this.userOf(context), personal: context.activity.conversation?.conversationType === 'personal', ...(conversationId ? { conversationId } : {}) }, this.deps);
+      const replies = await command.handle({ text, user: this.userOf(context), personal: context.activity.conversation?.conversationType === 'personal', ...(conversationId ? { conversationId } : {}), ...(files.length > 0 ? { files } : {}) }, this.deps);
       await context.sendActivities(replies.map(replyActivity));
     } catch (err) {
       await context.sendActivity(replyActivity(errorReply(err, this.logger, { command: command.name, conversation: context.activity.conversation?.id })));

@@ -235,6 +235,8 @@ export interface ExportOfferView {
   readonly intro: string;
   readonly facts: readonly Fact[];
   readonly source: string;
+  /** Lines under the source (the sums of an imported file that differ from its rows). */
+  readonly items: readonly { readonly text: string }[];
   /** Until when the links work, or why there are none; empty when nothing needs saying. */
   readonly linkNote: string;
   readonly links: readonly { readonly title: string; readonly url: string }[];

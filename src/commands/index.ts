@@ -3,6 +3,7 @@ import { budgetQuestionCommand } from './budgetQuestionCommand';
 import { delegationDecisionsCommand } from './delegationDecisionsCommand';
 import { exportLedgerCommand } from './exportLedgerCommand';
 import { followUpCommand } from './followUpCommand';
+import { importLedgerCommand } from './importLedgerCommand';
 import { helpCommand } from './helpCommand';
 import { newDeviationCommand } from './newDeviationCommand';
 import { pendingDeviationsCommand } from './pendingDeviationsCommand';
@@ -13,9 +14,11 @@ import { reportStatusCommand } from './reportStatusCommand';
 import { CommandHandler } from './types';
 
 /** Every chat command, in the order they are tried; the budget question is the catch-all and comes last. */
-export const COMMANDS: readonly CommandHandler[] = [helpCommand, pingCommand, myCasesCommand, newDeviationCommand, pendingDeviationsCommand, delegationDecisionsCommand, reportStatusCommand, reportCommand, followUpCommand, exportLedgerCommand,
+export const COMMANDS: readonly CommandHandler[] = [helpCommand, pingCommand, myCasesCommand, newDeviationCommand, pendingDeviationsCommand, delegationDecisionsCommand, reportStatusCommand, reportCommand, followUpCommand, exportLedgerCommand, importLedgerCommand,
   newApplicationCommand, continueApplicationCommand, applicationStatusCommand, budgetQuestionCommand];
 
-export function findCommand(text: string): CommandHandler {
+/** A message with a file is an import, whatever its text; otherwise the first command whose words match. */
+export function findCommand(text: string, withFiles = false): CommandHandler {
+  if (withFiles) return importLedgerCommand;
   return COMMANDS.find((c) => c.matches(text)) as CommandHandler;
 }

@@ -3,6 +3,7 @@ import { Repositories } from '../questions/ports';
 import { Notifier } from '../deviations/ports';
 import { RoleDirectory, UserIdentity } from '../roles/roleDirectory';
 import { ExportRequest, FileLinkIssuer } from '../exports/fileLinks';
+import { IncomingFile } from '../importer/importFromChat';
 
 /** What every handler may use; no Bot Framework types, so handlers survive a move to the Agents SDK. */
 export interface HandlerDependencies {
@@ -28,6 +29,8 @@ export interface CommandInput {
   readonly conversationId?: string;
   /** Whether the message came from the user's personal chat with the bot (not a channel or group chat). */
   readonly personal?: boolean;
+  /** Files attached to the message (Teams sends them in the personal chat only). */
+  readonly files?: readonly IncomingFile[];
 }
 
 export interface CommandHandler {

@@ -101,6 +101,7 @@ export function exportOfferReply(offer: DocumentOffer, user: UserIdentity, perso
         intro: offer.intro,
         facts: offer.facts,
         source: offer.source,
+        items: [],
         linkNote,
         links: made.flatMap((m) => (m.link ? [{ title: `Ladda ned ${FORMAT_LABEL[m.request.format]}`, url: m.link.url }] : [])),
         actions: personal ? requests.map((request) => ({ title: `Skicka ${FORMAT_LABEL[request.format]}-filen hit`, verb: SEND_EXPORT_VERB, data: { ...request } })) : [],

@@ -24,8 +24,24 @@ export interface SnapshotLookup {
   readonly applications: readonly ApplicationEntry[];
 }
 
+/** A table read from a file in the chat, kept until the kansli saves it (nothing reaches the answers before). */
+export interface PendingLedgerImport {
+  readonly importId: string;
+  readonly snapshot: LedgerSnapshot;
+  readonly fileName: string;
+  readonly importedBy: string;
+  readonly importedAt: string;
+  /** When it was saved as the förbund's table; a second click says so. */
+  readonly savedAt?: string;
+}
+
 /** Ledger snapshots, one per förbund and asOf date; the latest asOf is current. */
 export interface LedgerRepository {
+  /** Whether a table dated `asOf` is stored (an import of that date replaces it, after asking). */
+  hasSnapshotDated(associationId: string, asOf: string): Promise<boolean>;
+  /** Keyed by importId, so sending the same file again finds the same import. */
+  savePendingImport(associationId: string, pending: PendingLedgerImport): Promise<void>;
+  getPendingImport(associationId: string, importId: string): Promise<PendingLedgerImport | undefined>;
   findSnapshotFor(associationId: string, year?: number): Promise<SnapshotLookup>;
   /** Stores the snapshot, replacing one with the same förbund and date. */
   saveSnapshot(snapshot: LedgerSnapshot): Promise<{ replaced: boolean }>;

@@ -1,8 +1,12 @@
 import { Container } from '@azure/cosmos';
 import { ApplicationEntry, LedgerAdjustment } from '../domain/deviations';
 import { LedgerSnapshot } from '../domain/ledger';
-import { LedgerCatalogEntry, LedgerRepository, SnapshotLookup } from '../questions/ports';
-import { StoredDocument, isStatus, readDocument, updateWithRetry } from './documents';
+import { LedgerCatalogEntry, LedgerRepository, PendingLedgerImport, SnapshotLookup } from '../questions/ports';
+import { StoredDocument, assertNoPersonalData, isStatus, readDocument, updateWithRetry } from './documents';
+
+interface PendingImportDocument extends StoredDocument<'ledgerImport'> {
+  readonly pending: PendingLedgerImport;
+}
 
 /** Never changed once written: an import of the same date writes a new version. */
 interface SnapshotDocument extends StoredDocument<'ledgerSnapshot'> {
@@ -109,6 +113,22 @@ export class CosmosLedgerRepository implements LedgerRepository {
       type: 'ledgerCatalog',
       ...change({ entries: current?.entries ?? [], adjustments: current?.adjustments ?? [], applications: current?.applications ?? [] }),
     }));
+  }
+
+  async hasSnapshotDated(associationId: string, asOf: string): Promise<boolean> {
+    const catalog = await readDocument<CatalogDocument>(this.container, CATALOG_ID, associationId);
+    return (catalog?.entries ?? []).some((e) => e.asOf === asOf);
+  }
+
+  async savePendingImport(associationId: string, pending: PendingLedgerImport): Promise<void> {
+    const doc: PendingImportDocument = { id: `import-${pending.importId}`, associationId, type: 'ledgerImport', pending };
+    // Names of pending ansökningar and the file's name come from the user's file.
+    assertNoPersonalData(doc);
+    await this.container.items.upsert(doc);
+  }
+
+  async getPendingImport(associationId: string, importId: string): Promise<PendingLedgerImport | undefined> {
+    return (await readDocument<PendingImportDocument>(this.container, `import-${importId}`, associationId))?.pending;
   }
 
   async hasAny(associationId: string): Promise<boolean> {

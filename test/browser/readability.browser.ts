@@ -2,8 +2,9 @@ import assert from 'assert/strict';
 import path from 'path';
 import { Browser, Page } from 'playwright-core';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
-import { chat, texts } from '../helpers/chat';
-import { TeamsUser } from '../helpers/teams';
+import { chat, chatOf, texts } from '../helpers/chat';
+import ExcelJS from 'exceljs';
+import { TeamsUser, teamsMessage } from '../helpers/teams';
 import { SECTION_1, SECTION_2, SECTION_3, SECTION_4 } from '../e2e/applicationFields';
 import { reportFields } from '../e2e/reportFields';
 import { SCREENSHOT_DIR, launchChromium } from './playgroundDriver';
@@ -103,6 +104,16 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
     [cards['menade-du']] = await say(board, 'lokussamordnare 2026');
     [cards['dyrast-insats']] = await say(board, 'vilken insats är dyrast 2027?');
     [cards['ekonomisk-information']] = await say(kansli, 'ekonomisk information');
+    // The same table sent back as a file with one cell changed: the import's report.
+    const link = JSON.stringify(cards['ekonomisk-information']).match(/http:\/\/[^"]+\/api\/files\/[^"]+/)?.[0] as string;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await (await fetch(link)).arrayBuffer()) as ArrayBuffer);
+    (workbook.worksheets[0] as ExcelJS.Worksheet).getCell('C12').value = 1_000_000;
+    const url = bot.connector.serveFile('tabell.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    const importMessage = { ...teamsMessage(bot.connector.url, kansli, 'importera ekonomisk information', { conversationId: chatOf(kansli) }), attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'tabell.xlsx', content: { downloadUrl: url, uniqueId: 'u1', fileType: 'xlsx' } }] };
+    const sent = bot.connector.for(chatOf(kansli)).length;
+    await bot.post(importMessage);
+    cards['import-rapport'] = bot.connector.for(chatOf(kansli))[sent].attachments[0].content;
     const followUp = await say(kansli, 'uppföljning 2025');
     ['nulage', 'budget', 'kvalitet', 'deltagare'].forEach((name, i) => (cards[`uppfoljning-2025-${name}`] = followUp[i]));
 
@@ -162,7 +173,7 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
   }
 
   for (const width of [1280, 360]) {
-    for (const name of ['beslutsutrymme-2026', 'berakning-beslutsutrymme', 'budget-for-insats', 'menade-du', 'dyrast-insats', 'uppfoljning-2025-nulage', 'uppfoljning-2025-budget', 'uppfoljning-2025-kvalitet', 'uppfoljning-2025-deltagare', 'ansokan-sammanfattning', 'ansokan-hela', 'ansokan-budget', 'styrelsebeslut', 'delegationsbeslut-register', 'kvartalsrapport-fel', 'avvikelse-beslut', 'mina-arenden', 'fel-roll', 'ekonomisk-information']) {
+    for (const name of ['beslutsutrymme-2026', 'berakning-beslutsutrymme', 'budget-for-insats', 'menade-du', 'dyrast-insats', 'uppfoljning-2025-nulage', 'uppfoljning-2025-budget', 'uppfoljning-2025-kvalitet', 'uppfoljning-2025-deltagare', 'ansokan-sammanfattning', 'ansokan-hela', 'ansokan-budget', 'styrelsebeslut', 'delegationsbeslut-register', 'kvartalsrapport-fel', 'avvikelse-beslut', 'mina-arenden', 'fel-roll', 'ekonomisk-information', 'import-rapport']) {
       it(`${name} at ${width} px: no amount or date across two lines, no heading word broken`, async () => {
         const card = cards[name];
         assert.ok(card, name);

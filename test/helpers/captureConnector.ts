@@ -25,6 +25,8 @@ export interface CaptureConnector {
   readonly activities: CapturedActivity[];
   readonly updates: CapturedUpdate[];
   readonly uploads: CapturedUpload[];
+  /** Serves a file at /files/<name>, as Teams' storage serves an attachment's downloadUrl; `chunked` sends no length. */
+  serveFile(name: string, body: Buffer, options?: { chunked?: boolean }): string;
   for(conversationId: string): any[];
   /** The next `times` sends to the conversation get 429 with Retry-After: 0, as Teams answers a bot that sends too fast. */
   throttle(conversationId: string, times: number): void;
@@ -43,6 +45,7 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
   const activities: CapturedActivity[] = [];
   const updates: CapturedUpdate[] = [];
   const uploads: CapturedUpload[] = [];
+  const files = new Map<string, { body: Buffer; chunked: boolean }>();
   let counter = 0;
   const throttles = new Map<string, number>();
   let throttledCount = 0;
@@ -52,6 +55,18 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
+      const file = req.method === 'GET' ? files.get(req.url ?? '') : undefined;
+      if (file) {
+        if (file.chunked) {
+          res.writeHead(200, { 'content-type': 'application/octet-stream' });
+          for (let i = 0; i < file.body.length; i += 64 * 1024) res.write(file.body.subarray(i, i + 64 * 1024));
+          res.end();
+        } else {
+          res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.body.length) });
+          res.end(file.body);
+        }
+        return;
+      }
       if (req.method === 'PUT' && (req.url ?? '').startsWith('/upload/')) {
         uploads.push({ path: req.url as string, headers: req.headers, body: Buffer.concat(chunks) });
         res.writeHead(201, { 'content-type': 'application/json' });
@@ -100,6 +115,10 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
     activities,
     updates,
     uploads,
+    serveFile: (name, body, options = {}) => {
+      files.set(`/files/${name}`, { body, chunked: options.chunked ?? false });
+      return `http://127.0.0.1:${actualPort}/files/${name}`;
+    },
     throttle: (conversationId, times) => throttles.set(conversationId, times),
     throttled: () => throttledCount,
     hold: (conversationId) => holding.add(conversationId),

@@ -7,13 +7,16 @@ import { CosmosStore, openCosmosStore } from '../../src/store/cosmosStore';
 import { CosmosLedgerRepository } from '../../src/store/cosmosLedgerRepository';
 import { DATA_DIR, readDataFile } from '../helpers/data';
 import { makeTempDir } from '../helpers/tempDir';
+import { parseLedgerFile } from '../../src/importer/ledgerFile';
+import { buildLedgerReport } from '../../src/exports/ledgerReport';
+import { ledgerWorkbook } from '../../src/exports/ledgerWorkbook';
 
 const run = promisify(execFile);
 const CLI = path.resolve(__dirname, '../../src/importer/cli.js');
 
-async function importFile(file: string, dataDir: string) {
+async function importFile(file: string, dataDir: string, ...rest: string[]) {
   try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, file], { env: { ...process.env, DATA_DIR: dataDir, COSMOS_ENDPOINT: '' } });
+    const { stdout, stderr } = await run(process.execPath, [CLI, file, ...rest], { env: { ...process.env, DATA_DIR: dataDir, COSMOS_ENDPOINT: '' } });
     return { code: 0, out: stdout + stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -74,5 +77,27 @@ describe('npm run import (ledger import CLI against the embedded store)', () => 
       assert.equal(old.isLatest, false);
       assert.deepEqual(old.availableYears, [2023, 2026, 2027, 2028]);
     });
+  });
+
+  it('takes the same .xlsx as the chat: the exported table read back, dated as asked', async () => {
+    const store = path.join(temp.dir, 'store');
+    assert.equal((await importFile(path.join(DATA_DIR, 'uppsala-2026-03-26.ledger.json'), store)).code, 0);
+    const snapshot = parseLedgerFile(readDataFile('uppsala-2026-03-26.ledger.json'));
+    const file = path.join(temp.dir, 'tabell.xlsx');
+    writeFileSync(file, await ledgerWorkbook(buildLedgerReport(snapshot, [], [], '2026-11-24')));
+    const result = await importFile(file, store, '2026-12-01');
+    assert.equal(result.code, 0, result.out);
+    assert.match(result.out, /^Läste in ekonomisk information för Samordningsförbundet Uppsala län per 2026-12-01: 4 kolumner/);
+    assert.match(result.out, /Alla angivna summor stämmer med raderna/);
+    await withStore(store, async (repo) => {
+      const latest = await repo.findSnapshotFor('uppsala');
+      assert.equal(latest.snapshot?.asOf, '2026-12-01');
+      assert.deepEqual(latest.snapshot?.lines.map((l) => l.amounts), snapshot.lines.map((l) => l.amounts));
+    });
+    const broken = path.join(temp.dir, 'trasig.xlsx');
+    writeFileSync(broken, 'inte excel');
+    const refused = await importFile(broken, store);
+    assert.equal(refused.code, 1);
+    assert.match(refused.out, /inte en Excel-fil/);
   });
 });

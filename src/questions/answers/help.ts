@@ -6,7 +6,7 @@ const ROLE_EXAMPLES: Readonly<Record<Role, readonly string[]>> = {
   styrelse: ['delegationsbeslut sedan förra styrelsemötet', 'uppföljning 2025', 'ekonomisk information'],
   forbundschef: ['vilka avvikelser väntar?', 'delegationsbeslut sedan förra styrelsemötet', 'vilka kvartalsrapporter saknas?', 'ekonomisk information'],
   ersattare: ['vilka avvikelser väntar?'],
-  kansli: ['vilka kvartalsrapporter saknas?', 'uppföljning 2025', 'ekonomisk information', 'delegationsbeslut sedan förra styrelsemötet', 'vilka avvikelser väntar?'],
+  kansli: ['vilka kvartalsrapporter saknas?', 'uppföljning 2025', 'ekonomisk information', 'importera ekonomisk information', 'delegationsbeslut sedan förra styrelsemötet', 'vilka avvikelser väntar?'],
   insatsansvarig: ['kvartalsrapport', 'ny avvikelse'],
 };
 
