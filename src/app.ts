@@ -156,7 +156,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   const afterTurn = new AfterTurnWork((label, err) => logger.error({ message: `${label}: failed after the answer; the background repair finishes what it can`, error: (err as Error)?.message }));
   const baseUrl = config.publicBaseUrl ?? `http://${address === '0.0.0.0' || address === '::' ? 'localhost' : address}:${port}`;
   const fileLinks = linkSecret ? fileLinkIssuer(baseUrl, linkSecret, () => Math.floor(Date.now() / 1000)) : undefined;
-  const deps: HandlerDependencies = { ...createDependencies(config, store, new LazyNotifier(botRuntime), roles, (label, task) => afterTurn.run(label, task)), fileLinks };
+  const deps: HandlerDependencies = { ...createDependencies(config, store, new LazyNotifier(botRuntime), roles, (label, task) => afterTurn.run(label, task)), fileLinks, progressAfterMs: config.progressAfterMs };
   composed = deps;
   if (config.demoData && (await seedDemoDataIfEmpty(deps.repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
   jobDeps = deps;

@@ -37,6 +37,8 @@ export interface AppConfig {
   readonly publicBaseUrl?: string;
   /** Signs download links (HMAC); shared by every instance. Empty: a random one per process in local anonymous mode, no links otherwise. */
   readonly fileLinkSecret?: string;
+  /** A document not built after this long (ms) gets a "Skapar …" message first; 0 always (tests). */
+  readonly progressAfterMs: number;
   /** Pretend today is this date (Europe/Stockholm), for demos and tests; empty means the real date. */
   readonly clockDate?: string;
 }
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clockDate: parseClockDate(env.CLOCK_DATE),
     jobsKey: env.JOBS_KEY || undefined,
     publicBaseUrl: parseBaseUrl(env.PUBLIC_BASE_URL),
+    progressAfterMs: wholeNumberIn(env.PROGRESS_AFTER_MS, 1000, 0, 60_000, 'PROGRESS_AFTER_MS'),
     fileLinkSecret: fileLinkSecret(env.FILE_LINK_SECRET),
     reminderDaysBefore: wholeNumberIn(env.REMINDER_DAYS_BEFORE, 7, 0, 60, 'REMINDER_DAYS_BEFORE'),
     delegationLimitKr: wholeNumberIn(env.DELEGATION_LIMIT_KR, 500_000, 0, 100_000_000, 'DELEGATION_LIMIT_KR'),

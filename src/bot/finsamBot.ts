@@ -11,7 +11,8 @@ import { cardAttachment, replyActivity } from './activities';
 import { ConversationMemory } from './conversationMemory';
 import { Logger, errorReply } from './errorReply';
 import { trackEvent } from '../telemetry';
-import { buildExportFile } from '../exports/exportDocuments';
+import { DOCUMENT_NAME, buildExportFile } from '../exports/exportDocuments';
+import { withProgress } from '../exports/withProgress';
 import { fileConsentActivity, fileInfoActivity, incomingFiles, parseFileConsent, uploadFile } from './fileConsent';
 import { MAX_IMPORT_BYTES } from '../importer/ledgerWorkbookReader';
 
@@ -69,7 +70,8 @@ export class FinsamBot extends TeamsActivityHandler {
       const activity = context.activity;
       const personalCardId = activity.conversation?.conversationType === 'personal' ? activity.replyToId : undefined;
       const conversationId = activity.conversation?.id;
-      const result = await handler.handle({ verb, data, problems, user: this.userOf(context), personalCardId, personal: activity.conversation?.conversationType === 'personal', ...(conversationId ? { conversationId } : {}) }, this.deps);
+      const progress = async (text: string) => void (await context.sendActivity({ type: 'message', text }));
+      const result = await handler.handle({ verb, data, problems, user: this.userOf(context), personalCardId, personal: activity.conversation?.conversationType === 'personal', progress, ...(conversationId ? { conversationId } : {}) }, this.deps);
       // Decisions, filings and submissions as custom events (nothing is sent without Application Insights).
       trackEvent(verb, { association: this.userOf(context).associationId });
       if (result.replies.length > 0) await context.sendActivities(result.replies.map(replyActivity));
@@ -98,7 +100,7 @@ export class FinsamBot extends TeamsActivityHandler {
         return;
       }
       const user = this.userOf(context);
-      const file = await buildExportFile(this.deps, user, consent.request);
+      const file = await withProgress(() => buildExportFile(this.deps, user, consent.request), async () => void (await context.sendActivity({ type: 'message', text: `Skapar ${DOCUMENT_NAME[consent.request.document]} …` })), this.deps.progressAfterMs ?? 1000);
       await uploadFile(consent, file);
       await context.sendActivity(fileInfoActivity(consent));
       trackEvent('fileUploaded', { association: user.associationId, format: consent.request.format });

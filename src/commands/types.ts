@@ -17,6 +17,8 @@ export interface HandlerDependencies {
   readonly delegationLimitKr: number;
   /** Runs what may follow the answer (messages to others) after it; see src/jobs/afterTurn.ts. */
   readonly afterTurn: (label: string, task: () => Promise<void>) => void;
+  /** After this long a document being built gets a "Skapar …" message (ms). */
+  readonly progressAfterMs?: number;
   /** Signed download links; undefined when the server has no link secret (then files go only through the chat). */
   readonly fileLinks?: FileLinkIssuer;
 }
@@ -50,6 +52,8 @@ export interface CardActionInput {
   readonly personal?: boolean;
   /** What the edge found wrong with a form's fields (a text cut to its limit); the form comes back with these. */
   readonly problems?: readonly string[];
+  /** Sends a short message to the conversation while the action is still working. */
+  readonly progress?: (text: string) => Promise<void>;
 }
 
 export interface CardActionResult {

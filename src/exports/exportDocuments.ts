@@ -1,4 +1,5 @@
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
+import { ApplicationEntry } from '../domain/deviations';
 import { parseQuarterKey } from '../domain/quarters';
 import { loadFollowUp } from '../reports/loadFollowUp';
 import { buildFollowUpDocument } from './followUpDocument';
@@ -10,6 +11,13 @@ import { LedgerReport, buildLedgerReport } from './ledgerReport';
 
 /** Board material: the kansli and the deciders prepare the kallelse, the board reads it. */
 export const EXPORT_ROLES: readonly Role[] = ['kansli', 'forbundschef', 'ersattare', 'styrelse'];
+
+/** How a message names the document while it is being made. */
+export const DOCUMENT_NAME: Readonly<Record<ExportRequest['document'], string>> = {
+  'ekonomisk-information': 'Ekonomisk information',
+  delegationsbeslut: 'listan över delegationsbeslut',
+  uppfoljning: 'uppföljningen',
+};
 
 export interface ExportFile {
   readonly name: string;
@@ -32,11 +40,23 @@ export function assertMayExport(user: UserIdentity): void {
   if (!hasRole(user, ...EXPORT_ROLES)) throw new ForbiddenError('Ekonomisk information tas fram för kansliet, förbundschefen och styrelsen.');
 }
 
-/** The report as the calculators give it today: the latest table with the decisions since applied. */
-export async function currentLedgerReport(deps: ExportDependencies, associationId: string): Promise<LedgerReport> {
-  const lookup = await deps.repos.ledger.findSnapshotFor(associationId);
-  if (!lookup.snapshot) throw new NotFoundError('Det finns ingen ekonomisk information inläst för förbundet ännu.', `no ledger for ${associationId}`);
-  return buildLedgerReport(lookup.snapshot, lookup.adjustments, lookup.applications, deps.today());
+/**
+ * The report as the calculators give it: today, the latest table with the decisions since
+ * applied; "per" a later date (a coming board meeting), the same under that date; "per" a past
+ * date, the state then: the table of that date or before, the decisions made by then, and the
+ * ansökningar decided later as still pending.
+ */
+export async function currentLedgerReport(deps: ExportDependencies, associationId: string, perDate?: string): Promise<LedgerReport> {
+  const today = deps.today();
+  const past = perDate !== undefined && perDate < today;
+  const lookup = past ? await deps.repos.ledger.findSnapshotOnOrBefore(associationId, perDate) : await deps.repos.ledger.findSnapshotFor(associationId);
+  if (!lookup.snapshot) throw new NotFoundError(past ? `Det finns ingen ekonomisk information per ${perDate} eller tidigare.` : 'Det finns ingen ekonomisk information inläst för förbundet ännu.', `no ledger for ${associationId}`);
+  if (!past) return buildLedgerReport(lookup.snapshot, lookup.adjustments, lookup.applications, perDate ?? today);
+  const adjustments = lookup.adjustments.filter((a) => a.decidedOn <= perDate);
+  const applications = lookup.applications
+    .filter((a) => a.submittedOn <= perDate)
+    .map((a): ApplicationEntry => (a.status !== 'inlämnad' && (a.decidedOn ?? '') > perDate ? { caseId: a.caseId, dnr: a.dnr, name: a.name, owner: a.owner, submittedOn: a.submittedOn, requestedByYear: a.requestedByYear, status: 'inlämnad' } : a));
+  return buildLedgerReport(lookup.snapshot, adjustments, applications, perDate);
 }
 
 /** The delegationsbeslut of the request's period as the document for the kallelse. */
@@ -68,7 +88,7 @@ export async function buildExportFile(deps: ExportDependencies, user: UserIdenti
     const bytes = request.format === 'xlsx' ? await (await import('./registerWorkbook')).registerWorkbook(register) : await (await import('./registerPdf')).registerPdf(register);
     return { name: `${register.title}.${request.format}`, contentType: CONTENT_TYPES[request.format], bytes };
   }
-  const report = await currentLedgerReport(deps, user.associationId);
+  const report = await currentLedgerReport(deps, user.associationId, request.period);
   const bytes = request.format === 'xlsx' ? await (await import('./ledgerWorkbook')).ledgerWorkbook(report) : await (await import('./ledgerPdf')).ledgerPdf(report);
   return { name: `${report.title}.${request.format}`, contentType: CONTENT_TYPES[request.format], bytes };
 }

@@ -24,7 +24,7 @@ export interface DocumentOffer {
   readonly command: string;
 }
 
-export function ledgerOffer(report: LedgerReport): DocumentOffer {
+export function ledgerOffer(report: LedgerReport, perDate?: string): DocumentOffer {
   return {
     // The date held together, so it does not break at a phone's width.
     title: `Ekonomisk information per ${formatDate(report.createdOn)}`,
@@ -41,7 +41,8 @@ export function ledgerOffer(report: LedgerReport): DocumentOffer {
     ],
     source: report.source,
     document: 'ekonomisk-information',
-    command: 'ekonomisk information',
+    ...(perDate ? { period: perDate } : {}),
+    command: perDate ? `ekonomisk information per ${perDate}` : 'ekonomisk information',
   };
 }
 

@@ -9,11 +9,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export interface ExportRequest {
   readonly document: ExportDocument;
   readonly format: ExportFormat;
-  /** The delegationsbeslut's selection ("unreported", since the last board meeting, or "2026-01-01..2026-06-30"); the follow-up's last quarter ("2025-Q4"). */
+  /** The delegationsbeslut's selection ("unreported", since the last board meeting, or "2026-01-01..2026-06-30"); the follow-up's last quarter ("2025-Q4"); the ekonomisk information's date ("2026-06-12"). */
   readonly period?: string;
 }
 
-export const PERIOD_PATTERN = '^(unreported|\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}|\\d{4}-Q[1-4])$';
+export const PERIOD_PATTERN = '^(unreported|\\d{4}-\\d{2}-\\d{2}\\.\\.\\d{4}-\\d{2}-\\d{2}|\\d{4}-Q[1-4]|\\d{4}-\\d{2}-\\d{2})$';
 export const isExportPeriod = (value: unknown): value is string => typeof value === 'string' && new RegExp(PERIOD_PATTERN).test(value);
 
 /** What a download link carries, signed: who may fetch which document of which förbund, until when. */

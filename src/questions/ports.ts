@@ -37,6 +37,8 @@ export interface PendingLedgerImport {
 
 /** Ledger snapshots, one per förbund and asOf date; the latest asOf is current. */
 export interface LedgerRepository {
+  /** The latest snapshot dated on or before `date` (for a document "per" a past date), with today's decisions; filter them by date. */
+  findSnapshotOnOrBefore(associationId: string, date: string): Promise<SnapshotLookup>;
   /** Whether a table dated `asOf` is stored (an import of that date replaces it, after asking). */
   hasSnapshotDated(associationId: string, asOf: string): Promise<boolean>;
   /** Keyed by importId, so sending the same file again finds the same import. */

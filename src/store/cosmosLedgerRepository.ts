@@ -115,6 +115,18 @@ export class CosmosLedgerRepository implements LedgerRepository {
     }));
   }
 
+  async findSnapshotOnOrBefore(associationId: string, date: string): Promise<SnapshotLookup> {
+    const catalog = await readDocument<CatalogDocument>(this.container, CATALOG_ID, associationId);
+    const entries: StoredCatalogEntry[] = [...(catalog?.entries ?? [])].sort((a, b) => b.asOf.localeCompare(a.asOf));
+    const availableYears = [...new Set(entries.flatMap((e) => e.years))].sort((a, b) => a - b);
+    const entry = entries.find((e) => e.asOf <= date);
+    const adjustments = catalog?.adjustments ?? [];
+    const applications = catalog?.applications ?? [];
+    if (!entry) return { availableYears, isLatest: false, adjustments, applications };
+    const snapshot = await this.readSnapshot(associationId, snapshotId(entry.asOf, entry.version));
+    return { snapshot, isLatest: entry === entries[0], availableYears, adjustments, applications };
+  }
+
   async hasSnapshotDated(associationId: string, asOf: string): Promise<boolean> {
     const catalog = await readDocument<CatalogDocument>(this.container, CATALOG_ID, associationId);
     return (catalog?.entries ?? []).some((e) => e.asOf === asOf);

@@ -2,7 +2,7 @@ import assert from 'assert/strict';
 import { randomUUID } from 'crypto';
 import ExcelJS from 'exceljs';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
-import { TeamsUser, BOT, teamsMessage } from '../helpers/teams';
+import { TeamsUser, BOT, adaptiveCardInvoke, teamsMessage } from '../helpers/teams';
 import { chat, chatOf, texts } from '../helpers/chat';
 import { FILE_LINK_LIFETIME_SECONDS, signFileLink } from '../../src/exports/fileLinks';
 import { HEADER_ROW, ROW_LABELS, SHEET_NAME } from '../../src/exports/ledgerWorkbook';
@@ -58,10 +58,11 @@ async function sheetFigure(bytes: Buffer, rowLabel: string, columnHeading: strin
 
 describe('board documents out of the chat: links and Teams file consent', function () {
   let bot: BotUnderTest;
-  const { say, invoke, invokeForReplies } = chat(() => bot);
+  const { say, invoke } = chat(() => bot);
 
   before(async () => {
-    bot = await startBot({ CLOCK_DATE: '2026-11-23', FILE_LINK_SECRET: SECRET });
+    // Progress at once, so the "Skapar …" message is seen without waiting for a slow build.
+    bot = await startBot({ CLOCK_DATE: '2026-11-23', FILE_LINK_SECRET: SECRET, PROGRESS_AFTER_MS: '0' });
   });
   after(async () => {
     await bot?.stop();
@@ -127,11 +128,13 @@ describe('board documents out of the chat: links and Teams file consent', functi
   });
 
   it('sends the file through Teams file consent: offer, accept, upload to the given URL, file card; decline stores nothing', async () => {
-    const [offerMessage] = await (async () => {
+    const [progressMessage, offerMessage] = await (async () => {
       const before = bot.connector.for(chatOf(kansli)).length;
-      await invokeForReplies(kansli, 'sendExportFile', { document: 'ekonomisk-information', format: 'xlsx' });
+      const res = await bot.post(adaptiveCardInvoke(bot.connector.url, kansli, 'sendExportFile', { document: 'ekonomisk-information', format: 'xlsx' }, chatOf(kansli)));
+      assert.equal(res.body.statusCode, 200);
       return bot.connector.for(chatOf(kansli)).slice(before);
     })();
+    assert.equal(progressMessage.text, 'Skapar Ekonomisk information …', 'progress first, then the file');
     const consent = offerMessage.attachments[0];
     assert.equal(consent.contentType, 'application/vnd.microsoft.teams.card.file.consent');
     assert.equal(consent.name, 'Ekonomisk information per 2026-11-23.xlsx');
@@ -142,12 +145,13 @@ describe('board documents out of the chat: links and Teams file consent', functi
     const before = bot.connector.for(chatOf(kansli)).length;
     const res = await bot.post(accept);
     assert.equal(res.status, 200);
+    assert.equal(bot.connector.for(chatOf(kansli))[before].text, 'Skapar Ekonomisk information …');
     const upload = bot.connector.uploads.find((u) => u.path === uploadPath);
     assert.ok(upload, 'the file was PUT to the upload URL');
     assert.equal(upload.body.length, consent.content.sizeInBytes);
     assert.equal(upload.headers['content-range'], `bytes 0-${upload.body.length - 1}/${upload.body.length}`);
     assert.ok((await sheetFigure(upload.body, ROW_LABELS.remaining, 'Prognos 2026')) !== 0);
-    const [info] = bot.connector.for(chatOf(kansli)).slice(before);
+    const [, info] = bot.connector.for(chatOf(kansli)).slice(before);
     assert.equal(info.attachments[0].contentType, 'application/vnd.microsoft.teams.card.file.info');
     assert.deepEqual(info.attachments[0].content, { uniqueId: 'UNIQUE-1', fileType: 'xlsx' });
 
@@ -156,7 +160,7 @@ describe('board documents out of the chat: links and Teams file consent', functi
     const sent = bot.connector.for(chatOf(kansli)).length;
     await bot.post(fileConsentInvoke(kansli, { action: 'accept', context: consent.content.acceptContext, uploadInfo: { name: 'x.xlsx', uploadUrl: 'http://169.254.169.254/latest', contentUrl: 'x', uniqueId: 'u', fileType: 'xlsx' } }));
     assert.equal(bot.connector.uploads.length, uploadsBefore);
-    assert.match(texts(bot.connector.for(chatOf(kansli)).slice(sent)[0].attachments[0].content), /OneDrive/);
+    assert.match(texts(bot.connector.for(chatOf(kansli)).slice(sent).find((a) => a.attachments)?.attachments[0].content), /OneDrive/);
 
     const declined = bot.connector.for(chatOf(kansli)).length;
     await bot.post(fileConsentInvoke(kansli, { action: 'decline', context: consent.content.declineContext }));
@@ -200,6 +204,24 @@ describe('board documents out of the chat: links and Teams file consent', functi
     const results = path.resolve(__dirname, '../../../test-results');
     mkdirSync(results, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', path.join(dir, 'register.pdf'), path.join(results, 'delegationsbeslut-pdf')]);
+  });
+
+  it('makes the document per a past date as it stood then, and per a coming meeting as it stands now', async () => {
+    // After the previous test an avvikelse moving 80 tkr from 2026 was approved on 2026-11-23.
+    const remainingIn = async (question: string) => {
+      const [card] = await say(kansli, question);
+      const [link] = linksOf(card);
+      return { title: texts(card).split('\n')[0] ?? '', remaining: await sheetFigure(Buffer.from(await (await fetch(link!.url)).arrayBuffer()), ROW_LABELS.remaining, 'Prognos 2026') };
+    };
+    const now = await remainingIn('ekonomisk information');
+    const before = await remainingIn('ekonomisk information per 2026-06-12');
+    const meeting = await remainingIn('ekonomisk information inför styrelsemötet 10 december');
+    assert.equal(now.remaining - before.remaining, 80_000, 'the decision of 2026-11-23 is not in the table per 2026-06-12');
+    assert.match(plain(before.title), /Ekonomisk information per 2026-06-12/);
+    assert.equal(meeting.remaining, now.remaining);
+    assert.match(plain(meeting.title), /Ekonomisk information per 2026-12-10/);
+    const [refused] = await say(kansli, 'ekonomisk information per 2026-02-30');
+    assert.match(texts(refused), /finns inte/);
   });
 
   it('gives the follow-up 2025 as four sheets whose totals are the chat card’s, and as a PDF', async () => {
