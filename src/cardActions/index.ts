@@ -7,7 +7,7 @@ import { decideDeviationAction } from './decideDeviationAction';
 import { markReportedAction } from './markReportedAction';
 import { openDeviationFormAction, openReportFormAction, saveReportDraftAction, submitReportAction } from './reportActions';
 import { sendExportFileAction } from './sendExportFileAction';
-import { saveLedgerImportAction } from './saveLedgerImportAction';
+import { resolveLedgerImportAction, saveLedgerImportAction } from './saveLedgerImportAction';
 import { showApplicationAction } from './showApplicationAction';
 import { showDeviationAction } from './showDeviationAction';
 import { submitDeviationAction } from './submitDeviationAction';
@@ -17,7 +17,7 @@ import { withdrawDeviationAction } from './withdrawDeviationAction';
 const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map(
   [askQuestionAction, submitDeviationAction, decideDeviationAction, showDeviationAction, withdrawDeviationAction, markReportedAction, openReportFormAction, saveReportDraftAction, submitReportAction, openDeviationFormAction,
     applicationStepAction, applicationGotoAction, applicationDiscardAction, applicationSubmitAction, openApplicationDecisionAction, decideApplicationAction,
-    showApplicationAction, sendExportFileAction, saveLedgerImportAction,
+    showApplicationAction, sendExportFileAction, saveLedgerImportAction, resolveLedgerImportAction,
   ].map((h) => [h.verb, h]),
 );
 

@@ -69,6 +69,7 @@ export const CARD_SCHEMAS: Readonly<Record<string, VerbSchema>> = {
   applicationGoto: { properties: { applicationId: id, step }, required: ['applicationId', 'step'] },
   applicationDiscard: { properties: { applicationId: id }, required: ['applicationId'] },
   showApplication: { properties: { applicationId: id }, required: ['applicationId'] },
+  resolveLedgerImport: { properties: { importId: { type: 'string', pattern: '^[a-f0-9]{24}$' } }, patternProperties: { '^row_\\d{1,4}$': { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]*$' } }, required: ['importId'] },
   saveLedgerImport: { properties: { importId: { type: 'string', pattern: '^[a-f0-9]{24}$' }, replace: { type: 'boolean' } }, required: ['importId'] },
   sendExportFile: { properties: { document: oneOf(...EXPORT_DOCUMENTS), format: oneOf(...EXPORT_FORMATS), period: { type: 'string', pattern: PERIOD_PATTERN } }, required: ['document', 'format'] },
   applicationSubmit: { properties: { applicationId: id }, patternProperties: yearAmount, required: ['applicationId'] },

@@ -5,9 +5,10 @@ import { applyLedgerAdjustments } from '../finance/ledgerAdjustments';
 import { compareStatedTotals, computeLedgerTotals, latestEstimateColumn } from '../finance/ledgerTotals';
 import { formatDate, formatDateLong, formatTkr } from '../format/swedish';
 import { KIND_LABEL, LedgerSnapshot } from '../domain/ledger';
-import { Repositories } from '../questions/ports';
+import { PendingLedgerImport, Repositories } from '../questions/ports';
 import { UserIdentity, hasRole } from '../roles/roleDirectory';
-import { readLedgerWorkbook } from './ledgerWorkbookReader';
+import { RowChoice, UnresolvedRow, assembleLedger, readTableRows } from './ledgerWorkbookReader';
+import { lineLabel } from '../exports/ledgerWorkbook';
 import { TotalField } from '../domain/ledger';
 
 /** The totals as the card names them (the terminal uses the board papers' capitals). */
@@ -22,6 +23,7 @@ const TOTAL_LABEL: Readonly<Record<TotalField, string>> = {
 };
 
 export const SAVE_IMPORT_VERB = 'saveLedgerImport';
+export const RESOLVE_IMPORT_VERB = 'resolveLedgerImport';
 const IMPORT_ROLES = ['kansli', 'forbundschef'] as const;
 const SHOWN_DIFFERENCES = 8;
 
@@ -58,10 +60,59 @@ export async function prepareLedgerImport(deps: ImportDependencies, user: UserId
   const { snapshot: current } = applyLedgerAdjustments(lookup.snapshot, lookup.adjustments, lookup.applications);
   const bytes = await file.read();
   const asOfHint = /\bper\s+(\d{4}-\d{2}-\d{2})\b/.exec(text)?.[1];
-  const { snapshot } = await readLedgerWorkbook(bytes, current, asOfHint);
-  const importId = createHash('sha256').update(user.associationId).update(snapshot.asOf).update(bytes).digest('hex').slice(0, 24);
-  await deps.repos.ledger.savePendingImport(user.associationId, { importId, snapshot, fileName: file.name.slice(0, 200), importedBy: user.name, importedAt: deps.now().toISOString() });
-  return importReport(importId, snapshot, current, file.name);
+  const table = await readTableRows(bytes, asOfHint);
+  const importId = createHash('sha256').update(user.associationId).update(table.asOf).update(bytes).digest('hex').slice(0, 24);
+  const pending: PendingLedgerImport = { importId, table, fileName: file.name.slice(0, 200), importedBy: user.name, importedAt: deps.now().toISOString() };
+  return assembleAndReport(deps, user, pending, current, {});
+}
+
+/** Assembles the pending table with the rows placed so far: a card asking for the rest, or the report with Spara. */
+async function assembleAndReport(deps: ImportDependencies, user: UserIdentity, pending: PendingLedgerImport, current: LedgerSnapshot, choices: Readonly<Record<number, RowChoice>>): Promise<Reply> {
+  const assembled = assembleLedger(pending.table, current, choices);
+  if ('unresolved' in assembled) {
+    await deps.repos.ledger.savePendingImport(user.associationId, { ...pending, snapshot: undefined });
+    return placeRowsCard(pending, assembled.unresolved, current, Object.keys(choices).length > 0);
+  }
+  await deps.repos.ledger.savePendingImport(user.associationId, { ...pending, snapshot: assembled.snapshot });
+  return importReport(pending.importId, assembled.snapshot, current, pending.fileName);
+}
+
+/** One choice per row the names did not place: the lines it may be (those it fits first), a new line of its own, or leave it out. */
+function placeRowsCard(pending: PendingLedgerImport, unresolved: readonly UnresolvedRow[], current: LedgerSnapshot, again: boolean): Reply {
+  const all = current.lines.map((l) => ({ title: lineLabel(l), value: l.id }));
+  const fields = unresolved.map((u) => ({
+    id: `row_${u.row}`,
+    label: `"${u.label}" (rad ${u.row})${u.candidates.length > 1 ? ' passar flera rader' : ' finns inte i tabellen'}`,
+    type: 'choice' as const,
+    value: '',
+    choices: [...all.filter((c) => u.candidates.includes(c.value)), ...all.filter((c) => !u.candidates.includes(c.value)), { title: 'Ny rad (övrig kostnad)', value: 'new' }, { title: 'Hoppa över raden', value: 'skip' }],
+    error: again ? 'Välj vad raden är.' : '',
+  }));
+  const title = `Vilka rader är det? (${pending.fileName.slice(0, 60)})`;
+  const intro = `${unresolved.length === 1 ? 'En rad' : `${unresolved.length} rader`} i filen passar inte något radnamn i förbundets tabell per ${formatDate(current.asOf)}. Välj vad varje rad är; sedan visar jag kontrollen och Spara.`;
+  return {
+    text: [title, intro, ...fields.map((f) => f.label)].join('\n'),
+    card: { template: 'formCard', view: { title, intro, errors: [], facts: [], groups: [], fields, notes: [], rowActions: [], errorSummary: again ? 'Någon rad saknar val.' : '', actions: [{ title: 'Fortsätt', verb: RESOLVE_IMPORT_VERB, data: { importId: pending.importId }, style: 'positive' }] } },
+  };
+}
+
+/** "Fortsätt" on the card that places rows: assembles with the choices, and shows the report (or asks again). */
+export async function resolveLedgerImport(deps: ImportDependencies, user: UserIdentity, importId: string, data: Readonly<Record<string, unknown>>): Promise<Reply> {
+  assertMayImport(user);
+  const pending = await deps.repos.ledger.getPendingImport(user.associationId, importId);
+  if (!pending) throw new NotFoundError('Den inlästa tabellen finns inte längre. Skicka filen igen.', `no pending import ${importId}`);
+  const lookup = await deps.repos.ledger.findSnapshotFor(user.associationId);
+  if (!lookup.snapshot) throw new NotFoundError('Förbundet har ingen ekonomisk information ännu.', 'resolve without a template');
+  const { snapshot: current } = applyLedgerAdjustments(lookup.snapshot, lookup.adjustments, lookup.applications);
+  const ids = new Set(current.lines.map((l) => l.id));
+  const choices: Record<number, RowChoice> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const row = /^row_(\d+)$/.exec(key)?.[1];
+    if (!row || typeof value !== 'string' || value === '') continue;
+    if (value !== 'new' && value !== 'skip' && !ids.has(value)) throw new InvalidInputError('Ett val på kortet finns inte längre i tabellen. Skicka filen igen.', `unknown line ${value.slice(0, 60)}`);
+    choices[Number(row)] = value;
+  }
+  return assembleAndReport(deps, user, pending, current, choices);
 }
 
 function importReport(importId: string, snapshot: LedgerSnapshot, current: LedgerSnapshot, fileName: string): Reply {
@@ -117,7 +168,9 @@ export async function saveLedgerImport(deps: ImportDependencies, user: UserIdent
   assertMayImport(user);
   const pending = await deps.repos.ledger.getPendingImport(user.associationId, importId);
   if (!pending) throw new NotFoundError('Den inlästa tabellen finns inte längre. Skicka filen igen.', `no pending import ${importId}`);
-  const { asOf } = pending.snapshot;
+  if (!pending.snapshot) throw new InvalidInputError('Välj först vad raderna i filen är (kortet ovan).', `pending import ${importId} not assembled`);
+  const snapshot = pending.snapshot;
+  const { asOf } = snapshot;
   const notice = (title: string, message: string, actions: { title: string; verb: string; data: Record<string, unknown> }[] = []): Reply => ({ card: { template: 'notice', view: { title, message, actions } }, text: `${title}: ${message}` });
   if (pending.savedAt) return notice('Redan sparad', `Tabellen per ${formatDateLong(asOf)} sparades ${formatDateLong(pending.savedAt.slice(0, 10))}.`);
   if (!replace && (await deps.repos.ledger.hasSnapshotDated(user.associationId, asOf))) {
@@ -125,7 +178,7 @@ export async function saveLedgerImport(deps: ImportDependencies, user: UserIdent
       { title: `Ersätt tabellen per ${asOf}`, verb: SAVE_IMPORT_VERB, data: { importId, replace: true } },
     ]);
   }
-  const { replaced } = await deps.repos.ledger.saveSnapshot(pending.snapshot);
+  const { replaced } = await deps.repos.ledger.saveSnapshot(snapshot);
   await deps.repos.ledger.savePendingImport(user.associationId, { ...pending, savedAt: deps.now().toISOString() });
-  return notice(replaced ? 'Tabellen är ersatt' : 'Tabellen är sparad', `Ekonomisk information per ${formatDateLong(asOf)} gäller nu för förbundets svar (${pending.snapshot.lines.length} rader).`, [{ title: `Beslutsutrymme ${asOf.slice(0, 4)}`, verb: 'askQuestion', data: { question: `beslutsutrymme ${asOf.slice(0, 4)}` } }]);
+  return notice(replaced ? 'Tabellen är ersatt' : 'Tabellen är sparad', `Ekonomisk information per ${formatDateLong(asOf)} gäller nu för förbundets svar (${snapshot.lines.length} rader).`, [{ title: `Beslutsutrymme ${asOf.slice(0, 4)}`, verb: 'askQuestion', data: { question: `beslutsutrymme ${asOf.slice(0, 4)}` } }]);
 }

@@ -3,7 +3,7 @@ import { ColumnKind, LedgerLine, LedgerSnapshot, TotalField } from '../domain/le
 import { ValidationError } from '../errors';
 import { lineLabel } from '../exports/ledgerWorkbook';
 import { normalize } from '../questions/parser/text';
-import { parseLedgerFile } from './ledgerFile';
+import { parseLedgerFile, slug } from './ledgerFile';
 
 /** A table larger than this is not the förbund's ekonomisk information (the export is about 15 KB). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -24,11 +24,28 @@ const TOTALS: readonly (readonly [RegExp, TotalField])[] = [
 const SECTION_HEADINGS = /^(intakter|kostnader|belopp i (kronor|tkr)|tkr|kr)$/;
 const PENDING_HEADING = /^(nya ansokningar|foreslagna ansokningar)\b/;
 
-export interface WorkbookReading {
-  readonly snapshot: LedgerSnapshot;
+/** What the file says, before its lines are matched to the förbund's table: small enough to keep in the store. */
+export interface TableRows {
+  readonly asOf: string;
   readonly unit: 'kr' | 'tkr';
-  readonly rows: number;
+  readonly columns: readonly { readonly key: string; readonly year: number; readonly kind: ColumnKind }[];
+  readonly lines: readonly { readonly row: number; readonly label: string; readonly amounts: Readonly<Record<string, number>> }[];
+  readonly pending: readonly { readonly name: string; readonly owner: string; readonly amounts: Readonly<Record<string, number>> }[];
+  readonly statedTotals: Readonly<Record<string, Partial<Record<TotalField, number>>>>;
 }
+
+/** A row whose name fits no line of the table, or several. */
+export interface UnresolvedRow {
+  readonly row: number;
+  readonly label: string;
+  /** Line ids the name fits (several: ambiguous; none: unknown). */
+  readonly candidates: readonly string[];
+}
+
+/** How the user placed a row the names did not: a line id, a new line of its own, or left out. */
+export type RowChoice = string | 'new' | 'skip';
+
+export type LedgerAssembly = { readonly snapshot: LedgerSnapshot } | { readonly unresolved: readonly UnresolvedRow[] };
 
 type CellValue = ExcelJS.CellValue;
 
@@ -59,11 +76,10 @@ function amount(value: CellValue): number | undefined | 'formula' | 'text' {
 /**
  * Reads a table laid out like the förbund's "Ekonomisk information" (the export's sheet, or
  * the board papers' table): lines by name in the first column, one column per heading such as
- * "Budget 2026", "Prognos 2026", "Prel. budget 2027". Lines are matched by name to the current
- * table (`template`), whose ids, groups and insatser they keep; totals become printed totals to
- * compare. Throws ValidationError with every problem in Swedish; nothing is stored here.
+ * "Budget 2026", "Prognos 2026", "Prel. budget 2027"; totals become printed totals to compare.
+ * Throws ValidationError with every problem in Swedish; nothing is stored here.
  */
-export async function readLedgerWorkbook(bytes: Buffer, template: LedgerSnapshot, asOfHint: string | undefined): Promise<WorkbookReading> {
+export async function readTableRows(bytes: Buffer, asOfHint: string | undefined): Promise<TableRows> {
   if (bytes.length === 0) throw new ValidationError(['Filen är tom.']);
   if (bytes.length > MAX_IMPORT_BYTES) throw new ValidationError([`Filen är för stor (högst ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Ekonomisk information är en tabell på en flik.`]);
   // An .xlsx is a zip archive; anything else is refused before a parser sees it.
@@ -87,11 +103,10 @@ export async function readLedgerWorkbook(bytes: Buffer, template: LedgerSnapshot
   const asOf = asOfHint ?? /\bper\s+(\d{4}-\d{2}-\d{2})\b/.exec(above)?.[1];
   if (!asOf) problems.push('Tabellens datum saknas. Skicka filen med texten "importera ekonomisk information per 2026-06-12", eller skriv "per <datum>" i tabellens rubrik.');
 
-  const lines = new Map<string, { line: LedgerLine; amounts: Record<string, number> }>();
+  const lines: { row: number; label: string; amounts: Record<string, number> }[] = [];
   const pending: { name: string; owner: string; amounts: Record<string, number> }[] = [];
   const statedTotals: Record<string, Partial<Record<TotalField, number>>> = {};
   let inPending = false;
-  let rows = 0;
   for (let r = header.row + 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const label = text(row.getCell(header.labelColumn).value);
@@ -112,37 +127,60 @@ export async function readLedgerWorkbook(bytes: Buffer, template: LedgerSnapshot
       continue;
     }
     if (SECTION_HEADINGS.test(n) || Object.keys(amounts).length === 0) continue;
-    rows += 1;
     if (inPending) {
       const m = /^(.*?)\s*\(([^()]+)\)\s*$/.exec(label);
       pending.push({ name: (m?.[1] ?? label).trim(), owner: (m?.[2] ?? '').trim() || 'okänd', amounts });
-      continue;
-    }
-    const matches = template.lines.filter((l) => [lineLabel(l), l.label, l.initiative ? `${l.initiative.name} ${l.initiative.owner}` : ''].some((name) => name !== '' && normalize(name) === n));
-    if (matches.length !== 1) {
-      problems.push(matches.length === 0
-        ? `Raden "${label}" (rad ${r}) finns inte i förbundets tabell. Använd radnamnen från "ekonomisk information" (skriv det till mig för tabellen som Excel).`
-        : `Raden "${label}" (rad ${r}) passar flera rader: ${matches.map(lineLabel).join(', ')}. Skriv insatsägaren inom parentes.`);
-      continue;
-    }
-    const line = matches[0] as LedgerLine;
-    if (lines.has(line.id)) problems.push(`Raden "${label}" (rad ${r}) står två gånger.`);
-    lines.set(line.id, { line, amounts });
+    } else lines.push({ row: r, label: label.slice(0, 200), amounts });
   }
-  if (lines.size === 0 && problems.length === 0) problems.push('Tabellen har inga rader med belopp.');
+  if (lines.length === 0 && problems.length === 0) problems.push('Tabellen har inga rader med belopp.');
   if (problems.length > 0) throw new ValidationError(problems);
+  return { asOf: asOf as string, unit, columns: header.columns.map(({ key, year, kind }) => ({ key, year, kind })), lines, pending, statedTotals };
+}
 
-  const first = header.columns[0] as { key: string; year: number };
-  const inUnit = (kronor: number) => (unit === 'tkr' ? kronor / 1000 : kronor);
-  const carriedIn = statedTotals[first.key]?.carriedIn;
+/** The template's lines a row's name fits: its label as the export writes it, its own label, or "insats, ägare" as the board papers do. */
+export function candidatesFor(label: string, template: LedgerSnapshot): readonly LedgerLine[] {
+  const n = normalize(label);
+  return template.lines.filter((l) => [lineLabel(l), l.label, l.initiative ? `${l.initiative.name} ${l.initiative.owner}` : ''].some((name) => name !== '' && normalize(name) === n));
+}
+
+/**
+ * Matches the rows to the förbund's current table (`template`), whose ids, groups and insatser
+ * they keep, and checks the result against the import contract. Rows the names do not place
+ * come back as `unresolved` unless `choices` (by row number) says where they go.
+ */
+export function assembleLedger(table: TableRows, template: LedgerSnapshot, choices: Readonly<Record<number, RowChoice>> = {}): LedgerAssembly {
+  const problems: string[] = [];
+  const unresolved: UnresolvedRow[] = [];
+  const lines = new Map<string, { line: LedgerLine; amounts: Readonly<Record<string, number>> }>();
+  for (const row of table.lines) {
+    const choice = choices[row.row];
+    if (choice === 'skip') continue;
+    const candidates = candidatesFor(row.label, template);
+    let line: LedgerLine | undefined = candidates.length === 1 ? candidates[0] : undefined;
+    if (choice === 'new') line = { id: `ny-${slug(row.label)}`.slice(0, 60), section: 'cost', group: 'other_initiative', label: row.label, amounts: {} };
+    else if (choice !== undefined) line = template.lines.find((l) => l.id === choice);
+    if (!line) {
+      unresolved.push({ row: row.row, label: row.label, candidates: candidates.map((c) => c.id) });
+      continue;
+    }
+    if (lines.has(line.id)) problems.push(`Raden "${row.label}" (rad ${row.row}) och en annan rad är samma rad i tabellen (${lineLabel(line)}).`);
+    lines.set(line.id, { line, amounts: row.amounts });
+  }
+  if (problems.length > 0) throw new ValidationError(problems);
+  if (unresolved.length > 0) return { unresolved };
+
+  const first = table.columns[0] as { key: string; year: number };
+  const inUnit = (kronor: number) => (table.unit === 'tkr' ? kronor / 1000 : kronor);
+  const carriedIn = table.statedTotals[first.key]?.carriedIn;
+  if (carriedIn === undefined && template.openingSurplus.year !== first.year) throw new ValidationError([`Raden "Från tidigare år" saknas för ${first.year}: den behövs för beslutsutrymmet.`]);
   const raw = {
     schemaVersion: 1,
     association: { id: template.associationId, name: template.associationName },
-    asOf,
-    unit,
+    asOf: table.asOf,
+    unit: table.unit,
     reserveFund: inUnit(template.reserveFund),
-    openingSurplus: { year: first.year, amount: carriedIn ?? (template.openingSurplus.year === first.year ? inUnit(template.openingSurplus.amount) : 0) },
-    columns: header.columns.map(({ key, year, kind }) => ({ key, year, kind })),
+    openingSurplus: { year: first.year, amount: carriedIn ?? inUnit(template.openingSurplus.amount) },
+    columns: table.columns,
     lines: [...lines.values()].map(({ line, amounts }) => ({
       id: line.id,
       section: line.section,
@@ -152,11 +190,22 @@ export async function readLedgerWorkbook(bytes: Buffer, template: LedgerSnapshot
       amounts,
       ...(line.note ? { note: line.note } : {}),
     })),
-    pendingApplications: pending,
-    statedTotals,
+    pendingApplications: table.pending,
+    statedTotals: table.statedTotals,
   };
-  if (carriedIn === undefined && template.openingSurplus.year !== first.year) throw new ValidationError([`Raden "Från tidigare år" saknas för ${first.year}: den behövs för beslutsutrymmet.`]);
-  return { snapshot: parseLedgerFile(raw), unit, rows };
+  return { snapshot: parseLedgerFile(raw) };
+}
+
+/** Both steps, for a file whose names all fit (the CLI and the tests): an unplaced row is a problem named in Swedish. */
+export async function readLedgerWorkbook(bytes: Buffer, template: LedgerSnapshot, asOfHint: string | undefined): Promise<{ readonly snapshot: LedgerSnapshot; readonly unit: 'kr' | 'tkr' }> {
+  const table = await readTableRows(bytes, asOfHint);
+  const assembled = assembleLedger(table, template);
+  if ('unresolved' in assembled) {
+    throw new ValidationError(assembled.unresolved.map((u) => (u.candidates.length === 0
+      ? `Raden "${u.label}" (rad ${u.row}) finns inte i förbundets tabell. Använd radnamnen från "ekonomisk information" (skriv det till mig för tabellen som Excel).`
+      : `Raden "${u.label}" (rad ${u.row}) passar flera rader: ${u.candidates.join(', ')}. Skriv insatsägaren inom parentes.`)));
+  }
+  return { snapshot: assembled.snapshot, unit: table.unit };
 }
 
 interface HeaderColumn {

@@ -4,6 +4,7 @@ import { ConversationRepository, DeviationRepository, SequenceRepository } from 
 import { ReportRepository } from '../reports/ports';
 import { ApplicationRepository } from '../applications/ports';
 import { Reading } from './reading';
+import type { TableRows } from '../importer/ledgerWorkbookReader';
 import { AnnualReport, InitiativeRegistry, InitiativeYearFigures, MembershipFees } from '../domain/initiatives';
 
 export interface LedgerCatalogEntry {
@@ -27,7 +28,10 @@ export interface SnapshotLookup {
 /** A table read from a file in the chat, kept until the kansli saves it (nothing reaches the answers before). */
 export interface PendingLedgerImport {
   readonly importId: string;
-  readonly snapshot: LedgerSnapshot;
+  /** What the file says; kept so rows can be placed on a card and the table assembled on any instance. */
+  readonly table: TableRows;
+  /** The assembled table, once every row is placed. */
+  readonly snapshot?: LedgerSnapshot;
   readonly fileName: string;
   readonly importedBy: string;
   readonly importedAt: string;

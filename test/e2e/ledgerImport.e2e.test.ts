@@ -96,7 +96,6 @@ describe('the ekonom’s table imported from the chat', function () {
       ['20 MB', async () => sendFile(kansli, '', 'stor.xlsx', bot.connector.serveFile('stor.xlsx', Buffer.alloc(20 * 1024 * 1024))), /för stor/],
       ['20 MB without a length', async () => sendFile(kansli, '', 'stor2.xlsx', bot.connector.serveFile('stor2.xlsx', Buffer.alloc(20 * 1024 * 1024), { chunked: true })), /för stor/],
       ['another layout', async () => sendFile(kansli, '', 'annan.xlsx', bot.connector.serveFile('annan.xlsx', await xlsxBytes([['Namn', 'Belopp'], ['Växtkraft', 100]]))), /rubrikrad/],
-      ['an unknown line', async () => sendFile(kansli, 'per 2026-12-01', 'okand.xlsx', bot.connector.serveFile('okand.xlsx', await xlsxBytes([['tkr', 'Budget 2026'], ['Medlemsavgifter', 23490], ['Helt ny rad', 5], ['Över-/underskott från tidigare år', 6148]]))), /"Helt ny rad" \(rad 3\) finns inte/],
       ['a URL outside Teams', async () => sendFile(kansli, '', 'x.xlsx', 'http://169.254.169.254/latest/meta-data'), /bara hämtas från Teams/],
       ['an insatsansvarig', async () => sendFile(lead, '', 'x.xlsx', bot.connector.serveFile('lead.xlsx', await xlsxBytes([['tkr', 'Budget 2026'], ['Medlemsavgifter', 1]]))), /kansliet och förbundschefen/],
     ];
@@ -108,5 +107,37 @@ describe('the ekonom’s table imported from the chat', function () {
     assert.equal(await storeContents(bot), stored, 'nothing stored');
     const [how] = await say(kansli, 'importera ekonomisk information');
     assert.match(texts(how), /Bifoga tabellen som Excel-fil/);
+  });
+
+  it('asks on a card which line an unknown or ambiguous name is, then reports and saves', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Blad1');
+    [
+      ['EKONOMISK INFORMATION per 2026-12-01, belopp i TSEK'],
+      ['', 'Budget 2026', 'Prognos 2026'],
+      ['Medlemsavgifter', 23490, 23490],
+      ['Förvaltning', 4550, 4400],
+      ['Lokussamordnare', 280, 280],
+      ['Nya vägar, Tierp', 0, 500],
+      ['Över-/underskott från tidigare år', 6148, 6148],
+    ].forEach((r) => sheet.addRow(r));
+    const url = bot.connector.serveFile('namn.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    const [place] = await sendFile(kansli, '', 'Tabell till styrelsen.xlsx', url);
+    const fields = place.body.flatMap((b: any) => b.items ?? []).filter((i: any) => i.type === 'Input.ChoiceSet');
+    assert.deepEqual(fields.map((f: any) => f.id), ['row_5', 'row_6']);
+    assert.match(fields[0].label, /"Lokussamordnare" \(rad 5\) passar flera rader/);
+    assert.deepEqual(fields[0].choices.slice(0, 2).map((c: any) => c.title), ['Lokussamordnare (Uppsala)', 'Lokussamordnare (Älvkarleby)']);
+    assert.match(fields[1].label, /"Nya vägar, Tierp" \(rad 6\) finns inte i tabellen/);
+    const importId = place.actions[0].data.importId;
+    const invoke = async (data: Record<string, unknown>) => (await bot.post(adaptiveCardInvoke(bot.connector.url, kansli, 'resolveLedgerImport', { importId, ...data }, chatOf(kansli)))).body.value;
+
+    const again = await invoke({ row_5: 'lokus-uppsala' });
+    assert.match(texts(again), /Välj vad raden är/);
+    const report = await invoke({ row_5: 'lokus-uppsala', row_6: 'new' });
+    assert.match(plain(texts(report)), /Ekonomisk information per 2026-12-01 från filen/);
+    assert.match(plain(texts(report)), /Rader: 4/);
+    assert.match(texts(await click(kansli, saveButton(report).data)), /Tabellen är sparad/);
+    // From tidigare år 6 148 + intäkter 23 490 − kostnader (4 400 + 280 + 500) in the prognos 2026.
+    assert.equal(await headline('beslutsutrymme 2026'), 6148 + 23490 - (4400 + 280 + 500));
   });
 });
