@@ -30,15 +30,19 @@ export function withinOneEdit(a: string, b: string): boolean {
 
 const INFLECTIONS = ['t', 'n', 'en', 'et', 'na', 'er', 's', 'erna', 'arna'];
 
+/** Keywords this long take a typo; a five-letter one only its inflections ("vägar" is no typo of "pågår", nor "dagar"). */
+const TYPO_MIN_LENGTH = 6;
+
 /**
  * A word matches a keyword when it is the keyword, an inflection of it (up to
- * three letters more: -t, -en, -erna) or one typo away from either. Short
- * keywords (under five letters) must match exactly, so typo tolerance does not
- * turn "in" into "i".
+ * three letters more: -t, -en, -erna) or, for longer keywords, one typo away from
+ * either. Short keywords (under five letters) must match exactly, so typo
+ * tolerance does not turn "in" into "i".
  */
 export function matchesWord(word: string, keyword: string): boolean {
   if (word === keyword) return true;
   if (keyword.length < 5) return false;
+  if (keyword.length < TYPO_MIN_LENGTH) return word.length - keyword.length >= 1 && word.length - keyword.length <= 4 && word.startsWith(keyword);
   if (withinOneEdit(word, keyword)) return true;
   // A typo in an inflected form: "beslutsutrymet" for "beslutsutrymmet".
   if (INFLECTIONS.some((suffix) => withinOneEdit(word, keyword + suffix))) return true;
