@@ -1,26 +1,20 @@
-import restify from 'restify';
 import { AddressInfo } from 'net';
-import { METADATA_RETRY_SECONDS, METADATA_UNAVAILABLE } from './bot/openIdMetadata';
-import { isActivityShaped, readJsonBody } from './httpBody';
 import { Logger, jsonLogger } from './bot/errorReply';
 import type { BotRuntime } from './bot/botRuntime';
 import { LazyNotifier } from './bot/lazyNotifier';
 import { AfterTurnWork } from './jobs/afterTurn';
 import { HandlerDependencies } from './commands/types';
 import { createDependencies } from './bot/dependencies';
-import { hasJobKey, sendReminders } from './jobs/reminderJob';
 import { repairUnfinishedDeviations } from './deviations/completeDeviation';
 import { repairUnfinishedApplications } from './applications/repairApplications';
 import { BackgroundLoop, startBackgroundLoop } from './jobs/background';
-import { isPlausibleBotToken, normaliseBearer } from './bot/tokenPrecheck';
 import { AppConfig } from './config';
 import { seedDemoDataIfEmpty } from './demo/seedDemoData';
 import { loadRoleDirectory } from './roles/roleDirectory';
 import { CosmosStore, openCosmosStore } from './store/cosmosStore';
-import { trackEvent } from './telemetry';
 import { randomBytes } from 'crypto';
 import { fileLinkIssuer } from './exports/fileLinks';
-import { fileDownloadHandler } from './http/fileDownload';
+import { AppState, createHttpSurface } from './http/httpSurface';
 
 export interface RunningApp {
   readonly port: number;
@@ -37,15 +31,14 @@ export interface RunningApp {
 /** Composes store, bot and HTTP server. /healthz answers 200 only once the store is ready. */
 export async function startApp(config: AppConfig, logger: Logger = jsonLogger): Promise<RunningApp> {
   const roles = loadRoleDirectory(config.rolesFile, config.defaultAssociation);
-  let ready = false;
   // The embedded store stops taking writes when its disk does; then the bot is not healthy.
-  let storeWritable = () => true;
-  let jobDeps: HandlerDependencies | undefined;
-  let composed: HandlerDependencies | undefined;
+  const state: AppState = { ready: false, storeWritable: () => true };
+  // Set once the store is open; the Bot Framework is built with it when first needed.
+  const composed: { deps?: HandlerDependencies } = {};
   // The Bot Framework (a third of the start-up) is loaded by the first turn or message that needs it.
   let runtime: Promise<BotRuntime> | undefined;
   const botRuntime = (): Promise<BotRuntime> => {
-    const deps = composed;
+    const deps = composed.deps;
     if (!deps) return Promise.reject(new Error('the bot runtime was asked for before the store was open'));
     runtime ??= import('./bot/botRuntime').then((m) => m.createBotRuntime(config, logger, deps, roles));
     return runtime;
@@ -55,84 +48,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   const linkSecret = config.fileLinkSecret ?? (config.botId ? undefined : randomBytes(32).toString('base64url'));
 
   // maxParamLength goes to find-my-way, restify's router, which answers 404 for a path parameter over 100 characters (a signed link's token is longer).
-  const server = restify.createServer({ name: 'finsam-bot', handleUncaughtExceptions: false, ...({ maxParamLength: 1000 } as object) });
-  // No body parser: /api/messages checks the token before it reads a byte of the body, and reads at most MAX_BODY_BYTES.
-  server.get('/healthz', async (_req, res) => {
-    const healthy = ready && storeWritable();
-    res.status(healthy ? 200 : 503);
-    res.json({ status: healthy ? 'ok' : ready ? 'store not writable' : 'starting' });
-  });
-  server.post('/api/messages', async (req, res) => {
-    if (!jobDeps) {
-      res.status(503);
-      res.json({ error: 'starting' });
-      return;
-    }
-    if (config.botId && !isPlausibleBotToken(req.headers.authorization)) {
-      res.status(401);
-      res.json({ error: 'Unauthorized' });
-      return;
-    }
-    const body = await readJsonBody(req);
-    if (!body.ok) {
-      // Whatever is left of an oversized body is not read: the connection closes after the answer.
-      if (body.status === 413) res.header('connection', 'close');
-      res.status(body.status);
-      res.json({ error: body.status === 413 ? 'Payload too large' : 'Bad request' });
-      return;
-    }
-    if (!isActivityShaped(body.value)) {
-      res.status(400);
-      res.json({ error: 'Bad request' });
-      return;
-    }
-    (req as unknown as { body: unknown }).body = body.value;
-    req.headers.authorization = normaliseBearer(req.headers.authorization);
-    const { adapter, bot: running } = await botRuntime();
-    // The adapter answers into a capture, so that no SDK message (a token's reason, a DNS error) reaches the caller.
-    const answer: { status: number; body?: unknown } = { status: 200 };
-    const capture = {
-      status(code: number) { answer.status = code; return capture; },
-      send(sent: unknown) { answer.body = sent; return capture; },
-      header() { return capture; },
-      end() { return capture; },
-    };
-    await adapter.process(req, capture as unknown as restify.Response, (context) => running.run(context));
-    if (answer.status === 500 && answer.body === METADATA_UNAVAILABLE) {
-      res.header('retry-after', String(METADATA_RETRY_SECONDS));
-      res.status(503);
-      res.json({ error: 'Service unavailable' });
-    } else if (answer.status >= 400) {
-      if (answer.status >= 500) logger.error({ message: 'adapter failed', status: answer.status, error: String(answer.body ?? '').slice(0, 500) });
-      res.status(answer.status);
-      res.json({ error: answer.status === 401 ? 'Unauthorized' : answer.status === 400 ? 'Bad request' : 'Internal error' });
-    } else {
-      res.status(answer.status);
-      if (answer.body !== undefined) res.json(answer.body);
-      else res.end();
-    }
-  });
-  server.get('/api/files/:token', fileDownloadHandler({ secret: linkSecret, roles, deps: () => jobDeps, logger }));
-  server.post('/api/jobs/reminders', async (req, res) => {
-    if (!config.jobsKey) {
-      res.status(404);
-      res.json({ error: 'JOBS_KEY är inte satt; jobbet kan inte anropas över HTTP.' });
-      return;
-    }
-    if (!hasJobKey(req.headers.authorization, config.jobsKey)) {
-      res.status(401);
-      res.json({ error: 'Unauthorized' });
-      return;
-    }
-    if (!jobDeps) {
-      res.status(503);
-      res.json({ error: 'starting' });
-      return;
-    }
-    const result = await sendReminders(jobDeps, config, logger);
-    trackEvent('remindersSent', Object.fromEntries(Object.entries(result).filter(([, v]) => typeof v === 'number')));
-    res.json(result);
-  });
+  const server = createHttpSurface(config, logger, roles, state, botRuntime, linkSecret);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -152,15 +68,15 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     throw err;
   }
   const embedded = store.embedded;
-  if (embedded) storeWritable = () => embedded.writable();
+  if (embedded) state.storeWritable = () => embedded.writable();
   const afterTurn = new AfterTurnWork((label, err) => logger.error({ message: `${label}: failed after the answer; the background repair finishes what it can`, error: (err as Error)?.message }));
   const baseUrl = config.publicBaseUrl ?? `http://${address === '0.0.0.0' || address === '::' ? 'localhost' : address}:${port}`;
   const fileLinks = linkSecret ? fileLinkIssuer(baseUrl, linkSecret, () => Math.floor(Date.now() / 1000)) : undefined;
   const deps: HandlerDependencies = { ...createDependencies(config, store, new LazyNotifier(botRuntime), roles, (label, task) => afterTurn.run(label, task)), fileLinks, progressAfterMs: config.progressAfterMs };
-  composed = deps;
+  composed.deps = deps;
   if (config.demoData && (await seedDemoDataIfEmpty(deps.repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
-  jobDeps = deps;
-  ready = true;
+  state.deps = deps;
+  state.ready = true;
   // Finish, in the background, what a crash or an outage left half-done (a filing without Dnr or
   // unnotified, a decision without number or effect): first now, then every interval.
   const repairs: BackgroundLoop = startBackgroundLoop(
@@ -183,7 +99,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     firstRepair: repairs.firstPass,
     settled: () => afterTurn.settled(),
     async close() {
-      ready = false;
+      state.ready = false;
       await repairs.stop();
       await afterTurn.settled();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,7 +1,7 @@
 import { newOpaqueId } from '../domain/opaqueId';
 import { Application } from '../domain/applications';
 import { containsPersonnummer } from '../domain/personalData';
-import { MAX_KRONOR, isSaneDate, withinMaxPeriod } from '../domain/limits';
+import { isSaneDate, withinMaxPeriod } from '../domain/limits';
 import { BudgetSummary, checkYearOverride, summariseBudget } from '../finance/applicationBudget';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { HandlerDependencies } from '../commands/types';

@@ -25,7 +25,7 @@ class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthenti
     } catch (err) {
       if (err instanceof MetadataUnavailableError) {
         this.logger.error({ message: 'token not checked: signing keys unavailable', error: err.message });
-        throw new Error(METADATA_UNAVAILABLE);
+        throw new Error(METADATA_UNAVAILABLE, { cause: err });
       }
       this.logger.info({ message: 'token refused', reason: String((err as Error)?.message ?? err).slice(0, 300) });
       throw new AuthenticationError('Unauthorized', 401);

@@ -93,7 +93,8 @@ function readParticipants(fields: ReportFields, context: ReportContext, all: Fie
   }
   const confirmed = fields.confirmOngoing === 'true';
   if (context.previousOngoing) {
-    const expected = [0, 1].map((g) => (context.previousOngoing as ByGender)[g]! + counts.enrolled[g]! - counts.exited[g]!);
+    const previous = context.previousOngoing;
+    const expected = ([0, 1] as const).map((g) => previous[g] + counts.enrolled[g] - counts.exited[g]);
     const off = ([0, 1] as const).filter((g) => expected[g] !== counts.ongoing[g]);
     if (off.length > 0 && !confirmed) {
       const detail = off.map((g) => `${GENDER[g]}: ${(context.previousOngoing as ByGender)[g]} + ${counts.enrolled[g]} − ${counts.exited[g]} = ${expected[g]}, inte ${counts.ongoing[g]}`).join('; ');

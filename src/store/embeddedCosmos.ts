@@ -6,7 +6,7 @@ import path from 'path';
 import os from 'os';
 import { Journal, JournalFaults, writeFileAtomic } from './journal';
 
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-require-imports */
+/* eslint-disable @typescript-eslint/no-require-imports */
 // The package exports only a server factory; persistence needs its account model and router.
 const Account = require('@vercel/cosmosdb-server/lib/account').default;
 const route = require('@vercel/cosmosdb-server/lib/routes').default;
@@ -403,7 +403,7 @@ async function acquireLock(dataDir: string, log: (entry: Record<string, unknown>
       } catch {
         owner = { pid: 0 };
       }
-      if (await isLiveOwner(owner)) throw new Error(`Datakatalogen ${dataDir} används redan av en annan process (pid ${owner.pid}). Stoppa servern först.`);
+      if (await isLiveOwner(owner)) throw new Error(`Datakatalogen ${dataDir} används redan av en annan process (pid ${owner.pid}). Stoppa servern först.`, { cause: err });
       log({ message: `inbyggd Cosmos: låset i ${dataDir} var kvar från en process som inte längre finns (pid ${owner.pid}); det tas över` });
       await fs.rm(lockPath, { force: true });
     }

@@ -125,7 +125,7 @@ describe('deployment files', () => {
 
   it('every globally unique name carries a hash of the resource group', () => {
     assert.match(bicep, /var name = toLower\('\$\{resourceBaseName\}\$\{uniqueString\(resourceGroup\(\)\.id\)\}'\)/);
-    const names = [...bicep.matchAll(/^  name: (.+)$/gm)].map((m) => m[1] as string).filter((n) => !/^'[a-zA-Z-]+'$/.test(n) && !n.startsWith('guid(') && n !== 'cosmosDatabaseName');
+    const names = [...bicep.matchAll(/^ {2}name: (.+)$/gm)].map((m) => m[1] as string).filter((n) => !/^'[a-zA-Z-]+'$/.test(n) && !n.startsWith('guid(') && n !== 'cosmosDatabaseName');
     assert.ok(names.length >= 9, names.join(', '));
     for (const n of names) assert.match(n, /^(name|'\$\{name\}-[a-z]+')$/, n);
     // Key Vault names have at most 24 characters: prefix (≤ 8) + 13 + '-kv'.

@@ -1,5 +1,6 @@
 import assert from 'assert/strict';
 import { writeFileSync } from 'fs';
+import os from 'os';
 import path from 'path';
 import { todayInStockholm } from '../../src/clock';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
@@ -80,7 +81,7 @@ const PHRASINGS: [string, string[]][] = [
 
 describe('budget questions end to end (HTTP to /api/messages, embedded Cosmos, capture connector)', function () {
   let bot: BotUnderTest;
-  const rolesFile = path.join(require('os').tmpdir(), `roles-${process.pid}.json`);
+  const rolesFile = path.join(os.tmpdir(), `roles-${process.pid}.json`);
 
   before(async () => {
     writeFileSync(rolesFile, JSON.stringify({ users: [{ aadObjectId: 'gavle-user', name: 'Gävle', association: 'gavle', roles: ['styrelse'], initiatives: [] }] }));

@@ -82,7 +82,7 @@ export function loadCorpus(file: string): Entry[] {
       try {
         expectedFigure(x.figure);
       } catch (err) {
-        throw new Error(`${where}: the oracle has no figure: ${(err as Error).message}`);
+        throw new Error(`${where}: the oracle has no figure: ${(err as Error).message}`, { cause: err });
       }
     }
     if (kinds[0] === 'clarify' && x.clarify !== true) throw new Error(`${where}: clarify must be true`);
