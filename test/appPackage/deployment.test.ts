@@ -114,7 +114,7 @@ describe('deployment files', () => {
     // The route the app serves, with the key as the bearer token it checks.
     const route = /uri: 'https:\/\/\$\{webApp\.properties\.defaultHostName\}(\/[^']+)'/.exec(logicApp)?.[1];
     assert.equal(route, '/api/jobs/reminders');
-    assert.match(read('src/app.ts'), new RegExp(`server\\.post\\('${route}'`));
+    assert.match(read('src/http/httpSurface.ts'), new RegExp(`server\\.post\\('${route}'`));
     assert.match(logicApp, /Authorization: 'Bearer @\{body\(\\'Read_jobs_key\\'\)\?\[\\'value\\'\]\}'/);
     // The app reads the same secret; the secret is written only until the toolkit records that it exists.
     assert.match(bicep, /\{ name: 'JOBS_KEY', value: '@Microsoft\.KeyVault\(VaultName=\$\{vault\.name\};SecretName=jobs-key\)' \}/);
