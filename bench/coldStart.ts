@@ -42,7 +42,16 @@ export async function startBotProcess(dataDir: string, env: Record<string, strin
   const port = await freePort();
   const t0 = process.hrtime.bigint();
   const child = spawn(process.execPath, [...START_ARGS], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DEMO_DATA: 'on', BOT_ID: '', COSMOS_ENDPOINT: '', APPLICATIONINSIGHTS_CONNECTION_STRING: '', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'on',
+      BOT_ID: '',
+      COSMOS_ENDPOINT: '',
+      APPLICATIONINSIGHTS_CONNECTION_STRING: '',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -60,7 +69,10 @@ export async function startBotProcess(dataDir: string, env: Record<string, strin
     const res = await fetch(`http://127.0.0.1:${port}/healthz`);
     if (res.status !== 200) throw new Error(`/healthz answered ${res.status}`);
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    const warnings = stderr.split('\n').filter((l) => /warning|deprecat/i.test(l) && !/LOCAL ANONYMOUS MODE/.test(l)).join('\n');
+    const warnings = stderr
+      .split('\n')
+      .filter((l) => /warning|deprecat/i.test(l) && !/LOCAL ANONYMOUS MODE/.test(l))
+      .join('\n');
     return {
       port,
       pid: child.pid as number,
@@ -105,7 +117,9 @@ export async function measureColdStart(runs = 5): Promise<{ runsMs: number[]; me
 if (require.main === module) {
   measureColdStart()
     .then(({ runsMs, medianMs, warnings }) => {
-      console.log(`Cold start, node dist/src/index.js to 200 from /healthz (Node ${process.versions.node}, data present): median ${medianMs.toFixed(0)} ms of ${runsMs.map((m) => m.toFixed(0)).join(', ')} ms`);
+      console.log(
+        `Cold start, node dist/src/index.js to 200 from /healthz (Node ${process.versions.node}, data present): median ${medianMs.toFixed(0)} ms of ${runsMs.map((m) => m.toFixed(0)).join(', ')} ms`,
+      );
       if (warnings) console.log(`Warnings at start:\n${warnings}`);
     })
     .catch((err) => {

@@ -18,12 +18,21 @@ async function main() {
   if (!embedded) throw new Error('the bench needs the embedded store');
   await bot.post(teamsMessage(bot.connector.url, CHEF, 'hjälp', { conversationId: 'a:chef' }));
   const file = async () => {
-    const res = await bot.post(adaptiveCardInvoke(bot.connector.url, FILER, 'submitDeviation', { formId: randomUUID(), initiativeId: 'vaxtkraft', kind: 'method', reason: 'Ny metod.', position: 'Tillstyrks.' }, 'a:filer'));
+    const res = await bot.post(
+      adaptiveCardInvoke(
+        bot.connector.url,
+        FILER,
+        'submitDeviation',
+        { formId: randomUUID(), initiativeId: 'vaxtkraft', kind: 'method', reason: 'Ny metod.', position: 'Tillstyrks.' },
+        'a:filer',
+      ),
+    );
     const caseId = res.body?.value?.refresh?.action?.data?.caseId as string | undefined;
     if (!caseId) throw new Error(`filing failed: ${JSON.stringify(res.body).slice(0, 300)}`);
     return caseId;
   };
-  const approve = (caseId: string) => bot.post(adaptiveCardInvoke(bot.connector.url, CHEF, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'Ok.' }, 'a:chef'));
+  const approve = (caseId: string) =>
+    bot.post(adaptiveCardInvoke(bot.connector.url, CHEF, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'Ok.' }, 'a:chef'));
   const timed = async <T>(work: () => Promise<T>) => {
     const requests = embedded.requestCount();
     const t0 = process.hrtime.bigint();
@@ -53,7 +62,9 @@ async function main() {
     burst.push(await timed(() => Promise.all(Array.from({ length: 20 }, () => approve(caseId)))));
   }
   console.log(`\nOne approval: median ${median(single.map((x) => x.ms)).toFixed(1)} ms, ${median(single.map((x) => x.requests))} Cosmos requests.`);
-  console.log(`Twenty simultaneous approvals of one avvikelse: median ${median(burst.map((x) => x.ms)).toFixed(0)} ms for all twenty, ${median(burst.map((x) => x.requests))} Cosmos requests.`);
+  console.log(
+    `Twenty simultaneous approvals of one avvikelse: median ${median(burst.map((x) => x.ms)).toFixed(0)} ms for all twenty, ${median(burst.map((x) => x.requests))} Cosmos requests.`,
+  );
   await bot.stop();
 }
 

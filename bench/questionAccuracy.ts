@@ -6,7 +6,16 @@
  */
 import { existsSync } from 'fs';
 import path from 'path';
-import { evaluateCorpus, formatByMeasure, formatCounts, formatFailures, loadCorpus, OUTCOME_LABELS, OUTCOMES, startEvaluationBot } from '../test/questions/evaluation/evaluate';
+import {
+  evaluateCorpus,
+  formatByMeasure,
+  formatCounts,
+  formatFailures,
+  loadCorpus,
+  OUTCOME_LABELS,
+  OUTCOMES,
+  startEvaluationBot,
+} from '../test/questions/evaluation/evaluate';
 
 const CORPUS_DIR = path.resolve(__dirname, '../../test/questions/evaluation');
 
@@ -25,7 +34,9 @@ async function main() {
       const t0 = Date.now();
       const result = await evaluateCorpus(bot, entries);
       const pct = (n: number) => `${n} (${((100 * n) / entries.length).toFixed(1)} %)`;
-      console.log(`${name.padEnd(10)}${String(entries.length).padStart(8)}${OUTCOMES.map((o) => pct(result.counts[o]).padStart(20)).join('')}   ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      console.log(
+        `${name.padEnd(10)}${String(entries.length).padStart(8)}${OUTCOMES.map((o) => pct(result.counts[o]).padStart(20)).join('')}   ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+      );
       if (process.env.VERBOSE) console.log(`${formatCounts(name, result)}\n${formatByMeasure(result)}\n${formatFailures(result)}`);
     }
   } finally {

@@ -21,7 +21,8 @@ const lead = { id: '29:d2', aadObjectId: '00000000-0000-0000-0000-0000000000d2',
 const chef = { id: '29:chef', aadObjectId: '00000000-0000-0000-0000-0000000000c1', name: 'Förbundschef (demo)' };
 const QUESTIONS = ['beslutsutrymme 2026?', 'vad kostar Växtkraft 2026?', 'resultat 2027 enligt budget', 'förbrukningsgrad 2025', 'vilka insatser slutar i år?'];
 
-const percentile = (sorted: number[], p: number) => (sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number));
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number);
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
 async function main(): Promise<void> {
@@ -38,7 +39,13 @@ async function main(): Promise<void> {
   const started = Date.now();
   const closeMinute = () => {
     const sorted = [...minute.latencies].sort((a, b) => a - b);
-    const row = { turns: minute.turns, errors: minute.errors, p50: Math.round(percentile(sorted, 50)), p99: Math.round(percentile(sorted, 99)), rssMb: mb(process.memoryUsage().rss) };
+    const row = {
+      turns: minute.turns,
+      errors: minute.errors,
+      p50: Math.round(percentile(sorted, 50)),
+      p99: Math.round(percentile(sorted, 99)),
+      rssMb: mb(process.memoryUsage().rss),
+    };
     minutes.push(row);
     console.log(`minute ${minutes.length}: ${row.turns} turns, p50 ${row.p50} ms, p99 ${row.p99} ms, RSS ${row.rssMb} MB, errors ${row.errors}`);
     minute = { turns: 0, errors: 0, latencies: [] };
@@ -49,7 +56,15 @@ async function main(): Promise<void> {
     try {
       if (i % 20 === 0) {
         const formId = randomUUID();
-        const res = await bot.post(adaptiveCardInvoke(bot.connector.url, lead, 'submitDeviation', { formId, initiativeId: 'forstarkt-stod', kind: 'method', reason: `Metodändring ${i}.`, position: 'Styrgruppen tillstyrker.' }, `a:chat-${lead.id}`));
+        const res = await bot.post(
+          adaptiveCardInvoke(
+            bot.connector.url,
+            lead,
+            'submitDeviation',
+            { formId, initiativeId: 'forstarkt-stod', kind: 'method', reason: `Metodändring ${i}.`, position: 'Styrgruppen tillstyrker.' },
+            `a:chat-${lead.id}`,
+          ),
+        );
         const shown = typeof res.body?.value === 'string' ? res.body.value : cardTexts(res.body?.value).join('\n');
         const dnr = /Dnr 2026:\d+/.exec(shown)?.[0];
         if (res.status !== 200) minute.errors += 1;
@@ -111,16 +126,31 @@ async function main(): Promise<void> {
   const byForm = new Map(all.map((d) => [d.id.replace(/^avvikelse-/, ''), d]));
   const lost = [...acknowledged].filter(([formId, dnr]) => byForm.get(formId)?.dnr !== dnr);
   const receivedLost = receivedFilings.filter((formId) => !byForm.get(formId)?.dnr);
-  const numbers = all.map((d) => Number(/Dnr 2026:(\d+)/.exec(d.dnr ?? '')?.[1])).filter((n) => n > 0).sort((a, b) => a - b);
+  const numbers = all
+    .map((d) => Number(/Dnr 2026:(\d+)/.exec(d.dnr ?? '')?.[1]))
+    .filter((n) => n > 0)
+    .sort((a, b) => a - b);
   const gapFree = numbers.every((n, k) => n === k + 1) && new Set(numbers).size === numbers.length;
-  const told = new Set(bot.connector.for(chefChat).map((a) => /Avvikelse (Dnr 2026:\d+)/.exec(JSON.stringify(a))?.[1]).filter(Boolean));
+  const told = new Set(
+    bot.connector
+      .for(chefChat)
+      .map((a) => /Avvikelse (Dnr 2026:\d+)/.exec(JSON.stringify(a))?.[1])
+      .filter(Boolean),
+  );
   const untold = all.filter((d) => !d.dnr || !told.has(d.dnr));
   const first = minutes[0];
   const last = minutes[minutes.length - 1];
-  console.log(`\n${i} turns in ${seconds} s; filings acknowledged with Dnr ${acknowledged.size}, received (Dnr to follow) ${receivedFilings.length}, answered "Inget sparades" ${refusedFilings.length}; filings stored ${all.length}`);
+  console.log(
+    `\n${i} turns in ${seconds} s; filings acknowledged with Dnr ${acknowledged.size}, received (Dnr to follow) ${receivedFilings.length}, answered "Inget sparades" ${refusedFilings.length}; filings stored ${all.length}`,
+  );
   console.log(`all finished ${(settledMs / 1000).toFixed(1)} s after the faults stopped (repair period ${repairMs / 1000} s, backoff up to 5 periods)`);
-  console.log(`acknowledged filings lost: ${lost.length + receivedLost.length}; Dnr 1–${numbers.length} gap-free: ${gapFree}; filings without their decider told: ${untold.length}; half-done after one repair period: ${unfinished.length}`);
-  if (first && last) console.log(`p99 first/last minute: ${first.p99}/${last.p99} ms (${(last.p99 / Math.max(1, first.p99)).toFixed(2)}×); RSS max ${Math.max(...minutes.map((m) => m.rssMb))} MB`);
+  console.log(
+    `acknowledged filings lost: ${lost.length + receivedLost.length}; Dnr 1–${numbers.length} gap-free: ${gapFree}; filings without their decider told: ${untold.length}; half-done after one repair period: ${unfinished.length}`,
+  );
+  if (first && last)
+    console.log(
+      `p99 first/last minute: ${first.p99}/${last.p99} ms (${(last.p99 / Math.max(1, first.p99)).toFixed(2)}×); RSS max ${Math.max(...minutes.map((m) => m.rssMb))} MB`,
+    );
   const ok = lost.length === 0 && receivedLost.length === 0 && gapFree && untold.length === 0 && unfinished.length === 0;
   console.log(ok ? 'CONSISTENT' : 'INCONSISTENT');
   process.exit(ok ? 0 : 1);

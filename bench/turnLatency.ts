@@ -63,7 +63,9 @@ async function main() {
   rows.forEach((r) => console.log(r));
   console.log(`\nCosmos requests per "beslutsutrymme 2026?" question: ${cosmosPerQuestion.toFixed(2)}`);
   console.log(`Peak RSS of this process (bot + embedded Cosmos + this client): ${peakRssMb.toFixed(0)} MB`);
-  console.log(`RSS of the bot's own process (node dist/src/index.js with its embedded Cosmos) under the same load: ${botRss.afterMb.toFixed(0)} MB after, ${botRss.peakMb.toFixed(0)} MB peak`);
+  console.log(
+    `RSS of the bot's own process (node dist/src/index.js with its embedded Cosmos) under the same load: ${botRss.afterMb.toFixed(0)} MB after, ${botRss.peakMb.toFixed(0)} MB peak`,
+  );
 }
 
 /** The same load against the bot as its own process (what App Service runs), reading its RSS from /proc. */
@@ -73,15 +75,24 @@ async function botProcessRss(): Promise<{ afterMb: number; peakMb: number }> {
   const bot = await startBotProcess(temp.dir);
   try {
     const post = async (text: string, conversationId: string) => {
-      const res = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsMessage(connector.url, USER, text, { conversationId })) });
+      const res = await fetch(`http://127.0.0.1:${bot.port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(teamsMessage(connector.url, USER, text, { conversationId })),
+      });
       if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
       await res.text();
     };
-    for (const [concurrency, per] of [[1, 300], [16, 40]] as const) {
+    for (const [concurrency, per] of [
+      [1, 300],
+      [16, 40],
+    ] as const) {
       for (const text of ['beslutsutrymme 2026?', 'ping']) {
-        await Promise.all(Array.from({ length: concurrency }, async (_, c) => {
-          for (let i = 0; i < per; i += 1) await post(text, `rss-${c}`);
-        }));
+        await Promise.all(
+          Array.from({ length: concurrency }, async (_, c) => {
+            for (let i = 0; i < per; i += 1) await post(text, `rss-${c}`);
+          }),
+        );
       }
     }
     const status = readFileSync(`/proc/${bot.pid}/status`, 'utf8');

@@ -24,7 +24,11 @@ function main(): void {
   if (process.platform !== 'linux' || spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status !== 0) stop('den här maskinen har inte apt-get');
   const root = process.getuid?.() === 0;
   if (!root && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status !== 0) stop('den här användaren får inte installera paket utan lösenord');
-  const run = (args: string[]) => execFileSync(root ? args[0] as string : 'sudo', root ? args.slice(1) : args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const run = (args: string[]) =>
+    execFileSync(root ? (args[0] as string) : 'sudo', root ? args.slice(1) : args, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   console.log(`Saknas: installerar Debians paket ${missing.join(' och ')} med apt-get …`);
   run(['apt-get', 'update', '-qq']);
   run(['apt-get', 'install', '-y', '-qq', ...missing]);

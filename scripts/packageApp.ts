@@ -18,7 +18,8 @@ export function buildAppPackage(values: Readonly<Record<string, string | undefin
   const manifestText = fillPlaceholders(readFileSync(path.join(APP_PACKAGE_DIR, 'manifest.json'), 'utf8'), values);
   const manifest = JSON.parse(manifestText) as Record<string, unknown>;
   const problems = validateManifest(manifest);
-  if (problems.length > 0) throw new Error(`manifest.json följer inte schemat ${String(manifest.manifestVersion)}:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`manifest.json följer inte schemat ${String(manifest.manifestVersion)}:\n${problems.map((p) => `- ${p}`).join('\n')}`);
   return writeZip([
     { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) },
     { name: 'color.png', data: readFileSync(path.join(APP_PACKAGE_DIR, 'color.png')) },
@@ -31,7 +32,12 @@ function main(): void {
   const envFile = path.resolve(__dirname, '../../env', `.env.${environment}`);
   if (existsSync(envFile)) loadEnvFile({ path: envFile });
   const version = (JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version;
-  const zip = buildAppPackage({ APP_VERSION: version, APP_PUBLISHER: 'Samordningsförbundet', APP_WEBSITE_URL: 'https://www.samordningsforbund.se', ...process.env });
+  const zip = buildAppPackage({
+    APP_VERSION: version,
+    APP_PUBLISHER: 'Samordningsförbundet',
+    APP_WEBSITE_URL: 'https://www.samordningsforbund.se',
+    ...process.env,
+  });
   const out = path.join(APP_PACKAGE_DIR, 'build', `appPackage.${environment}.zip`);
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, zip);

@@ -73,7 +73,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   process.once('exit', killChildren);
   const close = async () => {
     process.off('exit', killChildren);
-    await Promise.all(children.map((child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM'))))));
+    await Promise.all(
+      children.map(
+        (child) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))),
+      ),
+    );
     await bot.close();
   };
   try {

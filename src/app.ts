@@ -62,17 +62,29 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
 
   let store: CosmosStore;
   try {
-    store = await openCosmosStore({ endpoint: config.cosmosEndpoint, key: config.cosmosKey, managedIdentityClientId: config.azureClientId, database: config.cosmosDatabase, dataDir: config.dataDir });
+    store = await openCosmosStore({
+      endpoint: config.cosmosEndpoint,
+      key: config.cosmosKey,
+      managedIdentityClientId: config.azureClientId,
+      database: config.cosmosDatabase,
+      dataDir: config.dataDir,
+    });
   } catch (err) {
     server.close();
     throw err;
   }
   const embedded = store.embedded;
   if (embedded) state.storeWritable = () => embedded.writable();
-  const afterTurn = new AfterTurnWork((label, err) => logger.error({ message: `${label}: failed after the answer; the background repair finishes what it can`, error: (err as Error)?.message }));
+  const afterTurn = new AfterTurnWork((label, err) =>
+    logger.error({ message: `${label}: failed after the answer; the background repair finishes what it can`, error: (err as Error)?.message }),
+  );
   const baseUrl = config.publicBaseUrl ?? `http://${address === '0.0.0.0' || address === '::' ? 'localhost' : address}:${port}`;
   const fileLinks = linkSecret ? fileLinkIssuer(baseUrl, linkSecret, () => Math.floor(Date.now() / 1000)) : undefined;
-  const deps: HandlerDependencies = { ...createDependencies(config, store, new LazyNotifier(botRuntime), roles, (label, task) => afterTurn.run(label, task)), fileLinks, progressAfterMs: config.progressAfterMs };
+  const deps: HandlerDependencies = {
+    ...createDependencies(config, store, new LazyNotifier(botRuntime), roles, (label, task) => afterTurn.run(label, task)),
+    fileLinks,
+    progressAfterMs: config.progressAfterMs,
+  };
   composed.deps = deps;
   if (config.demoData && (await seedDemoDataIfEmpty(deps.repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
   state.deps = deps;
@@ -83,14 +95,30 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
     async () => {
       const now = Date.now();
       const busy = (changedAt: string) => Math.abs(now - Date.parse(changedAt)) < config.repairGraceMs;
-      const deviations = await repairUnfinishedDeviations(deps, (d, err) => logger.error({ message: 'could not finish avvikelse', caseId: d.id, association: d.associationId, error: (err as Error).message }), { busy });
-      const applications = await repairUnfinishedApplications(deps, (a, err) => logger.error({ message: 'could not finish ansökan', caseId: a.id, association: a.associationId, error: (err as Error).message }), { busy });
-      if (deviations.finished + applications.finished > 0) logger.info({ message: `${deviations.finished} avvikelser och ${applications.finished} ansökningar slutförda i bakgrunden.` });
+      const deviations = await repairUnfinishedDeviations(
+        deps,
+        (d, err) => logger.error({ message: 'could not finish avvikelse', caseId: d.id, association: d.associationId, error: (err as Error).message }),
+        { busy },
+      );
+      const applications = await repairUnfinishedApplications(
+        deps,
+        (a, err) => logger.error({ message: 'could not finish ansökan', caseId: a.id, association: a.associationId, error: (err as Error).message }),
+        { busy },
+      );
+      if (deviations.finished + applications.finished > 0)
+        logger.info({ message: `${deviations.finished} avvikelser och ${applications.finished} ansökningar slutförda i bakgrunden.` });
       return { finished: deviations.finished + applications.finished, failed: deviations.failed + applications.failed };
     },
-    { intervalMs: config.repairIntervalMs, maxDelayMs: 5 * config.repairIntervalMs, onError: (err) => logger.error({ message: 'background repair failed', error: (err as Error)?.message }) },
+    {
+      intervalMs: config.repairIntervalMs,
+      maxDelayMs: 5 * config.repairIntervalMs,
+      onError: (err) => logger.error({ message: 'background repair failed', error: (err as Error)?.message }),
+    },
   );
-  logger.info({ message: `Boten lyssnar på http://localhost:${port}/api/messages`, store: store.embedded ? `inbyggd Cosmos under ${config.dataDir}` : config.cosmosEndpoint });
+  logger.info({
+    message: `Boten lyssnar på http://localhost:${port}/api/messages`,
+    store: store.embedded ? `inbyggd Cosmos under ${config.dataDir}` : config.cosmosEndpoint,
+  });
 
   return {
     port,

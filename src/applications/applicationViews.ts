@@ -11,21 +11,55 @@ type Action = FormCardView['actions'][number];
 const labelBase = (label: string) => label.replace(/\s*\*$/, '').replace(/\s*\(.*\)\s*$/, '');
 
 type FormInput = Omit<FormCardView, 'errors' | 'facts' | 'notes' | 'fields' | 'errorSummary' | 'groups' | 'rowActions'> &
-  Partial<Pick<FormCardView, 'errors' | 'facts' | 'notes' | 'groups' | 'rowActions'>> & { readonly fields: readonly Omit<FormCardView['fields'][number], 'error'>[] };
+  Partial<Pick<FormCardView, 'errors' | 'facts' | 'notes' | 'groups' | 'rowActions'>> & {
+    readonly fields: readonly Omit<FormCardView['fields'][number], 'error'>[];
+  };
 
 /** Every message names its field by label, so each problem is also shown beside the field it starts with. */
 export function formReply(view: FormInput): Reply {
   const errors = view.errors ?? [];
-  const fields = view.fields.map((f) => ({ ...f, error: f.type === 'heading' || f.type === 'addLine' ? '' : errors.filter((e) => e.text.startsWith(`${labelBase(f.label)}`)).map((e) => e.text).join(' ') }));
-  const full: FormCardView = { facts: [], notes: [], groups: [], rowActions: [], ...view, errors, fields, errorSummary: problemSummary(errors.length, 'Inte klart än') };
+  const fields = view.fields.map((f) => ({
+    ...f,
+    error:
+      f.type === 'heading' || f.type === 'addLine'
+        ? ''
+        : errors
+            .filter((e) => e.text.startsWith(`${labelBase(f.label)}`))
+            .map((e) => e.text)
+            .join(' '),
+  }));
+  const full: FormCardView = {
+    facts: [],
+    notes: [],
+    groups: [],
+    rowActions: [],
+    ...view,
+    errors,
+    fields,
+    errorSummary: problemSummary(errors.length, 'Inte klart än'),
+  };
   const groupLines = full.groups.flatMap((g) => [g.title, ...g.rows.map((r) => `${r.label}: ${r.value}`)]);
-  const text = [full.title, full.intro, ...full.errors.map((e) => `- ${e.text}`), ...full.facts.map((f) => `${f.label}: ${f.value}`), ...groupLines, ...full.notes.map((n) => n.text)].filter(Boolean).join('\n');
+  const text = [
+    full.title,
+    full.intro,
+    ...full.errors.map((e) => `- ${e.text}`),
+    ...full.facts.map((f) => `${f.label}: ${f.value}`),
+    ...groupLines,
+    ...full.notes.map((n) => n.text),
+  ]
+    .filter(Boolean)
+    .join('\n');
   return { card: { template: 'formCard', view: full }, text };
 }
 
 // Two buttons at the foot fit a phone's width; saving a draft and discarding it stand in the body, one per row.
 const navigation = (a: Application, step: number): Action[] => [
-  { title: step === SUMMARY_STEP - 1 ? 'Spara och visa sammanfattning' : 'Spara och fortsätt', verb: 'applicationStep', data: { applicationId: a.id, step, direction: 'next' }, style: 'positive' },
+  {
+    title: step === SUMMARY_STEP - 1 ? 'Spara och visa sammanfattning' : 'Spara och fortsätt',
+    verb: 'applicationStep',
+    data: { applicationId: a.id, step, direction: 'next' },
+    style: 'positive',
+  },
   ...(step > 0 ? [{ title: 'Tillbaka', verb: 'applicationStep', data: { applicationId: a.id, step, direction: 'back' }, style: 'default' as const }] : []),
 ];
 const draftActions = (a: Application, step: number): FormCardView['rowActions'] => [
@@ -60,7 +94,12 @@ const yearsText = (byYear: Readonly<Record<number, number>>) =>
     .join(', ');
 
 /** The summary before submitting: every section's problems, the budget per insatsägare and the split per year, which the applicant may change. */
-export function summaryReply(a: Application, summary: BudgetSummary | undefined, yearValues: Readonly<Record<number, number>>, problems: readonly string[]): Reply {
+export function summaryReply(
+  a: Application,
+  summary: BudgetSummary | undefined,
+  yearValues: Readonly<Record<number, number>>,
+  problems: readonly string[],
+): Reply {
   const f = a.fields;
   const facts = [
     { label: 'Insats', value: f.name ?? '' },
@@ -78,10 +117,17 @@ export function summaryReply(a: Application, summary: BudgetSummary | undefined,
       : []),
   ];
   const groups = summary ? budgetTables(summary) : [];
-  const fields = Object.entries(yearValues).map(([year, value]) => ({ id: `year_${year}`, label: `Att rekvirera ${year}`, type: 'text' as const, value: typeof value === 'number' ? formatInteger(value) : String(value), choices: [] }));
+  const fields = Object.entries(yearValues).map(([year, value]) => ({
+    id: `year_${year}`,
+    label: `Att rekvirera ${year}`,
+    type: 'text' as const,
+    value: typeof value === 'number' ? formatInteger(value) : String(value),
+    choices: [],
+  }));
   return formReply({
     title: `Ny ansökan – ${SECTIONS.length + 1} av ${SECTIONS.length + 1}: sammanfattning`,
-    intro: 'Kontrollera uppgifterna. Fördelningen per år följer månaderna i insatstiden (delar av månader efter antal dagar); du kan ändra den så länge summan stämmer.',
+    intro:
+      'Kontrollera uppgifterna. Fördelningen per år följer månaderna i insatstiden (delar av månader efter antal dagar); du kan ändra den så länge summan stämmer.',
     errors: problems.map((text) => ({ text })),
     facts,
     groups,
@@ -89,11 +135,24 @@ export function summaryReply(a: Application, summary: BudgetSummary | undefined,
     // An e-mail address cannot wrap inside a fact on a phone; it stands in a note, where it can.
     notes: [
       ...(f.owner_email ? [{ text: `Kontakt: ${f.owner_contact ?? ''}, ${f.owner_email}` }] : []),
-      ...(summary ? [{ text: `Egenfinansieringen (${formatKr(summary.selfFunding)}) kommer utöver det ni söker från förbundet (${formatKr(summary.requested)}); den rekvireras inte.` }] : []),
+      ...(summary
+        ? [
+            {
+              text: `Egenfinansieringen (${formatKr(summary.selfFunding)}) kommer utöver det ni söker från förbundet (${formatKr(summary.requested)}); den rekvireras inte.`,
+            },
+          ]
+        : []),
     ],
-    rowActions: SECTIONS.map((s, i) => ({ title: `Ändra: ${s.title}`, verb: 'applicationGoto', data: { applicationId: a.id, step: i }, style: 'default' as const })),
+    rowActions: SECTIONS.map((s, i) => ({
+      title: `Ändra: ${s.title}`,
+      verb: 'applicationGoto',
+      data: { applicationId: a.id, step: i },
+      style: 'default' as const,
+    })),
     actions: [
-      ...(problems.length === 0 && summary ? [{ title: 'Skicka in ansökan', verb: 'applicationSubmit', data: { applicationId: a.id }, style: 'positive' }] : []),
+      ...(problems.length === 0 && summary
+        ? [{ title: 'Skicka in ansökan', verb: 'applicationSubmit', data: { applicationId: a.id }, style: 'positive' }]
+        : []),
       { title: 'Tillbaka', verb: 'applicationStep', data: { applicationId: a.id, step: SUMMARY_STEP, direction: 'back' }, style: 'default' },
     ] as Action[],
   });

@@ -37,14 +37,28 @@ export async function startApplication(deps: HandlerDependencies, user: UserIden
   const existing = await ownDraft(deps, user);
   if (existing) return cardFor(existing, [], 'Du har redan ett påbörjat utkast; här fortsätter du det. Vill du börja om, släng utkastet.');
   const now = deps.now().toISOString();
-  const a = await deps.repos.applications.create({ id: `ansokan-${newOpaqueId()}`, associationId: user.associationId, status: 'utkast', applicant: { aadObjectId: user.aadObjectId, name: user.name }, fields: {}, step: 0, createdAt: now, updatedAt: now });
+  const a = await deps.repos.applications.create({
+    id: `ansokan-${newOpaqueId()}`,
+    associationId: user.associationId,
+    status: 'utkast',
+    applicant: { aadObjectId: user.aadObjectId, name: user.name },
+    fields: {},
+    step: 0,
+    createdAt: now,
+    updatedAt: now,
+  });
   return cardFor(a);
 }
 
 /** "fortsätt min ansökan". */
 export async function continueApplication(deps: HandlerDependencies, user: UserIdentity): Promise<Reply> {
   const draft = await ownDraft(deps, user);
-  if (!draft) throw new InvalidInputError('Du har inget påbörjat utkast. En inlämnad ansökan ser du under "status på min ansökan"; en ny börjar du med "ny ansökan".', undefined, [NEW_APPLICATION, APPLICATION_STATUS]);
+  if (!draft)
+    throw new InvalidInputError(
+      'Du har inget påbörjat utkast. En inlämnad ansökan ser du under "status på min ansökan"; en ny börjar du med "ny ansökan".',
+      undefined,
+      [NEW_APPLICATION, APPLICATION_STATUS],
+    );
   return cardFor(draft, [], 'Välkommen tillbaka; här är du där du slutade.');
 }
 
@@ -52,29 +66,63 @@ export async function continueApplication(deps: HandlerDependencies, user: UserI
  * Saves a section's fields (never a personnummer) and moves next (if the section is complete),
  * back, stays, or stays with one more line in a group ("Lägg till en lön").
  */
-export async function saveStep(deps: HandlerDependencies, user: UserIdentity, id: unknown, step: number, typed: Fields, direction: 'next' | 'back' | 'stay' | 'goto' | { readonly addLine: LineKind }, edgeProblems: readonly string[] = []): Promise<Reply> {
+export async function saveStep(
+  deps: HandlerDependencies,
+  user: UserIdentity,
+  id: unknown,
+  step: number,
+  typed: Fields,
+  direction: 'next' | 'back' | 'stay' | 'goto' | { readonly addLine: LineKind },
+  edgeProblems: readonly string[] = [],
+): Promise<Reply> {
   const a = await loadOwnApplication(deps, user, id);
-  if (a.status !== 'utkast') throw new InvalidInputError(`Ansökan är redan inlämnad (${a.dnr}); kortet du använde är ett gammalt utkast och inget ändrades.`, undefined, [APPLICATION_STATUS]);
+  if (a.status !== 'utkast')
+    throw new InvalidInputError(`Ansökan är redan inlämnad (${a.dnr}); kortet du använde är ett gammalt utkast och inget ändrades.`, undefined, [
+      APPLICATION_STATUS,
+    ]);
   // The fields of the section as the card showed it: with the lines the draft had.
   const sectionIds = new Set((sectionsFor(a.fields)[step]?.fields ?? []).filter((f) => f.type !== 'addLine').map((f) => f.id));
   const incoming = Object.fromEntries(Object.entries(typed).filter((e): e is [string, string] => sectionIds.has(e[0]) && typeof e[1] === 'string'));
   if (edgeProblems.length > 0) return sectionReply(a, step, { ...a.fields, ...incoming }, [...edgeProblems, 'Inget sparades.']);
   if (Object.values(incoming).some(containsPersonnummer)) {
-    return sectionReply(a, step, { ...a.fields, ...incoming }, ['Något fält innehåller något som liknar ett personnummer. Uppgifter om enskilda får inte lämnas; ta bort det. Inget sparades.']);
+    return sectionReply(a, step, { ...a.fields, ...incoming }, [
+      'Något fält innehåller något som liknar ett personnummer. Uppgifter om enskilda får inte lämnas; ta bort det. Inget sparades.',
+    ]);
   }
   if (typeof direction === 'object') {
-    if (!sectionsFor(a.fields)[step]?.fields.some((f) => f.line === direction.addLine)) throw new InvalidInputError('Den raden finns inte i det här avsnittet; inget ändrades. Skriv "fortsätt min ansökan" för att få formuläret igen.');
+    if (!sectionsFor(a.fields)[step]?.fields.some((f) => f.line === direction.addLine))
+      throw new InvalidInputError('Den raden finns inte i det här avsnittet; inget ändrades. Skriv "fortsätt min ansökan" för att få formuläret igen.');
     const typedNow: Record<string, string> = { ...a.fields, ...incoming };
     const more = withOneMoreLine(typedNow, direction.addLine);
     const grown = more !== undefined;
     const fields = more ?? typedNow;
     const saved = await deps.repos.applications.update(a.associationId, a.id, (current) => ({ ...current, fields, step, updatedAt: deps.now().toISOString() }));
-    return sectionReply(saved, step, fields, [], grown ? 'Utkastet är sparat och en ny rad finns sist i gruppen.' : `Utkastet är sparat. Gruppen har redan det största antalet rader (${MAX_LINES[direction.addLine]}); slå ihop poster om fler behövs.`);
+    return sectionReply(
+      saved,
+      step,
+      fields,
+      [],
+      grown
+        ? 'Utkastet är sparat och en ny rad finns sist i gruppen.'
+        : `Utkastet är sparat. Gruppen har redan det största antalet rader (${MAX_LINES[direction.addLine]}); slå ihop poster om fler behövs.`,
+    );
   }
   const fields = { ...a.fields, ...incoming };
   const problems = direction === 'next' ? validateSection(step, fields) : [];
-  const nextStep = direction === 'goto' ? step : direction === 'back' ? Math.max(0, step - 1) : direction === 'next' && problems.length === 0 ? step + 1 : Math.min(step, SUMMARY_STEP);
-  const saved = await deps.repos.applications.update(a.associationId, a.id, (current) => ({ ...current, fields, step: nextStep, updatedAt: deps.now().toISOString() }));
+  const nextStep =
+    direction === 'goto'
+      ? step
+      : direction === 'back'
+        ? Math.max(0, step - 1)
+        : direction === 'next' && problems.length === 0
+          ? step + 1
+          : Math.min(step, SUMMARY_STEP);
+  const saved = await deps.repos.applications.update(a.associationId, a.id, (current) => ({
+    ...current,
+    fields,
+    step: nextStep,
+    updatedAt: deps.now().toISOString(),
+  }));
   if (problems.length > 0) return sectionReply(saved, step, fields, problems);
   return cardFor(saved, [], direction === 'stay' ? 'Utkastet är sparat.' : undefined);
 }
@@ -83,7 +131,13 @@ export async function discardDraft(deps: HandlerDependencies, user: UserIdentity
   const a = await loadOwnApplication(deps, user, id);
   if (a.status !== 'utkast') throw new InvalidInputError('En inlämnad ansökan kan inte slängas; den är en allmän handling.', undefined, [APPLICATION_STATUS]);
   await deps.repos.applications.remove(a.associationId, a.id);
-  return { card: { template: 'receipt', view: { title: 'Utkastet är slängt', status: 'Inget skickades in.', facts: [], notes: [{ text: 'Skriv "ny ansökan" för att börja om.' }], actions: [] } }, text: 'Utkastet är slängt.' };
+  return {
+    card: {
+      template: 'receipt',
+      view: { title: 'Utkastet är slängt', status: 'Inget skickades in.', facts: [], notes: [{ text: 'Skriv "ny ansökan" för att börja om.' }], actions: [] },
+    },
+    text: 'Utkastet är slängt.',
+  };
 }
 
 /** Every section's problems and the budget, for the summary and for submitting. */
@@ -92,7 +146,8 @@ export function assess(a: Application): { problems: string[]; summary?: BudgetSu
   const budget = parseBudget(a.fields);
   const f = a.fields;
   // The budget is spread over the insatstid month by month, so only a sane period is summarised.
-  if (budget.problems.length > 0 || !f.start || !f.end || f.end <= f.start || !isSaneDate(f.start) || !isSaneDate(f.end) || !withinMaxPeriod(f.start, f.end)) return { problems };
+  if (budget.problems.length > 0 || !f.start || !f.end || f.end <= f.start || !isSaneDate(f.start) || !isSaneDate(f.end) || !withinMaxPeriod(f.start, f.end))
+    return { problems };
   return { problems, summary: summariseBudget(budget.owners, { start: f.start, end: f.end }) };
 }
 

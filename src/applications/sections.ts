@@ -50,7 +50,13 @@ export const OTHER_POSTS = [
   'Övrigt',
 ] as const;
 
-const f = (id: string, label: string, type: FieldType, required = false, choices?: readonly string[]): FieldDef => ({ id, label, type, required, ...(choices ? { choices } : {}) });
+const f = (id: string, label: string, type: FieldType, required = false, choices?: readonly string[]): FieldDef => ({
+  id,
+  label,
+  type,
+  required,
+  ...(choices ? { choices } : {}),
+});
 const addLine = (line: LineKind, label: string): FieldDef => ({ id: `add_${line}`, label, type: 'addLine', line });
 const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
@@ -86,7 +92,11 @@ function budgetFields(o: 1 | 2, counts: (kind: LineKind) => number): FieldDef[] 
 function partnerFields(count: number): FieldDef[] {
   return [
     f('partners_heading', 'Samverkansparter (minst en annan part)', 'heading'),
-    ...range(count).flatMap((n) => [f(`partner${n}_org`, `Part ${n}: organisation`, 'text', n === 1), f(`partner${n}_contact`, `Part ${n}: kontaktperson`, 'text'), f(`partner${n}_email`, `Part ${n}: e-post`, 'text')]),
+    ...range(count).flatMap((n) => [
+      f(`partner${n}_org`, `Part ${n}: organisation`, 'text', n === 1),
+      f(`partner${n}_contact`, `Part ${n}: kontaktperson`, 'text'),
+      f(`partner${n}_email`, `Part ${n}: e-post`, 'text'),
+    ]),
     addLine('partner', 'Lägg till en samverkanspart'),
   ];
 }
@@ -157,18 +167,22 @@ export function validateSection(step: number, fields: Fields): string[] {
     const v = value(fields, field.id);
     if (field.type === 'heading' || field.type === 'addLine') continue;
     if (field.required && v === '') problems.push(`${field.label} saknas.`);
-    if (v !== '' && field.type === 'date' && !isDate(v)) problems.push(`${field.label}: "${v.slice(0, 40)}" är inget datum mellan år 2000 och 2100 (skriv som 2027-01-31).`);
+    if (v !== '' && field.type === 'date' && !isDate(v))
+      problems.push(`${field.label}: "${v.slice(0, 40)}" är inget datum mellan år 2000 och 2100 (skriv som 2027-01-31).`);
     if (v !== '' && field.type === 'choice' && field.choices && !field.choices.includes(v)) problems.push(`${field.label}: välj ett av alternativen.`);
     if (v.length > FREE_TEXT_MAX) problems.push(`${field.label} är för lång (högst ${FREE_TEXT_MAX} tecken).`);
     if (v !== '' && field.id.endsWith('_email') && !EMAIL.test(v)) problems.push(`${field.label}: "${v}" är ingen e-postadress.`);
-    if ((field.type === 'text' || field.type === 'multiline') && containsPersonnummer(v)) problems.push(`${field.label} innehåller något som liknar ett personnummer. Uppgifter om enskilda får inte lämnas.`);
+    if ((field.type === 'text' || field.type === 'multiline') && containsPersonnummer(v))
+      problems.push(`${field.label} innehåller något som liknar ett personnummer. Uppgifter om enskilda får inte lämnas.`);
   }
-  if (step === 0 && partnersOf(fields).some((p) => p.toLowerCase() === value(fields, 'owner_org').toLowerCase())) problems.push('Samverkansparten ska vara en annan part än insatsägaren.');
+  if (step === 0 && partnersOf(fields).some((p) => p.toLowerCase() === value(fields, 'owner_org').toLowerCase()))
+    problems.push('Samverkansparten ska vara en annan part än insatsägaren.');
   if (step === 2) {
     const [start, end, intake] = ['start', 'end', 'last_intake'].map((id) => value(fields, id));
     if (isDate(start as string) && isDate(end as string) && (end as string) <= (start as string)) problems.push('Planerat slut måste ligga efter start.');
-    else if (isDate(start as string) && isDate(end as string) && !withinMaxPeriod(start as string, end as string)) problems.push(`Insatstiden kan vara högst ${MAX_PERIOD_YEARS} år.`);
-    if (intake && isDate(intake) && ((intake < (start as string)) || (intake > (end as string)))) problems.push('Sista intag måste ligga inom insatstiden.');
+    else if (isDate(start as string) && isDate(end as string) && !withinMaxPeriod(start as string, end as string))
+      problems.push(`Insatstiden kan vara högst ${MAX_PERIOD_YEARS} år.`);
+    if (intake && isDate(intake) && (intake < (start as string) || intake > (end as string))) problems.push('Sista intag måste ligga inom insatstiden.');
     const participants = value(fields, 'participants');
     if (participants !== '' && !/^\d{1,5}$/.test(participants)) problems.push(`Förväntat antal deltagare: "${participants}" är inget heltal.`);
   }
@@ -204,7 +218,8 @@ export function parseBudget(fields: Fields): { owners: BudgetOwner[]; problems: 
       const lineAmount = amount(fields, id('amount'), label, problems);
       const monthly = amount(fields, id('monthly'), `${label}, månadslön`, problems);
       const po = Number(value(fields, id('po')).replace(',', '.'));
-      if (lineAmount === undefined && (monthly === undefined || !(po >= 0) || value(fields, id('po')) === '')) problems.push(`${label}: ange beloppet, eller månadslön och PO-pålägg.`);
+      if (lineAmount === undefined && (monthly === undefined || !(po >= 0) || value(fields, id('po')) === ''))
+        problems.push(`${label}: ange beloppet, eller månadslön och PO-pålägg.`);
       salaries.push({ title, percent, from, to, ...(lineAmount !== undefined ? { amount: lineAmount } : { monthlySalary: monthly, poRatePercent: po }) });
     }
     const premises = amount(fields, `b${o}_premises`, 'Lokalkostnader', problems) ?? 0;
@@ -220,7 +235,8 @@ export function parseBudget(fields: Fields): { owners: BudgetOwner[]; problems: 
     }
     owners.push({ organisation, role: o === 1 ? 'huvudinsatsägare' : 'delinsatsägare', salaries, premises, otherCosts, selfFunding });
   }
-  if (owners.every((o) => o.salaries.length === 0 && o.premises === 0 && o.otherCosts.length === 0)) problems.push('Budgeten är tom: ange minst en kostnad att rekvirera från förbundet.');
+  if (owners.every((o) => o.salaries.length === 0 && o.premises === 0 && o.otherCosts.length === 0))
+    problems.push('Budgeten är tom: ange minst en kostnad att rekvirera från förbundet.');
   return { owners, problems };
 }
 
@@ -232,5 +248,7 @@ function otherPostName(post: string, name: string): string {
 
 /** Every samverkanspart the applicant named, in order. */
 export function partnersOf(fields: Fields): string[] {
-  return range(lineCount(fields, 'partner')).map((n) => value(fields, `partner${n}_org`)).filter((v) => v !== '');
+  return range(lineCount(fields, 'partner'))
+    .map((n) => value(fields, `partner${n}_org`))
+    .filter((v) => v !== '');
 }

@@ -16,7 +16,8 @@ export async function showApplication(deps: HandlerDependencies, user: UserIdent
   const a = typeof id === 'string' ? await deps.repos.applications.get(user.associationId, id) : undefined;
   if (!a) throw new NotFoundError('Ansökan finns inte (längre).');
   const own = a.applicant.aadObjectId === user.aadObjectId;
-  if (!own && (a.status === 'utkast' || !hasRole(user, ...READERS))) throw new ForbiddenError('Hela ansökan visas för kansliet, förbundschefen och den som sökte.');
+  if (!own && (a.status === 'utkast' || !hasRole(user, ...READERS)))
+    throw new ForbiddenError('Hela ansökan visas för kansliet, förbundschefen och den som sökte.');
   return fullApplicationReply(a);
 }
 
@@ -38,9 +39,18 @@ export function fullApplicationReply(a: Application): Reply {
     status: a.status,
     sections: [{ title: 'Översikt', items: facts.map((f) => ({ label: f.label, value: f.value })) }, ...sections.filter((s) => s.items.length > 0)],
     budget,
-    notes: [...(a.decision ? [{ text: `Beslut: ${a.decision.text}` }] : []), ...(summary ? [{ text: `Egenfinansieringen (${formatKr(summary.selfFunding)}) kommer utöver det som söks från förbundet.` }] : [])],
+    notes: [
+      ...(a.decision ? [{ text: `Beslut: ${a.decision.text}` }] : []),
+      ...(summary ? [{ text: `Egenfinansieringen (${formatKr(summary.selfFunding)}) kommer utöver det som söks från förbundet.` }] : []),
+    ],
     actions: [],
   };
-  const text = [title, a.status, ...view.sections.flatMap((s) => [s.title, ...s.items.map((i) => `${i.label}: ${i.value}`)]), ...budget.flatMap((t) => [t.title, ...t.rows.map((r) => `${r.label}: ${r.value}`)]), ...view.notes.map((n) => n.text)].join('\n');
+  const text = [
+    title,
+    a.status,
+    ...view.sections.flatMap((s) => [s.title, ...s.items.map((i) => `${i.label}: ${i.value}`)]),
+    ...budget.flatMap((t) => [t.title, ...t.rows.map((r) => `${r.label}: ${r.value}`)]),
+    ...view.notes.map((n) => n.text),
+  ].join('\n');
   return { card: { template: 'applicationFull', view }, text };
 }

@@ -11,10 +11,18 @@ import { assess, cardFor, loadOwnApplication, yearSplit } from './fileApplicatio
 import { Fields, SUMMARY_STEP } from './sections';
 
 /** An ansökan's card; the decision's text stands in full width below the facts, where a long sentence reads well on a phone. */
-export const receiptOf = (a: Application, title: string, extraNotes: string[] = [], actions: { title: string; verb: string; data: Record<string, unknown> }[] = []): Reply => {
+export const receiptOf = (
+  a: Application,
+  title: string,
+  extraNotes: string[] = [],
+  actions: { title: string; verb: string; data: Record<string, unknown> }[] = [],
+): Reply => {
   const notes = [...(a.decision ? [`Beslut: ${a.decision.text}`] : []), ...extraNotes];
   return {
-    card: { template: 'receipt', view: { title, status: a.dnr ? `${a.dnr} – ${a.status}` : a.status, facts: applicationFacts(a), notes: notes.map((text) => ({ text })), actions } },
+    card: {
+      template: 'receipt',
+      view: { title, status: a.dnr ? `${a.dnr} – ${a.status}` : a.status, facts: applicationFacts(a), notes: notes.map((text) => ({ text })), actions },
+    },
     text: [title, ...applicationFacts(a).map((f) => `${f.label}: ${f.value}`), ...notes].join('\n'),
   };
 };
@@ -25,7 +33,11 @@ export const showInFull = (a: Application) => ({ title: 'Visa hela ansökan', ve
 export async function updatePostedApplicationCards(deps: HandlerDependencies, a: Application, clickedCardId?: string): Promise<void> {
   const final = receiptOf(a, `Ansökan ${a.dnr}: ${a.name}`, [], [showInFull(a)]);
   // The card the decision was made on gets its answer from the invoke itself.
-  await Promise.all((a.postedCards ?? []).filter((posted) => posted.activityId !== clickedCardId).map((posted) => deps.notifier.updateCard(a.associationId, posted, final).catch(() => undefined)));
+  await Promise.all(
+    (a.postedCards ?? [])
+      .filter((posted) => posted.activityId !== clickedCardId)
+      .map((posted) => deps.notifier.updateCard(a.associationId, posted, final).catch(() => undefined)),
+  );
 }
 
 /** Whether the förbundschef may decide it on delegation: the whole amount applied for is within the limit. */
@@ -64,9 +76,19 @@ export async function submitApplication(deps: HandlerDependencies, user: UserIde
     if (a.status !== 'utkast') return receiptOf(a, 'Ansökan är redan inlämnad');
     throw new InvalidInputError('Ansökan ändrades samtidigt; försök igen.');
   }
-  await deps.repos.ledger.saveApplicationEntry(a.associationId, { caseId: a.id, dnr: written.dnr as string, name: written.name as string, owner: written.owner as string, submittedOn: today, requestedByYear: split.byYear, status: 'inlämnad' });
+  await deps.repos.ledger.saveApplicationEntry(a.associationId, {
+    caseId: a.id,
+    dnr: written.dnr as string,
+    name: written.name as string,
+    owner: written.owner as string,
+    submittedOn: today,
+    requestedByYear: split.byYear,
+    status: 'inlämnad',
+  });
   deps.afterTurn('notify kansli', () => notifyKansli(deps, written, delegationLimit));
-  return receiptOf(written, `Ansökan inlämnad: ${written.name}`, [`Tack! Ansökan har diarieförts som ${written.dnr}. Kansliet har fått den; du får besked här när den är beslutad. Skriv "status på min ansökan" för att se läget.`]);
+  return receiptOf(written, `Ansökan inlämnad: ${written.name}`, [
+    `Tack! Ansökan har diarieförts som ${written.dnr}. Kansliet har fått den; du får besked här när den är beslutad. Skriv "status på min ansökan" för att se läget.`,
+  ]);
 }
 
 /** The kansli records the board's decision; within the delegation limit the deciders may decide at once. */
@@ -80,17 +102,54 @@ export async function notifyKansli(deps: HandlerDependencies, a: Application, de
     if (sent) posted.push(sent);
   };
   for (const u of kansli) {
-    await send(u.aadObjectId, receiptOf(a, `Ny ansökan ${a.dnr}: ${a.name}`, [`Sökt totalt ${total}.`], [{ title: 'Registrera styrelsens beslut', verb: 'openApplicationDecision', data: { applicationId: a.id, by: 'styrelsen' } }, showInFull(a)]));
+    await send(
+      u.aadObjectId,
+      receiptOf(
+        a,
+        `Ny ansökan ${a.dnr}: ${a.name}`,
+        [`Sökt totalt ${total}.`],
+        [{ title: 'Registrera styrelsens beslut', verb: 'openApplicationDecision', data: { applicationId: a.id, by: 'styrelsen' } }, showInFull(a)],
+      ),
+    );
   }
   for (const u of deciders) {
-    await send(u.aadObjectId, receiptOf(a, `Ny ansökan ${a.dnr}: ${a.name}`, [`Sökt totalt ${total}, inom delegationen (${formatKr(delegationLimit)}).`], [{ title: 'Besluta på delegation', verb: 'openApplicationDecision', data: { applicationId: a.id, by: 'delegation' } }, showInFull(a)]));
+    await send(
+      u.aadObjectId,
+      receiptOf(
+        a,
+        `Ny ansökan ${a.dnr}: ${a.name}`,
+        [`Sökt totalt ${total}, inom delegationen (${formatKr(delegationLimit)}).`],
+        [{ title: 'Besluta på delegation', verb: 'openApplicationDecision', data: { applicationId: a.id, by: 'delegation' } }, showInFull(a)],
+      ),
+    );
   }
-  await deps.repos.applications.update(a.associationId, a.id, (current) => ({ ...current, kansliNotified: true, postedCards: [...(current.postedCards ?? []), ...posted] }));
+  await deps.repos.applications.update(a.associationId, a.id, (current) => ({
+    ...current,
+    kansliNotified: true,
+    postedCards: [...(current.postedCards ?? []), ...posted],
+  }));
 }
 
 /** "status på min ansökan": the applicant's ansökningar, newest first. */
 export async function applicationStatus(deps: HandlerDependencies, user: UserIdentity): Promise<Reply[]> {
   const mine = user.aadObjectId ? await deps.repos.applications.listByApplicant(user.associationId, user.aadObjectId) : [];
-  if (mine.length === 0) return [{ card: { template: 'notice', view: { title: 'Du har inga ansökningar just nu', message: 'En ansökan om medel från förbundet börjar du med "ny ansökan".', actions: [{ title: 'Ny ansökan', verb: 'askQuestion', data: { question: 'ny ansökan' } }] } }, text: 'Du har inga ansökningar just nu.' }];
-  return mine.map((a) => (a.status === 'utkast' ? receiptOf(a, `Utkast: ${a.fields.name || 'namnlös ansökan'}`, ['Skriv "fortsätt min ansökan" för att fortsätta.']) : receiptOf(a, `Ansökan ${a.dnr}: ${a.name}`, [], [showInFull(a)])));
+  if (mine.length === 0)
+    return [
+      {
+        card: {
+          template: 'notice',
+          view: {
+            title: 'Du har inga ansökningar just nu',
+            message: 'En ansökan om medel från förbundet börjar du med "ny ansökan".',
+            actions: [{ title: 'Ny ansökan', verb: 'askQuestion', data: { question: 'ny ansökan' } }],
+          },
+        },
+        text: 'Du har inga ansökningar just nu.',
+      },
+    ];
+  return mine.map((a) =>
+    a.status === 'utkast'
+      ? receiptOf(a, `Utkast: ${a.fields.name || 'namnlös ansökan'}`, ['Skriv "fortsätt min ansökan" för att fortsätta.'])
+      : receiptOf(a, `Ansökan ${a.dnr}: ${a.name}`, [], [showInFull(a)]),
+  );
 }

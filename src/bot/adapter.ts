@@ -15,7 +15,10 @@ import { METADATA_UNAVAILABLE } from './openIdMetadata';
  * the reason goes to the log. Unreachable signing keys are not the caller's fault: 503.
  */
 class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthentication {
-  constructor(config: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0], private readonly logger: Logger) {
+  constructor(
+    config: ConstructorParameters<typeof ConfigurationBotFrameworkAuthentication>[0],
+    private readonly logger: Logger,
+  ) {
     super(config);
   }
 
@@ -40,14 +43,23 @@ class StrictBotFrameworkAuthentication extends ConfigurationBotFrameworkAuthenti
  */
 export function createAdapter(config: AppConfig, logger: Logger): CloudAdapter {
   installResilientOpenIdMetadata();
-  const auth = new StrictBotFrameworkAuthentication({
-    MicrosoftAppId: config.botId,
-    MicrosoftAppPassword: config.botPassword,
-    MicrosoftAppType: config.botType,
-    MicrosoftAppTenantId: config.botTenantId,
-    // A key server of one's own (tests) stands for every Microsoft key service; without the emulator's URL, an emulator-issued token would fail inside the SDK.
-    ...(config.botOpenIdMetadataUrl ? { ToBotFromChannelOpenIdMetadataUrl: config.botOpenIdMetadataUrl, ToBotFromEmulatorOpenIdMetadataUrl: config.botOpenIdMetadataUrl, ToBotFromChannelTokenIssuer: 'https://api.botframework.com' } : {}),
-  }, logger);
+  const auth = new StrictBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: config.botId,
+      MicrosoftAppPassword: config.botPassword,
+      MicrosoftAppType: config.botType,
+      MicrosoftAppTenantId: config.botTenantId,
+      // A key server of one's own (tests) stands for every Microsoft key service; without the emulator's URL, an emulator-issued token would fail inside the SDK.
+      ...(config.botOpenIdMetadataUrl
+        ? {
+            ToBotFromChannelOpenIdMetadataUrl: config.botOpenIdMetadataUrl,
+            ToBotFromEmulatorOpenIdMetadataUrl: config.botOpenIdMetadataUrl,
+            ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+          }
+        : {}),
+    },
+    logger,
+  );
   const adapter = new CloudAdapter(auth);
   // Last resort for failures outside the handlers (they catch their own).
   adapter.onTurnError = async (context: TurnContext, error: Error) => {

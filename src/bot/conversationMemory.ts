@@ -9,7 +9,10 @@ import { Logger } from './errorReply';
 export class ConversationMemory {
   private readonly known = new Map<string, string>();
 
-  constructor(private readonly conversations: ConversationRepository, private readonly logger: Logger) {}
+  constructor(
+    private readonly conversations: ConversationRepository,
+    private readonly logger: Logger,
+  ) {}
 
   async remember(context: TurnContext, associationId: string): Promise<void> {
     const activity = context.activity;

@@ -7,7 +7,13 @@ import { Notifier } from '../deviations/ports';
 import { cosmosRepositories } from '../store/repositories';
 
 /** What every handler and job gets: the repositories, the clock, the roles and a way to reach users. */
-export function createDependencies(config: AppConfig, store: CosmosStore, notifier: Notifier, roles: RoleDirectory, afterTurn: HandlerDependencies['afterTurn'] = (_label, task) => void task().catch(() => undefined)): HandlerDependencies {
+export function createDependencies(
+  config: AppConfig,
+  store: CosmosStore,
+  notifier: Notifier,
+  roles: RoleDirectory,
+  afterTurn: HandlerDependencies['afterTurn'] = (_label, task) => void task().catch(() => undefined),
+): HandlerDependencies {
   const repos = cosmosRepositories(store);
   return {
     repos,

@@ -29,7 +29,10 @@ const HELP: NextStep = { title: 'Vad kan jag göra?', question: 'hjälp' };
  */
 export function errorReply(thrown: unknown, logger: Logger, context: Record<string, unknown> = {}): Reply {
   // A store that refuses writes is a fault, but the user must hear that nothing was saved.
-  const err = !(thrown instanceof AppError) && isStoreRefusal(thrown) ? Object.assign(new StoreUnavailableError(NOTHING_SAVED, (thrown as Error)?.message), { stack: (thrown as Error)?.stack }) : thrown;
+  const err =
+    !(thrown instanceof AppError) && isStoreRefusal(thrown)
+      ? Object.assign(new StoreUnavailableError(NOTHING_SAVED, (thrown as Error)?.message), { stack: (thrown as Error)?.stack })
+      : thrown;
   if (err instanceof AppError && !(err instanceof UnknownActionError) && !(err instanceof StoreUnavailableError)) {
     logger.info({ code: err.code, message: err.message, ...context });
     const title = TITLES[err.code] ?? 'Så här går det till';

@@ -14,7 +14,13 @@ export function fileConsentActivity(offer: FileOffer): Partial<Activity> {
   const context = { ...offer.request };
   return {
     type: ActivityTypes.Message,
-    attachments: [{ contentType: FILE_CONSENT_CONTENT_TYPE, name: offer.name, content: { description: offer.description, sizeInBytes: offer.sizeInBytes, acceptContext: context, declineContext: context } }],
+    attachments: [
+      {
+        contentType: FILE_CONSENT_CONTENT_TYPE,
+        name: offer.name,
+        content: { description: offer.description, sizeInBytes: offer.sizeInBytes, acceptContext: context, declineContext: context },
+      },
+    ],
   };
 }
 
@@ -40,10 +46,22 @@ export function parseFileConsent(value: unknown, allowLoopback: boolean): { read
   const document = context.document;
   const format = context.format;
   const period = context.period;
-  if (!(EXPORT_DOCUMENTS as readonly unknown[]).includes(document) || !(EXPORT_FORMATS as readonly unknown[]).includes(format) || (period !== undefined && !isExportPeriod(period))) throw new InvalidInputError('Filen känns inte igen. Be om den igen.', 'file consent with unknown context');
+  if (
+    !(EXPORT_DOCUMENTS as readonly unknown[]).includes(document) ||
+    !(EXPORT_FORMATS as readonly unknown[]).includes(format) ||
+    (period !== undefined && !isExportPeriod(period))
+  )
+    throw new InvalidInputError('Filen känns inte igen. Be om den igen.', 'file consent with unknown context');
   if (v.action === 'decline') return { action: 'decline' };
   const info = (v.uploadInfo ?? {}) as Record<string, unknown>;
-  if (v.action !== 'accept' || !text(info.uploadUrl, 4000) || !text(info.contentUrl, 4000) || !text(info.name, 300) || !text(info.uniqueId, 200) || !text(info.fileType, 20)) {
+  if (
+    v.action !== 'accept' ||
+    !text(info.uploadUrl, 4000) ||
+    !text(info.contentUrl, 4000) ||
+    !text(info.name, 300) ||
+    !text(info.uniqueId, 200) ||
+    !text(info.fileType, 20)
+  ) {
     throw new InvalidInputError('Teams skickade inte var filen ska sparas. Försök igen.', 'file consent without upload info');
   }
   let uploadUrl: URL;
@@ -52,8 +70,24 @@ export function parseFileConsent(value: unknown, allowLoopback: boolean): { read
   } catch {
     throw new InvalidInputError('Teams gav en ogiltig adress för filen. Försök igen.', 'file consent upload url does not parse');
   }
-  if (!isTeamsStorage(uploadUrl, allowLoopback)) throw new InvalidInputError('Filen kan bara sparas i din OneDrive. Försök igen från Teams.', `file consent upload host refused: ${uploadUrl.host.slice(0, 100)}`);
-  return { action: 'accept', request: { document: document as ExportRequest['document'], format: format as ExportRequest['format'], ...(period === undefined ? {} : { period: period as string }) }, uploadUrl, contentUrl: info.contentUrl, name: info.name, uniqueId: info.uniqueId, fileType: info.fileType };
+  if (!isTeamsStorage(uploadUrl, allowLoopback))
+    throw new InvalidInputError(
+      'Filen kan bara sparas i din OneDrive. Försök igen från Teams.',
+      `file consent upload host refused: ${uploadUrl.host.slice(0, 100)}`,
+    );
+  return {
+    action: 'accept',
+    request: {
+      document: document as ExportRequest['document'],
+      format: format as ExportRequest['format'],
+      ...(period === undefined ? {} : { period: period as string }),
+    },
+    uploadUrl,
+    contentUrl: info.contentUrl,
+    name: info.name,
+    uniqueId: info.uniqueId,
+    fileType: info.fileType,
+  };
 }
 
 /** The user's OneDrive for Business (https, *.sharepoint.com), or loopback in local anonymous mode: the only places files go to or come from. */
@@ -69,45 +103,60 @@ export const FILE_DOWNLOAD_CONTENT_TYPE = 'application/vnd.microsoft.teams.file.
  * The files of a message, as Teams attaches them in the personal chat. Each is downloaded only
  * when a handler reads it, only from Teams' storage, and only up to `maxBytes`.
  */
-export function incomingFiles(attachments: readonly { contentType?: string; name?: string; content?: unknown }[] | undefined, allowLoopback: boolean, maxBytes: number): IncomingFile[] {
-  return (attachments ?? []).filter((a) => a.contentType === FILE_DOWNLOAD_CONTENT_TYPE).slice(0, 1).map((a) => {
-    const content = (a.content ?? {}) as Record<string, unknown>;
-    const name = typeof a.name === 'string' ? a.name.slice(0, 200) : 'fil';
-    const fileType = typeof content.fileType === 'string' ? content.fileType.slice(0, 20) : '';
-    return {
-      name,
-      fileType,
-      async read() {
-        let url: URL;
-        try {
-          url = new URL(String(content.downloadUrl ?? ''));
-        } catch {
-          throw new InvalidInputError('Teams skickade ingen adress till filen. Skicka den igen.', 'file attachment without a download url');
-        }
-        if (!isTeamsStorage(url, allowLoopback)) throw new InvalidInputError('Filen kan bara hämtas från Teams. Skicka den igen härifrån chatten.', `file download host refused: ${url.host.slice(0, 100)}`);
-        const res = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS) });
-        if (!res.ok || !res.body) throw new Error(`file download answered ${res.status}`);
-        const tooLarge = () => new InvalidInputError(`Filen är för stor (högst ${Math.round(maxBytes / 1024 / 1024)} MB). Ekonomisk information är en tabell på en flik.`, 'file attachment over the limit');
-        if (Number(res.headers.get('content-length') ?? 0) > maxBytes) {
-          await res.body.cancel();
-          throw tooLarge();
-        }
-        // Counted while read: a server that sends no length still cannot fill the memory.
-        const chunks: Buffer[] = [];
-        let size = 0;
-        const reader = res.body.getReader();
-        for (let part = await reader.read(); !part.done; part = await reader.read()) {
-          size += part.value.length;
-          if (size > maxBytes) {
-            await reader.cancel();
+export function incomingFiles(
+  attachments: readonly { contentType?: string; name?: string; content?: unknown }[] | undefined,
+  allowLoopback: boolean,
+  maxBytes: number,
+): IncomingFile[] {
+  return (attachments ?? [])
+    .filter((a) => a.contentType === FILE_DOWNLOAD_CONTENT_TYPE)
+    .slice(0, 1)
+    .map((a) => {
+      const content = (a.content ?? {}) as Record<string, unknown>;
+      const name = typeof a.name === 'string' ? a.name.slice(0, 200) : 'fil';
+      const fileType = typeof content.fileType === 'string' ? content.fileType.slice(0, 20) : '';
+      return {
+        name,
+        fileType,
+        async read() {
+          let url: URL;
+          try {
+            url = new URL(String(content.downloadUrl ?? ''));
+          } catch {
+            throw new InvalidInputError('Teams skickade ingen adress till filen. Skicka den igen.', 'file attachment without a download url');
+          }
+          if (!isTeamsStorage(url, allowLoopback))
+            throw new InvalidInputError(
+              'Filen kan bara hämtas från Teams. Skicka den igen härifrån chatten.',
+              `file download host refused: ${url.host.slice(0, 100)}`,
+            );
+          const res = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(UPLOAD_TIMEOUT_MS) });
+          if (!res.ok || !res.body) throw new Error(`file download answered ${res.status}`);
+          const tooLarge = () =>
+            new InvalidInputError(
+              `Filen är för stor (högst ${Math.round(maxBytes / 1024 / 1024)} MB). Ekonomisk information är en tabell på en flik.`,
+              'file attachment over the limit',
+            );
+          if (Number(res.headers.get('content-length') ?? 0) > maxBytes) {
+            await res.body.cancel();
             throw tooLarge();
           }
-          chunks.push(Buffer.from(part.value));
-        }
-        return Buffer.concat(chunks);
-      },
-    };
-  });
+          // Counted while read: a server that sends no length still cannot fill the memory.
+          const chunks: Buffer[] = [];
+          let size = 0;
+          const reader = res.body.getReader();
+          for (let part = await reader.read(); !part.done; part = await reader.read()) {
+            size += part.value.length;
+            if (size > maxBytes) {
+              await reader.cancel();
+              throw tooLarge();
+            }
+            chunks.push(Buffer.from(part.value));
+          }
+          return Buffer.concat(chunks);
+        },
+      };
+    });
 }
 
 /** One PUT of the whole file, as the Teams file upload sample does (files this size need no chunks). */
@@ -128,6 +177,13 @@ export async function uploadFile(upload: AcceptedUpload, file: ExportFile): Prom
 export function fileInfoActivity(upload: AcceptedUpload): Partial<Activity> {
   return {
     type: ActivityTypes.Message,
-    attachments: [{ contentType: FILE_INFO_CONTENT_TYPE, contentUrl: upload.contentUrl, name: upload.name, content: { uniqueId: upload.uniqueId, fileType: upload.fileType } }],
+    attachments: [
+      {
+        contentType: FILE_INFO_CONTENT_TYPE,
+        contentUrl: upload.contentUrl,
+        name: upload.name,
+        content: { uniqueId: upload.uniqueId, fileType: upload.fileType },
+      },
+    ],
   };
 }

@@ -21,7 +21,12 @@ export class FinsamBot extends TeamsActivityHandler {
   private readonly memory: ConversationMemory;
 
   /** `allowLoopbackUploads`: local anonymous mode, where the test connector stands in for OneDrive. */
-  constructor(private readonly deps: HandlerDependencies, private readonly roles: RoleDirectory, private readonly logger: Logger, private readonly allowLoopbackUploads = false) {
+  constructor(
+    private readonly deps: HandlerDependencies,
+    private readonly roles: RoleDirectory,
+    private readonly logger: Logger,
+    private readonly allowLoopbackUploads = false,
+  ) {
     super();
     this.memory = new ConversationMemory(deps.repos.conversations, logger);
     this.onTurn(async (context, next) => {
@@ -34,7 +39,15 @@ export class FinsamBot extends TeamsActivityHandler {
     });
     this.onMembersAdded(async (context, next) => {
       const botJoined = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient.id);
-      if (botJoined) await context.sendActivity(replyActivity(helpReply('Hej! Jag är förbundets ekonomibot. Fråga mig om beslutsutrymme, resultat, förbrukningsgrad och insatser, till exempel:', this.userOf(context).roles)));
+      if (botJoined)
+        await context.sendActivity(
+          replyActivity(
+            helpReply(
+              'Hej! Jag är förbundets ekonomibot. Fråga mig om beslutsutrymme, resultat, förbrukningsgrad och insatser, till exempel:',
+              this.userOf(context).roles,
+            ),
+          ),
+        );
       await next();
     });
   }
@@ -47,7 +60,10 @@ export class FinsamBot extends TeamsActivityHandler {
     const raw = context.activity.text;
     // Refused before it is read: Teams itself sends nothing this long, and parsing it would hold up everyone.
     if (raw !== undefined && (typeof raw !== 'string' || raw.length > CHAT_TEXT_MAX)) {
-      const err = new InvalidInputError(`Meddelandet är för långt för mig (högst ${formatInteger(CHAT_TEXT_MAX)} tecken). Ställ en kortare fråga.`, `chat text of ${typeof raw === 'string' ? raw.length : typeof raw} refused`);
+      const err = new InvalidInputError(
+        `Meddelandet är för långt för mig (högst ${formatInteger(CHAT_TEXT_MAX)} tecken). Ställ en kortare fråga.`,
+        `chat text of ${typeof raw === 'string' ? raw.length : typeof raw} refused`,
+      );
       await context.sendActivity(replyActivity(errorReply(err, this.logger, { conversation: context.activity.conversation?.id })));
       return;
     }
@@ -56,7 +72,16 @@ export class FinsamBot extends TeamsActivityHandler {
     const command = findCommand(text, files.length > 0);
     try {
       const conversationId = context.activity.conversation?.id;
-      const replies = await command.handle({ text, user: this.userOf(context), personal: context.activity.conversation?.conversationType === 'personal', ...(conversationId ? { conversationId } : {}), ...(files.length > 0 ? { files } : {}) }, this.deps);
+      const replies = await command.handle(
+        {
+          text,
+          user: this.userOf(context),
+          personal: context.activity.conversation?.conversationType === 'personal',
+          ...(conversationId ? { conversationId } : {}),
+          ...(files.length > 0 ? { files } : {}),
+        },
+        this.deps,
+      );
       await context.sendActivities(replies.map(replyActivity));
     } catch (err) {
       await context.sendActivity(replyActivity(errorReply(err, this.logger, { command: command.name, conversation: context.activity.conversation?.id })));
@@ -71,7 +96,19 @@ export class FinsamBot extends TeamsActivityHandler {
       const personalCardId = activity.conversation?.conversationType === 'personal' ? activity.replyToId : undefined;
       const conversationId = activity.conversation?.id;
       const progress = async (text: string) => void (await context.sendActivity({ type: 'message', text }));
-      const result = await handler.handle({ verb, data, problems, user: this.userOf(context), personalCardId, personal: activity.conversation?.conversationType === 'personal', progress, ...(conversationId ? { conversationId } : {}) }, this.deps);
+      const result = await handler.handle(
+        {
+          verb,
+          data,
+          problems,
+          user: this.userOf(context),
+          personalCardId,
+          personal: activity.conversation?.conversationType === 'personal',
+          progress,
+          ...(conversationId ? { conversationId } : {}),
+        },
+        this.deps,
+      );
       // Decisions, filings and submissions as custom events (nothing is sent without Application Insights).
       trackEvent(verb, { association: this.userOf(context).associationId });
       if (result.replies.length > 0) await context.sendActivities(result.replies.map(replyActivity));
@@ -82,7 +119,12 @@ export class FinsamBot extends TeamsActivityHandler {
     } catch (err) {
       if (err instanceof StoreUnavailableError || isStoreRefusal(err)) {
         // The card stays as it is, with what was typed; a retry with the same form files once.
-        this.logger.error({ code: 'store_unavailable', message: (err as Error)?.message, verb: verb.slice(0, 100), conversation: context.activity.conversation?.id });
+        this.logger.error({
+          code: 'store_unavailable',
+          message: (err as Error)?.message,
+          verb: verb.slice(0, 100),
+          conversation: context.activity.conversation?.id,
+        });
         const message = err instanceof StoreUnavailableError ? err.userMessage : NOTHING_SAVED;
         return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as unknown as Record<string, unknown> };
       }
@@ -96,11 +138,23 @@ export class FinsamBot extends TeamsActivityHandler {
     try {
       const consent = parseFileConsent(value, this.allowLoopbackUploads);
       if (consent.action === 'decline') {
-        await context.sendActivity(replyActivity({ card: { template: 'notice', view: { title: 'Ingen fil skickad', message: 'Okej, jag skickar inte filen. Skriv "ekonomisk information" när du vill ha den.', actions: [] } }, text: 'Ingen fil skickad.' }));
+        await context.sendActivity(
+          replyActivity({
+            card: {
+              template: 'notice',
+              view: { title: 'Ingen fil skickad', message: 'Okej, jag skickar inte filen. Skriv "ekonomisk information" när du vill ha den.', actions: [] },
+            },
+            text: 'Ingen fil skickad.',
+          }),
+        );
         return;
       }
       const user = this.userOf(context);
-      const file = await withProgress(() => buildExportFile(this.deps, user, consent.request), async () => void (await context.sendActivity({ type: 'message', text: `Skapar ${DOCUMENT_NAME[consent.request.document]} …` })), this.deps.progressAfterMs ?? 1000);
+      const file = await withProgress(
+        () => buildExportFile(this.deps, user, consent.request),
+        async () => void (await context.sendActivity({ type: 'message', text: `Skapar ${DOCUMENT_NAME[consent.request.document]} …` })),
+        this.deps.progressAfterMs ?? 1000,
+      );
       await uploadFile(consent, file);
       await context.sendActivity(fileInfoActivity(consent));
       trackEvent('fileUploaded', { association: user.associationId, format: consent.request.format });

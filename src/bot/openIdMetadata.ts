@@ -3,7 +3,10 @@
 /** The signing keys could not be fetched and none are cached: the request can be neither accepted nor refused. */
 export class MetadataUnavailableError extends Error {
   override readonly name = 'MetadataUnavailableError';
-  constructor(readonly retryAfterSeconds: number, detail: string) {
+  constructor(
+    readonly retryAfterSeconds: number,
+    detail: string,
+  ) {
     super(detail);
   }
 }

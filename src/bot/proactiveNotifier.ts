@@ -23,7 +23,11 @@ export async function retryWhenThrottled<T>(send: () => Promise<T>): Promise<T> 
 
 /** Proactive messages through the conversation references stored when users write to or install the bot. */
 export class ProactiveNotifier implements Notifier {
-  constructor(private readonly adapter: CloudAdapter, private readonly botId: string, private readonly conversations: ConversationRepository) {}
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly botId: string,
+    private readonly conversations: ConversationRepository,
+  ) {}
 
   async sendToUser(associationId: string, aadObjectId: string, reply: Reply): Promise<PostedCard | undefined> {
     const entry = await this.conversations.get(associationId, aadObjectId);

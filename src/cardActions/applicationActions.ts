@@ -6,7 +6,12 @@ import { Fields, LINE_KINDS, LineKind, SUMMARY_STEP } from '../applications/sect
 import { InvalidInputError } from '../errors';
 
 const META = new Set(['applicationId', 'step', 'direction', 'by', 'line']);
-const fieldsOf = (input: CardActionInput): Fields => Object.fromEntries(Object.entries(input.data).filter(([k, v]) => !META.has(k) && v !== undefined && v !== null).map(([k, v]) => [k, String(v)]));
+const fieldsOf = (input: CardActionInput): Fields =>
+  Object.fromEntries(
+    Object.entries(input.data)
+      .filter(([k, v]) => !META.has(k) && v !== undefined && v !== null)
+      .map(([k, v]) => [k, String(v)]),
+  );
 
 function stepOf(input: CardActionInput): number {
   const step = Number(input.data.step);
@@ -27,7 +32,10 @@ export const applicationStepAction: CardActionHandler = {
     if (input.data.direction === 'add') {
       const line = LINE_KINDS.find((k) => k === input.data.line) as LineKind | undefined;
       if (!line) throw new InvalidInputError('Kortet anger inte vilken rad som ska läggas till. Skriv "fortsätt min ansökan".');
-      return { replies: [], updatedCard: await saveStep(deps, input.user, input.data.applicationId, stepOf(input), fieldsOf(input), { addLine: line }, input.problems) };
+      return {
+        replies: [],
+        updatedCard: await saveStep(deps, input.user, input.data.applicationId, stepOf(input), fieldsOf(input), { addLine: line }, input.problems),
+      };
     }
     return { replies: [], updatedCard: await saveStep(deps, input.user, input.data.applicationId, stepOf(input), fieldsOf(input), direction, input.problems) };
   },
@@ -66,7 +74,22 @@ export const openApplicationDecisionAction: CardActionHandler = {
 export const decideApplicationAction: CardActionHandler = {
   verb: 'decideApplication',
   async handle(input, deps) {
-    if (input.problems?.length) return { replies: [], updatedCard: await decisionForm(deps, input.user, input.data.applicationId, byOf(input), deps.delegationLimitKr, input.problems, fieldsOf(input)) };
-    return { replies: [], updatedCard: await decideApplication(deps, input.user, input.data.applicationId, byOf(input), fieldsOf(input), deps.delegationLimitKr, input.personalCardId) };
+    if (input.problems?.length)
+      return {
+        replies: [],
+        updatedCard: await decisionForm(deps, input.user, input.data.applicationId, byOf(input), deps.delegationLimitKr, input.problems, fieldsOf(input)),
+      };
+    return {
+      replies: [],
+      updatedCard: await decideApplication(
+        deps,
+        input.user,
+        input.data.applicationId,
+        byOf(input),
+        fieldsOf(input),
+        deps.delegationLimitKr,
+        input.personalCardId,
+      ),
+    };
   },
 };

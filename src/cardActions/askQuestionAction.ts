@@ -8,6 +8,11 @@ export const askQuestionAction: CardActionHandler = {
   async handle(input, deps) {
     const question = input.data.question;
     if (typeof question !== 'string' || question.trim() === '') throw new InvalidInputError('Knappen saknar en fråga.');
-    return { replies: await findCommand(question).handle({ text: question, user: input.user, personal: input.personal, ...(input.conversationId ? { conversationId: input.conversationId } : {}) }, deps) };
+    return {
+      replies: await findCommand(question).handle(
+        { text: question, user: input.user, personal: input.personal, ...(input.conversationId ? { conversationId: input.conversationId } : {}) },
+        deps,
+      ),
+    };
   },
 };

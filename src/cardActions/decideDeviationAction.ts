@@ -12,7 +12,9 @@ export const decideDeviationAction: CardActionHandler = {
     const context = await loadCardContext(deps, deviation.associationId);
     if (decidedNow) {
       const filerNote = `Din avvikelse ${deviation.dnr} är ${deviation.status} av ${decision?.decider.name}.`;
-      deps.afterTurn('announce decision', () => announceDecision(deps, deviation, sharedCaseCard(context, deviation), sharedCaseCard(context, deviation, [filerNote])));
+      deps.afterTurn('announce decision', () =>
+        announceDecision(deps, deviation, sharedCaseCard(context, deviation), sharedCaseCard(context, deviation, [filerNote])),
+      );
     }
     const note = decidedNow
       ? `Beslutet är registrerat som ${decision?.number}.`

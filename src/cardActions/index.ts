@@ -1,7 +1,14 @@
 import { UnknownActionError } from '../errors';
 import { CardActionHandler } from '../commands/types';
 import { CARD_SCHEMAS, ParsedCardData, parseCardData } from './schemas';
-import { applicationDiscardAction, applicationGotoAction, applicationStepAction, applicationSubmitAction, decideApplicationAction, openApplicationDecisionAction } from './applicationActions';
+import {
+  applicationDiscardAction,
+  applicationGotoAction,
+  applicationStepAction,
+  applicationSubmitAction,
+  decideApplicationAction,
+  openApplicationDecisionAction,
+} from './applicationActions';
 import { askQuestionAction } from './askQuestionAction';
 import { decideDeviationAction } from './decideDeviationAction';
 import { markReportedAction } from './markReportedAction';
@@ -15,9 +22,27 @@ import { withdrawDeviationAction } from './withdrawDeviationAction';
 
 /** Every Action.Execute verb and its handler, in one place. */
 const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map(
-  [askQuestionAction, submitDeviationAction, decideDeviationAction, showDeviationAction, withdrawDeviationAction, markReportedAction, openReportFormAction, saveReportDraftAction, submitReportAction, openDeviationFormAction,
-    applicationStepAction, applicationGotoAction, applicationDiscardAction, applicationSubmitAction, openApplicationDecisionAction, decideApplicationAction,
-    showApplicationAction, sendExportFileAction, saveLedgerImportAction, resolveLedgerImportAction,
+  [
+    askQuestionAction,
+    submitDeviationAction,
+    decideDeviationAction,
+    showDeviationAction,
+    withdrawDeviationAction,
+    markReportedAction,
+    openReportFormAction,
+    saveReportDraftAction,
+    submitReportAction,
+    openDeviationFormAction,
+    applicationStepAction,
+    applicationGotoAction,
+    applicationDiscardAction,
+    applicationSubmitAction,
+    openApplicationDecisionAction,
+    decideApplicationAction,
+    showApplicationAction,
+    sendExportFileAction,
+    saveLedgerImportAction,
+    resolveLedgerImportAction,
   ].map((h) => [h.verb, h]),
 );
 
@@ -28,7 +53,11 @@ export const cardVerbs = (): string[] => [...CARD_ACTIONS.keys()];
 
 export function findCardAction(verb: string): CardActionHandler {
   const handler = CARD_ACTIONS.get(verb);
-  if (!handler) throw new UnknownActionError(`Knappen "${verb.slice(0, 40)}" känns inte igen. Kortet kan vara gammalt; fråga igen för att få ett nytt.`, `unknown verb ${verb.slice(0, 100)}`);
+  if (!handler)
+    throw new UnknownActionError(
+      `Knappen "${verb.slice(0, 40)}" känns inte igen. Kortet kan vara gammalt; fråga igen för att få ett nytt.`,
+      `unknown verb ${verb.slice(0, 100)}`,
+    );
   return handler;
 }
 

@@ -18,11 +18,18 @@ export const markReportedAction: CardActionHandler = {
     if (!hasRole(input.user, 'kansli')) throw new ForbiddenError('Bara kansliet kan markera delegationsbeslut som anmälda till styrelsen.');
     const meetingDate = typeof input.data.meetingDate === 'string' ? input.data.meetingDate.trim() : '';
     const ids = Array.isArray(input.data.caseIds) ? input.data.caseIds.filter((id): id is string => typeof id === 'string') : [];
-    if (ids.length === 0) throw new InvalidInputError('Kortet listar inga beslut att markera. Skriv "delegationsbeslut sedan förra styrelsemötet" för en aktuell lista.', undefined, [{ title: 'Delegationsbeslut sedan förra mötet', question: 'delegationsbeslut sedan förra styrelsemötet' }]);
+    if (ids.length === 0)
+      throw new InvalidInputError(
+        'Kortet listar inga beslut att markera. Skriv "delegationsbeslut sedan förra styrelsemötet" för en aktuell lista.',
+        undefined,
+        [{ title: 'Delegationsbeslut sedan förra mötet', question: 'delegationsbeslut sedan förra styrelsemötet' }],
+      );
     // Avvikelser and ansökningar decided on delegation share the register.
     const items = await Promise.all(
       ids.map(async (id) => {
-        const item = id.startsWith('ansokan-') ? await deps.repos.applications.get(input.user.associationId, id).then((a) => (a?.decision?.by === 'delegation' ? applicationItem(a) : undefined)) : await deps.repos.deviations.get(input.user.associationId, id).then((d) => (d?.decision ? deviationItem(d) : undefined));
+        const item = id.startsWith('ansokan-')
+          ? await deps.repos.applications.get(input.user.associationId, id).then((a) => (a?.decision?.by === 'delegation' ? applicationItem(a) : undefined))
+          : await deps.repos.deviations.get(input.user.associationId, id).then((d) => (d?.decision ? deviationItem(d) : undefined));
         if (!item) throw new InvalidInputError(`Beslutet ${id} finns inte hos ditt förbund.`);
         return item;
       }),
@@ -42,11 +49,26 @@ export const markReportedAction: CardActionHandler = {
     const updated: RegisterItem[] = [];
     for (const id of ids) {
       if (id.startsWith('ansokan-')) {
-        updated.push(applicationItem(await deps.repos.applications.update(input.user.associationId, id, (a) => (!a.decision || a.decision.reportedToBoard ? a : { ...a, decision: { ...a.decision, reportedToBoard: meetingDate } }))));
+        updated.push(
+          applicationItem(
+            await deps.repos.applications.update(input.user.associationId, id, (a) =>
+              !a.decision || a.decision.reportedToBoard ? a : { ...a, decision: { ...a.decision, reportedToBoard: meetingDate } },
+            ),
+          ),
+        );
       } else {
-        updated.push(deviationItem(await deps.repos.deviations.update(input.user.associationId, id, (d) => (!d.decision || d.decision.reportedToBoard ? d : { ...d, decision: { ...d.decision, reportedToBoard: meetingDate } }))));
+        updated.push(
+          deviationItem(
+            await deps.repos.deviations.update(input.user.associationId, id, (d) =>
+              !d.decision || d.decision.reportedToBoard ? d : { ...d, decision: { ...d.decision, reportedToBoard: meetingDate } },
+            ),
+          ),
+        );
       }
     }
-    return { replies: [], updatedCard: registerReply(updated, { kind: 'range', from: '', to: '', label: `anmälda till styrelsen ${formatDateLong(meetingDate)}` }, false) };
+    return {
+      replies: [],
+      updatedCard: registerReply(updated, { kind: 'range', from: '', to: '', label: `anmälda till styrelsen ${formatDateLong(meetingDate)}` }, false),
+    };
   },
 };

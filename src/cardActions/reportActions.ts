@@ -9,11 +9,20 @@ const META = new Set(['formId', 'initiativeId', 'quarterKey', 'basedOn']);
 
 /** The form's inputs as strings (clients send numbers and toggles in different shapes). */
 function fieldsOf(input: CardActionInput): ReportFields {
-  return Object.fromEntries(Object.entries(input.data).filter(([k, v]) => !META.has(k) && v !== undefined && v !== null).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(input.data)
+      .filter(([k, v]) => !META.has(k) && v !== undefined && v !== null)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 const formIdOf = (input: CardActionInput) => (typeof input.data.formId === 'string' ? input.data.formId : '');
 /** The version the form was opened against; undefined for cards made before forms carried it. */
-const basedOnOf = (input: CardActionInput) => (typeof input.data.basedOn === 'string' && /^\d+$/.test(input.data.basedOn) ? Number(input.data.basedOn) : typeof input.data.basedOn === 'number' ? input.data.basedOn : undefined);
+const basedOnOf = (input: CardActionInput) =>
+  typeof input.data.basedOn === 'string' && /^\d+$/.test(input.data.basedOn)
+    ? Number(input.data.basedOn)
+    : typeof input.data.basedOn === 'number'
+      ? input.data.basedOn
+      : undefined;
 
 /** The chooser's button: the form for that insats and quarter. */
 export const openReportFormAction: CardActionHandler = {
@@ -27,7 +36,20 @@ export const openReportFormAction: CardActionHandler = {
 export const saveReportDraftAction: CardActionHandler = {
   verb: 'saveReportDraft',
   async handle(input, deps) {
-    return { replies: [], updatedCard: await saveReportDraft(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input), basedOnOf(input), input.personalCardId, input.problems) };
+    return {
+      replies: [],
+      updatedCard: await saveReportDraft(
+        deps,
+        input.user,
+        input.data.initiativeId,
+        reportQuarter(deps, input.data.quarterKey),
+        fieldsOf(input),
+        formIdOf(input),
+        basedOnOf(input),
+        input.personalCardId,
+        input.problems,
+      ),
+    };
   },
 };
 
@@ -35,7 +57,20 @@ export const saveReportDraftAction: CardActionHandler = {
 export const submitReportAction: CardActionHandler = {
   verb: 'submitReport',
   async handle(input, deps) {
-    return { replies: [], updatedCard: await submitReport(deps, input.user, input.data.initiativeId, reportQuarter(deps, input.data.quarterKey), fieldsOf(input), formIdOf(input), basedOnOf(input), input.personalCardId, input.problems) };
+    return {
+      replies: [],
+      updatedCard: await submitReport(
+        deps,
+        input.user,
+        input.data.initiativeId,
+        reportQuarter(deps, input.data.quarterKey),
+        fieldsOf(input),
+        formIdOf(input),
+        basedOnOf(input),
+        input.personalCardId,
+        input.problems,
+      ),
+    };
   },
 };
 

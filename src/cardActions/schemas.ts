@@ -34,8 +34,14 @@ interface VerbSchema {
 }
 
 const reportFields: Record<string, Schema> = Object.fromEntries([
-  ...REPORT_QUESTIONS.flatMap((q) => [[`choice_${q.id}`, short(q.label)], [`comment_${q.id}`, free(`Kommentaren till "${q.label}"`)]]),
-  ...PARTICIPANT_ROWS.flatMap((r) => [[`p_${r.key}_k`, short(`${r.label} (kvinnor)`)], [`p_${r.key}_m`, short(`${r.label} (män)`)]]),
+  ...REPORT_QUESTIONS.flatMap((q) => [
+    [`choice_${q.id}`, short(q.label)],
+    [`comment_${q.id}`, free(`Kommentaren till "${q.label}"`)],
+  ]),
+  ...PARTICIPANT_ROWS.flatMap((r) => [
+    [`p_${r.key}_k`, short(`${r.label} (kvinnor)`)],
+    [`p_${r.key}_m`, short(`${r.label} (män)`)],
+  ]),
   ['meetingCount', short('Antal styrgruppsmöten')],
   ['confirmOngoing', short('Antalet pågående stämmer')],
   ['shareWithPlan', short('Andel avslutade med plan')],
@@ -43,10 +49,18 @@ const reportFields: Record<string, Schema> = Object.fromEntries([
   ['costsToDate', short('Upparbetade kostnader')],
   ['other', free('Övrigt till kansliet')],
 ]);
-const reportMeta = { formId: id, initiativeId: id, quarterKey: { type: 'string', pattern: '^\\d{4}-Q[1-4]$' }, basedOn: { type: ['string', 'number'], pattern: '^\\d{0,6}$', maximum: 999999 } };
+const reportMeta = {
+  formId: id,
+  initiativeId: id,
+  quarterKey: { type: 'string', pattern: '^\\d{4}-Q[1-4]$' },
+  basedOn: { type: ['string', 'number'], pattern: '^\\d{0,6}$', maximum: 999999 },
+};
 
 const applicationFields: Record<string, Schema> = Object.fromEntries(
-  ALL_FIELDS.filter((f) => f.type !== 'heading' && f.type !== 'addLine').map((f) => [f.id, f.type === 'multiline' || (f.type === 'text' && !/_(amount|monthly|po|percent|premises|self)$/.test(f.id)) ? free(f.label) : short(f.label)]),
+  ALL_FIELDS.filter((f) => f.type !== 'heading' && f.type !== 'addLine').map((f) => [
+    f.id,
+    f.type === 'multiline' || (f.type === 'text' && !/_(amount|monthly|po|percent|premises|self)$/.test(f.id)) ? free(f.label) : short(f.label),
+  ]),
 );
 const yearAmount = { '^year_20\\d\\d$': short('Att rekvirera') };
 
@@ -54,29 +68,61 @@ export const CARD_SCHEMAS: Readonly<Record<string, VerbSchema>> = {
   askQuestion: { properties: { question: { type: 'string', minLength: 1, maxLength: CHAT_TEXT_MAX } }, required: ['question'] },
   submitDeviation: {
     form: true,
-    properties: { formId: id, initiativeId: short('Insats'), kind: short('Typ av avvikelse'), amount: short('Belopp'), fromYear: short('År'), newEndDate: short('Nytt slutdatum'), reason: free('Skälet till avvikelsen'), position: free('Styrgruppens ställningstagande') },
+    properties: {
+      formId: id,
+      initiativeId: short('Insats'),
+      kind: short('Typ av avvikelse'),
+      amount: short('Belopp'),
+      fromYear: short('År'),
+      newEndDate: short('Nytt slutdatum'),
+      reason: free('Skälet till avvikelsen'),
+      position: free('Styrgruppens ställningstagande'),
+    },
     required: ['formId'],
   },
   decideDeviation: { properties: { caseId: id, outcome: oneOf('godkänd', 'avslagen'), comment: free('Motivering') }, required: ['caseId', 'outcome'] },
   showDeviation: { properties: { caseId: id }, required: ['caseId'] },
   withdrawDeviation: { properties: { caseId: id, confirmed: { type: 'boolean' } }, required: ['caseId'] },
-  markReported: { properties: { meetingDate: short('Styrelsemötets datum'), title: short('Rubrik'), caseIds: { type: 'array', items: id, maxItems: 1000 } }, required: ['caseIds'] },
+  markReported: {
+    properties: { meetingDate: short('Styrelsemötets datum'), title: short('Rubrik'), caseIds: { type: 'array', items: id, maxItems: 1000 } },
+    required: ['caseIds'],
+  },
   openReportForm: { properties: { initiativeId: id, quarterKey: reportMeta.quarterKey }, required: ['initiativeId'] },
   saveReportDraft: { form: true, properties: { ...reportMeta, ...reportFields }, required: ['initiativeId'] },
   submitReport: { form: true, properties: { ...reportMeta, ...reportFields }, required: ['initiativeId'] },
   openDeviationForm: { properties: { initiativeId: id }, required: ['initiativeId'] },
-  applicationStep: { form: true, properties: { applicationId: id, step, direction: oneOf('next', 'back', 'stay', 'add'), line: oneOf(...LINE_KINDS), ...applicationFields }, required: ['applicationId', 'step'] },
+  applicationStep: {
+    form: true,
+    properties: { applicationId: id, step, direction: oneOf('next', 'back', 'stay', 'add'), line: oneOf(...LINE_KINDS), ...applicationFields },
+    required: ['applicationId', 'step'],
+  },
   applicationGoto: { properties: { applicationId: id, step }, required: ['applicationId', 'step'] },
   applicationDiscard: { properties: { applicationId: id }, required: ['applicationId'] },
   showApplication: { properties: { applicationId: id }, required: ['applicationId'] },
-  resolveLedgerImport: { properties: { importId: { type: 'string', pattern: '^[a-f0-9]{24}$' } }, patternProperties: { '^row_\\d{1,4}$': { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]*$' } }, required: ['importId'] },
+  resolveLedgerImport: {
+    properties: { importId: { type: 'string', pattern: '^[a-f0-9]{24}$' } },
+    patternProperties: { '^row_\\d{1,4}$': { type: 'string', maxLength: 80, pattern: '^[a-z0-9-]*$' } },
+    required: ['importId'],
+  },
   saveLedgerImport: { properties: { importId: { type: 'string', pattern: '^[a-f0-9]{24}$' }, replace: { type: 'boolean' } }, required: ['importId'] },
-  sendExportFile: { properties: { document: oneOf(...EXPORT_DOCUMENTS), format: oneOf(...EXPORT_FORMATS), period: { type: 'string', pattern: PERIOD_PATTERN } }, required: ['document', 'format'] },
+  sendExportFile: {
+    properties: { document: oneOf(...EXPORT_DOCUMENTS), format: oneOf(...EXPORT_FORMATS), period: { type: 'string', pattern: PERIOD_PATTERN } },
+    required: ['document', 'format'],
+  },
   applicationSubmit: { properties: { applicationId: id }, patternProperties: yearAmount, required: ['applicationId'] },
   openApplicationDecision: { properties: { applicationId: id, by: oneOf('styrelsen', 'delegation') }, required: ['applicationId', 'by'] },
   decideApplication: {
     form: true,
-    properties: { applicationId: id, by: oneOf('styrelsen', 'delegation'), outcome: short('Beslut'), meeting_date: short('Styrelsemötets datum'), meeting_paragraph: short('Paragraf i protokollet'), period_start: short('Perioden från'), period_end: short('Perioden till'), reason: free('Motivering') },
+    properties: {
+      applicationId: id,
+      by: oneOf('styrelsen', 'delegation'),
+      outcome: short('Beslut'),
+      meeting_date: short('Styrelsemötets datum'),
+      meeting_paragraph: short('Paragraf i protokollet'),
+      period_start: short('Perioden från'),
+      period_end: short('Perioden till'),
+      reason: free('Motivering'),
+    },
     patternProperties: { '^granted_20\\d\\d$': short('Beviljas') },
     required: ['applicationId', 'by'],
   },
@@ -85,7 +131,16 @@ export const CARD_SCHEMAS: Readonly<Record<string, VerbSchema>> = {
 const ajv = new Ajv({ allErrors: true, removeAdditional: 'all', strict: false });
 ajv.addKeyword('x-kind');
 const compiled = new Map<string, ValidateFunction>(
-  Object.entries(CARD_SCHEMAS).map(([verb, s]) => [verb, ajv.compile({ type: 'object', properties: s.properties, patternProperties: s.patternProperties ?? {}, required: s.required ?? [], additionalProperties: false })]),
+  Object.entries(CARD_SCHEMAS).map(([verb, s]) => [
+    verb,
+    ajv.compile({
+      type: 'object',
+      properties: s.properties,
+      patternProperties: s.patternProperties ?? {},
+      required: s.required ?? [],
+      additionalProperties: false,
+    }),
+  ]),
 );
 
 export interface ParsedCardData {
@@ -115,7 +170,8 @@ function coerceScalars(verb: string, input: Record<string, unknown>): Record<str
   return out;
 }
 
-const fieldName = (error: ErrorObject) => error.instancePath.replace(/^\//, '').split('/')[0] || String((error.params as { missingProperty?: string }).missingProperty ?? '');
+const fieldName = (error: ErrorObject) =>
+  error.instancePath.replace(/^\//, '').split('/')[0] || String((error.params as { missingProperty?: string }).missingProperty ?? '');
 
 /**
  * Parses one invoke's data against its verb's schema, in one place before any handler
@@ -125,7 +181,8 @@ const fieldName = (error: ErrorObject) => error.instancePath.replace(/^\//, '').
 export function parseCardData(verb: string, raw: unknown): ParsedCardData {
   const validate = compiled.get(verb);
   if (!validate) throw new InvalidInputError(`${REFUSED}. Kortet kan vara gammalt; fråga igen för att få ett nytt.`, `no schema for verb ${verb}`);
-  if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw))) throw new InvalidInputError(`${REFUSED}. Kortet kan vara gammalt; fråga igen för att få ett nytt.`, `data of ${verb} is not an object`);
+  if (raw !== undefined && (raw === null || typeof raw !== 'object' || Array.isArray(raw)))
+    throw new InvalidInputError(`${REFUSED}. Kortet kan vara gammalt; fråga igen för att få ett nytt.`, `data of ${verb} is not an object`);
   const data = coerceScalars(verb, (raw ?? {}) as Record<string, unknown>);
   const problems: string[] = [];
   if (!validate(data as unknown)) {
@@ -137,15 +194,24 @@ export function parseCardData(verb: string, raw: unknown): ParsedCardData {
       if (form && error.keyword === 'maxLength' && typeof value === 'string' && typeof schema?.title === 'string' && schema['x-kind'] !== 'id') {
         const limit = schema.maxLength as number;
         data[key] = value.slice(0, limit);
-        problems.push(`${schema.title}: texten är för lång (${formatInteger(value.length)} tecken; högst ${formatInteger(limit)}). Den har kortats; läs igenom och skicka igen.`);
+        problems.push(
+          `${schema.title}: texten är för lång (${formatInteger(value.length)} tecken; högst ${formatInteger(limit)}). Den har kortats; läs igenom och skicka igen.`,
+        );
         continue;
       }
-      throw new InvalidInputError(`${REFUSED} (fältet "${key.slice(0, 40)}"). Kortet kan vara gammalt; fråga igen för att få ett nytt.`, `invalid ${verb} data: ${key} ${error.keyword} ${error.message ?? ''}`);
+      throw new InvalidInputError(
+        `${REFUSED} (fältet "${key.slice(0, 40)}"). Kortet kan vara gammalt; fråga igen för att få ett nytt.`,
+        `invalid ${verb} data: ${key} ${error.keyword} ${error.message ?? ''}`,
+      );
     }
   }
   for (const [key, value] of Object.entries(data)) {
     const ids = schemaOf(verb, key)?.['x-kind'] === 'id' ? [value] : key === 'caseIds' && Array.isArray(value) ? value : [];
-    if (ids.some((v) => typeof v === 'string' && containsPersonnummer(v))) throw new InvalidInputError('Kortets id innehåller något som liknar ett personnummer. Inget sparades; fråga igen för att få ett nytt kort.', `personnummer in ${verb}.${key}`);
+    if (ids.some((v) => typeof v === 'string' && containsPersonnummer(v)))
+      throw new InvalidInputError(
+        'Kortets id innehåller något som liknar ett personnummer. Inget sparades; fråga igen för att få ett nytt kort.',
+        `personnummer in ${verb}.${key}`,
+      );
   }
   return { data, problems };
 }

@@ -9,11 +9,16 @@ import { ExportDocument, ExportFormat } from '../exports/fileLinks';
 export const sendExportFileAction: CardActionHandler = {
   verb: SEND_EXPORT_VERB,
   async handle(input, deps) {
-    if (!input.personal) throw new InvalidInputError('Filer kan jag bara skicka i en personlig chatt med mig. Använd länkarna på kortet.', 'file offer outside personal chat');
+    if (!input.personal)
+      throw new InvalidInputError('Filer kan jag bara skicka i en personlig chatt med mig. Använd länkarna på kortet.', 'file offer outside personal chat');
     const period = typeof input.data.period === 'string' ? input.data.period : undefined;
     const request = { document: input.data.document as ExportDocument, format: input.data.format as ExportFormat, ...(period ? { period } : {}) };
     const progress = input.progress;
-    const file = await withProgress(() => buildExportFile(deps, input.user, request), progress && (() => progress(`Skapar ${DOCUMENT_NAME[request.document]} …`)), deps.progressAfterMs ?? 1000);
+    const file = await withProgress(
+      () => buildExportFile(deps, input.user, request),
+      progress && (() => progress(`Skapar ${DOCUMENT_NAME[request.document]} …`)),
+      deps.progressAfterMs ?? 1000,
+    );
     return { replies: [], fileOffers: [{ name: file.name, sizeInBytes: file.bytes.length, description: `${file.name} från förbundets ekonomibot`, request }] };
   },
 };

@@ -22,14 +22,18 @@ export const submitDeviationAction: CardActionHandler = {
       position: text(d.position),
     };
     const formId = text(d.formId) ?? '';
-    const result = input.problems?.length ? { kind: 'invalid' as const, problems: formProblems(input.problems) } : await fileDeviation(deps, input.user, formId, form, input.personalCardId);
+    const result = input.problems?.length
+      ? { kind: 'invalid' as const, problems: formProblems(input.problems) }
+      : await fileDeviation(deps, input.user, formId, form, input.personalCardId);
     if (result.kind === 'invalid') {
       const [own, years] = await Promise.all([ownInitiatives(deps, input.user), selectableYears(deps, input.user.associationId)]);
       return { replies: [], updatedCard: deviationFormReply(own, years, { ...form, formId }, result.problems) };
     }
     const notes = [
       result.alreadyFiled ? 'Avvikelsen var redan inlämnad; här är den.' : 'Tack! Avvikelsen är inlämnad och diarieförd.',
-      result.decidersReached > 0 ? 'Förbundschefen har fått den för beslut. Du får besked här när den är beslutad.' : 'Förbundschefen har ännu inte öppnat boten i Teams och kunde inte meddelas direkt; kansliet ser avvikelsen i kön.',
+      result.decidersReached > 0
+        ? 'Förbundschefen har fått den för beslut. Du får besked här när den är beslutad.'
+        : 'Förbundschefen har ännu inte öppnat boten i Teams och kunde inte meddelas direkt; kansliet ser avvikelsen i kön.',
     ];
     return { replies: [], updatedCard: caseCardFor(result.cardContext, result.deviation, input.user, notes) };
   },

@@ -12,7 +12,15 @@ export const withdrawDeviationAction: CardActionHandler = {
     if (input.data.confirmed !== true) {
       const deviation = await loadDeviationForWithdrawal(deps, input.user, input.data.caseId);
       const context = await loadCardContext(deps, deviation.associationId);
-      const question = deviation.status === 'inlämnad' ? [`Vill du återkalla avvikelsen ${deviation.dnr ?? ''}? Den kan då inte beslutas, men finns kvar i diariet. Det går inte att ångra.`.replace('  ', ' ')] : [];
+      const question =
+        deviation.status === 'inlämnad'
+          ? [
+              `Vill du återkalla avvikelsen ${deviation.dnr ?? ''}? Den kan då inte beslutas, men finns kvar i diariet. Det går inte att ångra.`.replace(
+                '  ',
+                ' ',
+              ),
+            ]
+          : [];
       return { replies: [], updatedCard: caseCardFor(context, deviation, input.user, question, true) };
     }
     const { deviation, decidedNow } = await withdrawDeviation(deps, input.user, input.data.caseId);

@@ -28,7 +28,9 @@ export const problemAt = (problems: readonly FieldProblem[], field: string) =>
 
 /** What stands next to the submit button when something needs fixing. */
 export const problemSummary = (count: number, nothingDone = 'Inget skickades in') =>
-  count === 0 ? '' : `${nothingDone}: ${count === 1 ? '1 sak behöver' : `${count} saker behöver`} rättas. ${count === 1 ? 'Den är markerad' : 'De är markerade'} i formuläret ovan.`;
+  count === 0
+    ? ''
+    : `${nothingDone}: ${count === 1 ? '1 sak behöver' : `${count} saker behöver`} rättas. ${count === 1 ? 'Den är markerad' : 'De är markerade'} i formuläret ovan.`;
 
 /** Problems found at the edge (a text cut to its limit) concern the form as a whole. */
 export const formProblems = (texts: readonly string[] = []): FieldProblem[] => texts.map((text) => ({ field: '', text }));

@@ -15,7 +15,25 @@ import notice from '../../adaptiveCards/notice.json';
 import receipt from '../../adaptiveCards/receipt.json';
 import reportForm from '../../adaptiveCards/reportForm.json';
 import table from '../../adaptiveCards/table.json';
-import { ApplicationFullView, ExportOfferView, BlocksView, CardView, ClarifyView, DecisionRoomView, DelegationRegisterView, DeviationCaseView, DeviationFormView, ErrorView, FiguresView, FormCardView, HelpView, NoticeView, ReceiptView, ReportFormView, TableView } from './viewModels';
+import {
+  ApplicationFullView,
+  ExportOfferView,
+  BlocksView,
+  CardView,
+  ClarifyView,
+  DecisionRoomView,
+  DelegationRegisterView,
+  DeviationCaseView,
+  DeviationFormView,
+  ErrorView,
+  FiguresView,
+  FormCardView,
+  HelpView,
+  NoticeView,
+  ReceiptView,
+  ReportFormView,
+  TableView,
+} from './viewModels';
 
 type WithFallback<T> = T & { readonly fallbackText: string };
 
@@ -81,6 +99,11 @@ export function renderCard(card: CardView, fallbackText: string): Record<string,
 /** A part left out by $when, or a value a view leaves empty (null), is left out of the card. */
 function withoutNulls(node: unknown): unknown {
   if (Array.isArray(node)) return node.filter((item) => item !== null).map(withoutNulls);
-  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).filter(([, value]) => value !== null).map(([key, value]) => [key, withoutNulls(value)]));
+  if (node && typeof node === 'object')
+    return Object.fromEntries(
+      Object.entries(node)
+        .filter(([, value]) => value !== null)
+        .map(([key, value]) => [key, withoutNulls(value)]),
+    );
   return node;
 }

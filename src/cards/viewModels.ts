@@ -158,7 +158,15 @@ export interface ReportFormView {
   }[];
   readonly meetingCount: number | null;
   readonly individual: boolean;
-  readonly participantRows: readonly { readonly label: string; readonly womenId: string; readonly menId: string; readonly women: number | null; readonly men: number | null; readonly womenError: string; readonly menError: string }[];
+  readonly participantRows: readonly {
+    readonly label: string;
+    readonly womenId: string;
+    readonly menId: string;
+    readonly women: number | null;
+    readonly men: number | null;
+    readonly womenError: string;
+    readonly menError: string;
+  }[];
   /** The problem beside each of the other inputs, keyed by input id ('' when none). */
   readonly fieldErrors: Readonly<Record<'meetingCount' | 'confirmOngoing' | 'shareWithPlan' | 'goalFulfilment' | 'costsToDate' | 'other', string>>;
   /** Next to the submit button: how many problems, and where they are. */
@@ -189,7 +197,13 @@ export interface BlocksView {
   readonly intro: string;
   readonly summaryHeading: string;
   readonly summary: readonly Fact[];
-  readonly blocks: readonly { readonly heading: string; readonly status: string; readonly statusColor: 'Default' | 'Good' | 'Attention'; readonly facts: readonly Fact[]; readonly actions?: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[] }[];
+  readonly blocks: readonly {
+    readonly heading: string;
+    readonly status: string;
+    readonly statusColor: 'Default' | 'Good' | 'Attention';
+    readonly facts: readonly Fact[];
+    readonly actions?: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[];
+  }[];
   /** Shown instead of the blocks when there are none ("Inga … just nu"). */
   readonly emptyText: string;
   readonly notes: readonly { readonly text: string }[];
@@ -204,13 +218,32 @@ export interface FormCardView {
   /** Amount tables under a heading, after the facts (an ansökan's budget per insatsägare): a label that wraps, the amount right-aligned; totals in bold. */
   readonly groups: readonly AmountTable[];
   /** An addLine field is a button among the fields ("Lägg till en lön") that sends what is typed and `data`. */
-  readonly fields: readonly { readonly id: string; readonly label: string; readonly type: 'heading' | 'text' | 'multiline' | 'date' | 'choice' | 'addLine'; readonly value: string; readonly choices: readonly Choice[]; readonly error: string; readonly verb?: string; readonly data?: Readonly<Record<string, unknown>> }[];
+  readonly fields: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly type: 'heading' | 'text' | 'multiline' | 'date' | 'choice' | 'addLine';
+    readonly value: string;
+    readonly choices: readonly Choice[];
+    readonly error: string;
+    readonly verb?: string;
+    readonly data?: Readonly<Record<string, unknown>>;
+  }[];
   readonly notes: readonly { readonly text: string }[];
   /** Buttons in the body, one per row, so a phone shows every one of them (the card's own actions are for the main step). */
-  readonly rowActions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>>; readonly style: 'default' | 'positive' | 'destructive' }[];
+  readonly rowActions: readonly {
+    readonly title: string;
+    readonly verb: string;
+    readonly data: Readonly<Record<string, unknown>>;
+    readonly style: 'default' | 'positive' | 'destructive';
+  }[];
   /** Next to the buttons when something needs fixing. */
   readonly errorSummary: string;
-  readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>>; readonly style: 'default' | 'positive' | 'destructive' }[];
+  readonly actions: readonly {
+    readonly title: string;
+    readonly verb: string;
+    readonly data: Readonly<Record<string, unknown>>;
+    readonly style: 'default' | 'positive' | 'destructive';
+  }[];
 }
 
 /** A budget table: a label that wraps, the amount right-aligned; totals in bold. */

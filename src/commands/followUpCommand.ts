@@ -13,12 +13,20 @@ export const followUpCommand: CommandHandler = {
   name: 'uppföljning',
   matches: (text) => /\b(uppfoljning|uppfoljningen|halvarsuppfoljning)\b/.test(normalize(text)),
   async handle(input, deps) {
-    if (!hasRole(input.user, 'kansli', 'forbundschef', 'ersattare', 'styrelse')) throw new ForbiddenError('Uppföljningen sammanställs för kansliet, förbundschefen och styrelsen.');
+    if (!hasRole(input.user, 'kansli', 'forbundschef', 'ersattare', 'styrelse'))
+      throw new ForbiddenError('Uppföljningen sammanställs för kansliet, förbundschefen och styrelsen.');
     const period = followUpPeriodInText(input.text, deps.today());
     const followUp = await loadFollowUp(deps.repos, input.user.associationId, deps.today(), period);
     // "uppföljning 2025 för kallelsen", "… som excel": the four tables as a document.
     if (/\b(kallelse|kallelsen|excel|pdf|dokument|exportera|fil)\b/.test(normalize(input.text))) {
-      return [exportOfferReply(followUpOffer(followUp, quarterKey(period.through), deps.today(), input.text.trim().slice(0, 120)), input.user, input.personal ?? false, deps.fileLinks)];
+      return [
+        exportOfferReply(
+          followUpOffer(followUp, quarterKey(period.through), deps.today(), input.text.trim().slice(0, 120)),
+          input.user,
+          input.personal ?? false,
+          deps.fileLinks,
+        ),
+      ];
     }
     return followUpReplies(followUp);
   },

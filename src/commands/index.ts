@@ -14,8 +14,23 @@ import { reportStatusCommand } from './reportStatusCommand';
 import { CommandHandler } from './types';
 
 /** Every chat command, in the order they are tried; the budget question is the catch-all and comes last. */
-export const COMMANDS: readonly CommandHandler[] = [helpCommand, pingCommand, myCasesCommand, newDeviationCommand, pendingDeviationsCommand, delegationDecisionsCommand, reportStatusCommand, reportCommand, followUpCommand, exportLedgerCommand, importLedgerCommand,
-  newApplicationCommand, continueApplicationCommand, applicationStatusCommand, budgetQuestionCommand];
+export const COMMANDS: readonly CommandHandler[] = [
+  helpCommand,
+  pingCommand,
+  myCasesCommand,
+  newDeviationCommand,
+  pendingDeviationsCommand,
+  delegationDecisionsCommand,
+  reportStatusCommand,
+  reportCommand,
+  followUpCommand,
+  exportLedgerCommand,
+  importLedgerCommand,
+  newApplicationCommand,
+  continueApplicationCommand,
+  applicationStatusCommand,
+  budgetQuestionCommand,
+];
 
 /** A message with a file is an import, whatever its text; otherwise the first command whose words match. */
 export function findCommand(text: string, withFiles = false): CommandHandler {

@@ -55,9 +55,16 @@ function applicationBlock(a: Application): Block {
     statusColor: 'Default',
     facts: [
       ...(a.submittedOn ? [{ label: 'Inlämnad', value: formatDateLong(a.submittedOn) }] : []),
-      { label: 'Nästa steg', value: draft ? 'Gör klart och skicka in.' : a.status === 'inlämnad' ? 'Styrelsen eller förbundschefen beslutar.' : 'Inget; beslutet är fattat.' },
+      {
+        label: 'Nästa steg',
+        value: draft ? 'Gör klart och skicka in.' : a.status === 'inlämnad' ? 'Styrelsen eller förbundschefen beslutar.' : 'Inget; beslutet är fattat.',
+      },
     ],
-    actions: [draft ? { title: 'Fortsätt ansökan', verb: 'askQuestion', data: { question: 'fortsätt min ansökan' } } : { title: 'Visa ansökan', verb: 'showApplication', data: { applicationId: a.id } }],
+    actions: [
+      draft
+        ? { title: 'Fortsätt ansökan', verb: 'askQuestion', data: { question: 'fortsätt min ansökan' } }
+        : { title: 'Visa ansökan', verb: 'showApplication', data: { applicationId: a.id } },
+    ],
   };
 }
 
@@ -88,14 +95,26 @@ export const myCasesCommand: CommandHandler = {
     if (me && (kind === 'alla' || kind === 'avvikelser')) {
       const all = await deps.repos.deviations.listByStatus(user.associationId, ['inlämnad', 'godkänd', 'avslagen', 'återkallad']);
       // Newest first: a long history pages back in time.
-      blocks.push(...all.filter((d) => d.filedBy.aadObjectId === me).sort((a, b) => b.filedAt.localeCompare(a.filedAt)).map(deviationBlock));
+      blocks.push(
+        ...all
+          .filter((d) => d.filedBy.aadObjectId === me)
+          .sort((a, b) => b.filedAt.localeCompare(a.filedAt))
+          .map(deviationBlock),
+      );
     }
     if (me && (kind === 'alla' || kind === 'ansokningar')) {
-      blocks.push(...[...(await deps.repos.applications.listByApplicant(user.associationId, me))].sort((a, b) => b.createdAt.localeCompare(a.createdAt)).map(applicationBlock));
+      blocks.push(
+        ...[...(await deps.repos.applications.listByApplicant(user.associationId, me))]
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+          .map(applicationBlock),
+      );
     }
     if ((kind === 'alla' || kind === 'rapporter') && hasRole(user, 'insatsansvarig')) {
       const year = Number(deps.today().slice(0, 4));
-      const [registry, reports] = await Promise.all([deps.repos.initiatives.getRegistry(user.associationId), deps.repos.reports.listForYear(user.associationId, year)]);
+      const [registry, reports] = await Promise.all([
+        deps.repos.initiatives.getRegistry(user.associationId),
+        deps.repos.reports.listForYear(user.associationId, year),
+      ]);
       const label = (id: string) => registry?.initiatives.find((i) => i.id === id)?.name ?? id;
       blocks.push(...reports.filter((r) => user.initiatives.includes(r.initiativeId)).map((r) => reportBlock(r, label(r.initiativeId))));
     }

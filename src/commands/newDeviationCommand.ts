@@ -3,7 +3,16 @@ import { ownInitiatives, selectableYears } from '../deviations/fileDeviation';
 import { normalize } from '../questions/parser/text';
 import { CommandHandler } from './types';
 
-const PHRASES = new Set(['ny avvikelse', 'avvikelse', 'lamna avvikelse', 'lamna en avvikelse', 'anmal avvikelse', 'rapportera avvikelse', 'avvikelserapport', 'ny avvikelserapport']);
+const PHRASES = new Set([
+  'ny avvikelse',
+  'avvikelse',
+  'lamna avvikelse',
+  'lamna en avvikelse',
+  'anmal avvikelse',
+  'rapportera avvikelse',
+  'avvikelserapport',
+  'ny avvikelserapport',
+]);
 
 /** "ny avvikelse": the form, for an insatsansvarig's own insatser. */
 export const newDeviationCommand: CommandHandler = {

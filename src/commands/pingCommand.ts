@@ -5,5 +5,10 @@ import { CommandHandler } from './types';
 export const pingCommand: CommandHandler = {
   name: 'ping',
   matches: (text) => normalize(text) === 'ping',
-  handle: async () => [{ card: { template: 'figures', view: { title: 'Pong', headlineLabel: 'Boten svarar', headlineValue: 'OK', facts: [], notes: [], source: '' } }, text: 'Pong: boten svarar.' }],
+  handle: async () => [
+    {
+      card: { template: 'figures', view: { title: 'Pong', headlineLabel: 'Boten svarar', headlineValue: 'OK', facts: [], notes: [], source: '' } },
+      text: 'Pong: boten svarar.',
+    },
+  ],
 };

@@ -16,6 +16,11 @@ export const reportCommand: CommandHandler = {
     if (own.length === 1) return [await openReportForm(deps, input.user, own[0]?.id, quarter)];
     const title = `Kvartalsrapport ${quarterLabel(quarter)}`;
     const actions = own.map((i) => ({ title: initiativeLabel(i), verb: 'openReportForm', data: { initiativeId: i.id, quarterKey: quarterKey(quarter) } }));
-    return [{ card: { template: 'receipt', view: { title, status: 'Vilken insats gäller rapporten?', facts: [], notes: [], actions } }, text: `${title}: välj insats` }];
+    return [
+      {
+        card: { template: 'receipt', view: { title, status: 'Vilken insats gäller rapporten?', facts: [], notes: [], actions } },
+        text: `${title}: välj insats`,
+      },
+    ];
   },
 };

@@ -63,7 +63,16 @@ export function demoReportsFromFollowUp(associationId: string, year: number, fol
         initiativeId: initiative.id,
         year,
         quarter: (q + 1) as 1 | 2 | 3 | 4,
-        versions: [{ version: 1, formId: `demo-${initiative.id}-${year}-q${q + 1}`, answers, submittedBy: { name: 'Demodata' }, submittedAt: `${year + (q === 3 ? 1 : 0)}-${['04', '07', '10', '01'][q]}-15T09:00:00.000Z`, submittedOn: `${year + (q === 3 ? 1 : 0)}-${['04', '07', '10', '01'][q]}-15` }],
+        versions: [
+          {
+            version: 1,
+            formId: `demo-${initiative.id}-${year}-q${q + 1}`,
+            answers,
+            submittedBy: { name: 'Demodata' },
+            submittedAt: `${year + (q === 3 ? 1 : 0)}-${['04', '07', '10', '01'][q]}-15T09:00:00.000Z`,
+            submittedOn: `${year + (q === 3 ? 1 : 0)}-${['04', '07', '10', '01'][q]}-15`,
+          },
+        ],
       };
     });
   });

@@ -42,7 +42,11 @@ export async function seedDemoDataIfEmpty(repos: Repositories, associationId = '
     initiatives: followUp.initiatives.map((i) =>
       i.id === 'bryggan'
         ? // The 2026 ledger funds Bryggan 2026–2028; the decision is not in the documents, so the continuation is assumed.
-          { ...i, period: { start: i.period.start, end: '2028-12-31' }, note: 'Första perioden 2023-09-01–2025-12-31; fortsätter 2026–2028 enligt ekonomisk information 2026-03-26 (beslutet finns inte i underlagen).' }
+          {
+            ...i,
+            period: { start: i.period.start, end: '2028-12-31' },
+            note: 'Första perioden 2023-09-01–2025-12-31; fortsätter 2026–2028 enligt ekonomisk information 2026-03-26 (beslutet finns inte i underlagen).',
+          }
         : i,
     ),
   });
@@ -66,7 +70,11 @@ export async function seedDemoDataIfEmpty(repos: Repositories, associationId = '
   const registry = (await repos.initiatives.getRegistry(associationId))?.initiatives ?? [];
   const statusOf = new Map(followUp.initiatives.map((i) => [i.id, i.status2025]));
   const actual = Object.fromEntries(figures2025.figures.map((f) => [f.initiativeId, f.actual]));
-  const reports = demoReportsFromFollowUp(associationId, 2025, { initiatives: registry.map((i) => ({ ...i, status2025: statusOf.get(i.id) })), rows: followUp.participants2025.rows, actual });
+  const reports = demoReportsFromFollowUp(associationId, 2025, {
+    initiatives: registry.map((i) => ({ ...i, status2025: statusOf.get(i.id) })),
+    rows: followUp.participants2025.rows,
+    actual,
+  });
   for (const report of reports) {
     const { version: _number, ...version } = report.versions[0] as (typeof report.versions)[number];
     await repos.reports.addVersion(associationId, report.initiativeId, report, version);
@@ -74,10 +82,22 @@ export async function seedDemoDataIfEmpty(repos: Repositories, associationId = '
 
   for (const year of [2024, 2025]) {
     const perMember = followUp.membershipFees[String(year)] as Record<string, number>;
-    const fees: MembershipFees = { associationId, year, total: Object.values(perMember).reduce((a, b) => a + b, 0), perMember, source: `Årsredovisning ${year}, not 1` };
+    const fees: MembershipFees = {
+      associationId,
+      year,
+      total: Object.values(perMember).reduce((a, b) => a + b, 0),
+      perMember,
+      source: `Årsredovisning ${year}, not 1`,
+    };
     await repos.financeFacts.saveMembershipFees(fees);
   }
-  await repos.financeFacts.saveMembershipFees({ associationId, year: 2026, total: followUp.membershipFees['2026total'] as number, perMember: {}, source: 'Ekonomisk information 2026-03-26' });
+  await repos.financeFacts.saveMembershipFees({
+    associationId,
+    year: 2026,
+    total: followUp.membershipFees['2026total'] as number,
+    perMember: {},
+    source: 'Ekonomisk information 2026-03-26',
+  });
 
   for (const report of annualReports(associationId, followUp.annualReport2025)) await repos.financeFacts.saveAnnualReport(report);
 

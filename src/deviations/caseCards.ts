@@ -35,5 +35,13 @@ export function caseCardFor(ctx: CardContext, d: Deviation, viewer: UserIdentity
   const decider = canDecideOnDelegation(viewer);
   const isFiler = viewer.aadObjectId !== undefined && viewer.aadObjectId === d.filedBy.aadObjectId;
   const extra = !decider && !isFiler && d.status === 'inlämnad' ? ['Endast förbundschefen eller ersättaren kan besluta om avvikelsen.'] : [];
-  return deviationCaseReply(d, { canDecide: decider, canOpen: false, canWithdraw: isFiler, confirmWithdraw, refreshUserIds: refreshFor(ctx, d), effects: effectFacts(d, ctx.ledger, ctx.today), notes: [...notes, ...extra] });
+  return deviationCaseReply(d, {
+    canDecide: decider,
+    canOpen: false,
+    canWithdraw: isFiler,
+    confirmWithdraw,
+    refreshUserIds: refreshFor(ctx, d),
+    effects: effectFacts(d, ctx.ledger, ctx.today),
+    notes: [...notes, ...extra],
+  });
 }

@@ -15,7 +15,9 @@ export async function ensureDiarienummer(deps: HandlerDependencies, d: Deviation
   if (d.dnr) return d;
   const year = Number(d.filedOn.slice(0, 4));
   const n = await deps.repos.sequences.assign(d.associationId, 'dnr', year, d.id);
-  return deps.repos.deviations.update(d.associationId, d.id, (current) => (current.dnr ? current : { ...current, dnr: `Dnr ${year}:${n}`, status: current.status === 'registreras' ? 'inlämnad' : current.status }));
+  return deps.repos.deviations.update(d.associationId, d.id, (current) =>
+    current.dnr ? current : { ...current, dnr: `Dnr ${year}:${n}`, status: current.status === 'registreras' ? 'inlämnad' : current.status },
+  );
 }
 
 /**
@@ -31,7 +33,9 @@ export async function finishDecision(deps: HandlerDependencies, d: Deviation): P
   // Idempotent: the adjustment is keyed by the avvikelse and the period is set, not added.
   if (d.status === 'godkänd') await applyApprovedEffect(deps, d, number);
   return deps.repos.deviations.update(d.associationId, d.id, (current) =>
-    current.decision && current.decisionFinished !== true ? { ...current, decision: { ...current.decision, number: current.decision.number ?? number }, decisionFinished: true } : current,
+    current.decision && current.decisionFinished !== true
+      ? { ...current, decision: { ...current.decision, number: current.decision.number ?? number }, decisionFinished: true }
+      : current,
   );
 }
 
@@ -44,7 +48,11 @@ async function applyApprovedEffect(deps: HandlerDependencies, d: Deviation, numb
     const end = d.newEndDate;
     await deps.repos.initiatives.updateRegistry(d.associationId, (registry) => ({
       ...registry,
-      initiatives: registry.initiatives.map((i) => (i.id === d.initiativeId ? { ...i, period: { ...i.period, end }, note: `Slutdatum ändrat till ${formatDateLong(end)} genom delegationsbeslut ${number} (${d.dnr}).` } : i)),
+      initiatives: registry.initiatives.map((i) =>
+        i.id === d.initiativeId
+          ? { ...i, period: { ...i.period, end }, note: `Slutdatum ändrat till ${formatDateLong(end)} genom delegationsbeslut ${number} (${d.dnr}).` }
+          : i,
+      ),
     }));
   }
 }
@@ -61,12 +69,20 @@ export async function notifyDeciders(deps: HandlerDependencies, d: Deviation, co
   }
   const reachedOf = (x: Deviation) => x.postedCards.filter((p) => deciderIds.includes(p.aadObjectId)).length;
   if (posted.length === 0) return { deviation: d, reached: reachedOf(d) };
-  const deviation = await deps.repos.deviations.update(d.associationId, d.id, (current) => ({ ...current, postedCards: [...current.postedCards, ...posted], decidersNotified: true }));
+  const deviation = await deps.repos.deviations.update(d.associationId, d.id, (current) => ({
+    ...current,
+    postedCards: [...current.postedCards, ...posted],
+    decidersNotified: true,
+  }));
   return { deviation, reached: reachedOf(deviation) };
 }
 
 /** Finishes whatever a crash left undone, for every förbund. Run at start. */
-export async function repairUnfinishedDeviations(deps: HandlerDependencies, onError: (d: Deviation, err: unknown) => void, options: { busy?: (changedAt: string) => boolean; parallel?: number } = {}): Promise<{ finished: number; failed: number }> {
+export async function repairUnfinishedDeviations(
+  deps: HandlerDependencies,
+  onError: (d: Deviation, err: unknown) => void,
+  options: { busy?: (changedAt: string) => boolean; parallel?: number } = {},
+): Promise<{ finished: number; failed: number }> {
   // A case changed a moment ago may be in the hands of the request that is filing or deciding it.
   const unfinished = (await deps.repos.deviations.listUnfinished()).filter((d) => !options.busy?.(d.decision?.decidedAt ?? d.filedAt));
   let finished = 0;

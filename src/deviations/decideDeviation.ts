@@ -29,8 +29,15 @@ export async function loadDeviation(deps: HandlerDependencies, user: UserIdentit
  * of any number of simultaneous clicks exactly one succeeds; the others get the
  * decision that stands. Numbering and effects follow, idempotently.
  */
-export async function decideDeviation(deps: HandlerDependencies, user: UserIdentity, caseId: unknown, outcome: unknown, comment: unknown): Promise<DecisionResult> {
-  if (!canDecideOnDelegation(user)) throw new ForbiddenError('Bara förbundschefen eller ersättaren får besluta om avvikelser på delegation.', `user ${user.aadObjectId} lacks decider role`);
+export async function decideDeviation(
+  deps: HandlerDependencies,
+  user: UserIdentity,
+  caseId: unknown,
+  outcome: unknown,
+  comment: unknown,
+): Promise<DecisionResult> {
+  if (!canDecideOnDelegation(user))
+    throw new ForbiddenError('Bara förbundschefen eller ersättaren får besluta om avvikelser på delegation.', `user ${user.aadObjectId} lacks decider role`);
   if (outcome !== 'godkänd' && outcome !== 'avslagen') throw new InvalidInputError('Kortet anger inget giltigt beslut.');
   const reason = typeof comment === 'string' ? comment.trim() : '';
   let d = await loadDeviation(deps, user, caseId);
@@ -40,7 +47,13 @@ export async function decideDeviation(deps: HandlerDependencies, user: UserIdent
     if (containsPersonnummer(reason)) throw new InvalidInputError('Motiveringen innehåller något som liknar ett personnummer. Ta bort det och försök igen.');
     if (outcome === 'godkänd' && isBudgetKind(d.kind)) await recheckBudget(deps, d);
     const now = deps.now();
-    const decision: DelegationDecision = { outcome, decidedAt: now.toISOString(), decidedOn: deps.today(), decider: { aadObjectId: user.aadObjectId, name: user.name, title: titleOf(user) }, reason };
+    const decision: DelegationDecision = {
+      outcome,
+      decidedAt: now.toISOString(),
+      decidedOn: deps.today(),
+      decider: { aadObjectId: user.aadObjectId, name: user.name, title: titleOf(user) },
+      reason,
+    };
     const written = await deps.repos.deviations.replaceIfUnchanged(d, { ...d, status: outcome, decision, decisionFinished: false });
     if (written) return { deviation: await finishDecision(deps, written), decidedNow: true };
     // Someone changed it first: a decision, or only a posted card being recorded. Look again.
@@ -57,7 +70,14 @@ async function recheckBudget(deps: HandlerDependencies, d: Deviation): Promise<v
   const current = registry?.initiatives.find((i) => i.id === d.initiativeId);
   if (!current) throw new InvalidInputError(`${d.initiativeName} finns inte längre i förbundets register; avvikelsen kan inte godkännas.`);
   const check = validateDeviation(
-    { initiativeId: d.initiativeId, kind: d.kind, amount: String(d.amount ?? ''), fromYear: String(d.fromYear ?? ''), reason: d.reason, position: d.steeringGroupPosition },
+    {
+      initiativeId: d.initiativeId,
+      kind: d.kind,
+      amount: String(d.amount ?? ''),
+      fromYear: String(d.fromYear ?? ''),
+      reason: d.reason,
+      position: d.steeringGroupPosition,
+    },
     [current],
     facts,
   );

@@ -79,7 +79,12 @@ export function applicationItem(a: Application): RegisterItem {
     matter: `Ansökan ${a.name}, ${a.dnr ?? ''}`,
     decision: d.text,
     reason: d.reason,
-    financeEffect: d.outcome === 'beviljad' ? Object.entries(d.grantedByYear).map(([y, k]) => `${y}: ${formatKr(k)}`).join('; ') : 'ingen',
+    financeEffect:
+      d.outcome === 'beviljad'
+        ? Object.entries(d.grantedByYear)
+            .map(([y, k]) => `${y}: ${formatKr(k)}`)
+            .join('; ')
+        : 'ingen',
     ...(d.outcome === 'beviljad' ? { amount: Object.values(d.grantedByYear).reduce((sum, k) => sum + k, 0) } : {}),
     reportedToBoard: d.reportedToBoard,
   };
@@ -100,7 +105,14 @@ export interface RegisterPaging {
   readonly question: string;
 }
 
-export function registerReply(decided: readonly RegisterItem[], period: RegisterPeriod, canMarkReported: boolean, lastMeeting?: string, retry?: { readonly title: string; readonly meetingDate: string; readonly problem: string }, paging?: RegisterPaging): Reply {
+export function registerReply(
+  decided: readonly RegisterItem[],
+  period: RegisterPeriod,
+  canMarkReported: boolean,
+  lastMeeting?: string,
+  retry?: { readonly title: string; readonly meetingDate: string; readonly problem: string },
+  paging?: RegisterPaging,
+): Reply {
   const all = [...decided].sort((a, b) => numberKey(a).localeCompare(numberKey(b)));
   const { shown: listed, page, pages } = pageSlice(all, paging?.page ?? 1, REGISTER_PAGE_SIZE);
   const pageText = pages > 1 ? ` Sida ${page} av ${pages}.` : '';
@@ -129,9 +141,26 @@ export function registerReply(decided: readonly RegisterItem[], period: Register
   const notes = [
     ...(pages > 1 && canMarkReported && unreported.length > 0 ? [{ text: `Knappen markerar de ${unreported.length} beslut som visas på den här sidan.` }] : []),
     ...(page < pages && paging ? [{ text: `Visa fler: skriv "${withPage(paging.question, page + 1)}".` }] : []),
-    ...(all.length > 0 && period.kind === 'unreported' && !retry ? [{ text: 'Som Excel eller PDF att bifoga kallelsen: skriv "delegationsbeslut för kallelsen".' }] : []),
+    ...(all.length > 0 && period.kind === 'unreported' && !retry
+      ? [{ text: 'Som Excel eller PDF att bifoga kallelsen: skriv "delegationsbeslut för kallelsen".' }]
+      : []),
   ];
-  const view: DelegationRegisterView = { title, intro, items, notes, canMarkReported: canMarkReported && unreported.length > 0, caseIds: unreported.map((i) => i.caseId), meetingDate: retry?.meetingDate ?? '', meetingDateError: retry?.problem ?? '' };
-  const text = [title, intro, ...(retry ? [retry.problem] : []), ...items.map((i) => [i.heading, ...i.facts.map((f) => `${f.label}: ${f.value}`)].join('\n')), ...notes.map((n) => n.text)].join('\n\n');
+  const view: DelegationRegisterView = {
+    title,
+    intro,
+    items,
+    notes,
+    canMarkReported: canMarkReported && unreported.length > 0,
+    caseIds: unreported.map((i) => i.caseId),
+    meetingDate: retry?.meetingDate ?? '',
+    meetingDateError: retry?.problem ?? '',
+  };
+  const text = [
+    title,
+    intro,
+    ...(retry ? [retry.problem] : []),
+    ...items.map((i) => [i.heading, ...i.facts.map((f) => `${f.label}: ${f.value}`)].join('\n')),
+    ...notes.map((n) => n.text),
+  ].join('\n\n');
   return { card: { template: 'delegationRegister', view }, text };
 }

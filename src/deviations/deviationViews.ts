@@ -8,7 +8,12 @@ import { FieldProblem, problemAt, problemSummary } from '../cards/fieldProblems'
 const FORM_FIELDS = ['initiativeId', 'kind', 'amount', 'fromYear', 'newEndDate', 'reason', 'position'] as const;
 import { DeviationFormInput } from './validateDeviation';
 
-export function deviationFormReply(initiatives: readonly Initiative[], years: readonly number[], values: DeviationFormInput & { formId?: string } = {}, problems: readonly FieldProblem[] = []): Reply {
+export function deviationFormReply(
+  initiatives: readonly Initiative[],
+  years: readonly number[],
+  values: DeviationFormInput & { formId?: string } = {},
+  problems: readonly FieldProblem[] = [],
+): Reply {
   const title = 'Ny avvikelse';
   const intro = 'Fyll i avvikelsen från ansökan. Förbundschefen beslutar på delegation och du får besked här i chatten.';
   const view = {
@@ -49,7 +54,10 @@ export function caseFacts(d: Deviation): Fact[] {
   ];
   if (isBudgetKind(d.kind) && d.amount !== undefined && d.fromYear !== undefined) {
     facts.push({ label: 'Belopp', value: formatKr(d.amount) });
-    facts.push({ label: d.kind === 'budget-move' ? 'Flyttas' : 'Återförs från', value: d.kind === 'budget-move' ? `från ${d.fromYear} till ${d.fromYear + 1}` : String(d.fromYear) });
+    facts.push({
+      label: d.kind === 'budget-move' ? 'Flyttas' : 'Återförs från',
+      value: d.kind === 'budget-move' ? `från ${d.fromYear} till ${d.fromYear + 1}` : String(d.fromYear),
+    });
   }
   if (d.newEndDate) facts.push({ label: 'Nytt slutdatum', value: formatDateLong(d.newEndDate) });
   facts.push(
@@ -102,6 +110,13 @@ export function deviationCaseReply(d: Deviation, options: CaseViewOptions): Repl
     confirmWithdraw: (options.canWithdraw ?? false) && d.status === 'inlämnad' && (options.confirmWithdraw ?? false),
     refreshUserIds: options.refreshUserIds,
   };
-  const lines = [title, status.text, ...view.facts.map((f) => `${f.label}: ${f.value}`), ...view.effects.map((f) => `${f.label}: ${f.value}`), ...view.decisionFacts.map((f) => `${f.label}: ${f.value}`), ...(options.notes ?? [])];
+  const lines = [
+    title,
+    status.text,
+    ...view.facts.map((f) => `${f.label}: ${f.value}`),
+    ...view.effects.map((f) => `${f.label}: ${f.value}`),
+    ...view.decisionFacts.map((f) => `${f.label}: ${f.value}`),
+    ...(options.notes ?? []),
+  ];
   return { card: { template: 'deviationCase', view }, text: lines.join('\n') };
 }

@@ -12,12 +12,21 @@ import { DeviationFormInput, validateDeviation } from './validateDeviation';
 
 export type FilingResult =
   | { readonly kind: 'invalid'; readonly problems: readonly FieldProblem[] }
-  | { readonly kind: 'filed'; readonly deviation: Deviation; readonly decidersReached: number; readonly alreadyFiled: boolean; readonly cardContext: CardContext };
+  | {
+      readonly kind: 'filed';
+      readonly deviation: Deviation;
+      readonly decidersReached: number;
+      readonly alreadyFiled: boolean;
+      readonly cardContext: CardContext;
+    };
 
 /** The insatser a user may file for (avvikelser, kvartalsrapporter): their own, per the roles file. */
 export async function ownInitiatives(deps: HandlerDependencies, user: UserIdentity, what = 'Avvikelser'): Promise<readonly Initiative[]> {
   if (!hasRole(user, 'insatsansvarig') || user.initiatives.length === 0) {
-    const overview = what === 'Avvikelser' ? { title: 'Vilka avvikelser väntar?', question: 'vilka avvikelser väntar?' } : { title: 'Vilka kvartalsrapporter saknas?', question: 'vilka kvartalsrapporter saknas?' };
+    const overview =
+      what === 'Avvikelser'
+        ? { title: 'Vilka avvikelser väntar?', question: 'vilka avvikelser väntar?' }
+        : { title: 'Vilka kvartalsrapporter saknas?', question: 'vilka kvartalsrapporter saknas?' };
     const canOverview = hasRole(user, 'kansli', 'forbundschef', 'ersattare', 'styrelse');
     throw new ForbiddenError(
       `${what} lämnas av insatsansvariga, för sina egna insatser.${canOverview ? ' Du kan se läget för förbundets insatser i stället.' : ''} Ska du ha rollen insatsansvarig, kontakta kansliet.`,
@@ -45,7 +54,13 @@ export const isFormId = (formId: string) => /^[A-Za-z0-9-]{8,64}$/.test(formId);
  * Files an avvikelse. The form's id names the filing, so a double click or a retried
  * request finds the first filing instead of creating a second one.
  */
-export async function fileDeviation(deps: HandlerDependencies, user: UserIdentity, formId: string, input: DeviationFormInput, formCardId?: string): Promise<FilingResult> {
+export async function fileDeviation(
+  deps: HandlerDependencies,
+  user: UserIdentity,
+  formId: string,
+  input: DeviationFormInput,
+  formCardId?: string,
+): Promise<FilingResult> {
   if (!isFormId(formId)) throw new InvalidInputError('Formuläret saknar sitt id. Skriv "ny avvikelse" för att få ett nytt.');
   const own = await ownInitiatives(deps, user);
   const id = `avvikelse-${formId}`;
@@ -54,7 +69,9 @@ export async function fileDeviation(deps: HandlerDependencies, user: UserIdentit
 
   const budgetKind = DEVIATION_KINDS.some((k) => k === input.kind && isBudgetKind(k));
   // Only money moves need the ledger, the utfall and the other open avvikelser.
-  const facts = budgetKind ? await budgetFactsFor(deps.repos, user.associationId, input.initiativeId ?? '', deps.today()) : { today: deps.today(), actualByYear: {}, openDeviations: [] };
+  const facts = budgetKind
+    ? await budgetFactsFor(deps.repos, user.associationId, input.initiativeId ?? '', deps.today())
+    : { today: deps.today(), actualByYear: {}, openDeviations: [] };
   const validation = validateDeviation(input, own, facts);
   if (!validation.ok) return { kind: 'invalid', problems: validation.problems };
   const v = validation.value;
@@ -98,7 +115,11 @@ export async function fileDeviation(deps: HandlerDependencies, user: UserIdentit
     return await finish(deps, stored, !created);
   } catch (err) {
     // The filing stands; only its Dnr or the message to the förbundschef is missing, and the background repair adds them.
-    if (isStoreRefusal(err)) throw new StoreUnavailableError('Avvikelsen är mottagen men kunde inte diarieföras just nu. Den diarieförs och skickas till förbundschefen automatiskt; skicka formuläret igen för att se diarienumret (den lämnas inte in två gånger).', (err as Error)?.message);
+    if (isStoreRefusal(err))
+      throw new StoreUnavailableError(
+        'Avvikelsen är mottagen men kunde inte diarieföras just nu. Den diarieförs och skickas till förbundschefen automatiskt; skicka formuläret igen för att se diarienumret (den lämnas inte in två gånger).',
+        (err as Error)?.message,
+      );
     throw err;
   }
 }

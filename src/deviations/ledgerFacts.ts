@@ -33,13 +33,22 @@ export async function budgetFactsFor(repos: Repositories, associationId: string,
 }
 
 export function adjustmentOf(d: Deviation, decidedOn: string): LedgerAdjustment {
-  return { caseId: d.id, dnr: d.dnr ?? '', decisionNumber: d.decision?.number, decidedOn, initiativeId: d.initiativeId, initiativeName: d.initiativeName, changes: prognosisChanges(d) };
+  return {
+    caseId: d.id,
+    dnr: d.dnr ?? '',
+    decisionNumber: d.decision?.number,
+    decidedOn,
+    initiativeId: d.initiativeId,
+    initiativeName: d.initiativeName,
+    changes: prognosisChanges(d),
+  };
 }
 
 /** The finance effect per year and, while undecided, the beslutsutrymme before → after approval. */
 export function effectFacts(d: Deviation, ledger: AdjustedSnapshot | undefined, today: string): Fact[] {
   const facts: Fact[] = prognosisChanges(d).map((c) => ({ label: `Prognos ${c.year}, ${d.initiativeName}`, value: formatTkrChange(c.amount) }));
-  if (d.kind === 'period' && d.newEndDate) facts.push({ label: 'Slutdatum', value: `${formatDateLong(d.previousEndDate ?? d.newEndDate)} → ${formatDateLong(d.newEndDate)}` });
+  if (d.kind === 'period' && d.newEndDate)
+    facts.push({ label: 'Slutdatum', value: `${formatDateLong(d.previousEndDate ?? d.newEndDate)} → ${formatDateLong(d.newEndDate)}` });
   if (d.status !== 'inlämnad' || !ledger || facts.length === 0 || !isBudgetKind(d.kind)) return facts;
   const snapshot = ledger.snapshot;
   const decidedOn = today > snapshot.asOf ? today : '9999-12-31';
@@ -51,7 +60,8 @@ export function effectFacts(d: Deviation, ledger: AdjustedSnapshot | undefined, 
     const column = latestEstimateColumn(snapshot.columns, year);
     const b = before.find((t) => t.column.key === column?.key);
     const a = afterTotals.find((t) => t.column.key === column?.key);
-    if (column && a && b) facts.push({ label: `Beslutsutrymme ${year} (${KIND_LABEL[column.kind]})`, value: `${formatTkr(b.remaining)} → ${formatTkr(a.remaining)}` });
+    if (column && a && b)
+      facts.push({ label: `Beslutsutrymme ${year} (${KIND_LABEL[column.kind]})`, value: `${formatTkr(b.remaining)} → ${formatTkr(a.remaining)}` });
   }
   return facts;
 }

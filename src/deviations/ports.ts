@@ -23,7 +23,14 @@ export interface DeviationRepository {
    * amount is recorded in the same ETag-conditional write that saw them. A conflicting write
    * runs `fits` again on fresh facts. Returns whether the amount was reserved.
    */
-  reserveBudget(associationId: string, initiativeId: string, year: number, caseId: string, amount: number, fits: (inFlight: readonly BudgetReservation[]) => Promise<boolean>): Promise<boolean>;
+  reserveBudget(
+    associationId: string,
+    initiativeId: string,
+    year: number,
+    caseId: string,
+    amount: number,
+    fits: (inFlight: readonly BudgetReservation[]) => Promise<boolean>,
+  ): Promise<boolean>;
 }
 
 /** A budget filing that has passed its check and is being created. */

@@ -48,7 +48,8 @@ function freeText(value: string | undefined, label: string, problems: { push(tex
   const text = (value ?? '').trim();
   if (text === '') problems.push(`${label} saknas.`);
   else if (text.length > MAX_TEXT) problems.push(`${label} är för lång (högst ${MAX_TEXT} tecken).`);
-  else if (containsPersonnummer(text)) problems.push(`${label} innehåller något som liknar ett personnummer. Uppgifter om enskilda deltagare får inte lämnas; ta bort numret.`);
+  else if (containsPersonnummer(text))
+    problems.push(`${label} innehåller något som liknar ett personnummer. Uppgifter om enskilda deltagare får inte lämnas; ta bort numret.`);
   return text;
 }
 
@@ -100,7 +101,9 @@ function checkBudgetYear(initiative: Initiative, kind: DeviationKind, year: numb
   if (kind === 'budget-move') {
     const nextYearInLedger = snapshot?.columns.some((c) => c.year === year + 1);
     if (Number(initiative.period.end.slice(0, 4)) < year + 1) {
-      problems.push(`${initiative.name} slutar ${formatDateLong(initiative.period.end)}, så medel kan inte flyttas till ${year + 1}. Lämna först en avvikelse om förlängd insatstid, eller återför medlen.`);
+      problems.push(
+        `${initiative.name} slutar ${formatDateLong(initiative.period.end)}, så medel kan inte flyttas till ${year + 1}. Lämna först en avvikelse om förlängd insatstid, eller återför medlen.`,
+      );
     } else if (!nextYearInLedger) {
       problems.push(`Förbundets ekonomiska information har ännu inget ${year + 1}; kontakta kansliet.`);
     }

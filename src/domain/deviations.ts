@@ -85,7 +85,11 @@ export interface Deviation {
 /** The finance effect per year of a budget avvikelse, per the domain rule. */
 export function prognosisChanges(d: Pick<Deviation, 'kind' | 'fromYear' | 'amount'>): readonly PrognosisChange[] {
   if (d.fromYear === undefined || d.amount === undefined) return [];
-  if (d.kind === 'budget-move') return [{ year: d.fromYear, amount: -d.amount }, { year: d.fromYear + 1, amount: d.amount }];
+  if (d.kind === 'budget-move')
+    return [
+      { year: d.fromYear, amount: -d.amount },
+      { year: d.fromYear + 1, amount: d.amount },
+    ];
   if (d.kind === 'budget-return') return [{ year: d.fromYear, amount: -d.amount }];
   return [];
 }

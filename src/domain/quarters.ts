@@ -21,7 +21,9 @@ export function quarterStart(q: Quarter): string {
 }
 
 export function quarterEnd(q: Quarter): string {
-  return DateTime.fromObject({ year: q.year, month: q.quarter * 3, day: 1 }, { zone: ZONE }).endOf('month').toISODate() as string;
+  return DateTime.fromObject({ year: q.year, month: q.quarter * 3, day: 1 }, { zone: ZONE })
+    .endOf('month')
+    .toISODate() as string;
 }
 
 /** The report is due one month after the quarter ends: 30 April, 31 July, 31 October, 31 January. */

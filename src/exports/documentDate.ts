@@ -24,6 +24,10 @@ export function documentDateInText(text: string, today: string): string | undefi
 
 function checked(year: number, month: number, day: number, written: string): string {
   const date = DateTime.fromObject({ year, month, day });
-  if (!date.isValid) throw new InvalidInputError(`Datumet "${written}" finns inte. Skriv till exempel "ekonomisk information per 2026-06-12".`, `invalid document date ${written}`);
+  if (!date.isValid)
+    throw new InvalidInputError(
+      `Datumet "${written}" finns inte. Skriv till exempel "ekonomisk information per 2026-06-12".`,
+      `invalid document date ${written}`,
+    );
   return date.toISODate() as string;
 }

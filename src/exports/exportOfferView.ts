@@ -28,14 +28,23 @@ export function ledgerOffer(report: LedgerReport, perDate?: string): DocumentOff
   return {
     // The date held together, so it does not break at a phone's width.
     title: `Ekonomisk information per ${formatDate(report.createdOn)}`,
-    intro: 'Förbundets tabell för kallelsen, som Excel (med formler för summorna) och som PDF. Siffrorna är desamma som i mina svar: tabellen med besluten efter den.',
+    intro:
+      'Förbundets tabell för kallelsen, som Excel (med formler för summorna) och som PDF. Siffrorna är desamma som i mina svar: tabellen med besluten efter den.',
     facts: [
       { label: 'Tabellens datum', value: formatDateLong(report.asOf) },
-      { label: 'Beslut efter tabellen', value: `${count(report.applied.length, 'avvikelse', 'avvikelser')}, ${count(report.grants.length, 'beviljad ansökan', 'beviljade ansökningar')}` },
+      {
+        label: 'Beslut efter tabellen',
+        value: `${count(report.applied.length, 'avvikelse', 'avvikelser')}, ${count(report.grants.length, 'beviljad ansökan', 'beviljade ansökningar')}`,
+      },
       { label: 'Ansökningar som väntar', value: String(report.pending.length) },
       ...report.chart.flatMap((c) => {
         const amount = c.forecast ?? c.budget;
-        const kind = c.forecast !== undefined ? 'prognos' : report.columns.some((r) => r.column.year === c.year && r.column.kind === 'budget') ? 'budget' : 'preliminär budget';
+        const kind =
+          c.forecast !== undefined
+            ? 'prognos'
+            : report.columns.some((r) => r.column.year === c.year && r.column.kind === 'budget')
+              ? 'budget'
+              : 'preliminär budget';
         return amount === undefined ? [] : [{ label: `Beslutsutrymme ${c.year}`, value: `${formatTkr(amount)} (${kind})` }];
       }),
     ],
@@ -67,7 +76,8 @@ export function followUpOffer(f: FollowUp, quarter: string, createdOn: string, c
   const reported = f.status.length;
   return {
     title: `Uppföljning ${periodLabel(f)}`,
-    intro: 'De fyra tabellerna för styrelsen (nuläge, budget, kvalitetssäkring, deltagare) som Excel, en flik per tabell med tal som tal och formler för summorna, och som PDF.',
+    intro:
+      'De fyra tabellerna för styrelsen (nuläge, budget, kvalitetssäkring, deltagare) som Excel, en flik per tabell med tal som tal och formler för summorna, och som PDF.',
     facts: [
       { label: 'Insatser', value: String(f.initiatives.length) },
       { label: 'Med kvartalsrapport', value: String(reported) },
@@ -85,14 +95,19 @@ export function followUpOffer(f: FollowUp, quarter: string, createdOn: string, c
  * 15 minutes) and, in the personal chat, the files themselves through Teams' file consent.
  */
 export function exportOfferReply(offer: DocumentOffer, user: UserIdentity, personal: boolean, links: FileLinkIssuer | undefined): Reply {
-  const requests: readonly ExportRequest[] = (['xlsx', 'pdf'] as const).map((format) => ({ document: offer.document, format, ...(offer.period ? { period: offer.period } : {}) }));
+  const requests: readonly ExportRequest[] = (['xlsx', 'pdf'] as const).map((format) => ({
+    document: offer.document,
+    format,
+    ...(offer.period ? { period: offer.period } : {}),
+  }));
   const made = requests.map((request) => ({ request, link: links?.linkFor(user, request) }));
   const expires = made.find((m) => m.link)?.link?.expires;
-  const linkNote = expires !== undefined
-    ? `Länkarna gäller till kl. ${DateTime.fromSeconds(expires).setZone('Europe/Stockholm').toFormat('HH:mm')} och bara för dig. Skriv "${offer.command}" igen för nya länkar.`
-    : personal
-      ? ''
-      : `Nedladdningslänkar finns inte här. Skriv "${offer.command}" till mig i en personlig chatt, så skickar jag filerna dit.`;
+  const linkNote =
+    expires !== undefined
+      ? `Länkarna gäller till kl. ${DateTime.fromSeconds(expires).setZone('Europe/Stockholm').toFormat('HH:mm')} och bara för dig. Skriv "${offer.command}" igen för nya länkar.`
+      : personal
+        ? ''
+        : `Nedladdningslänkar finns inte här. Skriv "${offer.command}" till mig i en personlig chatt, så skickar jag filerna dit.`;
   return {
     text: `${offer.title}: ${offer.source}`,
     card: {
@@ -105,7 +120,9 @@ export function exportOfferReply(offer: DocumentOffer, user: UserIdentity, perso
         items: [],
         linkNote,
         links: made.flatMap((m) => (m.link ? [{ title: `Ladda ned ${FORMAT_LABEL[m.request.format]}`, url: m.link.url }] : [])),
-        actions: personal ? requests.map((request) => ({ title: `Skicka ${FORMAT_LABEL[request.format]}-filen hit`, verb: SEND_EXPORT_VERB, data: { ...request } })) : [],
+        actions: personal
+          ? requests.map((request) => ({ title: `Skicka ${FORMAT_LABEL[request.format]}-filen hit`, verb: SEND_EXPORT_VERB, data: { ...request } }))
+          : [],
       },
     },
   };

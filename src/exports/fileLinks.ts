@@ -34,11 +34,24 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{1,900}\.[A-Za-z0-9_-]{43}$/;
 const mac = (secret: string, body: string) => createHmac('sha256', secret).update(`finsam-file-link.v1.${body}`).digest('base64url');
 
 export function signFileLink(secret: string, claims: FileLinkClaims): string {
-  const body = Buffer.from(JSON.stringify({ v: 1, a: claims.associationId, u: claims.userId, n: claims.userName, d: claims.document, f: claims.format, p: claims.period, e: claims.expires }), 'utf8').toString('base64url');
+  const body = Buffer.from(
+    JSON.stringify({
+      v: 1,
+      a: claims.associationId,
+      u: claims.userId,
+      n: claims.userName,
+      d: claims.document,
+      f: claims.format,
+      p: claims.period,
+      e: claims.expires,
+    }),
+    'utf8',
+  ).toString('base64url');
   return `${body}.${mac(secret, body)}`;
 }
 
-export type FileLinkCheck = { readonly ok: true; readonly claims: FileLinkClaims } | { readonly ok: false; readonly reason: 'malformed' | 'signature' | 'expired' };
+export type FileLinkCheck =
+  { readonly ok: true; readonly claims: FileLinkClaims } | { readonly ok: false; readonly reason: 'malformed' | 'signature' | 'expired' };
 
 /** Verifies a token: shape first, then the signature (constant time), then the claims and the expiry. */
 export function verifyFileLink(secret: string, token: string, nowSeconds: number): FileLinkCheck {
@@ -54,15 +67,31 @@ export function verifyFileLink(secret: string, token: string, nowSeconds: number
     return { ok: false, reason: 'malformed' };
   }
   const { a, u, n, d, f, p, e } = raw;
-  if (raw.v !== 1 || typeof a !== 'string' || typeof u !== 'string' || typeof n !== 'string' || typeof e !== 'number' || !Number.isInteger(e)) return { ok: false, reason: 'malformed' };
-  if (!(EXPORT_DOCUMENTS as readonly unknown[]).includes(d) || !(EXPORT_FORMATS as readonly unknown[]).includes(f) || (p !== undefined && !isExportPeriod(p))) return { ok: false, reason: 'malformed' };
+  if (raw.v !== 1 || typeof a !== 'string' || typeof u !== 'string' || typeof n !== 'string' || typeof e !== 'number' || !Number.isInteger(e))
+    return { ok: false, reason: 'malformed' };
+  if (!(EXPORT_DOCUMENTS as readonly unknown[]).includes(d) || !(EXPORT_FORMATS as readonly unknown[]).includes(f) || (p !== undefined && !isExportPeriod(p)))
+    return { ok: false, reason: 'malformed' };
   if (nowSeconds >= e) return { ok: false, reason: 'expired' };
-  return { ok: true, claims: { associationId: a, userId: u, userName: n, document: d as ExportDocument, format: f as ExportFormat, ...(p === undefined ? {} : { period: p as string }), expires: e } };
+  return {
+    ok: true,
+    claims: {
+      associationId: a,
+      userId: u,
+      userName: n,
+      document: d as ExportDocument,
+      format: f as ExportFormat,
+      ...(p === undefined ? {} : { period: p as string }),
+      expires: e,
+    },
+  };
 }
 
 /** Makes download links for the user who asked; none for a user Teams gave no Entra id (the link could not be bound). */
 export interface FileLinkIssuer {
-  linkFor(user: { readonly aadObjectId?: string; readonly name: string; readonly associationId: string }, request: ExportRequest): { readonly url: string; readonly expires: number } | undefined;
+  linkFor(
+    user: { readonly aadObjectId?: string; readonly name: string; readonly associationId: string },
+    request: ExportRequest,
+  ): { readonly url: string; readonly expires: number } | undefined;
 }
 
 export function fileLinkIssuer(baseUrl: string, secret: string, nowSeconds: () => number): FileLinkIssuer {

@@ -56,8 +56,24 @@ export function buildFollowUpDocument(f: FollowUp, associationName: string, crea
     ],
     rows: f.initiatives.map((i) => {
       const s = statusOf(i.id);
-      const missing = s ? (s.missingQuarters.length > 0 ? `saknas för ${s.missingQuarters.map((k) => { const q = parseQuarterKey(k); return q ? quarterLabel(q) : k; }).join(', ')}` : 'alla inlämnade') : 'ingen rapport under perioden';
-      return [i.label, `${i.start} – ${i.end}`, s ? s.light.replace(/^./, (c) => c.toUpperCase()) : 'Ingen rapport', s?.inPhaseWithGoals, s?.steeringGroupForecastGoalsMet, missing];
+      const missing = s
+        ? s.missingQuarters.length > 0
+          ? `saknas för ${s.missingQuarters
+              .map((k) => {
+                const q = parseQuarterKey(k);
+                return q ? quarterLabel(q) : k;
+              })
+              .join(', ')}`
+          : 'alla inlämnade'
+        : 'ingen rapport under perioden';
+      return [
+        i.label,
+        `${i.start} – ${i.end}`,
+        s ? s.light.replace(/^./, (c) => c.toUpperCase()) : 'Ingen rapport',
+        s?.inPhaseWithGoals,
+        s?.steeringGroupForecastGoalsMet,
+        missing,
+      ];
     }),
     notes: [],
   };
@@ -71,13 +87,20 @@ export function buildFollowUpDocument(f: FollowUp, associationName: string, crea
   const budget: FollowUpTable = {
     sheet: 'Budget',
     title: `Budget ${label}`,
-    intro: during ? `Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget, och mot linjär förväntan per ${periodEnd}.` : 'Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget.',
+    intro: during
+      ? `Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget, och mot linjär förväntan per ${periodEnd}.`
+      : 'Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget.',
     columns: [
       { title: 'Insats', kind: 'text', width: 40 },
       { title: `Budget ${f.period.year}`, kind: 'kronor', width: 16 },
       { title: 'Upparbetat', kind: 'kronor', width: 16 },
       { title: 'Förbrukningsgrad', kind: 'share', width: 16, ratio: [2, 1] },
-      ...(during ? [{ title: `Linjärt förväntat per ${periodEnd}`, kind: 'kronor' as const, width: 20 }, { title: 'Mot förväntan', kind: 'share' as const, width: 14, ratio: [2, 4] as const }] : []),
+      ...(during
+        ? [
+            { title: `Linjärt förväntat per ${periodEnd}`, kind: 'kronor' as const, width: 20 },
+            { title: 'Mot förväntan', kind: 'share' as const, width: 14, ratio: [2, 4] as const },
+          ]
+        : []),
     ],
     rows: f.budget.map((b) => [name(b.initiativeId), ...budgetRow(b)]),
     totals: ['Totalt (insatser som rapporterat kostnader)', ...budgetRow(f.budgetTotal)],
@@ -100,7 +123,18 @@ export function buildFollowUpDocument(f: FollowUp, associationName: string, crea
       { title: 'Avvikelser något kvartal', kind: 'text', width: 14 },
       { title: 'Vakanser något kvartal', kind: 'text', width: 14 },
     ],
-    rows: f.status.map((s) => [name(s.initiativeId), s.steeringMeetingsPerAgreement, s.meetingCount, s.representativesAttended, s.followUpSubmitted, s.targetGroupAsApplied === 'Ja' && s.methodAsApplied === 'Ja' ? 'Ja' : 'Nej', s.equalityDiscussed, s.implementationDiscussed, s.deviationsFiled, s.vacancies]),
+    rows: f.status.map((s) => [
+      name(s.initiativeId),
+      s.steeringMeetingsPerAgreement,
+      s.meetingCount,
+      s.representativesAttended,
+      s.followUpSubmitted,
+      s.targetGroupAsApplied === 'Ja' && s.methodAsApplied === 'Ja' ? 'Ja' : 'Nej',
+      s.equalityDiscussed,
+      s.implementationDiscussed,
+      s.deviationsFiled,
+      s.vacancies,
+    ]),
     notes: [],
   };
 
@@ -117,10 +151,18 @@ export function buildFollowUpDocument(f: FollowUp, associationName: string, crea
     sheet: 'Deltagare',
     title: `Deltagare ${label}`,
     intro: 'Kvinnor (K) och män (M). Inskrivna och avslutade summeras över kvartalen; pågående gäller vid periodens slut.',
-    columns: [{ title: 'Insats', kind: 'text', width: 40 }, ...FLOWS.flatMap(([, title]) => [{ title: `${title} K`, kind: 'count' as const, width: 12 }, { title: `${title} M`, kind: 'count' as const, width: 12 }])],
+    columns: [
+      { title: 'Insats', kind: 'text', width: 40 },
+      ...FLOWS.flatMap(([, title]) => [
+        { title: `${title} K`, kind: 'count' as const, width: 12 },
+        { title: `${title} M`, kind: 'count' as const, width: 12 },
+      ]),
+    ],
     rows: f.participants.map((p) => [name(p.initiativeId), ...participantCells(p.counts)]),
     totals: ['Totalt', ...participantCells(f.participantTotals)],
-    notes: [`Avslutade till arbete, studier eller arbetssökande: ${w.count} av ${w.exits}${w.percent === undefined ? '' : ` (${w.percent} %)`}${w.excludedClosedExits > 0 ? `; ${w.excludedClosedExits} avslutade i insatser som upphörde under perioden räknas inte` : ''}.`],
+    notes: [
+      `Avslutade till arbete, studier eller arbetssökande: ${w.count} av ${w.exits}${w.percent === undefined ? '' : ` (${w.percent} %)`}${w.excludedClosedExits > 0 ? `; ${w.excludedClosedExits} avslutade i insatser som upphörde under perioden räknas inte` : ''}.`,
+    ],
   };
 
   return { associationName, title: `Uppföljning ${label}`, createdOn, tables: [overview, budget, quality, participants] };

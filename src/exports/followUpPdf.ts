@@ -18,7 +18,10 @@ export function followUpPdf(document: FollowUpDocument): Promise<Buffer> {
   const { doc, bytes } = openPdf(document.title, document.associationName, document.createdOn);
   document.tables.forEach((table, t) => {
     if (t > 0) doc.addPage();
-    doc.font('Helvetica-Bold').fontSize(16).text(`${document.title}: ${table.sheet.toLowerCase()}`, MARGIN, MARGIN + 30);
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(16)
+      .text(`${document.title}: ${table.sheet.toLowerCase()}`, MARGIN, MARGIN + 30);
     doc.font('Helvetica').fontSize(9).text(table.intro, { width: USABLE_WIDTH });
     doc.moveDown(0.5);
     const totalWidth = table.columns.reduce((sum, c) => sum + c.width, 0);

@@ -25,7 +25,14 @@ export async function followUpWorkbook(document: FollowUpDocument): Promise<Buff
 function addSheet(workbook: ExcelJS.Workbook, document: FollowUpDocument, table: FollowUpTable): void {
   const sheet = workbook.addWorksheet(table.sheet, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: FOLLOW_UP_HEADER_ROW }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${FOLLOW_UP_HEADER_ROW}:${FOLLOW_UP_HEADER_ROW}` },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${FOLLOW_UP_HEADER_ROW}:${FOLLOW_UP_HEADER_ROW}`,
+    },
   });
   sheet.headerFooter.oddFooter = '&L' + document.associationName.replace(/&/g, '&&') + '&RSida &P av &N';
   sheet.columns = table.columns.map((c) => ({ width: c.width }));

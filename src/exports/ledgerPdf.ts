@@ -7,7 +7,9 @@ import { MARGIN, openPdf, stampPagesAndEnd } from './pdfPages';
 /** "3 038" tkr with plain spaces and a hyphen-minus: the PDF's standard fonts (WinAnsi) have no U+2212. */
 export function pdfTkr(amount: Kronor): string {
   const tkr = toWholeTkr(amount);
-  const digits = Math.abs(tkr).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+  const digits = Math.abs(tkr)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
   return tkr < 0 ? `-${digits}` : digits;
 }
 
@@ -22,8 +24,14 @@ type Row = { label: string; cells: (Kronor | undefined)[]; bold?: boolean; headi
  */
 export function ledgerPdf(report: LedgerReport): Promise<Buffer> {
   const { doc, bytes } = openPdf(report.title, report.associationName, report.createdOn);
-  doc.font('Helvetica-Bold').fontSize(16).text(report.title, MARGIN, MARGIN + 30);
-  doc.font('Helvetica').fontSize(9).text(`${report.source} Belopp i tkr.`, { width: doc.page.width - 2 * MARGIN });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(16)
+    .text(report.title, MARGIN, MARGIN + 30);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(`${report.source} Belopp i tkr.`, { width: doc.page.width - 2 * MARGIN });
   doc.moveDown(0.5);
   drawTable(doc, report);
   drawDecisions(doc, report);
@@ -63,7 +71,11 @@ function drawTable(doc: PDFKit.PDFDocument, report: LedgerReport): void {
     doc.font('Helvetica-Bold').fontSize(8.5);
     doc.text('Tkr', MARGIN, y, { width: LABEL_WIDTH, lineBreak: false });
     report.columns.forEach((c, i) => doc.text(c.heading, MARGIN + LABEL_WIDTH + i * cellWidth, y, { width: cellWidth - 4, align: 'right', lineBreak: false }));
-    doc.moveTo(MARGIN, y + ROW_HEIGHT - 2).lineTo(MARGIN + LABEL_WIDTH + report.columns.length * cellWidth, y + ROW_HEIGHT - 2).lineWidth(0.5).stroke();
+    doc
+      .moveTo(MARGIN, y + ROW_HEIGHT - 2)
+      .lineTo(MARGIN + LABEL_WIDTH + report.columns.length * cellWidth, y + ROW_HEIGHT - 2)
+      .lineWidth(0.5)
+      .stroke();
     doc.y = y + ROW_HEIGHT;
   };
   header();
@@ -85,9 +97,22 @@ function drawTable(doc: PDFKit.PDFDocument, report: LedgerReport): void {
 
 function drawDecisions(doc: PDFKit.PDFDocument, report: LedgerReport): void {
   const items = [
-    ...report.applied.map((a) => `Godkänd avvikelse ${[a.decisionNumber, a.dnr].filter(Boolean).join(', ')} (${a.decidedOn}): ${a.initiativeName} ${a.changes.map((c) => `${c.amount > 0 ? '+' : ''}${pdfTkr(c.amount)} tkr ${c.year}`).join(', ')}`),
-    ...report.grants.map((g) => `Beviljad ansökan ${g.dnr} (${g.decidedOn}): ${g.name} (${g.owner}) ${Object.entries(g.grantedByYear ?? {}).map(([y, a]) => `${pdfTkr(a)} tkr ${y}`).join(', ')}`),
-    ...report.pending.map((p) => `Ansökan ej beviljad ${p.dnr} (inlämnad ${p.submittedOn}): ${p.name} (${p.owner}) ${Object.entries(p.requestedByYear).map(([y, a]) => `${pdfTkr(a)} tkr ${y}`).join(', ')}`),
+    ...report.applied.map(
+      (a) =>
+        `Godkänd avvikelse ${[a.decisionNumber, a.dnr].filter(Boolean).join(', ')} (${a.decidedOn}): ${a.initiativeName} ${a.changes.map((c) => `${c.amount > 0 ? '+' : ''}${pdfTkr(c.amount)} tkr ${c.year}`).join(', ')}`,
+    ),
+    ...report.grants.map(
+      (g) =>
+        `Beviljad ansökan ${g.dnr} (${g.decidedOn}): ${g.name} (${g.owner}) ${Object.entries(g.grantedByYear ?? {})
+          .map(([y, a]) => `${pdfTkr(a)} tkr ${y}`)
+          .join(', ')}`,
+    ),
+    ...report.pending.map(
+      (p) =>
+        `Ansökan ej beviljad ${p.dnr} (inlämnad ${p.submittedOn}): ${p.name} (${p.owner}) ${Object.entries(p.requestedByYear)
+          .map(([y, a]) => `${pdfTkr(a)} tkr ${y}`)
+          .join(', ')}`,
+    ),
   ];
   if (items.length === 0) return;
   doc.moveDown(0.8);
@@ -117,7 +142,10 @@ function drawChart(doc: PDFKit.PDFDocument, report: LedgerReport): void {
   const span = max - min || 1;
   const yOf = (v: number) => top + ((max - v) / span) * height;
   doc.lineWidth(0.5).strokeColor('#888888');
-  doc.moveTo(left, yOf(0)).lineTo(left + width, yOf(0)).stroke();
+  doc
+    .moveTo(left, yOf(0))
+    .lineTo(left + width, yOf(0))
+    .stroke();
   doc.font('Helvetica').fontSize(7).fillColor('#444444');
   doc.text(pdfTkr(max), MARGIN, yOf(max) - 3, { width: 36, align: 'right', lineBreak: false });
   if (min < 0) doc.text(pdfTkr(min), MARGIN, yOf(min) - 3, { width: 36, align: 'right', lineBreak: false });
@@ -131,16 +159,24 @@ function drawChart(doc: PDFKit.PDFDocument, report: LedgerReport): void {
       const x = x0 + i * barWidth;
       const y = Math.min(yOf(v), yOf(0));
       doc.rect(x + 2, y, barWidth - 4, Math.max(0.5, Math.abs(yOf(v) - yOf(0)))).fill(s.color);
-      doc.fillColor('#222222').text(pdfTkr(v), x - 4, v >= 0 ? y - 9 : y + Math.abs(yOf(v) - yOf(0)) + 2, { width: barWidth + 8, align: 'center', lineBreak: false });
+      doc
+        .fillColor('#222222')
+        .text(pdfTkr(v), x - 4, v >= 0 ? y - 9 : y + Math.abs(yOf(v) - yOf(0)) + 2, { width: barWidth + 8, align: 'center', lineBreak: false });
     });
-    doc.fillColor('black').fontSize(8).text(String(year.year), left + g * groupWidth, top + height + 8, { width: groupWidth, align: 'center', lineBreak: false });
+    doc
+      .fillColor('black')
+      .fontSize(8)
+      .text(String(year.year), left + g * groupWidth, top + height + 8, { width: groupWidth, align: 'center', lineBreak: false });
     doc.fontSize(7);
   });
   const legendY = top + height + 24;
   SERIES.forEach((s, i) => {
     const x = left + i * 130;
     doc.rect(x, legendY, 10, 8).fill(s.color);
-    doc.fillColor('black').fontSize(8).text(s.label, x + 14, legendY, { lineBreak: false });
+    doc
+      .fillColor('black')
+      .fontSize(8)
+      .text(s.label, x + 14, legendY, { lineBreak: false });
   });
   doc.strokeColor('black').fillColor('black');
   doc.x = MARGIN;

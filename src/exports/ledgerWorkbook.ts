@@ -109,24 +109,40 @@ export async function ledgerWorkbook(report: LedgerReport): Promise<Buffer> {
     (letter) => [range(adminRows)(letter), `${letter}${initiativesRow}`, range(otherRows)(letter)].join('+'),
     (t) => t.cost,
   );
-  const resultRow = addFormula(ROW_LABELS.result, (letter) => `${letter}${incomeRow}-${letter}${costRow}`, (t) => t.result);
+  const resultRow = addFormula(
+    ROW_LABELS.result,
+    (letter) => `${letter}${incomeRow}-${letter}${costRow}`,
+    (t) => t.result,
+  );
   // Each year carries in what the previous year's latest estimate leaves: a formula pointing at that cell.
   const carriedRow = rowNumber + 1;
   const remainingRow = rowNumber + 2;
   const letterOf = (key: string) => colLetter(cols.findIndex((c) => c.column.key === key) + 1);
-  addFormula(ROW_LABELS.carriedIn, (letter, key) => {
-    const from = cols.find((c) => c.column.key === key)?.carriedFromKey;
-    return from ? `${letterOf(from)}${remainingRow}` : String(totalsOf(key).carriedIn);
-  }, (t) => t.carriedIn);
-  addFormula(ROW_LABELS.remaining, (letter) => `${letter}${carriedRow}+${letter}${resultRow}`, (t) => t.remaining);
+  addFormula(
+    ROW_LABELS.carriedIn,
+    (letter, key) => {
+      const from = cols.find((c) => c.column.key === key)?.carriedFromKey;
+      return from ? `${letterOf(from)}${remainingRow}` : String(totalsOf(key).carriedIn);
+    },
+    (t) => t.carriedIn,
+  );
+  addFormula(
+    ROW_LABELS.remaining,
+    (letter) => `${letter}${carriedRow}+${letter}${resultRow}`,
+    (t) => t.remaining,
+  );
   addLabel(ROW_LABELS.pendingHeading, true);
   const pendingRows = report.pendingApplications.map((p) => addLine(`${p.name} (${p.owner})`, p.amounts));
-  addFormula(ROW_LABELS.remainingAfterApplications, (letter, key) => {
-    const from = cols.find((c) => c.column.key === key)?.carriedFromKey;
-    const before = from ? `-(${letterOf(from)}${remainingRow}-${letterOf(from)}${rowNumber})` : '';
-    const pendingSum = pendingRows.length > 0 ? `-${range(pendingRows)(letter)}` : '';
-    return `${letter}${remainingRow}${pendingSum}${before}`;
-  }, (t) => t.remainingAfterApplications);
+  addFormula(
+    ROW_LABELS.remainingAfterApplications,
+    (letter, key) => {
+      const from = cols.find((c) => c.column.key === key)?.carriedFromKey;
+      const before = from ? `-(${letterOf(from)}${remainingRow}-${letterOf(from)}${rowNumber})` : '';
+      const pendingSum = pendingRows.length > 0 ? `-${range(pendingRows)(letter)}` : '';
+      return `${letter}${remainingRow}${pendingSum}${before}`;
+    },
+    (t) => t.remainingAfterApplications,
+  );
 
   addDecisionsSheet(workbook, report);
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -151,13 +167,16 @@ function addDecisionsSheet(workbook: ExcelJS.Workbook, report: LedgerReport): vo
   ];
   sheet.getRow(1).font = { bold: true };
   for (const a of report.applied) {
-    for (const c of a.changes) sheet.addRow(['Godkänd avvikelse', [a.decisionNumber, a.dnr].filter(Boolean).join(', '), a.decidedOn, a.initiativeName, c.year, c.amount]);
+    for (const c of a.changes)
+      sheet.addRow(['Godkänd avvikelse', [a.decisionNumber, a.dnr].filter(Boolean).join(', '), a.decidedOn, a.initiativeName, c.year, c.amount]);
   }
   for (const g of report.grants) {
-    for (const [year, amount] of Object.entries(g.grantedByYear ?? {})) sheet.addRow(['Beviljad ansökan', g.dnr, g.decidedOn ?? '', `${g.name} (${g.owner})`, Number(year), amount]);
+    for (const [year, amount] of Object.entries(g.grantedByYear ?? {}))
+      sheet.addRow(['Beviljad ansökan', g.dnr, g.decidedOn ?? '', `${g.name} (${g.owner})`, Number(year), amount]);
   }
   for (const p of report.pending) {
-    for (const [year, amount] of Object.entries(p.requestedByYear)) sheet.addRow(['Ansökan, ej beviljad', p.dnr, p.submittedOn, `${p.name} (${p.owner})`, Number(year), amount]);
+    for (const [year, amount] of Object.entries(p.requestedByYear))
+      sheet.addRow(['Ansökan, ej beviljad', p.dnr, p.submittedOn, `${p.name} (${p.owner})`, Number(year), amount]);
   }
   if (sheet.rowCount === 1) sheet.addRow(['Inga beslut eller ansökningar efter tabellens datum.']);
 }

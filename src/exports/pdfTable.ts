@@ -9,7 +9,12 @@ export interface PdfColumn {
 const PAD = 4;
 
 /** A table whose cells wrap inside their column; the header row comes again on every new page. */
-export function drawPdfTable(doc: PDFKit.PDFDocument, columns: readonly PdfColumn[], rows: readonly { readonly cells: readonly string[]; readonly bold?: boolean }[], fontSize = 8.5): void {
+export function drawPdfTable(
+  doc: PDFKit.PDFDocument,
+  columns: readonly PdfColumn[],
+  rows: readonly { readonly cells: readonly string[]; readonly bold?: boolean }[],
+  fontSize = 8.5,
+): void {
   const header = () => {
     doc.font('Helvetica-Bold').fontSize(fontSize);
     const y = doc.y;
@@ -19,7 +24,12 @@ export function drawPdfTable(doc: PDFKit.PDFDocument, columns: readonly PdfColum
       doc.text(c.title, x, y, { width: c.width - PAD, align: c.right ? 'right' : 'left' });
       x += c.width;
     }
-    doc.moveTo(MARGIN, y + height).lineTo(x, y + height).lineWidth(0.5).strokeColor('black').stroke();
+    doc
+      .moveTo(MARGIN, y + height)
+      .lineTo(x, y + height)
+      .lineWidth(0.5)
+      .strokeColor('black')
+      .stroke();
     doc.y = y + height + 3;
   };
   header();
@@ -38,7 +48,13 @@ export function drawPdfTable(doc: PDFKit.PDFDocument, columns: readonly PdfColum
       doc.text(text, x, y, { width: column.width - PAD, align: column.right ? 'right' : 'left' });
       x += column.width;
     });
-    doc.moveTo(MARGIN, y + height - 3).lineTo(x, y + height - 3).lineWidth(0.25).strokeColor('#bbbbbb').stroke().strokeColor('black');
+    doc
+      .moveTo(MARGIN, y + height - 3)
+      .lineTo(x, y + height - 3)
+      .lineWidth(0.25)
+      .strokeColor('#bbbbbb')
+      .stroke()
+      .strokeColor('black');
     doc.y = y + height;
   }
   doc.x = MARGIN;

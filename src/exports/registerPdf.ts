@@ -17,12 +17,26 @@ const COLUMNS: readonly PdfColumn[] = [
 
 export function registerPdf(document: RegisterDocument): Promise<Buffer> {
   const { doc, bytes } = openPdf(document.title, document.associationName, document.createdOn);
-  doc.font('Helvetica-Bold').fontSize(16).text(document.title, MARGIN, MARGIN + 30);
-  doc.font('Helvetica').fontSize(9).text(`${document.intro} ${document.items.length} beslut.`, { width: doc.page.width - 2 * MARGIN });
+  doc
+    .font('Helvetica-Bold')
+    .fontSize(16)
+    .text(document.title, MARGIN, MARGIN + 30);
+  doc
+    .font('Helvetica')
+    .fontSize(9)
+    .text(`${document.intro} ${document.items.length} beslut.`, { width: doc.page.width - 2 * MARGIN });
   doc.moveDown(0.5);
   // The standard PDF fonts (WinAnsi) have no no-break hyphen or minus sign: plainText shows plain ones.
   const rows = document.items.map((item) => ({
-    cells: [item.number ?? 'D (tilldelas)', item.decidedOn, item.matter, `${item.decision}. ${item.reason}`, item.decider, item.financeEffect, item.amount === undefined ? '' : pdfTkr(item.amount)].map(plainText),
+    cells: [
+      item.number ?? 'D (tilldelas)',
+      item.decidedOn,
+      item.matter,
+      `${item.decision}. ${item.reason}`,
+      item.decider,
+      item.financeEffect,
+      item.amount === undefined ? '' : pdfTkr(item.amount),
+    ].map(plainText),
   }));
   drawPdfTable(doc, COLUMNS, rows);
   if (document.items.length === 0) doc.font('Helvetica').text('Inga beslut.', MARGIN);

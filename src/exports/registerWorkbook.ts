@@ -5,7 +5,17 @@ import { RegisterDocument } from './registerReport';
 
 export const REGISTER_SHEET = 'Delegationsbeslut';
 export const REGISTER_HEADER_ROW = 4;
-export const REGISTER_HEADERS = ['Nummer', 'Datum', 'Ärende', 'Beslut', 'Motivering', 'Beslutsfattare', 'Ekonomisk effekt', 'Belopp (kr)', 'Anmäld till styrelsen'] as const;
+export const REGISTER_HEADERS = [
+  'Nummer',
+  'Datum',
+  'Ärende',
+  'Beslut',
+  'Motivering',
+  'Beslutsfattare',
+  'Ekonomisk effekt',
+  'Belopp (kr)',
+  'Anmäld till styrelsen',
+] as const;
 
 /** The list as a workbook: one decision per row, dates as dates, amounts as numbers with a sum formula, frozen header, A4 landscape. */
 export async function registerWorkbook(document: RegisterDocument): Promise<Buffer> {
@@ -15,7 +25,14 @@ export async function registerWorkbook(document: RegisterDocument): Promise<Buff
   workbook.modified = workbook.created;
   const sheet = workbook.addWorksheet(REGISTER_SHEET, {
     views: [{ state: 'frozen', ySplit: REGISTER_HEADER_ROW }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${REGISTER_HEADER_ROW}:${REGISTER_HEADER_ROW}` },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${REGISTER_HEADER_ROW}:${REGISTER_HEADER_ROW}`,
+    },
   });
   sheet.headerFooter.oddFooter = '&L' + document.associationName.replace(/&/g, '&&') + '&RSida &P av &N';
   sheet.columns = [12, 12, 36, 36, 44, 28, 32, 14, 14].map((width) => ({ width }));
@@ -29,7 +46,17 @@ export async function registerWorkbook(document: RegisterDocument): Promise<Buff
   const date = (iso: string) => new Date(`${iso}T00:00:00Z`);
   document.items.forEach((item, i) => {
     const row = sheet.getRow(REGISTER_HEADER_ROW + 1 + i);
-    row.values = [item.number ?? '', date(item.decidedOn), item.matter, item.decision, item.reason, item.decider, plainText(item.financeEffect), item.amount ?? null, item.reportedToBoard ? date(item.reportedToBoard) : 'ännu inte'];
+    row.values = [
+      item.number ?? '',
+      date(item.decidedOn),
+      item.matter,
+      item.decision,
+      item.reason,
+      item.decider,
+      plainText(item.financeEffect),
+      item.amount ?? null,
+      item.reportedToBoard ? date(item.reportedToBoard) : 'ännu inte',
+    ];
     row.alignment = { vertical: 'top', wrapText: true };
     row.getCell(2).numFmt = 'yyyy-mm-dd';
     row.getCell(8).numFmt = KRONOR_FORMAT;

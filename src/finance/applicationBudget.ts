@@ -75,14 +75,18 @@ export function monthWeightsByYear(from: string, to: string): Map<number, number
 export function splitByMonths(amount: Kronor, from: string, to: string): Record<number, Kronor> {
   const weights = monthWeightsByYear(from, to);
   const years = [...weights.keys()].sort((a, b) => a - b);
-  const parts = splitByLargestRemainder(amount, years.map((y) => weights.get(y) as number));
+  const parts = splitByLargestRemainder(
+    amount,
+    years.map((y) => weights.get(y) as number),
+  );
   return Object.fromEntries(years.map((y, i) => [y, parts[i] as Kronor]));
 }
 
 /** A salary line's amount: as given, or months × monthly salary × omfattning × (1 + PO-pålägg), rounded to whole kronor. */
 export function salaryAmount(line: SalaryLine): Kronor {
   if (line.amount !== undefined) return line.amount;
-  if (line.monthlySalary === undefined || line.poRatePercent === undefined) throw new RangeError(`${line.title}: amount or monthly salary and PO-pålägg needed`);
+  if (line.monthlySalary === undefined || line.poRatePercent === undefined)
+    throw new RangeError(`${line.title}: amount or monthly salary and PO-pålägg needed`);
   const months = [...monthWeightsByYear(line.from, line.to).values()].reduce((a, b) => a + b, 0) / PARTS_PER_MONTH;
   return Math.round(months * line.monthlySalary * (line.percent / 100) * (1 + line.poRatePercent / 100));
 }
@@ -111,11 +115,27 @@ export function summariseBudget(owners: readonly BudgetOwner[], period: { readon
     const requested = salaries + owner.premises + other;
     if (owner.premises > 0) lines.push({ post: 'Lokalkostnader', amount: owner.premises });
     lines.push(...owner.otherCosts);
-    return { organisation: owner.organisation, lines, salaries, premises: owner.premises, other, requested, selfFunding: owner.selfFunding, total: requested + owner.selfFunding, byYear };
+    return {
+      organisation: owner.organisation,
+      lines,
+      salaries,
+      premises: owner.premises,
+      other,
+      requested,
+      selfFunding: owner.selfFunding,
+      total: requested + owner.selfFunding,
+      byYear,
+    };
   });
   const byYear: Record<number, Kronor> = {};
   summaries.forEach((s) => addYears(byYear, s.byYear));
-  return { owners: summaries, requested: sum(summaries.map((s) => s.requested)), selfFunding: sum(summaries.map((s) => s.selfFunding)), total: sum(summaries.map((s) => s.total)), byYear };
+  return {
+    owners: summaries,
+    requested: sum(summaries.map((s) => s.requested)),
+    selfFunding: sum(summaries.map((s) => s.selfFunding)),
+    total: sum(summaries.map((s) => s.total)),
+    byYear,
+  };
 }
 
 /** The applicant's own yearly split is accepted when it covers the insatstid's years and adds up to the total requested. */
@@ -124,6 +144,7 @@ export function checkYearOverride(override: Readonly<Record<number, Kronor>>, su
   const years = Object.keys(summary.byYear).map(Number);
   for (const year of Object.keys(override).map(Number)) if (!years.includes(year)) problems.push(`${year} ligger utanför insatstiden.`);
   const total = sum(Object.values(override));
-  if (total !== summary.requested) problems.push(`Fördelningen per år blir ${formatKr(total)} men ska bli ${formatKr(summary.requested)} (att rekvirera totalt).`);
+  if (total !== summary.requested)
+    problems.push(`Fördelningen per år blir ${formatKr(total)} men ska bli ${formatKr(summary.requested)} (att rekvirera totalt).`);
   return problems;
 }

@@ -14,7 +14,11 @@ export interface AdjustedSnapshot {
  * estimate (prognos, else budget, else preliminary) of the insats's line. Earlier
  * decisions are already in the table the kansli published.
  */
-export function applyLedgerAdjustments(snapshot: LedgerSnapshot, adjustments: readonly LedgerAdjustment[], applications: readonly ApplicationEntry[] = []): AdjustedSnapshot {
+export function applyLedgerAdjustments(
+  snapshot: LedgerSnapshot,
+  adjustments: readonly LedgerAdjustment[],
+  applications: readonly ApplicationEntry[] = [],
+): AdjustedSnapshot {
   const withApplications = applyApplications(snapshot, applications);
   return applyAvvikelser(withApplications, adjustments);
 }
@@ -39,16 +43,29 @@ function applyApplications(snapshot: LedgerSnapshot, applications: readonly Appl
   if (pending.length === 0 && granted.length === 0) return snapshot;
   return {
     ...snapshot,
-    pendingApplications: [...snapshot.pendingApplications, ...pending.map((a) => ({ name: `${a.name} (${a.dnr})`, owner: a.owner, amounts: byColumn(snapshot, a.requestedByYear) }))],
+    pendingApplications: [
+      ...snapshot.pendingApplications,
+      ...pending.map((a) => ({ name: `${a.name} (${a.dnr})`, owner: a.owner, amounts: byColumn(snapshot, a.requestedByYear) })),
+    ],
     lines: [
       ...snapshot.lines,
-      ...granted.map((a) => ({ id: a.caseId, section: 'cost' as const, group: 'initiative' as const, label: a.name, initiative: { name: a.name, owner: a.owner }, amounts: byColumn(snapshot, a.grantedByYear ?? {}), note: `Beviljad ${a.decidedOn} (${a.dnr}).` })),
+      ...granted.map((a) => ({
+        id: a.caseId,
+        section: 'cost' as const,
+        group: 'initiative' as const,
+        label: a.name,
+        initiative: { name: a.name, owner: a.owner },
+        amounts: byColumn(snapshot, a.grantedByYear ?? {}),
+        note: `Beviljad ${a.decidedOn} (${a.dnr}).`,
+      })),
     ],
   };
 }
 
 function applyAvvikelser(snapshot: LedgerSnapshot, adjustments: readonly LedgerAdjustment[]): AdjustedSnapshot {
-  const relevant = adjustments.filter((a) => a.decidedOn > snapshot.asOf).sort((a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.caseId.localeCompare(b.caseId));
+  const relevant = adjustments
+    .filter((a) => a.decidedOn > snapshot.asOf)
+    .sort((a, b) => a.decidedOn.localeCompare(b.decidedOn) || a.caseId.localeCompare(b.caseId));
   const applied: LedgerAdjustment[] = [];
   let lines = snapshot.lines;
   for (const adjustment of relevant) {
@@ -71,7 +88,13 @@ function applyAvvikelser(snapshot: LedgerSnapshot, adjustments: readonly LedgerA
 }
 
 /** What is left of an insats's budget in a year: the latest estimate less utfall so far and money already asked to leave. */
-export function remainingInitiativeBudget(snapshot: LedgerSnapshot, initiativeId: string, year: number, actualSoFar: Kronor, pendingOut: Kronor): Kronor | undefined {
+export function remainingInitiativeBudget(
+  snapshot: LedgerSnapshot,
+  initiativeId: string,
+  year: number,
+  actualSoFar: Kronor,
+  pendingOut: Kronor,
+): Kronor | undefined {
   const column = latestEstimateColumn(snapshot.columns, year);
   const line = snapshot.lines.find((l) => l.id === initiativeId);
   if (!column || !line) return undefined;

@@ -23,9 +23,7 @@ export interface ColumnTotals {
 const ESTIMATE_PRIORITY: Readonly<Record<ColumnKind, number>> = { forecast: 0, budget: 1, preliminary: 2 };
 
 export function latestEstimateColumn(columns: readonly LedgerColumn[], year: number): LedgerColumn | undefined {
-  return columns
-    .filter((c) => c.year === year)
-    .sort((a, b) => ESTIMATE_PRIORITY[a.kind] - ESTIMATE_PRIORITY[b.kind] || a.key.localeCompare(b.key))[0];
+  return columns.filter((c) => c.year === year).sort((a, b) => ESTIMATE_PRIORITY[a.kind] - ESTIMATE_PRIORITY[b.kind] || a.key.localeCompare(b.key))[0];
 }
 
 /**
@@ -55,8 +53,7 @@ function cumulativePending(totals: ColumnTotals): Kronor {
 }
 
 function columnTotals(snapshot: LedgerSnapshot, column: LedgerColumn, carriedIn: Kronor, pendingBefore: Kronor): ColumnTotals {
-  const amountOf = (group: string) =>
-    sum(snapshot.lines.filter((l) => l.group === group).map((l) => l.amounts[column.key] ?? 0));
+  const amountOf = (group: string) => sum(snapshot.lines.filter((l) => l.group === group).map((l) => l.amounts[column.key] ?? 0));
   const income = sum(snapshot.lines.filter((l) => l.section === 'income').map((l) => l.amounts[column.key] ?? 0));
   const governance = amountOf('governance');
   const administration = amountOf('administration');

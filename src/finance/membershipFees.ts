@@ -20,7 +20,10 @@ export interface FeeSplit {
 export function splitMembershipFee(total: Kronor, municipalities: readonly Municipality[]): FeeSplit {
   assertKronor(total, 'medlemsavgift');
   const [state = 0, region = 0, municipalitiesTotal = 0] = splitByLargestRemainder(total, [2, 1, 1]);
-  const amounts = splitByLargestRemainder(municipalitiesTotal, municipalities.map((m) => m.population));
+  const amounts = splitByLargestRemainder(
+    municipalitiesTotal,
+    municipalities.map((m) => m.population),
+  );
   return {
     total,
     state,

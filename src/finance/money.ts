@@ -79,7 +79,7 @@ export function wholePercent(numerator: number, denominator: number): number | u
   // Integer arithmetic: round(100 * n / d) half away from zero without float drift.
   const n = BigInt(Math.round(numerator));
   const d = BigInt(Math.round(denominator));
-  const negative = (n < 0n) !== (d < 0n);
+  const negative = n < 0n !== d < 0n;
   const absN = n < 0n ? -n : n;
   const absD = d < 0n ? -d : d;
   const rounded = (200n * absN + absD) / (2n * absD);

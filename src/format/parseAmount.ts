@@ -39,11 +39,16 @@ export function parseSwedishAmount(input: string, options: AmountOptions = {}): 
 export type AmountField = { readonly ok: true; readonly kronor: Kronor } | { readonly ok: false; readonly problem: string };
 
 /** Reads one form field; a problem names the field by its label, the same wording in every form. */
-export function readAmountField(label: string, value: string | undefined, options: AmountOptions & { readonly max?: Kronor; readonly maxLabel?: string } = {}): AmountField {
+export function readAmountField(
+  label: string,
+  value: string | undefined,
+  options: AmountOptions & { readonly max?: Kronor; readonly maxLabel?: string } = {},
+): AmountField {
   const text = (value ?? '').trim();
   if (text === '') return { ok: false, problem: `${label}: skriv ett belopp${options.allowZero ? ' (0 om inget)' : ''}.` };
   const parsed = parseSwedishAmount(text, options);
   if (!parsed.ok) return { ok: false, problem: `${label}: ${parsed.message}` };
-  if (options.max !== undefined && parsed.kronor > options.max) return { ok: false, problem: `${label}: ${formatKr(parsed.kronor)} är mer än ${options.maxLabel ?? 'högsta tillåtna'} (${formatKr(options.max)}).` };
+  if (options.max !== undefined && parsed.kronor > options.max)
+    return { ok: false, problem: `${label}: ${formatKr(parsed.kronor)} är mer än ${options.maxLabel ?? 'högsta tillåtna'} (${formatKr(options.max)}).` };
   return { ok: true, kronor: parsed.kronor };
 }

@@ -12,7 +12,9 @@ const MINUS = '\u2212';
 
 /** 3038 -> "3 038", -3110 -> "−3 110" (no-break space as thousands separator, a real minus sign). */
 export function formatInteger(value: number): string {
-  const digits = Math.abs(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  const digits = Math.abs(value)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
   return value < 0 ? `${MINUS}${digits}` : digits;
 }
 
@@ -70,5 +72,8 @@ export function formatByGender(women: number, men: number): string {
 
 /** Undoes the display-only characters, for reading back what a user copied from a card. */
 export function plainText(text: string): string {
-  return text.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2011/g, '-').replace(/\u2212/g, '-');
+  return text
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\u2011/g, '-')
+    .replace(/\u2212/g, '-');
 }

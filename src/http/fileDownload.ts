@@ -31,14 +31,16 @@ export function fileDownloadHandler(options: FileDownloadOptions) {
     if (!options.secret) return answer(res, 404, 'Det finns ingen fil här.');
     const check = verifyFileLink(options.secret, token, nowSeconds());
     if (!check.ok) {
-      if (check.reason === 'expired') return answer(res, 410, 'Länken har gått ut (den gäller i 15 minuter). Skriv "ekonomisk information" till boten i Teams för en ny.');
+      if (check.reason === 'expired')
+        return answer(res, 410, 'Länken har gått ut (den gäller i 15 minuter). Skriv "ekonomisk information" till boten i Teams för en ny.');
       return answer(res, 404, 'Det finns ingen fil här.');
     }
     const deps = options.deps();
     if (!deps) return answer(res, 503, 'Boten startar. Försök igen om en stund.', { 'retry-after': '5' });
     const { claims } = check;
     const user = options.roles.lookup(claims.userId, claims.userName);
-    if (user.associationId !== claims.associationId || !hasRole(user, ...EXPORT_ROLES)) return answer(res, 403, 'Du har inte längre behörighet till det här dokumentet.');
+    if (user.associationId !== claims.associationId || !hasRole(user, ...EXPORT_ROLES))
+      return answer(res, 403, 'Du har inte längre behörighet till det här dokumentet.');
     try {
       const file = await buildExportFile(deps, user, claims);
       const ascii = file.name.replace(/[^A-Za-z0-9 ._-]/g, '_');

@@ -23,7 +23,14 @@ export interface AppState {
  * The HTTP surface: /healthz, /api/messages (token pre-check, bounded body, the Bot Framework
  * adapter answering into a capture), /api/files (signed download links) and /api/jobs/reminders.
  */
-export function createHttpSurface(config: AppConfig, logger: Logger, roles: RoleDirectory, state: AppState, botRuntime: () => Promise<BotRuntime>, linkSecret: string | undefined): restify.Server {
+export function createHttpSurface(
+  config: AppConfig,
+  logger: Logger,
+  roles: RoleDirectory,
+  state: AppState,
+  botRuntime: () => Promise<BotRuntime>,
+  linkSecret: string | undefined,
+): restify.Server {
   const server = restify.createServer({ name: 'finsam-bot', handleUncaughtExceptions: false, ...({ maxParamLength: 1000 } as object) });
   // No body parser: /api/messages checks the token before it reads a byte of the body, and reads at most MAX_BODY_BYTES.
   server.get('/healthz', async (_req, res) => {
@@ -61,10 +68,20 @@ export function createHttpSurface(config: AppConfig, logger: Logger, roles: Role
     // The adapter answers into a capture, so that no SDK message (a token's reason, a DNS error) reaches the caller.
     const answer: { status: number; body?: unknown } = { status: 200 };
     const capture = {
-      status(code: number) { answer.status = code; return capture; },
-      send(sent: unknown) { answer.body = sent; return capture; },
-      header() { return capture; },
-      end() { return capture; },
+      status(code: number) {
+        answer.status = code;
+        return capture;
+      },
+      send(sent: unknown) {
+        answer.body = sent;
+        return capture;
+      },
+      header() {
+        return capture;
+      },
+      end() {
+        return capture;
+      },
     };
     await adapter.process(req, capture as unknown as restify.Response, (context) => running.run(context));
     if (answer.status === 500 && answer.body === METADATA_UNAVAILABLE) {

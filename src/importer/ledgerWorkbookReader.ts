@@ -52,7 +52,11 @@ type CellValue = ExcelJS.CellValue;
 function text(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('').trim();
+  if (typeof value === 'object' && 'richText' in value)
+    return value.richText
+      .map((r) => r.text)
+      .join('')
+      .trim();
   return '';
 }
 
@@ -68,7 +72,10 @@ function amount(value: CellValue): number | undefined | 'formula' | 'text' {
     const result = (value as ExcelJS.CellSharedFormulaValue).result;
     return typeof result === 'number' ? result : 'formula';
   }
-  const typed = text(value).replace(/[\s\u00a0\u202f]/g, '').replace(/[\u2212\u2013]/g, '-').replace(',', '.');
+  const typed = text(value)
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/[\u2212\u2013]/g, '-')
+    .replace(',', '.');
   if (typed === '' || typed === '-') return undefined;
   return /^-?\d+(\.\d+)?$/.test(typed) ? Number(typed) : 'text';
 }
@@ -81,9 +88,11 @@ function amount(value: CellValue): number | undefined | 'formula' | 'text' {
  */
 export async function readTableRows(bytes: Buffer, asOfHint: string | undefined): Promise<TableRows> {
   if (bytes.length === 0) throw new ValidationError(['Filen är tom.']);
-  if (bytes.length > MAX_IMPORT_BYTES) throw new ValidationError([`Filen är för stor (högst ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Ekonomisk information är en tabell på en flik.`]);
+  if (bytes.length > MAX_IMPORT_BYTES)
+    throw new ValidationError([`Filen är för stor (högst ${MAX_IMPORT_BYTES / 1024 / 1024} MB). Ekonomisk information är en tabell på en flik.`]);
   // An .xlsx is a zip archive; anything else is refused before a parser sees it.
-  if (bytes.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004') throw new ValidationError(['Filen är inte en Excel-fil (.xlsx). Spara tabellen som Excel-arbetsbok och skicka den igen.']);
+  if (bytes.subarray(0, 4).toString('latin1') !== 'PK\u0003\u0004')
+    throw new ValidationError(['Filen är inte en Excel-fil (.xlsx). Spara tabellen som Excel-arbetsbok och skicka den igen.']);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -96,12 +105,18 @@ export async function readTableRows(bytes: Buffer, asOfHint: string | undefined)
   const problems: string[] = [];
 
   // The unit and the date are named above the table: "belopp i tkr", "… per 2026-06-12".
-  const above = Array.from({ length: header.row }, (_, i) => sheet.getRow(i + 1).values as CellValue[]).flat().map(text).join(' ');
+  const above = Array.from({ length: header.row }, (_, i) => sheet.getRow(i + 1).values as CellValue[])
+    .flat()
+    .map(text)
+    .join(' ');
   const unitOf = (t: string) => (/\btkr\b|\btsek\b/i.test(t) ? 'tkr' : /\bkr\b|\bkronor\b|\bsek\b/i.test(t) ? 'kr' : undefined);
   // The header's own label ("Belopp i kronor", "tkr") first; the board papers print "belopp i TSEK" in the title.
   const unit: 'kr' | 'tkr' = unitOf(text(sheet.getRow(header.row).getCell(header.labelColumn).value)) ?? unitOf(above) ?? 'tkr';
   const asOf = asOfHint ?? /\bper\s+(\d{4}-\d{2}-\d{2})\b/.exec(above)?.[1];
-  if (!asOf) problems.push('Tabellens datum saknas. Skicka filen med texten "importera ekonomisk information per 2026-06-12", eller skriv "per <datum>" i tabellens rubrik.');
+  if (!asOf)
+    problems.push(
+      'Tabellens datum saknas. Skicka filen med texten "importera ekonomisk information per 2026-06-12", eller skriv "per <datum>" i tabellens rubrik.',
+    );
 
   const lines: { row: number; label: string; amounts: Record<string, number> }[] = [];
   const pending: { name: string; owner: string; amounts: Record<string, number> }[] = [];
@@ -116,11 +131,15 @@ export async function readTableRows(bytes: Buffer, asOfHint: string | undefined)
     for (const column of header.columns) {
       const value = amount(row.getCell(column.index).value);
       const address = row.getCell(column.index).address;
-      if (value === 'formula') problems.push(`Cell ${address} ("${label}") har en formel utan beräknat värde. Öppna filen i Excel, spara den och skicka den igen.`);
+      if (value === 'formula')
+        problems.push(`Cell ${address} ("${label}") har en formel utan beräknat värde. Öppna filen i Excel, spara den och skicka den igen.`);
       else if (value === 'text') problems.push(`Cell ${address} ("${label}") är inget belopp.`);
       else if (value !== undefined) amounts[column.key] = value;
     }
-    if (PENDING_HEADING.test(n)) { inPending = true; continue; }
+    if (PENDING_HEADING.test(n)) {
+      inPending = true;
+      continue;
+    }
     const total = TOTALS.find(([pattern]) => pattern.test(n))?.[1];
     if (total) {
       for (const [key, value] of Object.entries(amounts)) (statedTotals[key] ??= {})[total] = value;
@@ -140,7 +159,9 @@ export async function readTableRows(bytes: Buffer, asOfHint: string | undefined)
 /** The template's lines a row's name fits: its label as the export writes it, its own label, or "insats, ägare" as the board papers do. */
 export function candidatesFor(label: string, template: LedgerSnapshot): readonly LedgerLine[] {
   const n = normalize(label);
-  return template.lines.filter((l) => [lineLabel(l), l.label, l.initiative ? `${l.initiative.name} ${l.initiative.owner}` : ''].some((name) => name !== '' && normalize(name) === n));
+  return template.lines.filter((l) =>
+    [lineLabel(l), l.label, l.initiative ? `${l.initiative.name} ${l.initiative.owner}` : ''].some((name) => name !== '' && normalize(name) === n),
+  );
 }
 
 /**
@@ -172,7 +193,8 @@ export function assembleLedger(table: TableRows, template: LedgerSnapshot, choic
   const first = table.columns[0] as { key: string; year: number };
   const inUnit = (kronor: number) => (table.unit === 'tkr' ? kronor / 1000 : kronor);
   const carriedIn = table.statedTotals[first.key]?.carriedIn;
-  if (carriedIn === undefined && template.openingSurplus.year !== first.year) throw new ValidationError([`Raden "Från tidigare år" saknas för ${first.year}: den behövs för beslutsutrymmet.`]);
+  if (carriedIn === undefined && template.openingSurplus.year !== first.year)
+    throw new ValidationError([`Raden "Från tidigare år" saknas för ${first.year}: den behövs för beslutsutrymmet.`]);
   const raw = {
     schemaVersion: 1,
     association: { id: template.associationId, name: template.associationName },
@@ -197,13 +219,21 @@ export function assembleLedger(table: TableRows, template: LedgerSnapshot, choic
 }
 
 /** Both steps, for a file whose names all fit (the CLI and the tests): an unplaced row is a problem named in Swedish. */
-export async function readLedgerWorkbook(bytes: Buffer, template: LedgerSnapshot, asOfHint: string | undefined): Promise<{ readonly snapshot: LedgerSnapshot; readonly unit: 'kr' | 'tkr' }> {
+export async function readLedgerWorkbook(
+  bytes: Buffer,
+  template: LedgerSnapshot,
+  asOfHint: string | undefined,
+): Promise<{ readonly snapshot: LedgerSnapshot; readonly unit: 'kr' | 'tkr' }> {
   const table = await readTableRows(bytes, asOfHint);
   const assembled = assembleLedger(table, template);
   if ('unresolved' in assembled) {
-    throw new ValidationError(assembled.unresolved.map((u) => (u.candidates.length === 0
-      ? `Raden "${u.label}" (rad ${u.row}) finns inte i förbundets tabell. Använd radnamnen från "ekonomisk information" (skriv det till mig för tabellen som Excel).`
-      : `Raden "${u.label}" (rad ${u.row}) passar flera rader: ${u.candidates.join(', ')}. Skriv insatsägaren inom parentes.`)));
+    throw new ValidationError(
+      assembled.unresolved.map((u) =>
+        u.candidates.length === 0
+          ? `Raden "${u.label}" (rad ${u.row}) finns inte i förbundets tabell. Använd radnamnen från "ekonomisk information" (skriv det till mig för tabellen som Excel).`
+          : `Raden "${u.label}" (rad ${u.row}) passar flera rader: ${u.candidates.join(', ')}. Skriv insatsägaren inom parentes.`,
+      ),
+    );
   }
   return { snapshot: assembled.snapshot, unit: table.unit };
 }

@@ -30,7 +30,10 @@ export interface BackgroundLoop {
  * connector that does not answer) the next one waits twice as long, up to `maxDelayMs`,
  * and a clean pass returns to the interval. A pass that throws counts as failed.
  */
-export function startBackgroundLoop(pass: () => Promise<PassResult>, options: { intervalMs: number; maxDelayMs: number; onError: (err: unknown) => void }): BackgroundLoop {
+export function startBackgroundLoop(
+  pass: () => Promise<PassResult>,
+  options: { intervalMs: number; maxDelayMs: number; onError: (err: unknown) => void },
+): BackgroundLoop {
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();

@@ -16,7 +16,13 @@ import { sendReminders } from './reminderJob';
 async function main(): Promise<void> {
   const config = loadConfig();
   const quiet = { info: () => undefined, error: jsonLogger.error };
-  const store = await openCosmosStore({ endpoint: config.cosmosEndpoint, key: config.cosmosKey, managedIdentityClientId: config.azureClientId, database: config.cosmosDatabase, dataDir: config.dataDir });
+  const store = await openCosmosStore({
+    endpoint: config.cosmosEndpoint,
+    key: config.cosmosKey,
+    managedIdentityClientId: config.azureClientId,
+    database: config.cosmosDatabase,
+    dataDir: config.dataDir,
+  });
   try {
     const notifier = new ProactiveNotifier(createAdapter(config, quiet), config.botId, cosmosRepositories(store).conversations);
     const deps = createDependencies(config, store, notifier, loadRoleDirectory(config.rolesFile, config.defaultAssociation));

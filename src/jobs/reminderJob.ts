@@ -12,7 +12,12 @@ export function hasJobKey(header: string | undefined, key: string): boolean {
 }
 
 /** The reminder job with progress in the log; used by the HTTP endpoint and `npm run remind`. */
-export async function sendReminders(deps: HandlerDependencies, config: AppConfig, logger: Logger, onProgress?: (done: number, total: number) => void): Promise<ReminderRunResult> {
+export async function sendReminders(
+  deps: HandlerDependencies,
+  config: AppConfig,
+  logger: Logger,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ReminderRunResult> {
   const result = await runReminders(deps, {
     daysBefore: config.reminderDaysBefore,
     perSecond: config.remindersPerSecond,
@@ -20,7 +25,8 @@ export async function sendReminders(deps: HandlerDependencies, config: AppConfig
       onProgress?.(done, total);
       if (done === total || done % 25 === 0) logger.info({ message: `Påminnelser: ${done} av ${total} behandlade.` });
     },
-    onError: (reminder, err) => logger.error({ message: 'reminder failed', user: reminder.user.aadObjectId, stage: reminder.stage, error: (err as Error).message }),
+    onError: (reminder, err) =>
+      logger.error({ message: 'reminder failed', user: reminder.user.aadObjectId, stage: reminder.stage, error: (err as Error).message }),
   });
   logger.info({ message: 'Påminnelsejobbet klart.', ...result });
   return result;

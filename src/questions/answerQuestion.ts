@@ -40,8 +40,9 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
 
   if (words.explain && words.measures.length === 0) {
     const previous = await readPrevious();
-    if (!previous) return [nothingToFollow('Jag har inget tidigare svar i den här konversationen att förklara. Ställ en fråga först, till exempel "beslutsutrymme 2026?".')];
-    return [(await explainReading(ctx, previous)) ?? (await answerReading(ctx, previous))[0] as Reply];
+    if (!previous)
+      return [nothingToFollow('Jag har inget tidigare svar i den här konversationen att förklara. Ställ en fråga först, till exempel "beslutsutrymme 2026?".')];
+    return [(await explainReading(ctx, previous)) ?? ((await answerReading(ctx, previous))[0] as Reply)];
   }
 
   let subjects = await subjectsFor(ctx, words);
@@ -65,7 +66,12 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
     return [clarifyReply('Menade du …?', interpretation.message, interpretation.options)];
   }
   if (interpretation.kind === 'notUnderstood') {
-    if (!previous && words.followUpOpener && words.measures.length === 0) return [nothingToFollow('Det här ser ut som en följdfråga, men jag har ingen tidigare fråga i den här konversationen. Ställ hela frågan, till exempel "beslutsutrymme 2027?".')];
+    if (!previous && words.followUpOpener && words.measures.length === 0)
+      return [
+        nothingToFollow(
+          'Det här ser ut som en följdfråga, men jag har ingen tidigare fråga i den här konversationen. Ställ hela frågan, till exempel "beslutsutrymme 2027?".',
+        ),
+      ];
     return [helpReply(interpretation.message ?? `Jag förstod inte frågan "${text.trim()}". Jag kan svara på till exempel:`, asker.roles)];
   }
   const reading = interpretation.reading;

@@ -48,7 +48,13 @@ export type ParticipantTable = Readonly<Record<keyof ParticipantCounts, ByGender
 
 export interface FollowUp {
   readonly period: FollowUpPeriod;
-  readonly initiatives: readonly { readonly id: string; readonly label: string; readonly kind: Initiative['kind']; readonly start: string; readonly end: string }[];
+  readonly initiatives: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly kind: Initiative['kind'];
+    readonly start: string;
+    readonly end: string;
+  }[];
   readonly status: readonly StatusRow[];
   readonly budget: readonly BudgetRow[];
   readonly budgetTotal: BudgetRow;
@@ -85,7 +91,12 @@ export const sharePercent = (part: number, whole: number) => wholePercent(part, 
  * vakanser, discussions) count if they happened in any quarter; meetings per
  * agreement must hold in every quarter.
  */
-export function compileFollowUp(period: FollowUpPeriod, initiatives: readonly Initiative[], reports: readonly QuarterlyReport[], budgets: Readonly<Record<string, Kronor>>): FollowUp {
+export function compileFollowUp(
+  period: FollowUpPeriod,
+  initiatives: readonly Initiative[],
+  reports: readonly QuarterlyReport[],
+  budgets: Readonly<Record<string, Kronor>>,
+): FollowUp {
   const quarters = quartersThrough(period.through);
   const periodStart = `${period.year}-01-01`;
   const periodEnd = quarterEnd(period.through);
@@ -102,7 +113,15 @@ export function compileFollowUp(period: FollowUpPeriod, initiatives: readonly In
   for (const initiative of active) {
     const filed = reportsOf(initiative.id);
     const last = filed[filed.length - 1]?.answers;
-    if (last) status.push(statusRow(initiative.id, filed.map((f) => f.answers), last, quarters.filter((q) => !filed.some((f) => f.quarter === q.quarter)).map(quarterKey)));
+    if (last)
+      status.push(
+        statusRow(
+          initiative.id,
+          filed.map((f) => f.answers),
+          last,
+          quarters.filter((q) => !filed.some((f) => f.quarter === q.quarter)).map(quarterKey),
+        ),
+      );
     const annual = budgets[initiative.id];
     if (annual !== undefined) budget.push(budgetRow(initiative.id, annual, last?.costsToDate ?? 0, period, last !== undefined));
     const counts = filed.map((f) => f.answers.participants).filter((p): p is ParticipantCounts => p !== undefined);
@@ -112,7 +131,11 @@ export function compileFollowUp(period: FollowUpPeriod, initiatives: readonly In
     [...FLOWS, 'ongoing'].map((key) => [key, participants.reduce<ByGender>((acc, p) => add(acc, p.counts[key as keyof ParticipantCounts]), ZERO)]),
   ) as unknown as ParticipantTable;
   const closedEarly = new Set(active.filter((i) => i.period.end < periodEnd).map((i) => i.id));
-  const excludedClosedExits = sum(participants.filter((p) => closedEarly.has(p.initiativeId)).map((p) => p.counts.exited[0] + p.counts.exited[1] - p.counts.exitedToWorkOrStudies[0] - p.counts.exitedToWorkOrStudies[1]));
+  const excludedClosedExits = sum(
+    participants
+      .filter((p) => closedEarly.has(p.initiativeId))
+      .map((p) => p.counts.exited[0] + p.counts.exited[1] - p.counts.exitedToWorkOrStudies[0] - p.counts.exitedToWorkOrStudies[1]),
+  );
   const count = participantTotals.exitedToWorkOrStudies[0] + participantTotals.exitedToWorkOrStudies[1];
   const exits = participantTotals.exited[0] + participantTotals.exited[1] - excludedClosedExits;
   return {
@@ -121,7 +144,13 @@ export function compileFollowUp(period: FollowUpPeriod, initiatives: readonly In
     status,
     budget,
     // The total covers the insatser that reported, so a missing report does not look like unspent money.
-    budgetTotal: budgetRow('totalt', sum(budget.filter((b) => b.reported).map((b) => b.budget)), sum(budget.filter((b) => b.reported).map((b) => b.costs)), period, true),
+    budgetTotal: budgetRow(
+      'totalt',
+      sum(budget.filter((b) => b.reported).map((b) => b.budget)),
+      sum(budget.filter((b) => b.reported).map((b) => b.costs)),
+      period,
+      true,
+    ),
     participants,
     participantTotals,
     toWorkOrStudies: { count, exits, excludedClosedExits, percent: sharePercent(count, exits) },

@@ -20,7 +20,8 @@ export function reportQuarter(deps: HandlerDependencies, key: unknown): Quarter 
   const quarter = typeof key === 'string' ? parseQuarterKey(key) : undefined;
   if (!quarter) throw new InvalidInputError('Kortet anger inget kvartal. Skriv "kvartalsrapport" för att börja om.');
   const latest = latestEndedQuarter(deps.today());
-  if (quarterKey(quarter) > quarterKey(latest)) throw new InvalidInputError(`${quarterLabel(quarter)} har inte tagit slut än; rapporten lämnas efter kvartalet.`);
+  if (quarterKey(quarter) > quarterKey(latest))
+    throw new InvalidInputError(`${quarterLabel(quarter)} har inte tagit slut än; rapporten lämnas efter kvartalet.`);
   return quarter;
 }
 
@@ -46,11 +47,25 @@ export async function openReportForm(deps: HandlerDependencies, user: UserIdenti
   ]);
   const basedOn = report ? latestVersion(report).version : 0;
   if (draft) {
-    return reportFormReply({ initiative, quarter, fields: draft.fields, previousOngoing: ongoing, basedOn, note: `Du fortsätter utkastet som ${draft.savedBy.name} sparade ${formatDateLong(draft.savedOn ?? todayInStockholm(new Date(draft.savedAt)))}.` });
+    return reportFormReply({
+      initiative,
+      quarter,
+      fields: draft.fields,
+      previousOngoing: ongoing,
+      basedOn,
+      note: `Du fortsätter utkastet som ${draft.savedBy.name} sparade ${formatDateLong(draft.savedOn ?? todayInStockholm(new Date(draft.savedAt)))}.`,
+    });
   }
   if (report) {
     const last = latestVersion(report);
-    return reportFormReply({ initiative, quarter, fields: fieldsOf(last.answers), previousOngoing: ongoing, basedOn, note: `Rapporten är redan inlämnad (version ${last.version}). Det du skickar in nu blir version ${last.version + 1}; tidigare versioner finns kvar.` });
+    return reportFormReply({
+      initiative,
+      quarter,
+      fields: fieldsOf(last.answers),
+      previousOngoing: ongoing,
+      basedOn,
+      note: `Rapporten är redan inlämnad (version ${last.version}). Det du skickar in nu blir version ${last.version + 1}; tidigare versioner finns kvar.`,
+    });
   }
   return reportFormReply({ initiative, quarter, fields: {}, previousOngoing: ongoing, basedOn });
 }
@@ -59,30 +74,71 @@ export async function openReportForm(deps: HandlerDependencies, user: UserIdenti
  * A form is stale when it was itself submitted, or a version came in after it was opened:
  * its actions are answered with the report as it stands, never by saving or filing its old answers.
  */
-async function staleAnswer(deps: HandlerDependencies, user: UserIdentity, initiative: Initiative, quarter: Quarter, formId: string, basedOn: number | undefined): Promise<Reply | undefined> {
+async function staleAnswer(
+  deps: HandlerDependencies,
+  user: UserIdentity,
+  initiative: Initiative,
+  quarter: Quarter,
+  formId: string,
+  basedOn: number | undefined,
+): Promise<Reply | undefined> {
   const report = await deps.repos.reports.get(user.associationId, initiative.id, quarter);
   if (!report) return undefined;
   const own = report.versions.find((v) => v.formId === formId);
   const last = latestVersion(report);
-  if (own) return reportReceiptReply(initiative, quarter, last, true, `Det här formuläret är redan inskickat (version ${own.version}); inget nytt sparades.${last.version > own.version ? ` Senaste versionen är ${last.version}.` : ''} Skriv "kvartalsrapport" för att rätta rapporten.`);
+  if (own)
+    return reportReceiptReply(
+      initiative,
+      quarter,
+      last,
+      true,
+      `Det här formuläret är redan inskickat (version ${own.version}); inget nytt sparades.${last.version > own.version ? ` Senaste versionen är ${last.version}.` : ''} Skriv "kvartalsrapport" för att rätta rapporten.`,
+    );
   if (basedOn !== undefined && last.version > basedOn) {
-    return reportReceiptReply(initiative, quarter, last, true, `Rapporten lämnades in (version ${last.version}) efter att det här formuläret öppnades, så formuläret är inaktuellt och inget sparades. Skriv "kvartalsrapport" för att rätta rapporten utifrån den senaste versionen.`);
+    return reportReceiptReply(
+      initiative,
+      quarter,
+      last,
+      true,
+      `Rapporten lämnades in (version ${last.version}) efter att det här formuläret öppnades, så formuläret är inaktuellt och inget sparades. Skriv "kvartalsrapport" för att rätta rapporten utifrån den senaste versionen.`,
+    );
   }
   return undefined;
 }
 
 function refusePersonalData(fields: ReportFields): void {
   if (Object.values(fields).some((value) => typeof value === 'string' && containsPersonnummer(value))) {
-    throw new InvalidInputError('Formuläret innehåller något som liknar ett personnummer. Uppgifter om enskilda deltagare får inte lämnas; ta bort numret och försök igen. Inget sparades.');
+    throw new InvalidInputError(
+      'Formuläret innehåller något som liknar ett personnummer. Uppgifter om enskilda deltagare får inte lämnas; ta bort numret och försök igen. Inget sparades.',
+    );
   }
 }
 
 /** Saves the half-filled form as it is; nothing is checked except that no personnummer is stored. */
-export async function saveReportDraft(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string, basedOn?: number, personalCardId?: string, edgeProblems: readonly string[] = []): Promise<Reply> {
+export async function saveReportDraft(
+  deps: HandlerDependencies,
+  user: UserIdentity,
+  initiativeId: unknown,
+  quarter: Quarter,
+  fields: ReportFields,
+  formId: string,
+  basedOn?: number,
+  personalCardId?: string,
+  edgeProblems: readonly string[] = [],
+): Promise<Reply> {
   const initiative = await ownInitiative(deps, user, initiativeId);
   const stale = await staleAnswer(deps, user, initiative, quarter, formId, basedOn);
   if (stale) return stale;
-  if (edgeProblems.length > 0) return reportFormReply({ initiative, quarter, fields, formId, previousOngoing: await previousOngoing(deps, user.associationId, initiative, quarter), problems: formProblems(edgeProblems), basedOn: basedOn ?? 0 });
+  if (edgeProblems.length > 0)
+    return reportFormReply({
+      initiative,
+      quarter,
+      fields,
+      formId,
+      previousOngoing: await previousOngoing(deps, user.associationId, initiative, quarter),
+      problems: formProblems(edgeProblems),
+      basedOn: basedOn ?? 0,
+    });
   refusePersonalData(fields);
   const kept = Object.fromEntries(Object.entries(fields).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const savedAt = deps.now().toISOString();
@@ -90,13 +146,41 @@ export async function saveReportDraft(deps: HandlerDependencies, user: UserIdent
   const previous = (await deps.repos.reports.getDraft(user.associationId, initiative.id, quarter))?.postedCards ?? [];
   const here = personalCardId && user.aadObjectId ? [{ aadObjectId: user.aadObjectId, activityId: personalCardId }] : [];
   const postedCards = [...previous, ...here.filter((c) => !previous.some((p) => p.activityId === c.activityId))];
-  await deps.repos.reports.saveDraft({ associationId: user.associationId, initiativeId: initiative.id, year: quarter.year, quarter: quarter.quarter, fields: kept, savedBy: { aadObjectId: user.aadObjectId, name: user.name }, savedAt, savedOn: deps.today(), ...(postedCards.length > 0 ? { postedCards } : {}) });
+  await deps.repos.reports.saveDraft({
+    associationId: user.associationId,
+    initiativeId: initiative.id,
+    year: quarter.year,
+    quarter: quarter.quarter,
+    fields: kept,
+    savedBy: { aadObjectId: user.aadObjectId, name: user.name },
+    savedAt,
+    savedOn: deps.today(),
+    ...(postedCards.length > 0 ? { postedCards } : {}),
+  });
   const ongoing = await previousOngoing(deps, user.associationId, initiative, quarter);
-  return reportFormReply({ initiative, quarter, fields: kept, formId, previousOngoing: ongoing, basedOn: basedOn ?? 0, note: 'Utkastet är sparat. Skriv "kvartalsrapport" när du vill fortsätta; det finns kvar även om boten startas om.' });
+  return reportFormReply({
+    initiative,
+    quarter,
+    fields: kept,
+    formId,
+    previousOngoing: ongoing,
+    basedOn: basedOn ?? 0,
+    note: 'Utkastet är sparat. Skriv "kvartalsrapport" när du vill fortsätta; det finns kvar även om boten startas om.',
+  });
 }
 
 /** Checks every rule; stores a new version (once per form) and gives the receipt, or the form again with the problems. */
-export async function submitReport(deps: HandlerDependencies, user: UserIdentity, initiativeId: unknown, quarter: Quarter, fields: ReportFields, formId: string, basedOn?: number, personalCardId?: string, edgeProblems: readonly string[] = []): Promise<Reply> {
+export async function submitReport(
+  deps: HandlerDependencies,
+  user: UserIdentity,
+  initiativeId: unknown,
+  quarter: Quarter,
+  fields: ReportFields,
+  formId: string,
+  basedOn?: number,
+  personalCardId?: string,
+  edgeProblems: readonly string[] = [],
+): Promise<Reply> {
   const initiative = await ownInitiative(deps, user, initiativeId);
   if (!isFormId(formId)) throw new InvalidInputError('Formuläret saknar sitt id. Skriv "kvartalsrapport" för att få ett nytt.');
   // A double click on the same form gets its own receipt; an older form gets the report as it stands.
@@ -107,7 +191,16 @@ export async function submitReport(deps: HandlerDependencies, user: UserIdentity
   if (stale) return stale;
   const ongoing = await previousOngoing(deps, user.associationId, initiative, quarter);
   const validation = validateReport(fields, { individual: initiative.kind === 'individual', previousOngoing: ongoing });
-  if (!validation.ok || edgeProblems.length > 0) return reportFormReply({ initiative, quarter, fields, formId, previousOngoing: ongoing, problems: [...formProblems(edgeProblems), ...(validation.ok ? [] : validation.problems)], basedOn: basedOn ?? 0 });
+  if (!validation.ok || edgeProblems.length > 0)
+    return reportFormReply({
+      initiative,
+      quarter,
+      fields,
+      formId,
+      previousOngoing: ongoing,
+      problems: [...formProblems(edgeProblems), ...(validation.ok ? [] : validation.problems)],
+      basedOn: basedOn ?? 0,
+    });
   const now = deps.now();
   const { report, added } = await deps.repos.reports.addVersion(user.associationId, initiative.id, quarter, {
     formId,

@@ -14,9 +14,25 @@ const LIGHT: Readonly<Record<TrafficLight, { text: string; color: Block['statusC
 type Block = BlocksView['blocks'][number];
 
 function blocksReply(title: string, intro: string, summaryHeading: string, summary: Fact[], blocks: Block[], notes: string[] = []): Reply {
-  const view: BlocksView = { title, intro, summaryHeading, summary, blocks, emptyText: 'Inga insatser att följa upp för perioden just nu.', notes: notes.map((text) => ({ text })) };
+  const view: BlocksView = {
+    title,
+    intro,
+    summaryHeading,
+    summary,
+    blocks,
+    emptyText: 'Inga insatser att följa upp för perioden just nu.',
+    notes: notes.map((text) => ({ text })),
+  };
   const facts = (fs: readonly Fact[]) => fs.map((f) => `${f.label}: ${f.value}`);
-  const text = [title, intro, ...(summary.length > 0 ? [summaryHeading, ...facts(summary)] : []), ...blocks.flatMap((b) => [b.heading, ...(b.status ? [b.status] : []), ...facts(b.facts)]), ...notes].filter(Boolean).join('\n');
+  const text = [
+    title,
+    intro,
+    ...(summary.length > 0 ? [summaryHeading, ...facts(summary)] : []),
+    ...blocks.flatMap((b) => [b.heading, ...(b.status ? [b.status] : []), ...facts(b.facts)]),
+    ...notes,
+  ]
+    .filter(Boolean)
+    .join('\n');
   return { card: { template: 'blocks', view }, text };
 }
 
@@ -69,7 +85,12 @@ export function followUpReplies(f: FollowUp): Reply[] {
       statusColor: s ? LIGHT[s.light].color : 'Default',
       facts: [
         { label: 'Insatstid', value: formatPeriod(i.start, i.end) },
-        ...(s ? [{ label: 'I fas med målen', value: s.inPhaseWithGoals }, { label: 'Styrgruppens prognos: målen nås', value: s.steeringGroupForecastGoalsMet }] : []),
+        ...(s
+          ? [
+              { label: 'I fas med målen', value: s.inPhaseWithGoals },
+              { label: 'Styrgruppens prognos: målen nås', value: s.steeringGroupForecastGoalsMet },
+            ]
+          : []),
         { label: 'Kvartalsrapporter', value: reportsText(s) },
       ],
     };
@@ -79,7 +100,12 @@ export function followUpReplies(f: FollowUp): Reply[] {
     { label: `Budget ${f.period.year}`, value: formatKr(b.budget) },
     { label: 'Upparbetat', value: b.reported ? formatKr(b.costs) : 'ingen rapport' },
     { label: 'Förbrukningsgrad', value: b.reported ? formatPercent(b.percent) : '–' },
-    ...(during ? [{ label: `Linjärt förväntat per ${periodEnd}`, value: formatKr(b.expected ?? 0) }, { label: 'Mot förväntan', value: b.reported ? formatPercent(b.percentOfExpected) : '–' }] : []),
+    ...(during
+      ? [
+          { label: `Linjärt förväntat per ${periodEnd}`, value: formatKr(b.expected ?? 0) },
+          { label: 'Mot förväntan', value: b.reported ? formatPercent(b.percentOfExpected) : '–' },
+        ]
+      : []),
   ];
 
   const quality = f.status.map((s): Block => ({
@@ -87,7 +113,10 @@ export function followUpReplies(f: FollowUp): Reply[] {
     status: '',
     statusColor: 'Default',
     facts: [
-      { label: 'Styrgruppsmöte enligt avtal varje kvartal', value: `${s.steeringMeetingsPerAgreement} (${s.meetingCount} ${s.meetingCount === 1 ? 'möte' : 'möten'})` },
+      {
+        label: 'Styrgruppsmöte enligt avtal varje kvartal',
+        value: `${s.steeringMeetingsPerAgreement} (${s.meetingCount} ${s.meetingCount === 1 ? 'möte' : 'möten'})`,
+      },
       { label: 'Alla parter representerade', value: s.representativesAttended },
       { label: 'Uppföljning lämnad', value: s.followUpSubmitted },
       { label: 'Målgrupp och metod enligt ansökan', value: s.targetGroupAsApplied === 'Ja' && s.methodAsApplied === 'Ja' ? 'Ja' : 'Nej' },
@@ -115,12 +144,20 @@ export function followUpReplies(f: FollowUp): Reply[] {
     ),
     blocksReply(
       `Uppföljning ${label}: budget`,
-      during ? `Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget, och mot linjär förväntan per ${periodEnd}.` : 'Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget.',
+      during
+        ? `Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget, och mot linjär förväntan per ${periodEnd}.`
+        : 'Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget.',
       'Totalt',
       budgetFacts(f.budgetTotal),
       f.budget.map((b) => ({ heading: name(b.initiativeId), status: '', statusColor: 'Default', facts: budgetFacts(b) })),
     ),
-    blocksReply(`Uppföljning ${label}: kvalitetssäkring`, 'Svar från periodens kvartalsrapporter (Ja om det gäller alla kvartal, för avvikelser och vakanser om det hänt något kvartal).', '', [], quality),
+    blocksReply(
+      `Uppföljning ${label}: kvalitetssäkring`,
+      'Svar från periodens kvartalsrapporter (Ja om det gäller alla kvartal, för avvikelser och vakanser om det hänt något kvartal).',
+      '',
+      [],
+      quality,
+    ),
     blocksReply(
       `Uppföljning ${label}: deltagare`,
       'Totalt först, sedan kvinnor (K) och män (M). Inskrivna och avslutade summeras över kvartalen; pågående gäller vid periodens slut. AF = Arbetsförmedlingen.',

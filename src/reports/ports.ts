@@ -9,7 +9,12 @@ export interface ReportRepository {
    * Adds a version (numbered after the last one) unless one with the same form id is
    * there already; earlier versions are kept. Safe under concurrent submissions (ETag).
    */
-  addVersion(associationId: string, initiativeId: string, quarter: Quarter, version: Omit<ReportVersion, 'version'>): Promise<{ readonly report: QuarterlyReport; readonly added: boolean }>;
+  addVersion(
+    associationId: string,
+    initiativeId: string,
+    quarter: Quarter,
+    version: Omit<ReportVersion, 'version'>,
+  ): Promise<{ readonly report: QuarterlyReport; readonly added: boolean }>;
   listForYear(associationId: string, year: number): Promise<readonly QuarterlyReport[]>;
   getDraft(associationId: string, initiativeId: string, quarter: Quarter): Promise<ReportDraft | undefined>;
   saveDraft(draft: ReportDraft): Promise<void>;

@@ -20,13 +20,23 @@ export interface Reminder {
  * (from `daysBefore` days ahead) and once it has passed, each person with every one
  * of their insatser still missing a report.
  */
-export function planReminders(today: string, daysBefore: number, users: readonly UserIdentity[], initiatives: readonly Initiative[], reports: readonly QuarterlyReport[]): Reminder[] {
+export function planReminders(
+  today: string,
+  daysBefore: number,
+  users: readonly UserIdentity[],
+  initiatives: readonly Initiative[],
+  reports: readonly QuarterlyReport[],
+): Reminder[] {
   const quarter = latestEndedQuarter(today);
   const due = dueDate(quarter);
   const daysLeft = Math.round((Date.parse(due) - Date.parse(today)) / 86_400_000);
   const stage: ReminderStage | undefined = daysLeft < 0 ? 'försenad' : daysLeft <= daysBefore ? 'före' : undefined;
   if (!stage) return [];
-  const missing = new Set(reportStatus(quarter, initiatives, reports, today).filter((r) => r.state !== 'inlämnad').map((r) => r.initiative.id));
+  const missing = new Set(
+    reportStatus(quarter, initiatives, reports, today)
+      .filter((r) => r.state !== 'inlämnad')
+      .map((r) => r.initiative.id),
+  );
   return users
     .map((user) => ({ user, quarter, stage, initiatives: initiatives.filter((i) => user.initiatives.includes(i.id) && missing.has(i.id)) }))
     .filter((r) => r.initiatives.length > 0);
@@ -34,11 +44,19 @@ export function planReminders(today: string, daysBefore: number, users: readonly
 
 export function reminderReply(r: Reminder): Reply {
   const due = formatDateLong(dueDate(r.quarter));
-  const title = r.stage === 'före' ? `Påminnelse: kvartalsrapport ${quarterLabel(r.quarter)} senast ${due}` : `Kvartalsrapport ${quarterLabel(r.quarter)} är försenad`;
+  const title =
+    r.stage === 'före' ? `Påminnelse: kvartalsrapport ${quarterLabel(r.quarter)} senast ${due}` : `Kvartalsrapport ${quarterLabel(r.quarter)} är försenad`;
   const status = r.stage === 'före' ? 'Rapporten saknas ännu för:' : `Sista dag var ${due}. Rapporten saknas för:`;
   const facts = r.initiatives.map((i) => ({ label: initiativeLabel(i), value: 'saknas' }));
-  const actions = r.initiatives.map((i) => ({ title: `Fyll i för ${initiativeLabel(i)}`, verb: 'openReportForm', data: { initiativeId: i.id, quarterKey: `${r.quarter.year}-Q${r.quarter.quarter}` } }));
-  return { card: { template: 'receipt', view: { title, status, facts, notes: [{ text: 'Du kan också skriva "kvartalsrapport" här i chatten.' }], actions } }, text: [title, status, ...facts.map((f) => f.label)].join('\n') };
+  const actions = r.initiatives.map((i) => ({
+    title: `Fyll i för ${initiativeLabel(i)}`,
+    verb: 'openReportForm',
+    data: { initiativeId: i.id, quarterKey: `${r.quarter.year}-Q${r.quarter.quarter}` },
+  }));
+  return {
+    card: { template: 'receipt', view: { title, status, facts, notes: [{ text: 'Du kan också skriva "kvartalsrapport" här i chatten.' }], actions } },
+    text: [title, status, ...facts.map((f) => f.label)].join('\n'),
+  };
 }
 
 export interface ReminderRunResult {

@@ -9,7 +9,12 @@ import { latestEstimateColumn } from '../finance/ledgerTotals';
  * newest quarter anyone has reported, against each insats's budget in the ledger's
  * latest estimate for the year. Undefined when no report of the year exists.
  */
-export function figuresFromReports(associationId: string, year: number, reports: readonly QuarterlyReport[], ledger: LedgerSnapshot | undefined): InitiativeYearFigures | undefined {
+export function figuresFromReports(
+  associationId: string,
+  year: number,
+  reports: readonly QuarterlyReport[],
+  ledger: LedgerSnapshot | undefined,
+): InitiativeYearFigures | undefined {
   const ofYear = reports.filter((r) => r.year === year);
   if (ofYear.length === 0 || !ledger) return undefined;
   const quarter = Math.max(...ofYear.map((r) => r.quarter)) as 1 | 2 | 3 | 4;

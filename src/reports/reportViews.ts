@@ -24,11 +24,21 @@ const numberOrNull = (value: string | undefined) => (value !== undefined && /^\d
 export function reportFormReply(o: ReportFormOptions): Reply {
   const individual = o.initiative.kind === 'individual';
   const title = `Kvartalsrapport ${quarterLabel(o.quarter)} – ${initiativeLabel(o.initiative)}`;
-  const intro = [`Senast ${formatDateLong(dueDate(o.quarter))}.`, o.note ?? 'Spara utkast när som helst och fortsätt senare; skicka in när allt är ifyllt.'].join(' ');
+  const intro = [
+    `Senast ${formatDateLong(dueDate(o.quarter))}.`,
+    o.note ?? 'Spara utkast när som helst och fortsätt senare; skicka in när allt är ifyllt.',
+  ].join(' ');
   const problems = o.problems ?? [];
   // Every problem beside its field; several on one field are joined.
   const at = (field: string) => problemAt(problems, field);
-  const fieldErrors = { meetingCount: at('meetingCount'), confirmOngoing: at('confirmOngoing'), shareWithPlan: at('shareWithPlan'), goalFulfilment: at('goalFulfilment'), costsToDate: at('costsToDate'), other: at('other') };
+  const fieldErrors = {
+    meetingCount: at('meetingCount'),
+    confirmOngoing: at('confirmOngoing'),
+    shareWithPlan: at('shareWithPlan'),
+    goalFulfilment: at('goalFulfilment'),
+    costsToDate: at('costsToDate'),
+    other: at('other'),
+  };
   const errorSummary = problemSummary(problems.length);
   const view = {
     title,
@@ -106,7 +116,10 @@ export function reportReceiptReply(initiative: Initiative, quarter: Quarter, ver
   ];
   if (a.participants) {
     const p = a.participants;
-    facts.push({ label: 'Inskrivna (k/m)', value: `${formatInteger(p.enrolled[0])}/${formatInteger(p.enrolled[1])}` }, { label: 'Pågående vid kvartalets slut (k/m)', value: `${p.ongoing[0]}/${p.ongoing[1]}` });
+    facts.push(
+      { label: 'Inskrivna (k/m)', value: `${formatInteger(p.enrolled[0])}/${formatInteger(p.enrolled[1])}` },
+      { label: 'Pågående vid kvartalets slut (k/m)', value: `${p.ongoing[0]}/${p.ongoing[1]}` },
+    );
   }
   const deviation = a.choices.deviation === 'Ja';
   const notes = [
@@ -115,5 +128,8 @@ export function reportReceiptReply(initiative: Initiative, quarter: Quarter, ver
     ...(deviation ? [{ text: 'Du svarade att det finns en avvikelse mot ansökan. Lämna den gärna nu, så kan förbundschefen besluta om den.' }] : []),
   ];
   const actions = deviation ? [{ title: 'Lämna avvikelse nu', verb: 'openDeviationForm', data: { initiativeId: initiative.id } }] : [];
-  return { card: { template: 'receipt', view: { title, status, facts, notes, actions } }, text: [title, status, ...facts.map((f) => `${f.label}: ${f.value}`)].join('\n') };
+  return {
+    card: { template: 'receipt', view: { title, status, facts, notes, actions } },
+    text: [title, status, ...facts.map((f) => `${f.label}: ${f.value}`)].join('\n'),
+  };
 }

@@ -58,11 +58,18 @@ export function validateReport(fields: ReportFields, context: ReportContext): Re
     const answer = fields[choiceField(q.id)] ?? '';
     if (!(q.choices as readonly string[]).includes(answer)) all.add(choiceField(q.id), `${i + 1}. ${q.label} Välj ett svar.`);
     choices[q.id] = answer;
-    const comment = text(fields[commentField(q.id)], `${commentName(q.comment)} (fråga ${i + 1})`, all.for(commentField(q.id)), answer !== '' && answer !== q.expected, ` – krävs när svaret är "${answer}"`);
+    const comment = text(
+      fields[commentField(q.id)],
+      `${commentName(q.comment)} (fråga ${i + 1})`,
+      all.for(commentField(q.id)),
+      answer !== '' && answer !== q.expected,
+      ` – krävs när svaret är "${answer}"`,
+    );
     if (comment) comments[q.id] = comment;
   });
   const meetingCount = wholeNumber(fields.meetingCount, 'Antal styrgruppsmöten under kvartalet', all.for('meetingCount'));
-  if (choices.meetings === 'Ja' && meetingCount === 0) all.add('meetingCount', 'Antal styrgruppsmöten under kvartalet: du svarade att styrgruppsmöte hållits; ange hur många.');
+  if (choices.meetings === 'Ja' && meetingCount === 0)
+    all.add('meetingCount', 'Antal styrgruppsmöten under kvartalet: du svarade att styrgruppsmöte hållits; ange hur många.');
 
   let participants: ParticipantCounts | undefined;
   let shareWithPlanPercent: number | undefined;
@@ -79,17 +86,32 @@ export function validateReport(fields: ReportFields, context: ReportContext): Re
   const other = text(fields.other, 'Övrigt till kansliet', all.for('other'), false);
   const problems = all.list;
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, answers: { choices, comments, meetingCount, ...(participants ? { participants } : {}), ...(shareWithPlanPercent !== undefined ? { shareWithPlanPercent } : {}), goalFulfilment, costsToDate, other } };
+  return {
+    ok: true,
+    answers: {
+      choices,
+      comments,
+      meetingCount,
+      ...(participants ? { participants } : {}),
+      ...(shareWithPlanPercent !== undefined ? { shareWithPlanPercent } : {}),
+      goalFulfilment,
+      costsToDate,
+      other,
+    },
+  };
 }
 
 function readParticipants(fields: ReportFields, context: ReportContext, all: FieldProblems): ParticipantCounts {
   const counts = {} as Record<keyof ParticipantCounts, [number, number]>;
   for (const row of PARTICIPANT_ROWS) {
-    counts[row.key] = [0, 1].map((g) => wholeNumber(fields[participantField(row.key, g as 0 | 1)], `${row.label} (${GENDER[g as 0 | 1]})`, all.for(participantField(row.key, g as 0 | 1)))) as [number, number];
+    counts[row.key] = [0, 1].map((g) =>
+      wholeNumber(fields[participantField(row.key, g as 0 | 1)], `${row.label} (${GENDER[g as 0 | 1]})`, all.for(participantField(row.key, g as 0 | 1))),
+    ) as [number, number];
   }
   for (const g of [0, 1] as const) {
     const varav = counts.exitedToWorkOrStudies[g] + counts.exitedToRehab[g];
-    if (varav > counts.exited[g]) all.add(participantField('exitedToWorkOrStudies', g), `"varav" (${varav}) kan inte vara fler än avslutade (${counts.exited[g]}) för ${GENDER[g]}.`);
+    if (varav > counts.exited[g])
+      all.add(participantField('exitedToWorkOrStudies', g), `"varav" (${varav}) kan inte vara fler än avslutade (${counts.exited[g]}) för ${GENDER[g]}.`);
   }
   const confirmed = fields.confirmOngoing === 'true';
   if (context.previousOngoing) {
@@ -97,8 +119,16 @@ function readParticipants(fields: ReportFields, context: ReportContext, all: Fie
     const expected = ([0, 1] as const).map((g) => previous[g] + counts.enrolled[g] - counts.exited[g]);
     const off = ([0, 1] as const).filter((g) => expected[g] !== counts.ongoing[g]);
     if (off.length > 0 && !confirmed) {
-      const detail = off.map((g) => `${GENDER[g]}: ${(context.previousOngoing as ByGender)[g]} + ${counts.enrolled[g]} − ${counts.exited[g]} = ${expected[g]}, inte ${counts.ongoing[g]}`).join('; ');
-      all.add('confirmOngoing', `Pågående vid kvartalets slut stämmer inte med förra kvartalets rapport (${detail}). Rätta siffrorna eller kryssa i att antalet stämmer ändå.`);
+      const detail = off
+        .map(
+          (g) =>
+            `${GENDER[g]}: ${(context.previousOngoing as ByGender)[g]} + ${counts.enrolled[g]} − ${counts.exited[g]} = ${expected[g]}, inte ${counts.ongoing[g]}`,
+        )
+        .join('; ');
+      all.add(
+        'confirmOngoing',
+        `Pågående vid kvartalets slut stämmer inte med förra kvartalets rapport (${detail}). Rätta siffrorna eller kryssa i att antalet stämmer ändå.`,
+      );
     }
   } else if (!confirmed) {
     all.add('confirmOngoing', 'Det finns ingen rapport för förra kvartalet att stämma av pågående mot; kryssa i att antalet pågående stämmer.');

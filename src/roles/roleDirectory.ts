@@ -45,12 +45,19 @@ export function parseRoles(json: unknown, source: string): Map<string, UserIdent
   file.users.forEach((u, i) => {
     const where = `${source}: users[${i}]`;
     if (!u || typeof u.aadObjectId !== 'string' || u.aadObjectId === '') throw new Error(`${where}: "aadObjectId" saknas`);
-    if (typeof u.association !== 'string' || !/^[a-z0-9-]{2,40}$/.test(u.association)) throw new Error(`${where}: "association" ska vara ett förbunds-id som "uppsala"`);
+    if (typeof u.association !== 'string' || !/^[a-z0-9-]{2,40}$/.test(u.association))
+      throw new Error(`${where}: "association" ska vara ett förbunds-id som "uppsala"`);
     if (!Array.isArray(u.roles)) throw new Error(`${where}: "roles" ska vara en lista`);
     const unknown = u.roles.filter((r) => !(ROLES as readonly string[]).includes(r));
     if (unknown.length > 0) throw new Error(`${where}: okänd roll ${unknown.join(', ')} (giltiga: ${ROLES.join(', ')})`);
     if (users.has(u.aadObjectId)) throw new Error(`${where}: användaren ${u.aadObjectId} finns redan`);
-    users.set(u.aadObjectId, { aadObjectId: u.aadObjectId, name: u.name ?? '', associationId: u.association, roles: u.roles as Role[], initiatives: u.initiatives ?? [] });
+    users.set(u.aadObjectId, {
+      aadObjectId: u.aadObjectId,
+      name: u.name ?? '',
+      associationId: u.association,
+      roles: u.roles as Role[],
+      initiatives: u.initiatives ?? [],
+    });
   });
   return users;
 }

@@ -25,7 +25,11 @@ export class CosmosApplicationRepository implements ApplicationRepository {
   }
 
   async replaceIfUnchanged(read: Application, next: Application): Promise<Application | undefined> {
-    const written = await replaceIfMatch<ApplicationDocument>(this.container, { ...next, type: 'application' }, (read as Partial<ApplicationDocument>)._etag as string);
+    const written = await replaceIfMatch<ApplicationDocument>(
+      this.container,
+      { ...next, type: 'application' },
+      (read as Partial<ApplicationDocument>)._etag as string,
+    );
     return written ? toApplication(written) : undefined;
   }
 
@@ -49,14 +53,26 @@ export class CosmosApplicationRepository implements ApplicationRepository {
 
   async listUnfinished(): Promise<readonly Application[]> {
     const { resources } = await this.container.items
-      .query<ApplicationDocument>({ query: 'SELECT * FROM c WHERE c.type = @type AND (c.kansliNotified = false OR c.decisionFinished = false)', parameters: [{ name: '@type', value: 'application' }] })
+      .query<ApplicationDocument>({
+        query: 'SELECT * FROM c WHERE c.type = @type AND (c.kansliNotified = false OR c.decisionFinished = false)',
+        parameters: [{ name: '@type', value: 'application' }],
+      })
       .fetchAll();
     return resources.map(toApplication);
   }
 
   async listByApplicant(associationId: string, aadObjectId: string): Promise<readonly Application[]> {
     const { resources } = await this.container.items
-      .query<ApplicationDocument>({ query: 'SELECT * FROM c WHERE c.type = @type AND c.applicant.aadObjectId = @aad', parameters: [{ name: '@type', value: 'application' }, { name: '@aad', value: aadObjectId }] }, { partitionKey: associationId })
+      .query<ApplicationDocument>(
+        {
+          query: 'SELECT * FROM c WHERE c.type = @type AND c.applicant.aadObjectId = @aad',
+          parameters: [
+            { name: '@type', value: 'application' },
+            { name: '@aad', value: aadObjectId },
+          ],
+        },
+        { partitionKey: associationId },
+      )
       .fetchAll();
     return resources.map(toApplication).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
@@ -67,7 +83,12 @@ export class CosmosApplicationRepository implements ApplicationRepository {
         {
           // "by" is a keyword in Cosmos SQL, so the property is read with brackets.
           query: 'SELECT * FROM c WHERE c.type = @type AND c.decision["by"] = @by AND c.decision.decidedOn >= @from AND c.decision.decidedOn <= @to',
-          parameters: [{ name: '@type', value: 'application' }, { name: '@by', value: 'delegation' }, { name: '@from', value: from }, { name: '@to', value: to }],
+          parameters: [
+            { name: '@type', value: 'application' },
+            { name: '@by', value: 'delegation' },
+            { name: '@from', value: from },
+            { name: '@to', value: to },
+          ],
         },
         { partitionKey: associationId },
       )

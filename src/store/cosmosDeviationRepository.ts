@@ -57,7 +57,14 @@ export class CosmosDeviationRepository implements DeviationRepository {
     return toDeviation(doc);
   }
 
-  async reserveBudget(associationId: string, initiativeId: string, year: number, caseId: string, amount: number, fits: (inFlight: readonly BudgetReservation[]) => Promise<boolean>): Promise<boolean> {
+  async reserveBudget(
+    associationId: string,
+    initiativeId: string,
+    year: number,
+    caseId: string,
+    amount: number,
+    fits: (inFlight: readonly BudgetReservation[]) => Promise<boolean>,
+  ): Promise<boolean> {
     const id = `reservation-${initiativeId}-${year}`;
     for (let attempt = 0; attempt < 200; attempt += 1) {
       const current = await readDocument<ReservationDocument>(this.container, id, associationId);
@@ -65,7 +72,14 @@ export class CosmosDeviationRepository implements DeviationRepository {
       // Only recent entries: older ones are open avvikelser by now (or a filing that never got created).
       const inFlight = (current?.entries ?? []).filter((e) => e.caseId !== caseId && now - Date.parse(e.at) < IN_FLIGHT_MS);
       if (!(await fits(inFlight))) return false;
-      const next: ReservationDocument = { id, associationId, type: 'budgetReservation', initiativeId, year, entries: [...inFlight, { caseId, amount, at: new Date(now).toISOString() }] };
+      const next: ReservationDocument = {
+        id,
+        associationId,
+        type: 'budgetReservation',
+        initiativeId,
+        year,
+        entries: [...inFlight, { caseId, amount, at: new Date(now).toISOString() }],
+      };
       assertNoPersonalData(next);
       try {
         if (!current) await this.container.items.create(next);
@@ -81,21 +95,28 @@ export class CosmosDeviationRepository implements DeviationRepository {
   }
 
   async listByStatus(associationId: string, statuses: readonly DeviationStatus[]): Promise<readonly Deviation[]> {
-    return this.query(associationId, 'SELECT * FROM c WHERE c.type = @type AND ARRAY_CONTAINS(@statuses, c.status)', [{ name: '@statuses', value: [...statuses] }]);
+    return this.query(associationId, 'SELECT * FROM c WHERE c.type = @type AND ARRAY_CONTAINS(@statuses, c.status)', [
+      { name: '@statuses', value: [...statuses] },
+    ]);
   }
 
   async listDecided(associationId: string, from: string, to: string): Promise<readonly Deviation[]> {
-    return this.query(associationId, 'SELECT * FROM c WHERE c.type = @type AND IS_DEFINED(c.decision) AND c.decision.decidedOn >= @from AND c.decision.decidedOn <= @to', [
-      { name: '@from', value: from },
-      { name: '@to', value: to },
-    ]);
+    return this.query(
+      associationId,
+      'SELECT * FROM c WHERE c.type = @type AND IS_DEFINED(c.decision) AND c.decision.decidedOn >= @from AND c.decision.decidedOn <= @to',
+      [
+        { name: '@from', value: from },
+        { name: '@to', value: to },
+      ],
+    );
   }
 
   async listUnfinished(): Promise<readonly Deviation[]> {
     const { resources } = await this.container.items
       .query<DeviationDocument>({
         // Kept flat: the embedded server's query parser takes seconds on deeply nested NOT/OR.
-        query: 'SELECT * FROM c WHERE c.type = @type AND (c.status = @registering OR (c.status = @open AND c.decidersNotified = false) OR c.decisionFinished = false)',
+        query:
+          'SELECT * FROM c WHERE c.type = @type AND (c.status = @registering OR (c.status = @open AND c.decidersNotified = false) OR c.decisionFinished = false)',
         parameters: [
           { name: '@type', value: 'deviation' },
           { name: '@registering', value: 'registreras' },

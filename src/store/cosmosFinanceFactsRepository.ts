@@ -18,7 +18,11 @@ export class CosmosFinanceFactsRepository implements FinanceFactsRepository {
       .query<FeesDocument>(
         {
           query: 'SELECT TOP 1 * FROM c WHERE c.associationId = @a AND c.type = @t AND c.year < @y AND c.hasPerMember = true ORDER BY c.year DESC',
-          parameters: [{ name: '@a', value: associationId }, { name: '@t', value: 'membershipFees' }, { name: '@y', value: year }],
+          parameters: [
+            { name: '@a', value: associationId },
+            { name: '@t', value: 'membershipFees' },
+            { name: '@y', value: year },
+          ],
         },
         { partitionKey: associationId },
       )
@@ -27,13 +31,29 @@ export class CosmosFinanceFactsRepository implements FinanceFactsRepository {
   }
 
   async saveMembershipFees(fees: MembershipFees): Promise<void> {
-    const doc: FeesDocument = { id: `fees-${fees.year}`, associationId: fees.associationId, type: 'membershipFees', year: fees.year, hasPerMember: Object.keys(fees.perMember).length > 0, fees };
+    const doc: FeesDocument = {
+      id: `fees-${fees.year}`,
+      associationId: fees.associationId,
+      type: 'membershipFees',
+      year: fees.year,
+      hasPerMember: Object.keys(fees.perMember).length > 0,
+      fees,
+    };
     await this.container.items.upsert(doc);
   }
 
   async membershipFeeYears(associationId: string): Promise<number[]> {
     const { resources } = await this.container.items
-      .query<number>({ query: 'SELECT VALUE c.year FROM c WHERE c.associationId = @a AND c.type = @t', parameters: [{ name: '@a', value: associationId }, { name: '@t', value: 'membershipFees' }] }, { partitionKey: associationId })
+      .query<number>(
+        {
+          query: 'SELECT VALUE c.year FROM c WHERE c.associationId = @a AND c.type = @t',
+          parameters: [
+            { name: '@a', value: associationId },
+            { name: '@t', value: 'membershipFees' },
+          ],
+        },
+        { partitionKey: associationId },
+      )
       .fetchAll();
     return [...resources].sort((a, b) => a - b);
   }
@@ -45,7 +65,13 @@ export class CosmosFinanceFactsRepository implements FinanceFactsRepository {
   async listAnnualReports(associationId: string): Promise<readonly AnnualReport[]> {
     const { resources } = await this.container.items
       .query<ReportDocument>(
-        { query: 'SELECT * FROM c WHERE c.associationId = @a AND c.type = @t', parameters: [{ name: '@a', value: associationId }, { name: '@t', value: 'annualReport' }] },
+        {
+          query: 'SELECT * FROM c WHERE c.associationId = @a AND c.type = @t',
+          parameters: [
+            { name: '@a', value: associationId },
+            { name: '@t', value: 'annualReport' },
+          ],
+        },
         { partitionKey: associationId },
       )
       .fetchAll();

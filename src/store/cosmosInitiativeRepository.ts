@@ -41,7 +41,16 @@ export class CosmosInitiativeRepository implements InitiativeRepository {
 
   async yearsWithFigures(associationId: string): Promise<number[]> {
     const { resources } = await this.container.items
-      .query<number>({ query: 'SELECT VALUE c.figures.year FROM c WHERE c.associationId = @a AND c.type = @t', parameters: [{ name: '@a', value: associationId }, { name: '@t', value: 'initiativeYearFigures' }] }, { partitionKey: associationId })
+      .query<number>(
+        {
+          query: 'SELECT VALUE c.figures.year FROM c WHERE c.associationId = @a AND c.type = @t',
+          parameters: [
+            { name: '@a', value: associationId },
+            { name: '@t', value: 'initiativeYearFigures' },
+          ],
+        },
+        { partitionKey: associationId },
+      )
       .fetchAll();
     return [...resources].sort((a, b) => a - b);
   }

@@ -73,7 +73,14 @@ export class CosmosLedgerRepository implements LedgerRepository {
   async saveSnapshot(snapshot: LedgerSnapshot): Promise<{ replaced: boolean }> {
     const { associationId, asOf } = snapshot;
     // A new immutable version, then the catalog points at it; a concurrent import of the same date takes the next number.
-    let version = 1 + Math.max(0, ...((await readDocument<CatalogDocument>(this.container, CATALOG_ID, associationId))?.entries ?? []).filter((e) => e.asOf === asOf).map((e) => e.version ?? 0));
+    let version =
+      1 +
+      Math.max(
+        0,
+        ...((await readDocument<CatalogDocument>(this.container, CATALOG_ID, associationId))?.entries ?? [])
+          .filter((e) => e.asOf === asOf)
+          .map((e) => e.version ?? 0),
+      );
     for (;;) {
       const doc: SnapshotDocument = { id: snapshotId(asOf, version), associationId, type: 'ledgerSnapshot', snapshot, version };
       try {

@@ -21,7 +21,8 @@ export const REMINDER_LEASE_MS = 10 * 60 * 1000;
 const slot = (initiativeId: string, q: Quarter) => `${initiativeId}-${q.year}-Q${q.quarter}`;
 const reportId = (initiativeId: string, q: Quarter) => `report-${slot(initiativeId, q)}`;
 const draftId = (initiativeId: string, q: Quarter) => `draft-${slot(initiativeId, q)}`;
-const reminderId = (aadObjectId: string, q: Quarter, stage: ReminderStage) => `reminder-${aadObjectId}-${q.year}-Q${q.quarter}-${stage === 'före' ? 'fore' : 'forsenad'}`;
+const reminderId = (aadObjectId: string, q: Quarter, stage: ReminderStage) =>
+  `reminder-${aadObjectId}-${q.year}-Q${q.quarter}-${stage === 'före' ? 'fore' : 'forsenad'}`;
 
 function toReport(doc: ReportDocument): QuarterlyReport {
   return { associationId: doc.associationId, initiativeId: doc.initiativeId, year: doc.year, quarter: doc.quarter, versions: doc.versions };
@@ -35,7 +36,12 @@ export class CosmosReportRepository implements ReportRepository {
     return doc ? toReport(doc) : undefined;
   }
 
-  async addVersion(associationId: string, initiativeId: string, quarter: Quarter, version: Omit<ReportVersion, 'version'>): Promise<{ report: QuarterlyReport; added: boolean }> {
+  async addVersion(
+    associationId: string,
+    initiativeId: string,
+    quarter: Quarter,
+    version: Omit<ReportVersion, 'version'>,
+  ): Promise<{ report: QuarterlyReport; added: boolean }> {
     let added = false;
     const doc = await updateWithRetry<ReportDocument>(
       this.container,
@@ -45,7 +51,15 @@ export class CosmosReportRepository implements ReportRepository {
         if (current?.versions.some((v) => v.formId === version.formId)) return current;
         added = true;
         const versions = current?.versions ?? [];
-        const base = current ?? { id: reportId(initiativeId, quarter), associationId, type: 'quarterlyReport' as const, initiativeId, year: quarter.year, quarter: quarter.quarter, versions: [] };
+        const base = current ?? {
+          id: reportId(initiativeId, quarter),
+          associationId,
+          type: 'quarterlyReport' as const,
+          initiativeId,
+          year: quarter.year,
+          quarter: quarter.quarter,
+          versions: [],
+        };
         return { ...base, versions: [...versions, { ...version, version: versions.length + 1 }] };
       },
       { attempts: 50, backoffMs: 20 },
@@ -55,14 +69,35 @@ export class CosmosReportRepository implements ReportRepository {
 
   async listForYear(associationId: string, year: number): Promise<readonly QuarterlyReport[]> {
     const { resources } = await this.container.items
-      .query<ReportDocument>({ query: 'SELECT * FROM c WHERE c.type = @type AND c.year = @year', parameters: [{ name: '@type', value: 'quarterlyReport' }, { name: '@year', value: year }] }, { partitionKey: associationId })
+      .query<ReportDocument>(
+        {
+          query: 'SELECT * FROM c WHERE c.type = @type AND c.year = @year',
+          parameters: [
+            { name: '@type', value: 'quarterlyReport' },
+            { name: '@year', value: year },
+          ],
+        },
+        { partitionKey: associationId },
+      )
       .fetchAll();
     return resources.map(toReport);
   }
 
   async getDraft(associationId: string, initiativeId: string, quarter: Quarter): Promise<ReportDraft | undefined> {
     const doc = await readDocument<DraftDocument>(this.container, draftId(initiativeId, quarter), associationId);
-    return doc ? { associationId: doc.associationId, initiativeId: doc.initiativeId, year: doc.year, quarter: doc.quarter, fields: doc.fields, savedBy: doc.savedBy, savedAt: doc.savedAt, ...(doc.savedOn ? { savedOn: doc.savedOn } : {}), ...(doc.postedCards ? { postedCards: doc.postedCards } : {}) } : undefined;
+    return doc
+      ? {
+          associationId: doc.associationId,
+          initiativeId: doc.initiativeId,
+          year: doc.year,
+          quarter: doc.quarter,
+          fields: doc.fields,
+          savedBy: doc.savedBy,
+          savedAt: doc.savedAt,
+          ...(doc.savedOn ? { savedOn: doc.savedOn } : {}),
+          ...(doc.postedCards ? { postedCards: doc.postedCards } : {}),
+        }
+      : undefined;
   }
 
   async saveDraft(draft: ReportDraft): Promise<void> {
@@ -82,7 +117,16 @@ export class CosmosReportRepository implements ReportRepository {
   async claimReminder(associationId: string, aadObjectId: string, quarter: Quarter, stage: ReminderStage): Promise<boolean> {
     const id = reminderId(aadObjectId, quarter, stage);
     const claimedAt = new Date().toISOString();
-    const doc: ReminderDocument = { id, associationId, type: 'reminder', aadObjectId, quarterKey: `${quarter.year}-Q${quarter.quarter}`, stage, status: 'sending', claimedAt };
+    const doc: ReminderDocument = {
+      id,
+      associationId,
+      type: 'reminder',
+      aadObjectId,
+      quarterKey: `${quarter.year}-Q${quarter.quarter}`,
+      stage,
+      status: 'sending',
+      claimedAt,
+    };
     try {
       await this.container.items.create(doc);
       return true;
@@ -94,7 +138,9 @@ export class CosmosReportRepository implements ReportRepository {
     const leaseOver = current?.status === 'sending' && Date.now() - Date.parse(current.claimedAt ?? '1970-01-01T00:00:00Z') > REMINDER_LEASE_MS;
     if (!current || (current.status !== 'failed' && !leaseOver)) return false;
     try {
-      await this.container.item(id, associationId).replace({ ...current, status: 'sending', claimedAt }, { accessCondition: { type: 'IfMatch', condition: current._etag as string } });
+      await this.container
+        .item(id, associationId)
+        .replace({ ...current, status: 'sending', claimedAt }, { accessCondition: { type: 'IfMatch', condition: current._etag as string } });
       return true;
     } catch (err) {
       if (isStatus(err, 412)) return false;

@@ -55,7 +55,11 @@ export class CosmosSequenceRepository implements SequenceRepository {
         return counter.last;
       }
       if (counter?.lastKey) await record(counter.lastKey, counter.last);
-      const next: CounterDocument = { ...(counter ?? { id: counterId, associationId, type: 'sequence', series, year }), last: (counter?.last ?? 0) + 1, lastKey: key };
+      const next: CounterDocument = {
+        ...(counter ?? { id: counterId, associationId, type: 'sequence', series, year }),
+        last: (counter?.last ?? 0) + 1,
+        lastKey: key,
+      };
       try {
         if (!counter) await this.container.items.create(next);
         else await this.container.item(counterId, associationId).replace(next, { accessCondition: { type: 'IfMatch', condition: counter._etag as string } });

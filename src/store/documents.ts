@@ -20,7 +20,11 @@ export function isStatus(err: unknown, code: number): boolean {
  */
 export function assertNoPersonalData(doc: object): void {
   const where = findPersonnummer(doc);
-  if (where) throw new InvalidInputError('Uppgifterna innehåller något som liknar ett personnummer eller samordningsnummer. Uppgifter om enskilda får inte lämnas; ta bort numret. Inget sparades.', `personnummer at ${where}`);
+  if (where)
+    throw new InvalidInputError(
+      'Uppgifterna innehåller något som liknar ett personnummer eller samordningsnummer. Uppgifter om enskilda får inte lämnas; ta bort numret. Inget sparades.',
+      `personnummer at ${where}`,
+    );
 }
 
 /** Point read that returns undefined for 404 instead of throwing. */
@@ -60,7 +64,9 @@ export async function updateWithRetry<D extends StoredDocument<string>>(
     assertNoPersonalData(next);
     try {
       if (!current) return (await container.items.create<D>(next)).resource as D;
-      const { resource } = await container.item(id, associationId).replace<D>(next, { accessCondition: { type: 'IfMatch', condition: current._etag as string } });
+      const { resource } = await container
+        .item(id, associationId)
+        .replace<D>(next, { accessCondition: { type: 'IfMatch', condition: current._etag as string } });
       return resource as D;
     } catch (err) {
       if (!isStatus(err, 412) && !isStatus(err, 409)) throw err;

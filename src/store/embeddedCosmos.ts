@@ -16,9 +16,21 @@ const { parsePartitionKey } = require('@vercel/cosmosdb-server/lib/utils/get-par
 const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 type Doc = Record<string, any>;
-interface CollectionImage { data: Doc; ridCount: number; docs: Doc[] }
-interface DatabaseImage { data: Doc; ridCount: number; collections: CollectionImage[] }
-interface Snapshot { version: 1; ridCount: number; databases: DatabaseImage[] }
+interface CollectionImage {
+  data: Doc;
+  ridCount: number;
+  docs: Doc[];
+}
+interface DatabaseImage {
+  data: Doc;
+  ridCount: number;
+  collections: CollectionImage[];
+}
+interface Snapshot {
+  version: 1;
+  ridCount: number;
+  databases: DatabaseImage[];
+}
 type JournalRecord =
   | { k: 'doc'; db: string; coll: string; id: string; pk: unknown; ridCount: number; doc: Doc | null }
   | { k: 'db'; id: string; ridCount: number; image: DatabaseImage | null };
@@ -84,7 +96,7 @@ export async function startEmbeddedCosmos(dataDir: string, port = 0, options: Em
     if (!isSignedWith(key, req)) {
       res.statusCode = 401;
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ code: 'Unauthorized', message: 'The request is not signed with this server\'s key.' }));
+      res.end(JSON.stringify({ code: 'Unauthorized', message: "The request is not signed with this server's key." }));
       return;
     }
     if (journal.failed || state.recovering) {
@@ -173,12 +185,20 @@ export function isSignedWith(key: string, req: http.IncomingMessage): boolean {
   const given = Buffer.from(match[1] as string, 'base64');
   let segments: string[];
   try {
-    segments = new URL(req.url ?? '/', 'http://embedded').pathname.split('/').filter((s) => s !== '').map(decodeURIComponent);
+    segments = new URL(req.url ?? '/', 'http://embedded').pathname
+      .split('/')
+      .filter((s) => s !== '')
+      .map(decodeURIComponent);
   } catch {
     return false;
   }
   // A feed (…/docs) is signed with its parent's link, an item (…/docs/id) with its own.
-  const [type, link] = segments.length === 0 ? ['', ''] : segments.length % 2 === 1 ? [segments[segments.length - 1] as string, segments.slice(0, -1).join('/')] : [segments[segments.length - 2] as string, segments.join('/')];
+  const [type, link] =
+    segments.length === 0
+      ? ['', '']
+      : segments.length % 2 === 1
+        ? [segments[segments.length - 1] as string, segments.slice(0, -1).join('/')]
+        : [segments[segments.length - 2] as string, segments.join('/')];
   const text = `${(req.method ?? '').toLowerCase()}\n${type.toLowerCase()}\n${link}\n${date.toLowerCase()}\n\n`;
   const expected = createHmac('sha256', Buffer.from(key, 'base64')).update(text).digest();
   return given.length === expected.length && timingSafeEqual(given, expected);
@@ -192,7 +212,14 @@ function unavailable(res: http.ServerResponse): void {
   res.end(JSON.stringify({ code: 'ServiceUnavailable', message: 'The store cannot write to its disk; nothing was saved.' }));
 }
 
-async function handle(account: any, journal: Journal, state: { epoch: number }, req: http.IncomingMessage, res: http.ServerResponse, log: (entry: Record<string, unknown>) => void): Promise<void> {
+async function handle(
+  account: any,
+  journal: Journal,
+  state: { epoch: number },
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  log: (entry: Record<string, unknown>) => void,
+): Promise<void> {
   const epoch = state.epoch;
   const matched = route(req);
   let body: any;
@@ -217,7 +244,8 @@ async function handle(account: any, journal: Journal, state: { epoch: number }, 
       await journal.append(record);
     } catch (err) {
       // Not on disk, so not acknowledged: the change in memory is dropped when the store reloads.
-      if (epoch === state.epoch) log({ message: 'inbyggd Cosmos: kunde inte skriva journalen; inga fler skrivningar förrän disken tar emot igen', error: (err as Error).message });
+      if (epoch === state.epoch)
+        log({ message: 'inbyggd Cosmos: kunde inte skriva journalen; inga fler skrivningar förrän disken tar emot igen', error: (err as Error).message });
       state.epoch += 1;
       unavailable(res);
       return;
@@ -403,7 +431,8 @@ async function acquireLock(dataDir: string, log: (entry: Record<string, unknown>
       } catch {
         owner = { pid: 0 };
       }
-      if (await isLiveOwner(owner)) throw new Error(`Datakatalogen ${dataDir} används redan av en annan process (pid ${owner.pid}). Stoppa servern först.`, { cause: err });
+      if (await isLiveOwner(owner))
+        throw new Error(`Datakatalogen ${dataDir} används redan av en annan process (pid ${owner.pid}). Stoppa servern först.`, { cause: err });
       log({ message: `inbyggd Cosmos: låset i ${dataDir} var kvar från en process som inte längre finns (pid ${owner.pid}); det tas över` });
       await fs.rm(lockPath, { force: true });
     }

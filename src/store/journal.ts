@@ -49,7 +49,11 @@ export class Journal {
   private flushing = false;
   private failure?: Error;
 
-  private constructor(private readonly handle: fs.FileHandle, private size: number, private readonly faults: JournalFaults) {}
+  private constructor(
+    private readonly handle: fs.FileHandle,
+    private size: number,
+    private readonly faults: JournalFaults,
+  ) {}
 
   static async open(path: string, faults: JournalFaults = {}): Promise<Journal> {
     const handle = await fs.open(path, 'r+').catch(async (err) => {

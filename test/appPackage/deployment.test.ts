@@ -11,12 +11,21 @@ const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 const bicep = read('infra/azure.bicep');
 const envDev = read('env/.env.dev');
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\$\{\{([A-Z0-9_]+)\}\}/g)].map((m) => m[1] as string))];
-const envFileKeys = (text: string) => new Set(text.split('\n').filter((l) => /^[A-Z0-9_]+=/.test(l)).map((l) => l.split('=')[0] as string));
+const envFileKeys = (text: string) =>
+  new Set(
+    text
+      .split('\n')
+      .filter((l) => /^[A-Z0-9_]+=/.test(l))
+      .map((l) => l.split('=')[0] as string),
+  );
 
 describe('deployment files', () => {
   it('the Bicep creates exactly the containers and partition key the app uses', () => {
     const listed = /var containerNames = \[([^\]]*)\]/.exec(bicep)?.[1] ?? '';
-    assert.deepEqual([...listed.matchAll(/'([a-z]+)'/g)].map((m) => m[1]), Object.values(CONTAINERS));
+    assert.deepEqual(
+      [...listed.matchAll(/'([a-z]+)'/g)].map((m) => m[1]),
+      Object.values(CONTAINERS),
+    );
     assert.match(bicep, new RegExp(`partitionKey: \\{ paths: \\[ '${PARTITION_KEY_PATH}' \\]`));
     assert.match(bicep, /EnableServerless/);
     assert.match(bicep, /linuxFxVersion: 'NODE\|22-lts'/);
@@ -26,15 +35,38 @@ describe('deployment files', () => {
   });
 
   it('the App Service settings are variables the app reads, and give a production configuration', () => {
-    const settings = Object.fromEntries([...bicep.matchAll(/\{ name: '([A-Z_]+)', value: ((?:\$\{[^}]*\}|[^}])+) \}/g)].map((m) => [m[1] as string, (m[2] as string).trim()]));
+    const settings = Object.fromEntries(
+      [...bicep.matchAll(/\{ name: '([A-Z_]+)', value: ((?:\$\{[^}]*\}|[^}])+) \}/g)].map((m) => [m[1] as string, (m[2] as string).trim()]),
+    );
     const configSource = read('src/config.ts');
     for (const name of Object.keys(settings).filter((n) => !['SCM_DO_BUILD_DURING_DEPLOYMENT', 'CUSTOM_BUILD_COMMAND'].includes(n))) {
       assert.match(configSource, new RegExp(`env\\.${name}\\b`), `${name} is not read by src/config.ts`);
     }
-    for (const required of ['BOT_ID', 'BOT_TYPE', 'BOT_TENANT_ID', 'COSMOS_ENDPOINT', 'AZURE_CLIENT_ID', 'COSMOS_DATABASE', 'DEMO_DATA', 'ROLES_FILE', 'JOBS_KEY', 'FILE_LINK_SECRET', 'PUBLIC_BASE_URL', 'APPLICATIONINSIGHTS_CONNECTION_STRING']) assert.ok(settings[required], required);
+    for (const required of [
+      'BOT_ID',
+      'BOT_TYPE',
+      'BOT_TENANT_ID',
+      'COSMOS_ENDPOINT',
+      'AZURE_CLIENT_ID',
+      'COSMOS_DATABASE',
+      'DEMO_DATA',
+      'ROLES_FILE',
+      'JOBS_KEY',
+      'FILE_LINK_SECRET',
+      'PUBLIC_BASE_URL',
+      'APPLICATIONINSIGHTS_CONNECTION_STRING',
+    ])
+      assert.ok(settings[required], required);
     assert.equal(settings.COSMOS_KEY, undefined, 'no Cosmos key in production: the managed identity reaches Cosmos');
     // Values the Bicep computes at deployment get a sample of the same kind.
-    const SAMPLES: Record<string, string> = { BOT_ID: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', BOT_TENANT_ID: '5d0c1c7e-3f1a-4b8e-9c2d-1a2b3c4d5e6f', DELEGATION_LIMIT_KR: '500000', JOBS_KEY: 'key-from-vault', FILE_LINK_SECRET: 'file-link-secret-from-vault-0123456789', PUBLIC_BASE_URL: 'https://fsdev1a2b-app.azurewebsites.net' };
+    const SAMPLES: Record<string, string> = {
+      BOT_ID: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+      BOT_TENANT_ID: '5d0c1c7e-3f1a-4b8e-9c2d-1a2b3c4d5e6f',
+      DELEGATION_LIMIT_KR: '500000',
+      JOBS_KEY: 'key-from-vault',
+      FILE_LINK_SECRET: 'file-link-secret-from-vault-0123456789',
+      PUBLIC_BASE_URL: 'https://fsdev1a2b-app.azurewebsites.net',
+    };
     const literal = (k: string, v: string | undefined) => SAMPLES[k] ?? (v?.startsWith("'") ? v.slice(1, -1) : `from-${v}`);
     const config = loadConfig(Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, literal(k, v)])));
     assert.equal(config.demoData, false);
@@ -71,10 +103,16 @@ describe('deployment files', () => {
     assert.match(pkg.engines.node, new RegExp(`^>=${nodeMajor}\\.`));
     assert.match(pkg.devDependencies['@types/node'], new RegExp(`^\\^${nodeMajor}\\.`));
     const command = /appCommandLine: '([^']+)'/.exec(bicep)?.[1];
-    assert.match(command ?? '', /^node (?:--max-(?:old|semi)-space-size=\d+ )*dist\/src\/index\.js$/, 'the built app, with heap bounds sized for a small instance');
+    assert.match(
+      command ?? '',
+      /^node (?:--max-(?:old|semi)-space-size=\d+ )*dist\/src\/index\.js$/,
+      'the built app, with heap bounds sized for a small instance',
+    );
     assert.equal(pkg.scripts.start, command, 'npm start runs what App Service runs, without compiling');
     assert.ok(existsSync(path.join(ROOT, 'dist/src/index.js')), 'the build writes the file App Service starts');
-    const ignored = read('.appserviceignore').split('\n').map((l) => l.trim());
+    const ignored = read('.appserviceignore')
+      .split('\n')
+      .map((l) => l.trim());
     assert.ok(!ignored.includes('dist'), 'the built app is deployed');
     assert.ok(ignored.includes('node_modules'), 'App Service installs the production dependencies itself');
     assert.match(bicep, /\{ name: 'CUSTOM_BUILD_COMMAND', value: 'npm ci --omit=dev[^']*' \}/);
@@ -85,7 +123,9 @@ describe('deployment files', () => {
     assert.match(yml, /^# yaml-language-server: \$schema=https:\/\/aka\.ms\/m365-agents-toolkits\/v1\.11\/yaml\.schema\.json$/m);
     assert.match(yml, /^version: v1\.11$/m);
     const deploy = yml.slice(yml.indexOf('\ndeploy:'), yml.indexOf('\npublish:'));
-    const steps = [...deploy.matchAll(/- uses: (\S+)(?:\n\s+name: .*)?\n\s+with:\n\s+(?:args: (.*)|artifactFolder)/g)].map((m) => `${m[1]}${m[2] ? ` ${m[2]}` : ''}`);
+    const steps = [...deploy.matchAll(/- uses: (\S+)(?:\n\s+name: .*)?\n\s+with:\n\s+(?:args: (.*)|artifactFolder)/g)].map(
+      (m) => `${m[1]}${m[2] ? ` ${m[2]}` : ''}`,
+    );
     assert.deepEqual(steps, ['cli/runNpmCommand ci --no-audit --no-fund', 'cli/runNpmCommand run build', 'azureAppService/zipDeploy']);
   });
 
@@ -99,7 +139,7 @@ describe('deployment files', () => {
     assert.match(bicep, /\{ name: 'AZURE_CLIENT_ID', value: identity\.properties\.clientId \}/);
   });
 
-  it('Application Insights is workspace-based and its connection string is the app\'s setting', () => {
+  it("Application Insights is workspace-based and its connection string is the app's setting", () => {
     assert.match(bicep, /resource workspace 'Microsoft\.OperationalInsights\/workspaces@/);
     assert.match(bicep, /resource insights 'Microsoft\.Insights\/components@[^']+' = \{[\s\S]*?WorkspaceResourceId: workspace\.id/);
     assert.match(bicep, /\{ name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: insights\.properties\.ConnectionString \}/);
@@ -125,7 +165,9 @@ describe('deployment files', () => {
 
   it('every globally unique name carries a hash of the resource group', () => {
     assert.match(bicep, /var name = toLower\('\$\{resourceBaseName\}\$\{uniqueString\(resourceGroup\(\)\.id\)\}'\)/);
-    const names = [...bicep.matchAll(/^ {2}name: (.+)$/gm)].map((m) => m[1] as string).filter((n) => !/^'[a-zA-Z-]+'$/.test(n) && !n.startsWith('guid(') && n !== 'cosmosDatabaseName');
+    const names = [...bicep.matchAll(/^ {2}name: (.+)$/gm)]
+      .map((m) => m[1] as string)
+      .filter((n) => !/^'[a-zA-Z-]+'$/.test(n) && !n.startsWith('guid(') && n !== 'cosmosDatabaseName');
     assert.ok(names.length >= 9, names.join(', '));
     for (const n of names) assert.match(n, /^(name|'\$\{name\}-[a-z]+')$/, n);
     // Key Vault names have at most 24 characters: prefix (≤ 8) + 13 + '-kv'.

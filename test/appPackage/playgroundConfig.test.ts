@@ -11,10 +11,15 @@ const demoUsers = parseRoles(JSON.parse(readFileSync(path.join(ROOT, 'config/rol
 function currentUser(file: string): Record<string, string> {
   const text = readFileSync(file, 'utf8');
   const block = /\ncurrentUser:\n((?: {2}.+\n)+)/.exec(text)?.[1] ?? '';
-  return Object.fromEntries(block.split('\n').filter(Boolean).map((line) => {
-    const [key, ...value] = line.trim().split(':');
-    return [key as string, value.join(':').trim().replace(/^"|"$/g, '')];
-  }));
+  return Object.fromEntries(
+    block
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [key, ...value] = line.trim().split(':');
+        return [key as string, value.join(':').trim().replace(/^"|"$/g, '')];
+      }),
+  );
 }
 
 describe('Agents Playground configuration', () => {

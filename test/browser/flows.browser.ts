@@ -142,7 +142,10 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
     // Action.OpenUrl opens the link in a new window; the browser receives the file there (or in the page itself).
     const download = await new Promise<import('playwright-core').Download>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no download within 20 s')), 20_000);
-      const done = (d: import('playwright-core').Download) => { clearTimeout(timer); resolve(d); };
+      const done = (d: import('playwright-core').Download) => {
+        clearTimeout(timer);
+        resolve(d);
+      };
       kansli.page.once('download', done);
       kansli.page.context().once('page', (popup) => popup.once('download', done));
       // Teams' renderer gives Action.OpenUrl the role of a link.
@@ -160,8 +163,19 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
     const kansli = pages.kansli as PlaygroundPage;
     await lead.say('kvartalsrapport');
     const form = await lead.card(/Kvartalsrapport kvartal 3 2026 – Växtkraft/);
-    const answer = async (card: import('playwright-core').Locator, question: RegExp, choice: string) => card.getByRole('radiogroup', { name: question }).getByLabel(choice, { exact: true }).check();
-    for (const question of [/Ligger insatsen i fas/, /styrgruppsmöte hållits/, /ordinarie representanter/, /uppföljning lämnats/, /målgruppen/, /metoden/, /jämställdhet/, /implementering/]) await answer(form, question, 'Ja');
+    const answer = async (card: import('playwright-core').Locator, question: RegExp, choice: string) =>
+      card.getByRole('radiogroup', { name: question }).getByLabel(choice, { exact: true }).check();
+    for (const question of [
+      /Ligger insatsen i fas/,
+      /styrgruppsmöte hållits/,
+      /ordinarie representanter/,
+      /uppföljning lämnats/,
+      /målgruppen/,
+      /metoden/,
+      /jämställdhet/,
+      /implementering/,
+    ])
+      await answer(form, question, 'Ja');
     await answer(form, /prognos för måluppfyllelse/, 'Målen kommer att nås');
     for (const question of [/avvikelse mot ansökan/, /finansierade av förbundet/, /egenfinansierade/]) await answer(form, question, 'Nej');
     await form.getByRole('button', { name: 'Spara utkast' }).click();
@@ -220,18 +234,48 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
 
     await applicant.say('ny ansökan');
     const s1 = await applicant.card(/1 av 5: Insatsen och insatsägare/);
-    await fill(s1, [[/^Insatsens namn/, 'Stegvis Enköping'], [/^Insatsägare \(organisation\)/, 'Enköpings kommun'], [/^Kontaktperson/, 'Eva Ek'], [/^E-post/, 'eva.ek@enkoping.example'], [/^Part 1: organisation/, 'Arbetsförmedlingen']]);
-    await s1.getByRole('radiogroup', { name: /Typ av insats/ }).getByLabel('Individinsats', { exact: true }).check();
+    await fill(s1, [
+      [/^Insatsens namn/, 'Stegvis Enköping'],
+      [/^Insatsägare \(organisation\)/, 'Enköpings kommun'],
+      [/^Kontaktperson/, 'Eva Ek'],
+      [/^E-post/, 'eva.ek@enkoping.example'],
+      [/^Part 1: organisation/, 'Arbetsförmedlingen'],
+    ]);
+    await s1
+      .getByRole('radiogroup', { name: /Typ av insats/ })
+      .getByLabel('Individinsats', { exact: true })
+      .check();
     await applicant.screenshot('ansokan-avsnitt-1');
     await next(s1, 'Spara och fortsätt');
     const s2 = await applicant.card(/2 av 5: Syfte, mål och behov/);
-    await fill(s2, [[/^Syfte/, 'Fler i arbete.'], [/^Övergripande mål/, 'Egen försörjning.'], [/^Effektmål/, '40 % till arbete.'], [/^Insatsmål/, '30 deltagare.'], [/^Bakgrund och behov/, 'Långvarigt arbetslösa unga.']]);
+    await fill(s2, [
+      [/^Syfte/, 'Fler i arbete.'],
+      [/^Övergripande mål/, 'Egen försörjning.'],
+      [/^Effektmål/, '40 % till arbete.'],
+      [/^Insatsmål/, '30 deltagare.'],
+      [/^Bakgrund och behov/, 'Långvarigt arbetslösa unga.'],
+    ]);
     await next(s2, 'Spara och fortsätt');
     const s3 = await applicant.card(/3 av 5: Insatstid, målgrupp och metod/);
-    await fill(s3, [[/^Planerad start/, '2027-01-01'], [/^Planerat slut/, '2027-12-31'], [/^Målgrupp/, 'Unga vuxna.'], [/^Förväntat antal deltagare/, '30'], [/^Metod/, 'IPS.'], [/^Uppföljning och utvärdering/, 'Kvartalsvis.'], [/^Implementering/, 'Kommunen tar över.'], [/^Förankrad i lokusgruppen/, '2026-10-15']]);
+    await fill(s3, [
+      [/^Planerad start/, '2027-01-01'],
+      [/^Planerat slut/, '2027-12-31'],
+      [/^Målgrupp/, 'Unga vuxna.'],
+      [/^Förväntat antal deltagare/, '30'],
+      [/^Metod/, 'IPS.'],
+      [/^Uppföljning och utvärdering/, 'Kvartalsvis.'],
+      [/^Implementering/, 'Kommunen tar över.'],
+      [/^Förankrad i lokusgruppen/, '2026-10-15'],
+    ]);
     await next(s3, 'Spara och fortsätt');
     const s4 = await applicant.card(/4 av 5: Budget/);
-    await fill(s4, [[/^Lön 1: tjänst/, 'Coach'], [/^Lön 1: omfattning/, '100'], [/^Lön 1: från/, '2027-01-01'], [/^Lön 1: till/, '2027-12-31'], [/^Lön 1: belopp/, '600 tkr']]);
+    await fill(s4, [
+      [/^Lön 1: tjänst/, 'Coach'],
+      [/^Lön 1: omfattning/, '100'],
+      [/^Lön 1: från/, '2027-01-01'],
+      [/^Lön 1: till/, '2027-12-31'],
+      [/^Lön 1: belopp/, '600 tkr'],
+    ]);
     await applicant.screenshot('ansokan-budget');
     await next(s4, 'Spara och visa sammanfattning');
     const summary = await applicant.card(/5 av 5: sammanfattning/);
@@ -245,7 +289,10 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
     const toKansli = await kansli.card(new RegExp(`Ny ansökan ${dnr}: Stegvis Enköping`));
     await toKansli.getByRole('button', { name: 'Registrera styrelsens beslut' }).click();
     const decision = await kansli.card(/Styrelsens beslut: Stegvis Enköping/);
-    await decision.getByRole('radiogroup', { name: /Beslut/ }).getByLabel('Bevilja', { exact: true }).check();
+    await decision
+      .getByRole('radiogroup', { name: /Beslut/ })
+      .getByLabel('Bevilja', { exact: true })
+      .check();
     const meeting = decision.getByLabel(/Styrelsemötets datum/);
     await meeting.fill('2026-12-10');
     await meeting.press('Enter');

@@ -30,7 +30,11 @@ export async function launchChromium(): Promise<Browser> {
 export class PlaygroundPage {
   private shots = 0;
 
-  private constructor(readonly name: string, readonly page: Page, private readonly context: BrowserContext) {}
+  private constructor(
+    readonly name: string,
+    readonly page: Page,
+    private readonly context: BrowserContext,
+  ) {}
 
   static async open(browser: Browser, name: string, url: string): Promise<PlaygroundPage> {
     const context = await browser.newContext({ viewport: { width: 1400, height: 1300 }, locale: 'sv-SE' });

@@ -17,7 +17,9 @@ const lead = user('29:d1', '00000000-0000-0000-0000-0000000000d1', 'Insatsansvar
 const applicant = user('29:sok', '00000000-0000-0000-0000-00000000a001', 'Sökande på Heby kommun');
 
 /** The Adaptive Cards renderer the Teams clients are built on (the version @microsoft/adaptivecards-tools ships). */
-const RENDERER = require.resolve('adaptivecards/dist/adaptivecards.min.js', { paths: [path.dirname(require.resolve('@microsoft/adaptivecards-tools/package.json'))] });
+const RENDERER = require.resolve('adaptivecards/dist/adaptivecards.min.js', {
+  paths: [path.dirname(require.resolve('@microsoft/adaptivecards-tools/package.json'))],
+});
 
 /** Teams' light theme, as far as it matters for line breaking: its font sizes, spacing and fact titles. */
 const TEAMS_HOST_CONFIG = {
@@ -27,8 +29,26 @@ const TEAMS_HOST_CONFIG = {
   spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 24, padding: 16 },
   separator: { lineThickness: 1, lineColor: '#EEEEEE' },
   containerStyles: {
-    default: { backgroundColor: '#FFFFFF', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, good: { default: '#0E700E' }, attention: { default: '#C4314B' }, warning: { default: '#835C00' }, accent: { default: '#5B5FC7' } } },
-    emphasis: { backgroundColor: '#F5F5F5', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, good: { default: '#0E700E' }, attention: { default: '#C4314B' }, warning: { default: '#835C00' }, accent: { default: '#5B5FC7' } } },
+    default: {
+      backgroundColor: '#FFFFFF',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        good: { default: '#0E700E' },
+        attention: { default: '#C4314B' },
+        warning: { default: '#835C00' },
+        accent: { default: '#5B5FC7' },
+      },
+    },
+    emphasis: {
+      backgroundColor: '#F5F5F5',
+      foregroundColors: {
+        default: { default: '#242424', subtle: '#616161' },
+        good: { default: '#0E700E' },
+        attention: { default: '#C4314B' },
+        warning: { default: '#835C00' },
+        accent: { default: '#5B5FC7' },
+      },
+    },
   },
   factSet: { title: { weight: 'bolder', size: 'default', wrap: true, maxWidth: 150 }, value: { wrap: true }, spacing: 8 },
   actions: { maxActions: 10, actionsOrientation: 'horizontal', buttonSpacing: 8, showCard: { actionMode: 'inline' } },
@@ -55,7 +75,12 @@ function measure(): Readability {
   const MONTHS = 'januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december';
   const SP = '[ \\u00a0\\u202f]';
   const TOKEN = new RegExp(
-    [`[\\u2212+-]?\\d{1,3}(?:${SP}\\d{3})+(?:${SP}(?:kr|tkr|kronor|%))?`, `[\\u2212+-]?\\d+${SP}(?:kr|tkr|kronor|%)`, '\\d{4}[-\\u2011]\\d{2}[-\\u2011]\\d{2}', `\\d{1,2}${SP}(?:${MONTHS})${SP}\\d{4}`].join('|'),
+    [
+      `[\\u2212+-]?\\d{1,3}(?:${SP}\\d{3})+(?:${SP}(?:kr|tkr|kronor|%))?`,
+      `[\\u2212+-]?\\d+${SP}(?:kr|tkr|kronor|%)`,
+      '\\d{4}[-\\u2011]\\d{2}[-\\u2011]\\d{2}',
+      `\\d{1,2}${SP}(?:${MONTHS})${SP}\\d{4}`,
+    ].join('|'),
     'g',
   );
   const card = document.querySelector('.ac-adaptiveCard');
@@ -110,7 +135,16 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
     await workbook.xlsx.load((await (await fetch(link)).arrayBuffer()) as ArrayBuffer);
     (workbook.worksheets[0] as ExcelJS.Worksheet).getCell('C12').value = 1_000_000;
     const url = bot.connector.serveFile('tabell.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
-    const importMessage = { ...teamsMessage(bot.connector.url, kansli, 'importera ekonomisk information', { conversationId: chatOf(kansli) }), attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'tabell.xlsx', content: { downloadUrl: url, uniqueId: 'u1', fileType: 'xlsx' } }] };
+    const importMessage = {
+      ...teamsMessage(bot.connector.url, kansli, 'importera ekonomisk information', { conversationId: chatOf(kansli) }),
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.teams.file.download.info',
+          name: 'tabell.xlsx',
+          content: { downloadUrl: url, uniqueId: 'u1', fileType: 'xlsx' },
+        },
+      ],
+    };
     const sent = bot.connector.for(chatOf(kansli)).length;
     await bot.post(importMessage);
     cards['import-rapport'] = bot.connector.for(chatOf(kansli))[sent].attachments[0].content;
@@ -120,7 +154,15 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
     // An avvikelse: the förbundschef's decision card, then the register for the board.
     const [form] = await say(lead, 'ny avvikelse');
     const formId = form.actions.find((a: any) => a.verb === 'submitDeviation').data.formId;
-    const filed = await invoke(lead, 'submitDeviation', { formId, initiativeId: 'vaxtkraft', kind: 'budget-move', amount: '1 250 tkr', fromYear: '2026', reason: 'Vakans 2026-03-01 – 2026-08-31.', position: 'Styrgruppen tillstyrker.' });
+    const filed = await invoke(lead, 'submitDeviation', {
+      formId,
+      initiativeId: 'vaxtkraft',
+      kind: 'budget-move',
+      amount: '1 250 tkr',
+      fromYear: '2026',
+      reason: 'Vakans 2026-03-01 – 2026-08-31.',
+      position: 'Styrgruppen tillstyrker.',
+    });
     const caseId = filed.actions.find((a: any) => a.data?.caseId).data.caseId;
     cards['avvikelse-beslut'] = await invoke(chef, 'showDeviation', { caseId });
     await invoke(chef, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'Godkänns; vakansen är styrkt.' });
@@ -131,7 +173,13 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
     // A kvartalsrapport with mistakes.
     const [report] = await say(lead, 'kvartalsrapport');
     const data = report.actions.find((a: any) => a.verb === 'submitReport').data;
-    cards['kvartalsrapport-fel'] = await invoke(lead, 'submitReport', { ...data, ...reportFields, costsToDate: 'en miljon', p_ongoing_k: '99', confirmOngoing: 'false' });
+    cards['kvartalsrapport-fel'] = await invoke(lead, 'submitReport', {
+      ...data,
+      ...reportFields,
+      costsToDate: 'en miljon',
+      p_ongoing_k: '99',
+      confirmOngoing: 'false',
+    });
 
     // An ansökan: its summary, and the board's reduced grant recorded by the kansli.
     const [first] = await say(applicant, 'ny ansökan');
@@ -147,7 +195,15 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
     const [second] = await say(applicant, 'ny ansökan');
     const secondId = second.actions.find((a: any) => a.verb === 'applicationStep').data.applicationId;
     cards['ansokan-budget'] = await invoke(applicant, 'applicationGoto', { applicationId: secondId, step: 3 });
-    cards['styrelsebeslut'] = await invoke(kansli, 'decideApplication', { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', meeting_paragraph: '§ 47', granted_2027: '1,3 mkr', granted_2028: '500 tkr' });
+    cards['styrelsebeslut'] = await invoke(kansli, 'decideApplication', {
+      applicationId,
+      by: 'styrelsen',
+      outcome: 'beviljad',
+      meeting_date: '2026-12-10',
+      meeting_paragraph: '§ 47',
+      granted_2027: '1,3 mkr',
+      granted_2028: '500 tkr',
+    });
     assert.match(texts(cards['styrelsebeslut']), /Beslutet är registrerat/);
 
     browser = await launchChromium();
@@ -161,7 +217,9 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
 
   async function render(card: unknown, width: number): Promise<void> {
     await page.setViewportSize({ width, height: 800 });
-    await page.setContent('<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#f5f5f5}#host{box-sizing:border-box;padding:12px;width:100%}#host .ac-adaptiveCard{border-radius:6px}</style></head><body><div id="host"></div></body></html>');
+    await page.setContent(
+      '<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0;background:#f5f5f5}#host{box-sizing:border-box;padding:12px;width:100%}#host .ac-adaptiveCard{border-radius:6px}</style></head><body><div id="host"></div></body></html>',
+    );
     await page.addScriptTag({ path: RENDERER });
     await page.evaluate(`(() => {
       const card = new AdaptiveCards.AdaptiveCard();
@@ -173,7 +231,28 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
   }
 
   for (const width of [1280, 360]) {
-    for (const name of ['beslutsutrymme-2026', 'berakning-beslutsutrymme', 'budget-for-insats', 'menade-du', 'dyrast-insats', 'uppfoljning-2025-nulage', 'uppfoljning-2025-budget', 'uppfoljning-2025-kvalitet', 'uppfoljning-2025-deltagare', 'ansokan-sammanfattning', 'ansokan-hela', 'ansokan-budget', 'styrelsebeslut', 'delegationsbeslut-register', 'kvartalsrapport-fel', 'avvikelse-beslut', 'mina-arenden', 'fel-roll', 'ekonomisk-information', 'import-rapport']) {
+    for (const name of [
+      'beslutsutrymme-2026',
+      'berakning-beslutsutrymme',
+      'budget-for-insats',
+      'menade-du',
+      'dyrast-insats',
+      'uppfoljning-2025-nulage',
+      'uppfoljning-2025-budget',
+      'uppfoljning-2025-kvalitet',
+      'uppfoljning-2025-deltagare',
+      'ansokan-sammanfattning',
+      'ansokan-hela',
+      'ansokan-budget',
+      'styrelsebeslut',
+      'delegationsbeslut-register',
+      'kvartalsrapport-fel',
+      'avvikelse-beslut',
+      'mina-arenden',
+      'fel-roll',
+      'ekonomisk-information',
+      'import-rapport',
+    ]) {
       it(`${name} at ${width} px: no amount or date across two lines, no heading word broken`, async () => {
         const card = cards[name];
         assert.ok(card, name);
@@ -181,7 +260,8 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
         await render(card, width);
         const result = await page.evaluate(measure);
         await page.locator('#host').screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}.png`) });
-        if (!['uppfoljning-2025-kvalitet', 'fel-roll', 'menade-du', 'ansokan-budget'].includes(name)) assert.ok(result.tokenCount > 0, 'the card shows amounts or dates');
+        if (!['uppfoljning-2025-kvalitet', 'fel-roll', 'menade-du', 'ansokan-budget'].includes(name))
+          assert.ok(result.tokenCount > 0, 'the card shows amounts or dates');
         assert.deepEqual(result.brokenTokens, [], 'amounts and dates on one line');
         assert.deepEqual(result.overflowing, [], 'nothing sticks out of the card');
         assert.deepEqual(result.brokenWords, [], 'no heading word broken mid-word');

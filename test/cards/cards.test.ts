@@ -43,7 +43,13 @@ describe('card templates', () => {
   });
 
   it('render a table card with its headers and rows', () => {
-    const card = renderCard({ template: 'table', view: { title: 'T', headers: ['Insats', 'Utfall', '%'], rows: [{ name: 'Växtkraft', a: '2 478 tkr', b: '90 %' }], notes: [], source: 'Källa' } }, 'text') as any;
+    const card = renderCard(
+      {
+        template: 'table',
+        view: { title: 'T', headers: ['Insats', 'Utfall', '%'], rows: [{ name: 'Växtkraft', a: '2 478 tkr', b: '90 %' }], notes: [], source: 'Källa' },
+      },
+      'text',
+    ) as any;
     const json = JSON.stringify(card);
     for (const s of ['Insats', 'Utfall', 'Växtkraft', '2 478 tkr', '90 %', 'Källa']) assert.ok(json.includes(s), s);
     assert.doesNotMatch(json, /\$\{/);
@@ -52,11 +58,17 @@ describe('card templates', () => {
   it('answer a user situation with a friendly card and a way on, logged at info without stack and without Felkod', () => {
     const errors: Record<string, unknown>[] = [];
     const infos: Record<string, unknown>[] = [];
-    const reply = errorReply(new InvalidInputError('Du har inget påbörjat utkast.', undefined, [{ title: 'Ny ansökan', question: 'ny ansökan' }]), { error: (e) => errors.push(e), info: (e) => infos.push(e) });
+    const reply = errorReply(new InvalidInputError('Du har inget påbörjat utkast.', undefined, [{ title: 'Ny ansökan', question: 'ny ansökan' }]), {
+      error: (e) => errors.push(e),
+      info: (e) => infos.push(e),
+    });
     const card = renderCard(reply.card, reply.text) as any;
     assert.match(JSON.stringify(card), /Du har inget påbörjat utkast\./);
     assert.doesNotMatch(JSON.stringify(card), /Felkod/i);
-    assert.deepEqual(card.actions.map((a: any) => [a.title, a.verb, a.data.question]), [['Ny ansökan', 'askQuestion', 'ny ansökan']]);
+    assert.deepEqual(
+      card.actions.map((a: any) => [a.title, a.verb, a.data.question]),
+      [['Ny ansökan', 'askQuestion', 'ny ansökan']],
+    );
     assert.equal(errors.length, 0);
     assert.equal(infos.length, 1);
     assert.equal(infos[0]!.stack, undefined);

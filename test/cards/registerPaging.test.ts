@@ -36,7 +36,10 @@ describe('the delegationsbeslut register, however long', () => {
       assert.match(view.intro, new RegExp(`^47 beslut\\. Sida ${page} av ${pages}\\.$`));
       // The button marks only what this page shows and has not been reported.
       const shownIds = all.filter((i) => view.items.some((v) => v.heading.startsWith(`${i.number} `)));
-      assert.deepEqual(view.caseIds, shownIds.filter((i) => !i.reportedToBoard).map((i) => i.caseId));
+      assert.deepEqual(
+        view.caseIds,
+        shownIds.filter((i) => !i.reportedToBoard).map((i) => i.caseId),
+      );
       const more = view.notes.find((n) => n.text.startsWith('Visa fler'));
       if (page < pages) assert.equal(more?.text, `Visa fler: skriv "delegationsbeslut 2026 sida ${page + 1}".`);
       else assert.equal(more, undefined);

@@ -13,7 +13,12 @@ const template = (name: string) => JSON.parse(readFileSync(path.join(CARD_DIR, `
 
 function withoutNulls(node: unknown): unknown {
   if (Array.isArray(node)) return node.filter((item) => item !== null).map(withoutNulls);
-  if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).filter(([, v]) => v !== null).map(([k, v]) => [k, withoutNulls(v)]));
+  if (node && typeof node === 'object')
+    return Object.fromEntries(
+      Object.entries(node)
+        .filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, withoutNulls(v)]),
+    );
   return node;
 }
 
@@ -26,14 +31,25 @@ function authoringToolRender(card: CardView, fallbackText: string): unknown {
 
 const table = (rows: number, title: string): CardView => ({
   template: 'table',
-  view: { title, headers: ['Insats', 'Utfall', '%'], rows: Array.from({ length: rows }, (_, i) => ({ name: `Insats ${i}`, a: `${i} tkr`, b: `${i} %` })), notes: rows > 1 ? [{ text: 'En not' }] : [], source: 'Källa' },
+  view: {
+    title,
+    headers: ['Insats', 'Utfall', '%'],
+    rows: Array.from({ length: rows }, (_, i) => ({ name: `Insats ${i}`, a: `${i} tkr`, b: `${i} %` })),
+    notes: rows > 1 ? [{ text: 'En not' }] : [],
+    source: 'Källa',
+  },
 });
 
 describe('card rendering at run time (adaptivecards-templating alone)', () => {
   it('gives exactly what the authoring tool gives, for the same views', () => {
     const help = helpReply();
     const error = errorReply(new InvalidInputError('Ogiltigt belopp.'), { error: () => undefined, info: () => undefined });
-    const cases: [CardView, string][] = [[help.card, help.text], [error.card, error.text], [table(1, 'Ett'), 'a'], [table(3, 'Tre'), 'b']];
+    const cases: [CardView, string][] = [
+      [help.card, help.text],
+      [error.card, error.text],
+      [table(1, 'Ett'), 'a'],
+      [table(3, 'Tre'), 'b'],
+    ];
     for (const [card, text] of cases) assert.deepEqual(renderCard(card, text), authoringToolRender(card, text), card.template);
   });
 

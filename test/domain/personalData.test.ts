@@ -8,34 +8,85 @@ const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const fullwidth = (s: string) => s.replace(/\d/g, (d) => String.fromCodePoint(0xff10 + Number(d)));
 
 /** Every separator people type or their programs put between date and the last four digits. */
-const SEPARATORS = ['', '-', '+', ' ', '\u2013', '\u2014', '\u2212', '\u2010', '\u2011', '\u00a0', '\u202f', '\u2007', ' - ', ' \u2013 ', '\u00a0-\u00a0', '\uff0d', '\ufe63', '\u00ad', '\u200b', '-\u200b'];
+const SEPARATORS = [
+  '',
+  '-',
+  '+',
+  ' ',
+  '\u2013',
+  '\u2014',
+  '\u2212',
+  '\u2010',
+  '\u2011',
+  '\u00a0',
+  '\u202f',
+  '\u2007',
+  ' - ',
+  ' \u2013 ',
+  '\u00a0-\u00a0',
+  '\uff0d',
+  '\ufe63',
+  '\u00ad',
+  '\u200b',
+  '-\u200b',
+];
 
-const personnummer = fc.record({
-  century: fc.constantFrom('', '19', '20'),
-  yy: fc.integer({ min: 0, max: 99 }),
-  mm: fc.integer({ min: 1, max: 12 }),
-  dd: fc.integer({ min: 1, max: 28 }),
-  coordination: fc.boolean(),
-  separator: fc.constantFrom(...SEPARATORS),
-  last: fc.integer({ min: 0, max: 9999 }),
-  wide: fc.boolean(),
-}).map((p) => {
-  const day = p.coordination ? p.dd + 60 : p.dd;
-  const digits = (s: string) => (p.wide ? fullwidth(s) : s);
-  return `${digits(`${p.century}${pad(p.yy)}${pad(p.mm)}${pad(day)}`)}${p.separator}${digits(pad(p.last, 4))}`;
-});
+const personnummer = fc
+  .record({
+    century: fc.constantFrom('', '19', '20'),
+    yy: fc.integer({ min: 0, max: 99 }),
+    mm: fc.integer({ min: 1, max: 12 }),
+    dd: fc.integer({ min: 1, max: 28 }),
+    coordination: fc.boolean(),
+    separator: fc.constantFrom(...SEPARATORS),
+    last: fc.integer({ min: 0, max: 9999 }),
+    wide: fc.boolean(),
+  })
+  .map((p) => {
+    const day = p.coordination ? p.dd + 60 : p.dd;
+    const digits = (s: string) => (p.wide ? fullwidth(s) : s);
+    return `${digits(`${p.century}${pad(p.yy)}${pad(p.mm)}${pad(day)}`)}${p.separator}${digits(pad(p.last, 4))}`;
+  });
 const noDigits = (s: string) => s.replace(/\p{Nd}/gu, 'x');
 
 describe('personnummer guard', () => {
   it('finds personnummer and samordningsnummer in every common form', () => {
-    for (const text of ['19800101-1234', '800101-1234', '8001011234', '198001011234', 'Deltagare 800101+1234 slutade', 'samordningsnummer 800161-1234', '800101 1234',
-      '850312–1234', '850312\u00a01234', '850312 - 1234', '850312\u22121234', '８５０３１２－１２３４', '19850312—1234', '850312\u200b-1234', 'Anna 19850312-1234']) {
+    for (const text of [
+      '19800101-1234',
+      '800101-1234',
+      '8001011234',
+      '198001011234',
+      'Deltagare 800101+1234 slutade',
+      'samordningsnummer 800161-1234',
+      '800101 1234',
+      '850312–1234',
+      '850312\u00a01234',
+      '850312 - 1234',
+      '850312\u22121234',
+      '８５０３１２－１２３４',
+      '19850312—1234',
+      '850312\u200b-1234',
+      'Anna 19850312-1234',
+    ]) {
       assert.ok(containsPersonnummer(text), JSON.stringify(text));
     }
   });
 
   it('leaves dates, amounts and Dnr alone', () => {
-    for (const text of ['2026-03-26', 'Vakans 1 mars–31 augusti 2026', '80 000 kr', 'Dnr 2026:14', '1 232 000', 'tel 018-727 18 00', '2026-03-26 till 2026-06-30', '2026-03-26T12:34:56.789Z', 'D 2026:3', '2026–2028', '4 000 000 kr', '1,5 mkr']) {
+    for (const text of [
+      '2026-03-26',
+      'Vakans 1 mars–31 augusti 2026',
+      '80 000 kr',
+      'Dnr 2026:14',
+      '1 232 000',
+      'tel 018-727 18 00',
+      '2026-03-26 till 2026-06-30',
+      '2026-03-26T12:34:56.789Z',
+      'D 2026:3',
+      '2026–2028',
+      '4 000 000 kr',
+      '1,5 mkr',
+    ]) {
       assert.ok(!containsPersonnummer(text), text);
     }
   });
@@ -58,17 +109,23 @@ describe('personnummer guard', () => {
     fc.assert(
       fc.property(personnummer, fc.constantFrom('value', 'key', 'nested', 'array'), (number, where) => {
         const doc =
-          where === 'value' ? { id: 'x', fields: { other: number } }
-          : where === 'key' ? { id: 'x', fields: { [`Anna ${number}`]: 'ja' } }
-          : where === 'nested' ? { id: 'x', decision: { period: { start: '2026-01-01', end: number } } }
-          : { id: 'x', versions: [{ fields: {} }, { fields: { note: `Deltagare ${number}` } }] };
+          where === 'value'
+            ? { id: 'x', fields: { other: number } }
+            : where === 'key'
+              ? { id: 'x', fields: { [`Anna ${number}`]: 'ja' } }
+              : where === 'nested'
+                ? { id: 'x', decision: { period: { start: '2026-01-01', end: number } } }
+                : { id: 'x', versions: [{ fields: {} }, { fields: { note: `Deltagare ${number}` } }] };
         const found = findPersonnummer(doc);
         assert.ok(found, JSON.stringify(doc));
         assert.ok(!containsPersonnummer(found), found);
       }),
       { numRuns: 500 },
     );
-    assert.equal(findPersonnummer({ id: 'avvikelse-1', amount: 8501121234, when: '2026-03-26T12:00:00Z', _etag: '"850312-1234"', list: ['Dnr 2026:1'] }), undefined);
+    assert.equal(
+      findPersonnummer({ id: 'avvikelse-1', amount: 8501121234, when: '2026-03-26T12:00:00Z', _etag: '"850312-1234"', list: ['Dnr 2026:1'] }),
+      undefined,
+    );
   });
 
   it('lets a machine id through even where it happens to hold a personnummer-shaped run; the same digits as text are refused', () => {

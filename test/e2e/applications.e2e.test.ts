@@ -28,7 +28,8 @@ describe('ansökan over /api/messages', function () {
     await bot.stop();
   });
 
-  const step = (u: TeamsUser, s: number, fields: Record<string, string>, direction = 'next') => invoke(u, 'applicationStep', { applicationId, step: s, direction, ...fields });
+  const step = (u: TeamsUser, s: number, fields: Record<string, string>, direction = 'next') =>
+    invoke(u, 'applicationStep', { applicationId, step: s, direction, ...fields });
   const headline = async (year: number) => {
     const [card] = await say(board, `beslutsutrymme ${year}`);
     return texts(card);
@@ -40,7 +41,8 @@ describe('ansökan over /api/messages', function () {
     applicationId = first.actions.find((a: any) => a.verb === 'applicationStep').data.applicationId;
     const empty = await step(applicant, 0, {});
     assert.match(texts(empty), /Insatsens namn saknas/);
-    const beside = (card: any, id: string) => card.body.find((c: any) => c.items?.some((i: any) => i.id === id))?.items.find((i: any) => i.type === 'TextBlock' && i.color === 'Attention')?.text ?? '';
+    const beside = (card: any, id: string) =>
+      card.body.find((c: any) => c.items?.some((i: any) => i.id === id))?.items.find((i: any) => i.type === 'TextBlock' && i.color === 'Attention')?.text ?? '';
     assert.match(beside(empty, 'name'), /^Insatsens namn saknas/, 'the problem stands beside its field');
     assert.match(texts(empty), /Inte klart än: \d+ saker behöver rättas/, 'a summary next to the buttons');
     const bad = await step(applicant, 0, { ...SECTION_1, owner_email: 'anna.heby', partner1_org: 'Heby kommun' });
@@ -60,7 +62,13 @@ describe('ansökan over /api/messages', function () {
     await bot.app.close();
     const connector = bot.connector;
     const restarted = await startBot(env, bot.dataDir, connector);
-    bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await connector.close(); } };
+    bot = {
+      ...restarted,
+      stop: async (o) => {
+        await restarted.stop(o);
+        await connector.close();
+      },
+    };
     const [resumed] = await say(applicant, 'fortsätt min ansökan');
     assert.match(texts(resumed), /3 av 5: Insatstid, målgrupp och metod/);
     assert.match(texts(resumed), /Välkommen tillbaka/);
@@ -75,7 +83,10 @@ describe('ansökan over /api/messages', function () {
     const summary = await step(applicant, 3, SECTION_4);
     const shown = texts(summary);
     assert.match(shown, /5 av 5: sammanfattning/);
-    assert.match(shown, /Huvudinsatsägare: Heby kommun\nLön: Arbetsmarknadskonsulent \(100 %\)\n1 500 000 kr\nUtvärdering\n150 000 kr\nAtt rekvirera\n1 650 000 kr\nEgenfinansiering \(utöver\)\n200 000 kr\nTotalt\n1 850 000 kr/);
+    assert.match(
+      shown,
+      /Huvudinsatsägare: Heby kommun\nLön: Arbetsmarknadskonsulent \(100 %\)\n1 500 000 kr\nUtvärdering\n150 000 kr\nAtt rekvirera\n1 650 000 kr\nEgenfinansiering \(utöver\)\n200 000 kr\nTotalt\n1 850 000 kr/,
+    );
     assert.match(shown, /Delinsatsägare: Region Uppsala\nLön: Arbetsterapeut \(50 %\)\n315 408 kr\nAtt rekvirera\n315 408 kr/);
     assert.match(shown, /Egenfinansieringen \(200 000 kr\) kommer utöver det ni söker från förbundet \(1 965 408 kr\)/);
     assert.match(shown, /Att rekvirera från förbundet: 1 965 408 kr/);
@@ -107,13 +118,25 @@ describe('ansökan over /api/messages', function () {
     const [fullCard, ...more] = await invokeForReplies(kansli, 'showApplication', { applicationId });
     assert.equal(more.length, 0);
     const inFull = texts(fullCard);
-    for (const shown of [/Ansökan Dnr 2026:1: Vägen vidare Heby/, /Syfte\nFler i arbete\./, /Part 1: e-post\nbo\.berg@af\.example/, /Planerad start\n2027-01-01/, /Metod\nIndividuellt stöd enligt IPS\./, /Delinsatsägare: Region Uppsala\nLön: Arbetsterapeut \(50 %\)\n315 408 kr/]) assert.match(inFull, shown);
+    for (const shown of [
+      /Ansökan Dnr 2026:1: Vägen vidare Heby/,
+      /Syfte\nFler i arbete\./,
+      /Part 1: e-post\nbo\.berg@af\.example/,
+      /Planerad start\n2027-01-01/,
+      /Metod\nIndividuellt stöd enligt IPS\./,
+      /Delinsatsägare: Region Uppsala\nLön: Arbetsterapeut \(50 %\)\n315 408 kr/,
+    ])
+      assert.match(inFull, shown);
     for (const outsider of [board, smallApplicant]) {
       const refused = await invoke(outsider, 'showApplication', { applicationId });
       assert.match(texts(refused), /Hela ansökan visas för kansliet, förbundschefen och den som sökte/);
       assert.doesNotMatch(texts(refused), /Fler i arbete|Felkod/);
     }
-    assert.equal(bot.connector.for(chatOf(chef)).filter((a) => /Ny ansökan/.test(a.summary ?? '')).length, 0, 'above the delegation limit: not for the förbundschef');
+    assert.equal(
+      bot.connector.for(chatOf(chef)).filter((a) => /Ny ansökan/.test(a.summary ?? '')).length,
+      0,
+      'above the delegation limit: not for the förbundschef',
+    );
 
     const after2027 = await headline(2027);
     assert.doesNotMatch(before2027, /Efter föreslagna ansökningar/);
@@ -139,23 +162,52 @@ describe('ansökan over /api/messages', function () {
   it('the kansli records the board’s grant once, less than applied for; the applicant is told and the beslutsutrymme drops by exactly the grant', async () => {
     const form = await invoke(kansli, 'openApplicationDecision', { applicationId, by: 'styrelsen' });
     assert.match(texts(form), /Styrelsens beslut: Vägen vidare Heby \(Dnr 2026:1\)/);
-    const tooMuch = await invoke(kansli, 'decideApplication', { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', meeting_paragraph: '§ 47', granted_2027: '1 500 000', granted_2028: '565 408' });
+    const tooMuch = await invoke(kansli, 'decideApplication', {
+      applicationId,
+      by: 'styrelsen',
+      outcome: 'beviljad',
+      meeting_date: '2026-12-10',
+      meeting_paragraph: '§ 47',
+      granted_2027: '1 500 000',
+      granted_2028: '565 408',
+    });
     assert.match(texts(tooMuch), /Beviljas 2027: 1 500 000 kr är mer än det sökta \(1 400 000 kr\)/);
-    const noParagraph = await invoke(kansli, 'decideApplication', { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', meeting_paragraph: 'punkt sju' });
+    const noParagraph = await invoke(kansli, 'decideApplication', {
+      applicationId,
+      by: 'styrelsen',
+      outcome: 'beviljad',
+      meeting_date: '2026-12-10',
+      meeting_paragraph: 'punkt sju',
+    });
     assert.match(texts(noParagraph), /Paragraf i protokollet: "punkt sju" är ingen paragraf/);
     const applicantBefore = bot.connector.for(chatOf(applicant)).length;
-    const decision = { applicationId, by: 'styrelsen', outcome: 'beviljad', meeting_date: '2026-12-10', meeting_paragraph: '47', granted_2027: '1 300 tkr', granted_2028: '565 408', period_start: '2027-01-01', period_end: '2028-06-30' };
+    const decision = {
+      applicationId,
+      by: 'styrelsen',
+      outcome: 'beviljad',
+      meeting_date: '2026-12-10',
+      meeting_paragraph: '47',
+      granted_2027: '1 300 tkr',
+      granted_2028: '565 408',
+      period_start: '2027-01-01',
+      period_end: '2028-06-30',
+    };
     const cards = await Promise.all(Array.from({ length: 10 }, () => invoke(kansli, 'decideApplication', decision)));
     assert.equal(cards.filter((c) => /Beslutet är registrerat/.test(texts(c))).length, 1, 'one decision');
     const decided = cards.find((c) => /Beslutet är registrerat/.test(texts(c)));
     // A reduced grant says so, in the förbund's wording, with the meeting and its paragraph; "1 300 tkr" is read as in every form.
-    assert.match(texts(decided), /Förbundsstyrelsen beslutade vid sitt sammanträde 10 december 2026, § 47, att bevilja finansiellt stöd för insatsen Vägen vidare Heby för perioden 1 januari 2027 till 30 juni 2028 med högst 1 865 408 kronor \(2027: 1 300 000 kronor, 2028: 565 408 kronor\), i stället för sökta 1 965 408 kronor, under förutsättning att medlemmarna fortsätter att finansiera förbundet/);
+    assert.match(
+      texts(decided),
+      /Förbundsstyrelsen beslutade vid sitt sammanträde 10 december 2026, § 47, att bevilja finansiellt stöd för insatsen Vägen vidare Heby för perioden 1 januari 2027 till 30 juni 2028 med högst 1 865 408 kronor \(2027: 1 300 000 kronor, 2028: 565 408 kronor\), i stället för sökta 1 965 408 kronor, under förutsättning att medlemmarna fortsätter att finansiera förbundet/,
+    );
     assert.doesNotMatch(texts(decided), /enligt ansökan för insatsen/);
     const told = bot.connector.for(chatOf(applicant)).slice(applicantBefore);
     assert.equal(told.length, 1);
     assert.match(texts(told[0].attachments[0].content), /Beslut om din ansökan Dnr 2026:1: beviljad/);
     // The kansli's card about the new ansökan is replaced by its final state: no "Registrera" button stays on it.
-    const replaced = bot.connector.updates.filter((u) => u.conversationId === chatOf(kansli) && /Ansökan Dnr 2026:1: Vägen vidare Heby/.test(texts(u.body.attachments[0].content)));
+    const replaced = bot.connector.updates.filter(
+      (u) => u.conversationId === chatOf(kansli) && /Ansökan Dnr 2026:1: Vägen vidare Heby/.test(texts(u.body.attachments[0].content)),
+    );
     assert.equal(replaced.length, 1);
     assert.deepEqual(actionsOf(replaced[0]!.body.attachments[0].content), ['Visa hela ansökan']);
     assert.match(texts(replaced[0]!.body.attachments[0].content), /Dnr 2026:1 – beviljad/);
@@ -182,7 +234,8 @@ describe('ansökan over /api/messages', function () {
   it('a small application is decided by the förbundschef on delegation and joins the delegationsbeslut register', async () => {
     const [first] = await say(smallApplicant, 'ny ansökan');
     const id = first.actions.find((a: any) => a.verb === 'applicationStep').data.applicationId;
-    const go = (s: number, fields: Record<string, string>) => invoke(smallApplicant, 'applicationStep', { applicationId: id, step: s, direction: 'next', ...fields });
+    const go = (s: number, fields: Record<string, string>) =>
+      invoke(smallApplicant, 'applicationStep', { applicationId: id, step: s, direction: 'next', ...fields });
     await go(0, { ...SECTION_1, name: 'Lotsen Tierp', owner_org: 'Tierps kommun', owner_email: 'lotsen@tierp.example' });
     await go(1, SECTION_2);
     await go(2, { ...SECTION_3, start: '2027-01-01', end: '2027-12-31', last_intake: '' });
@@ -195,7 +248,12 @@ describe('ansökan over /api/messages', function () {
     const missing = await invoke(chef, 'decideApplication', { applicationId: id, by: 'delegation', outcome: 'beviljad', reason: '' });
     assert.match(texts(missing), /Motivering: skriv en motivering/);
     const roomBefore = await headline(2027);
-    const decided = await invoke(chef, 'decideApplication', { applicationId: id, by: 'delegation', outcome: 'beviljad', reason: 'Ryms i beslutsutrymmet och följer riktlinjerna.' });
+    const decided = await invoke(chef, 'decideApplication', {
+      applicationId: id,
+      by: 'delegation',
+      outcome: 'beviljad',
+      reason: 'Ryms i beslutsutrymmet och följer riktlinjerna.',
+    });
     assert.match(texts(decided), /Delegationsbeslut D 2026:1/);
     const tkr = (t: string) => Number(/Kvarvarande beslutsutrymme, preliminär budget 2027\n([\d ]+) tkr/.exec(t)?.[1]?.replace(/ /g, ''));
     assert.equal(tkr(roomBefore) - tkr(await headline(2027)), 300, 'the grant of 300 000 kr leaves 2027');
@@ -224,8 +282,17 @@ describe('ansökan over /api/messages', function () {
 
     const pending = await headline(2027);
     assert.match(pending, /Insats 0 \(Dnr 2026:\d+\)/);
-    const rejected = await invoke(kansli, 'decideApplication', { applicationId: ids[0], by: 'styrelsen', outcome: 'avslagen', meeting_date: '2026-12-10', meeting_paragraph: '§ 48' });
-    assert.match(texts(rejected), /Förbundsstyrelsen beslutade vid sitt sammanträde 10 december 2026, § 48, att avslå ansökan om finansiellt stöd för insatsen Insats 0/);
+    const rejected = await invoke(kansli, 'decideApplication', {
+      applicationId: ids[0],
+      by: 'styrelsen',
+      outcome: 'avslagen',
+      meeting_date: '2026-12-10',
+      meeting_paragraph: '§ 48',
+    });
+    assert.match(
+      texts(rejected),
+      /Förbundsstyrelsen beslutade vid sitt sammanträde 10 december 2026, § 48, att avslå ansökan om finansiellt stöd för insatsen Insats 0/,
+    );
     assert.doesNotMatch(await headline(2027), /Insats 0 \(Dnr/);
   });
 
@@ -252,17 +319,46 @@ describe('ansökan over /api/messages', function () {
     const repos = cosmosRepositories(store);
     const n = await repos.sequences.assign('uppsala', 'dnr', 2026, 'ansokan-crashed');
     await repos.applications.create({
-      id: 'ansokan-crashed', associationId: 'uppsala', status: 'beviljad', applicant: { aadObjectId: applicant.aadObjectId, name: applicant.name },
-      fields: { ...SECTION_1, name: 'Omstart Heby', type: 'Individinsats' }, step: 4, createdAt: '2026-11-23T08:00:00Z', updatedAt: '2026-11-23T08:00:00Z',
-      dnr: `Dnr 2026:${n}`, submittedAt: '2026-11-23T08:00:00Z', submittedOn: '2026-11-23', name: 'Omstart Heby', owner: 'Heby kommun', period: { start: '2027-01-01', end: '2027-12-31' },
-      requestedByYear: { 2027: 200_000 }, kansliNotified: true,
-      decision: { outcome: 'beviljad', by: 'styrelsen', decidedAt: '2026-12-10T10:00:00Z', decidedOn: '2026-12-10', meetingDate: '2026-12-10', decider: { name: 'Förbundsstyrelsen' }, reason: '', grantedByYear: { 2027: 200_000 }, period: { start: '2027-01-01', end: '2027-12-31' }, text: 'att bevilja …' },
+      id: 'ansokan-crashed',
+      associationId: 'uppsala',
+      status: 'beviljad',
+      applicant: { aadObjectId: applicant.aadObjectId, name: applicant.name },
+      fields: { ...SECTION_1, name: 'Omstart Heby', type: 'Individinsats' },
+      step: 4,
+      createdAt: '2026-11-23T08:00:00Z',
+      updatedAt: '2026-11-23T08:00:00Z',
+      dnr: `Dnr 2026:${n}`,
+      submittedAt: '2026-11-23T08:00:00Z',
+      submittedOn: '2026-11-23',
+      name: 'Omstart Heby',
+      owner: 'Heby kommun',
+      period: { start: '2027-01-01', end: '2027-12-31' },
+      requestedByYear: { 2027: 200_000 },
+      kansliNotified: true,
+      decision: {
+        outcome: 'beviljad',
+        by: 'styrelsen',
+        decidedAt: '2026-12-10T10:00:00Z',
+        decidedOn: '2026-12-10',
+        meetingDate: '2026-12-10',
+        decider: { name: 'Förbundsstyrelsen' },
+        reason: '',
+        grantedByYear: { 2027: 200_000 },
+        period: { start: '2027-01-01', end: '2027-12-31' },
+        text: 'att bevilja …',
+      },
       decisionFinished: false,
     });
     await store.close();
     const connector = bot.connector;
     const restarted = await startBot(env, bot.dataDir, connector);
-    bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await connector.close(); } };
+    bot = {
+      ...restarted,
+      stop: async (o) => {
+        await restarted.stop(o);
+        await connector.close();
+      },
+    };
     await bot.app.firstRepair;
     const tkr = (t: string) => Number(/Kvarvarande beslutsutrymme, preliminär budget 2027\n([\d ]+) tkr/.exec(t)?.[1]?.replace(/ /g, ''));
     assert.equal(tkr(before) - tkr(await headline(2027)), 200);
@@ -274,18 +370,32 @@ describe('ansökan over /api/messages', function () {
     const many = user('29:sok3', '00000000-0000-0000-0000-00000000a003', 'Sökande på Knivsta kommun');
     const [first] = await say(many, 'ny ansökan');
     const id = first.actions.find((a: any) => a.verb === 'applicationStep').data.applicationId;
-    const at = (s: number, fields: Record<string, string>, extra: Record<string, string> = {}) => invoke(many, 'applicationStep', { applicationId: id, step: s, ...extra, ...fields });
+    const at = (s: number, fields: Record<string, string>, extra: Record<string, string> = {}) =>
+      invoke(many, 'applicationStep', { applicationId: id, step: s, ...extra, ...fields });
     const partners = { ...SECTION_1, name: 'Tre parter', owner_org: 'Knivsta kommun', partner2_org: 'Region Uppsala' };
     const grown = await at(0, partners, { direction: 'add', line: 'partner' });
     assert.match(texts(grown), /en ny rad finns sist i gruppen/);
-    assert.deepEqual(inputIds(grown).filter((i) => /^partner\d_org$/.test(i)), ['partner1_org', 'partner2_org', 'partner3_org']);
+    assert.deepEqual(
+      inputIds(grown).filter((i) => /^partner\d_org$/.test(i)),
+      ['partner1_org', 'partner2_org', 'partner3_org'],
+    );
     assert.equal(grown.body.flatMap((b: any) => b.items ?? []).find((i: any) => i.id === 'partner2_org')?.value, 'Region Uppsala', 'what was typed is kept');
     await at(0, { ...partners, partner3_org: 'Försäkringskassan' }, { direction: 'next' });
     await at(1, SECTION_2, { direction: 'next' });
     await at(2, SECTION_3, { direction: 'next' });
     let budget: Record<string, string> = { ...SECTION_4, b1_other1_post: 'Övrigt', b1_other1_name: 'Studiebesök i Umeå' };
     for (const line of ['b1_salary', 'b1_other', 'b1_other']) await at(3, budget, { direction: 'add', line });
-    budget = { ...budget, b1_s3_title: 'Studie- och yrkesvägledare', b1_s3_percent: '25', b1_s3_from: '2027-01-01', b1_s3_to: '2027-12-31', b1_s3_amount: '120 tkr', b1_other4_post: 'Resor', b1_other4_name: 'deltagarnas resor', b1_other4_amount: '12 000' };
+    budget = {
+      ...budget,
+      b1_s3_title: 'Studie- och yrkesvägledare',
+      b1_s3_percent: '25',
+      b1_s3_from: '2027-01-01',
+      b1_s3_to: '2027-12-31',
+      b1_s3_amount: '120 tkr',
+      b1_other4_post: 'Resor',
+      b1_other4_name: 'deltagarnas resor',
+      b1_other4_amount: '12 000',
+    };
     const summary = texts(await at(3, budget, { direction: 'next' }));
     assert.match(summary, /Samverkansparter: Arbetsförmedlingen, Region Uppsala, Försäkringskassan/);
     assert.match(summary, /Lön: Studie- och yrkesvägledare \(25 %\)\n120 000 kr/);

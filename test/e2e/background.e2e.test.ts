@@ -31,8 +31,19 @@ describe('finishing in the background', function () {
     const repos = cosmosRepositories(store);
     for (let i = 0; i < 12; i += 1) {
       await repos.deviations.createIfAbsent({
-        id: `avvikelse-halfdone-${i}`, associationId: 'uppsala', status: 'registreras', initiativeId: 'forstarkt-stod', initiativeName: 'Förstärkt stöd till arbete eller studier', kind: 'method',
-        reason: 'Ny metod.', steeringGroupPosition: 'Tillstyrks.', filedBy: { aadObjectId: lead.aadObjectId, name: lead.name }, filedAt: '2026-11-23T09:00:00.000Z', filedOn: '2026-11-23', postedCards: [], decidersNotified: false,
+        id: `avvikelse-halfdone-${i}`,
+        associationId: 'uppsala',
+        status: 'registreras',
+        initiativeId: 'forstarkt-stod',
+        initiativeName: 'Förstärkt stöd till arbete eller studier',
+        kind: 'method',
+        reason: 'Ny metod.',
+        steeringGroupPosition: 'Tillstyrks.',
+        filedBy: { aadObjectId: lead.aadObjectId, name: lead.name },
+        filedAt: '2026-11-23T09:00:00.000Z',
+        filedOn: '2026-11-23',
+        postedCards: [],
+        decidersNotified: false,
       });
     }
     await store.close();
@@ -49,7 +60,11 @@ describe('finishing in the background', function () {
         const told = connector.for(chatOf(chef)).filter((a) => /Avvikelse Dnr 2026:/.test(JSON.stringify(a)));
         assert.equal(told.length, 12, 'each decider card once');
         const numbers = told.map((a) => Number(/Avvikelse Dnr 2026:(\d+)/.exec(JSON.stringify(a))?.[1])).sort((x, y) => x - y);
-        assert.deepEqual(numbers, Array.from({ length: 12 }, (_, i) => i + 1), 'every filing got its own gap-free Dnr');
+        assert.deepEqual(
+          numbers,
+          Array.from({ length: 12 }, (_, i) => i + 1),
+          'every filing got its own gap-free Dnr',
+        );
       } finally {
         await connector.close();
       }

@@ -60,7 +60,8 @@ describe('budget conversations: follow-ups, the reading shown, questions back, t
     await say(board, 'beslutsutrymme 2026');
     const [card] = await say(board, 'hur räknas det?');
     const text = texts(card);
-    for (const term of ['Från tidigare år: 6 148 tkr', 'Intäkter: 24 180 tkr', 'Kostnader: 27 290 tkr', 'Kvarvarande beslutsutrymme: 3 038 tkr']) assert.ok(text.includes(term), `${term} in\n${text}`);
+    for (const term of ['Från tidigare år: 6 148 tkr', 'Intäkter: 24 180 tkr', 'Kostnader: 27 290 tkr', 'Kvarvarande beslutsutrymme: 3 038 tkr'])
+      assert.ok(text.includes(term), `${term} in\n${text}`);
     assert.match(text, new RegExp(`från tidigare år 6 148 \\+ årets resultat ${MINUS}3 110 = 3 038 tkr`));
     assert.match(text, /eget kapital minus den bundna reservfonden/);
   });
@@ -85,7 +86,10 @@ describe('budget conversations: follow-ups, the reading shown, questions back, t
     const before = bot.connector.for(chatOf(board)).length;
     const res = await bot.post(click);
     assert.equal(res.status, 200);
-    const [answer] = bot.connector.for(chatOf(board)).slice(before).map((a) => a.attachments[0].content);
+    const [answer] = bot.connector
+      .for(chatOf(board))
+      .slice(before)
+      .map((a) => a.attachments[0].content);
     assert.equal(partOf(answer, 'headline'), '2 257 tkr');
     assert.match(partOf(answer, 'reading') ?? '', /Bryggan/);
   });
@@ -118,7 +122,10 @@ describe('budget conversations: follow-ups, the reading shown, questions back, t
       const activity = teamsMessage(bot.connector.url, u, text, channel);
       const before = bot.connector.for(activity.conversation.id).length;
       assert.equal((await bot.post(activity)).status, 200);
-      return bot.connector.for(activity.conversation.id).slice(before).map((a) => a.attachments[0].content);
+      return bot.connector
+        .for(activity.conversation.id)
+        .slice(before)
+        .map((a) => a.attachments[0].content);
     };
     await send(board, 'beslutsutrymme 2026');
     await send(other, 'vad kostar Bryggan 2026');

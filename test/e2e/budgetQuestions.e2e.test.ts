@@ -29,7 +29,10 @@ const joined = (cards: string[][]) => cards.map((c) => c.join('\n')).join('\n---
 
 /** [question, strings that must all appear in the reply cards]. */
 const PHRASINGS: [string, string[]][] = [
-  ['beslutsutrymme 2026?', ['Beslutsutrymme 2026', '3 038 tkr', 'Budget 2026: 3 178 tkr', 'Enligt ekonomisk information per 2026-03-26, prognos.', 'reservfonden (1 000 tkr)']],
+  [
+    'beslutsutrymme 2026?',
+    ['Beslutsutrymme 2026', '3 038 tkr', 'Budget 2026: 3 178 tkr', 'Enligt ekonomisk information per 2026-03-26, prognos.', 'reservfonden (1 000 tkr)'],
+  ],
   ['Beslutsutrymme 2026', ['3 038 tkr']],
   ['BESLUTSUTRYMME 2026!!!', ['3 038 tkr']],
   ['beslutsutrymmet för 2026', ['3 038 tkr']],
@@ -38,7 +41,18 @@ const PHRASINGS: [string, string[]][] = [
   ['hur stort är beslutsutrymmet 2026, tack?', ['3 038 tkr']],
   ['Hur mycket har vi kvar att besluta om 2026?', ['3 038 tkr']],
   ['vad blir prognosen för 2026?', ['3 038 tkr', 'prognos']],
-  ['beslutsutrymme 2026', ['Från tidigare år: 6 148 tkr', `Årets beräknade resultat: ${MINUS}3 110 tkr`, 'Preliminär budget 2027', '2 800 tkr', '12 251 tkr', 'Plattform för individstöd (Heby) +80 tkr', 'Registerstudie av rehabkoordinator (Region Uppsala) +210 tkr']],
+  [
+    'beslutsutrymme 2026',
+    [
+      'Från tidigare år: 6 148 tkr',
+      `Årets beräknade resultat: ${MINUS}3 110 tkr`,
+      'Preliminär budget 2027',
+      '2 800 tkr',
+      '12 251 tkr',
+      'Plattform för individstöd (Heby) +80 tkr',
+      'Registerstudie av rehabkoordinator (Region Uppsala) +210 tkr',
+    ],
+  ],
   ['beslutsutrymme 2026 enligt budget', ['Kvarvarande beslutsutrymme, budget 2026', '3 178 tkr', 'Prognos 2026: 3 038 tkr']],
   ['beslutsutrymme 2027', ['Beslutsutrymme 2027', '2 800 tkr']],
   ['beslutsutrymme 2028?', ['12 251 tkr']],
@@ -84,7 +98,10 @@ describe('budget questions end to end (HTTP to /api/messages, embedded Cosmos, c
   const rolesFile = path.join(os.tmpdir(), `roles-${process.pid}.json`);
 
   before(async () => {
-    writeFileSync(rolesFile, JSON.stringify({ users: [{ aadObjectId: 'gavle-user', name: 'Gävle', association: 'gavle', roles: ['styrelse'], initiatives: [] }] }));
+    writeFileSync(
+      rolesFile,
+      JSON.stringify({ users: [{ aadObjectId: 'gavle-user', name: 'Gävle', association: 'gavle', roles: ['styrelse'], initiatives: [] }] }),
+    );
     bot = await startBot({ ROLES_FILE: rolesFile });
   });
   after(async () => bot.stop());
@@ -109,8 +126,19 @@ describe('budget questions end to end (HTTP to /api/messages, embedded Cosmos, c
 
   it('answers relative years from today in Europe/Stockholm', async () => {
     const thisYear = Number(todayInStockholm().slice(0, 4));
-    const remainingByYear = new Map([[2023, '1 032 tkr'], [2025, '6 148 tkr'], [2026, '3 038 tkr'], [2027, '2 800 tkr'], [2028, '12 251 tkr']]);
-    for (const [phrase, offset] of [['i år', 0], ['nästa år', 1], ['förra året', -1], ['nasta ar', 1]] as const) {
+    const remainingByYear = new Map([
+      [2023, '1 032 tkr'],
+      [2025, '6 148 tkr'],
+      [2026, '3 038 tkr'],
+      [2027, '2 800 tkr'],
+      [2028, '12 251 tkr'],
+    ]);
+    for (const [phrase, offset] of [
+      ['i år', 0],
+      ['nästa år', 1],
+      ['förra året', -1],
+      ['nasta ar', 1],
+    ] as const) {
       const year = thisYear + offset;
       const text = joined(await ask(bot, `beslutsutrymme ${phrase}?`));
       const expected = remainingByYear.get(year) ?? `Inga uppgifter för ${year}`;
@@ -123,7 +151,7 @@ describe('budget questions end to end (HTTP to /api/messages, embedded Cosmos, c
     assert.ok(text.includes('3 038 tkr'), text);
   });
 
-  it('keeps förbund apart: a user of another förbund sees none of Uppsala\'s figures', async () => {
+  it("keeps förbund apart: a user of another förbund sees none of Uppsala's figures", async () => {
     const text = joined(await ask(bot, 'beslutsutrymme 2026', { user: { id: '29:g', aadObjectId: 'gavle-user', name: 'Gävle' } }));
     assert.ok(text.includes('Inga uppgifter för 2026') && !text.includes('3 038'), text);
   });
@@ -133,7 +161,10 @@ describe('budget questions end to end (HTTP to /api/messages, embedded Cosmos, c
     const res = await bot.post(invoke);
     assert.equal(res.status, 200);
     assert.equal(res.body.statusCode, 200);
-    const text = bot.connector.for(invoke.conversation.id).map((a) => cardTexts(a.attachments[0].content).join('\n')).join('\n');
+    const text = bot.connector
+      .for(invoke.conversation.id)
+      .map((a) => cardTexts(a.attachments[0].content).join('\n'))
+      .join('\n');
     assert.ok(text.includes('2 800 tkr'), text);
   });
 

@@ -23,7 +23,14 @@ describe('"not more than what is left" under concurrency', function () {
     const forms: any[][] = [];
     for (let i = 0; i < 20; i += 1) forms.push(await say(vaxtkraftLead, 'ny avvikelse'));
     const formIds = forms.map(([form]) => form.actions.find((a: any) => a.verb === 'submitDeviation').data.formId as string);
-    const move = { initiativeId: 'vaxtkraft', kind: 'budget-move', amount: '200 tkr', fromYear: '2026', reason: 'Vakans.', position: 'Styrgruppen tillstyrker.' };
+    const move = {
+      initiativeId: 'vaxtkraft',
+      kind: 'budget-move',
+      amount: '200 tkr',
+      fromYear: '2026',
+      reason: 'Vakans.',
+      position: 'Styrgruppen tillstyrker.',
+    };
     const cards = await Promise.all(formIds.map((formId) => invoke(vaxtkraftLead, 'submitDeviation', { formId, ...move })));
     const accepted = cards.filter((c) => /Dnr 2026:\d+/.test(texts(c)));
     const refused = cards.filter((c) => /är mer än vad som återstår av budgeten 2026/.test(texts(c)));
@@ -32,7 +39,11 @@ describe('"not more than what is left" under concurrency', function () {
     assert.equal(refused.length, 7);
     assert.match(texts(refused[0]), /200 000 kr är mer än vad som återstår av budgeten 2026: 153 000 kr/);
     const numbers = accepted.map((c) => Number(/Dnr 2026:(\d+)/.exec(texts(c))?.[1])).sort((a, b) => a - b);
-    assert.deepEqual(numbers, Array.from({ length: 13 }, (_, i) => i + 1), 'gap-free Dnr for the accepted ones');
+    assert.deepEqual(
+      numbers,
+      Array.from({ length: 13 }, (_, i) => i + 1),
+      'gap-free Dnr for the accepted ones',
+    );
     const [queue] = await say(chef, 'vilka avvikelser väntar?');
     assert.equal(new Set(texts(queue).match(/Dnr 2026:\d+/g)).size, 13);
   });

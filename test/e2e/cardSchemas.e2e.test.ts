@@ -14,9 +14,31 @@ const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom
 const chef = user('29:chef', '00000000-0000-0000-0000-0000000000c1', 'Förbundschef (demo)');
 const applicant = user('29:sok', '00000000-0000-0000-0000-00000000a001', 'Sökande på Heby kommun');
 
-const SECTION_1 = { name: 'Vägen vidare Heby', type: 'Individinsats', owner_org: 'Heby kommun', owner_contact: 'Anna Andersson', owner_email: 'anna.andersson@heby.example', partner1_org: 'Arbetsförmedlingen' };
-const SECTION_2 = { purpose: 'Fler i arbete.', goal_overall: 'Egen försörjning.', goal_effect: '40 %.', goal_initiative: '60 deltagare.', background: 'Behov.' };
-const SECTION_3 = { start: '2027-01-01', end: '2027-12-31', target_group: 'Unga vuxna.', participants: '60', method: 'IPS.', follow_up: 'Kvartalsvis.', implementation: 'Kommunen tar över.', lokus_date: '2026-10-15' };
+const SECTION_1 = {
+  name: 'Vägen vidare Heby',
+  type: 'Individinsats',
+  owner_org: 'Heby kommun',
+  owner_contact: 'Anna Andersson',
+  owner_email: 'anna.andersson@heby.example',
+  partner1_org: 'Arbetsförmedlingen',
+};
+const SECTION_2 = {
+  purpose: 'Fler i arbete.',
+  goal_overall: 'Egen försörjning.',
+  goal_effect: '40 %.',
+  goal_initiative: '60 deltagare.',
+  background: 'Behov.',
+};
+const SECTION_3 = {
+  start: '2027-01-01',
+  end: '2027-12-31',
+  target_group: 'Unga vuxna.',
+  participants: '60',
+  method: 'IPS.',
+  follow_up: 'Kvartalsvis.',
+  implementation: 'Kommunen tar över.',
+  lokus_date: '2026-10-15',
+};
 const SECTION_4 = { b1_s1_title: 'Konsulent', b1_s1_percent: '100', b1_s1_from: '2027-01-01', b1_s1_to: '2027-12-31', b1_s1_amount: '300 tkr' };
 
 describe('every card verb parsed against its schema at the edge', function () {
@@ -31,7 +53,14 @@ describe('every card verb parsed against its schema at the edge', function () {
     await bot.stop();
   });
 
-  const goodMove = { initiativeId: 'vaxtkraft', kind: 'budget-move', amount: '80 tkr', fromYear: '2026', reason: 'Vakans 1 mars–31 augusti 2026.', position: 'Styrgruppen tillstyrker.' };
+  const goodMove = {
+    initiativeId: 'vaxtkraft',
+    kind: 'budget-move',
+    amount: '80 tkr',
+    fromYear: '2026',
+    reason: 'Vakans 1 mars–31 augusti 2026.',
+    position: 'Styrgruppen tillstyrker.',
+  };
   const formIdOf = (form: any) => form.actions.find((a: any) => a.verb === 'submitDeviation').data.formId as string;
 
   it('has a schema for every verb in the registry', () => {
@@ -80,10 +109,23 @@ describe('every card verb parsed against its schema at the edge', function () {
     const receipt = await invoke(applicant, 'applicationSubmit', { applicationId });
     assert.match(texts(receipt), /Dnr 2026:\d+/);
 
-    const [notice] = bot.connector.for(chatOf(kansli)).slice(-1).map((a) => a.attachments[0].content);
+    const [notice] = bot.connector
+      .for(chatOf(kansli))
+      .slice(-1)
+      .map((a) => a.attachments[0].content);
     const open = notice.actions.find((a: any) => a.verb === 'openApplicationDecision');
     assert.ok(open, 'the kansli got the ansökan');
-    const decide = (fields: Record<string, string>) => invoke(kansli, 'decideApplication', { ...open.data, outcome: 'beviljad', meeting_date: '2026-12-10', meeting_paragraph: '§ 48', period_start: '2027-01-01', period_end: '2027-12-31', reason: '', ...fields });
+    const decide = (fields: Record<string, string>) =>
+      invoke(kansli, 'decideApplication', {
+        ...open.data,
+        outcome: 'beviljad',
+        meeting_date: '2026-12-10',
+        meeting_paragraph: '§ 48',
+        period_start: '2027-01-01',
+        period_end: '2027-12-31',
+        reason: '',
+        ...fields,
+      });
     assert.match(texts(await decide({ meeting_date: '2026-02-30' })), /Styrelsemötets datum: "2026-02-30" är inget giltigt datum/);
     assert.match(texts(await decide({ period_end: 'ZZZ' })), /Perioden: ange från- och till-datum mellan år 2000 och 2100/);
     assert.match(texts(await decide({ period_start: '2000-01-01', period_end: '2099-12-31' })), /Perioden kan vara högst 10 år/);
@@ -119,13 +161,41 @@ describe('every card verb parsed against its schema at the edge', function () {
     );
     const users = [vaxtkraftLead, kansli, chef, applicant];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...cardVerbs(), 'noSuchVerb'), fc.constantFrom(...users), fc.dictionary(fc.constantFrom('formId', 'caseId', 'applicationId', 'initiativeId', 'quarterKey', 'step', 'by', 'outcome', 'direction', 'reason', 'comment', 'question', 'caseIds', 'meetingDate', 'kind', 'amount', 'period_end', 'fromYear', 'other'), hostile), async (verb, u, data) => {
-        const res = await bot.post(adaptiveCardInvoke(bot.connector.url, u, verb, data, chatOf(u)));
-        assert.equal(res.status, 200, `${verb} ${JSON.stringify(data).slice(0, 200)}`);
-        const shown = JSON.stringify(res.body);
-        assert.doesNotMatch(shown, /Något gick fel/, `${verb} ${JSON.stringify(data).slice(0, 300)}: ${shown.slice(0, 300)}`);
-        assert.ok(shown.length < 25_000, `card of ${shown.length} bytes for ${verb}`);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...cardVerbs(), 'noSuchVerb'),
+        fc.constantFrom(...users),
+        fc.dictionary(
+          fc.constantFrom(
+            'formId',
+            'caseId',
+            'applicationId',
+            'initiativeId',
+            'quarterKey',
+            'step',
+            'by',
+            'outcome',
+            'direction',
+            'reason',
+            'comment',
+            'question',
+            'caseIds',
+            'meetingDate',
+            'kind',
+            'amount',
+            'period_end',
+            'fromYear',
+            'other',
+          ),
+          hostile,
+        ),
+        async (verb, u, data) => {
+          const res = await bot.post(adaptiveCardInvoke(bot.connector.url, u, verb, data, chatOf(u)));
+          assert.equal(res.status, 200, `${verb} ${JSON.stringify(data).slice(0, 200)}`);
+          const shown = JSON.stringify(res.body);
+          assert.doesNotMatch(shown, /Något gick fel/, `${verb} ${JSON.stringify(data).slice(0, 300)}: ${shown.slice(0, 300)}`);
+          assert.ok(shown.length < 25_000, `card of ${shown.length} bytes for ${verb}`);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -26,7 +26,13 @@ function rolesFile(dir: string): string {
     { aadObjectId: deputy.aadObjectId, name: deputy.name, association: 'uppsala', roles: ['ersattare'] },
     { aadObjectId: kansli.aadObjectId, name: kansli.name, association: 'uppsala', roles: ['kansli'] },
     { aadObjectId: vaxtkraftLead.aadObjectId, name: vaxtkraftLead.name, association: 'uppsala', roles: ['insatsansvarig'], initiatives: ['vaxtkraft'] },
-    { aadObjectId: alvkarlebyLead.aadObjectId, name: alvkarlebyLead.name, association: 'uppsala', roles: ['insatsansvarig'], initiatives: ['lokus-alvkarleby', 'forstarkt-stod'] },
+    {
+      aadObjectId: alvkarlebyLead.aadObjectId,
+      name: alvkarlebyLead.name,
+      association: 'uppsala',
+      roles: ['insatsansvarig'],
+      initiatives: ['lokus-alvkarleby', 'forstarkt-stod'],
+    },
     { aadObjectId: otherChef.aadObjectId, name: otherChef.name, association: 'norrtalje', roles: ['forbundschef'] },
   ];
   writeFileSync(file, JSON.stringify({ users: demo }));
@@ -64,7 +70,14 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     return invoke(u, 'submitDeviation', { formId, ...values }, cardId);
   }
 
-  const goodMove = { initiativeId: 'vaxtkraft', kind: 'budget-move', amount: '80 tkr', fromYear: '2026', reason: 'Vakans som arbetsmarknadskonsulent 1 mars–31 augusti 2026.', position: 'Styrgruppen tillstyrker att medlen flyttas till 2027.' };
+  const goodMove = {
+    initiativeId: 'vaxtkraft',
+    kind: 'budget-move',
+    amount: '80 tkr',
+    fromYear: '2026',
+    reason: 'Vakans som arbetsmarknadskonsulent 1 mars–31 augusti 2026.',
+    position: 'Styrgruppen tillstyrker att medlen flyttas till 2027.',
+  };
 
   /** The headline of "beslutsutrymme YEAR" in kronor, read from the rendered card. */
   async function decisionRoom(year: number): Promise<{ tkr: number; text: string }> {
@@ -80,15 +93,31 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const form = await openForm(vaxtkraftLead);
     assert.equal(form.version, '1.5');
     const initiative = form.body.find((b: any) => b.id === 'initiativeId');
-    assert.deepEqual(initiative.choices.map((c: any) => c.value), ['vaxtkraft']);
+    assert.deepEqual(
+      initiative.choices.map((c: any) => c.value),
+      ['vaxtkraft'],
+    );
     assert.deepEqual(inputIds(form), ['initiativeId', 'kind', 'amount', 'fromYear', 'newEndDate', 'reason', 'position']);
-    assert.deepEqual(form.actions.map((a: any) => a.type), ['Action.Execute']);
+    assert.deepEqual(
+      form.actions.map((a: any) => a.type),
+      ['Action.Execute'],
+    );
     const [refusal] = await say(board, 'ny avvikelse');
     assert.match(texts(refusal), /insatsansvariga, för sina egna insatser/);
     assert.doesNotMatch(texts(refusal), /Felkod/, 'the wrong role is a situation, not a fault');
-    assert.deepEqual(refusal.actions.map((a: any) => [a.verb, a.data.question]), [['askQuestion', 'vilka avvikelser väntar?'], ['askQuestion', 'hjälp']]);
+    assert.deepEqual(
+      refusal.actions.map((a: any) => [a.verb, a.data.question]),
+      [
+        ['askQuestion', 'vilka avvikelser väntar?'],
+        ['askQuestion', 'hjälp'],
+      ],
+    );
     const [help] = await say(vaxtkraftLead, 'hjälp');
-    assert.deepEqual(help.actions.slice(0, 2).map((a: any) => a.data.question), ['kvartalsrapport', 'ny avvikelse'], 'help starts with what the role can do');
+    assert.deepEqual(
+      help.actions.slice(0, 2).map((a: any) => a.data.question),
+      ['kvartalsrapport', 'ny avvikelse'],
+      'help starts with what the role can do',
+    );
     const viaButton = await bot.post(adaptiveCardInvoke(bot.connector.url, vaxtkraftLead, 'askQuestion', { question: 'ny avvikelse' }, chatOf(vaxtkraftLead)));
     assert.equal(viaButton.status, 200);
     const lastSent = bot.connector.for(chatOf(vaxtkraftLead)).pop();
@@ -123,7 +152,11 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
       const problemAt = (id: string) => card.body[card.body.findIndex((b: any) => b.id === id) + 1];
       const marked = ['initiativeId', 'kind', 'amount', 'fromYear', 'newEndDate', 'reason', 'position'].filter((id) => problemAt(id)?.color === 'Attention');
       assert.equal(marked.length, 1, `one field marked for ${JSON.stringify(values)}: ${marked}`);
-      assert.match(String(problemAt(marked[0] as string).text).replace(/[\u00a0\u2011]/g, (c) => (c === '\u2011' ? '-' : ' ')), expected, 'the problem stands beside its field');
+      assert.match(
+        String(problemAt(marked[0] as string).text).replace(/[\u00a0\u2011]/g, (c) => (c === '\u2011' ? '-' : ' ')),
+        expected,
+        'the problem stands beside its field',
+      );
       assert.equal(formIdOf(card), formId, 'same form');
     }
     const [queue] = await say(chef, 'vilka avvikelser väntar?');
@@ -201,7 +234,11 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     assert.match(texts(updates[0]!.body.attachments[0].content), /Godkänd/);
     assert.equal(updates[0]!.body.attachments[0].content.refresh, undefined, 'no refresh once decided');
     const receiptUpdate = bot.connector.updates.filter((u) => u.conversationId === chatOf(vaxtkraftLead));
-    assert.deepEqual(receiptUpdate.map((u) => u.activityId), [receiptMessageId], 'the filer’s receipt was replaced too');
+    assert.deepEqual(
+      receiptUpdate.map((u) => u.activityId),
+      [receiptMessageId],
+      'the filer’s receipt was replaced too',
+    );
     assert.match(texts(receiptUpdate[0]!.body.attachments[0].content), /Godkänd/);
     assert.deepEqual(actionsOf(receiptUpdate[0]!.body.attachments[0].content), [], 'no Återkalla once decided');
 
@@ -226,13 +263,22 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
 
   it('twenty simultaneous approvals of one avvikelse give one decision and one register number', async () => {
     const form = await openForm(alvkarlebyLead);
-    const receipt = await file(alvkarlebyLead, formIdOf(form), { initiativeId: 'forstarkt-stod', kind: 'budget-return', amount: '150 000', fromYear: '2026', reason: 'Vakans hela hösten.', position: 'Styrgruppen föreslår att medlen återförs.' });
+    const receipt = await file(alvkarlebyLead, formIdOf(form), {
+      initiativeId: 'forstarkt-stod',
+      kind: 'budget-return',
+      amount: '150 000',
+      fromYear: '2026',
+      reason: 'Vakans hela hösten.',
+      position: 'Styrgruppen föreslår att medlen återförs.',
+    });
     assert.match(texts(receipt), /Dnr 2026:2/);
     const caseId = caseIdOf(receipt);
     const filerBefore = bot.connector.for(chatOf(alvkarlebyLead)).length;
     const before = await decisionRoom(2026);
 
-    const cards = await Promise.all(Array.from({ length: 20 }, (_, i) => invoke(chef, 'decideDeviation', { caseId, outcome: i % 2 === 0 ? 'godkänd' : 'avslagen', comment: `Klick ${i}` })));
+    const cards = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => invoke(chef, 'decideDeviation', { caseId, outcome: i % 2 === 0 ? 'godkänd' : 'avslagen', comment: `Klick ${i}` })),
+    );
     const numbers = new Set(cards.map((c) => /Nummer: (D \d{4}:\d+)/.exec(texts(c))?.[1]));
     assert.deepEqual([...numbers], ['D 2026:2']);
     const outcomes = new Set(cards.map((c) => /\n(Godkänd|Avslagen)\n/.exec(`\n${texts(c)}\n`)?.[1]));
@@ -246,10 +292,17 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
   it('fifty simultaneous filings get fifty distinct, gap-free diarienummer', async () => {
     const forms: any[] = [];
     for (let i = 0; i < 50; i += 1) forms.push(await openForm(vaxtkraftLead));
-    const receipts = await Promise.all(forms.map((form, i) => file(vaxtkraftLead, formIdOf(form), { initiativeId: 'vaxtkraft', kind: 'method', reason: `Metodändring ${i}`, position: 'Styrgruppen tillstyrker.' })));
+    const receipts = await Promise.all(
+      forms.map((form, i) =>
+        file(vaxtkraftLead, formIdOf(form), { initiativeId: 'vaxtkraft', kind: 'method', reason: `Metodändring ${i}`, position: 'Styrgruppen tillstyrker.' }),
+      ),
+    );
     const numbers = receipts.map((r) => Number(/Dnr 2026:(\d+)/.exec(texts(r))?.[1]));
     assert.equal(new Set(numbers).size, 50);
-    assert.deepEqual([...numbers].sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i + 3));
+    assert.deepEqual(
+      [...numbers].sort((a, b) => a - b),
+      Array.from({ length: 50 }, (_, i) => i + 3),
+    );
     const [queue, ...none] = await say(kansli, 'vilka avvikelser väntar?');
     assert.match(texts(queue), /^50 avvikelser väntar på beslut/);
     assert.equal(none.length, 0, 'others get the list only');
@@ -270,7 +323,13 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
   it('a new end date, decided by the deputy, changes the insats period; both deciders’ cards show the decision', async () => {
     await say(deputy, 'hjälp');
     const form = await openForm(alvkarlebyLead);
-    const receipt = await file(alvkarlebyLead, formIdOf(form), { initiativeId: 'lokus-alvkarleby', kind: 'period', newEndDate: '2028-06-30', reason: 'Behovet kvarstår.', position: 'Styrgruppen tillstyrker förlängning.' });
+    const receipt = await file(alvkarlebyLead, formIdOf(form), {
+      initiativeId: 'lokus-alvkarleby',
+      kind: 'period',
+      newEndDate: '2028-06-30',
+      reason: 'Behovet kvarstår.',
+      position: 'Styrgruppen tillstyrker förlängning.',
+    });
     const caseId = caseIdOf(receipt);
     assert.deepEqual(receipt.refresh.userIds, [chef.id, deputy.id]);
     const posted = bot.connector.activities.filter((a) => a.body.attachments?.[0]?.content.refresh?.action.data.caseId === caseId);
@@ -278,7 +337,11 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const approved = await invoke(deputy, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'Förlängningen ryms.' });
     assert.match(texts(approved), /D 2026:3/);
     assert.match(texts(approved), /Beslutsfattare: Ersättare \(demo\), ersättare för förbundschefen/);
-    const updated = bot.connector.updates.filter((u) => u.body.attachments[0].content.body.some((b: any) => b.text === 'Godkänd') && texts(u.body.attachments[0].content).includes('Lokussamordnare (Älvkarleby)'));
+    const updated = bot.connector.updates.filter(
+      (u) =>
+        u.body.attachments[0].content.body.some((b: any) => b.text === 'Godkänd') &&
+        texts(u.body.attachments[0].content).includes('Lokussamordnare (Älvkarleby)'),
+    );
     assert.deepEqual(updated.map((u) => u.conversationId).sort(), [chatOf(chef), chatOf(deputy)].sort());
     const [period] = await say(board, 'när slutar lokussamordnare älvkarleby?');
     assert.match(texts(period), /Slutdatum\n30 juni 2028/);
@@ -295,7 +358,12 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
 
   it('lets the filer withdraw an undecided avvikelse; it keeps its Dnr and can no longer be decided', async () => {
     const form = await openForm(vaxtkraftLead);
-    const receipt = await file(vaxtkraftLead, formIdOf(form), { initiativeId: 'vaxtkraft', kind: 'target-group', reason: 'Fler unga vuxna.', position: 'Styrgruppen tillstyrker.' });
+    const receipt = await file(vaxtkraftLead, formIdOf(form), {
+      initiativeId: 'vaxtkraft',
+      kind: 'target-group',
+      reason: 'Fler unga vuxna.',
+      position: 'Styrgruppen tillstyrker.',
+    });
     const caseId = caseIdOf(receipt);
     const dnr = /Dnr 2026:\d+/.exec(texts(receipt))?.[0];
     const refused = await invoke(alvkarlebyLead, 'withdrawDeviation', { caseId });
@@ -315,14 +383,22 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     const withdrawn = await invoke(vaxtkraftLead, 'withdrawDeviation', { caseId, confirmed: true });
     assert.match(texts(withdrawn), /Återkallad/);
     assert.match(texts(withdrawn), new RegExp(dnr as string));
-    assert.ok(bot.connector.updates.some((u) => u.conversationId === chatOf(chef) && /Återkallad/.test(texts(u.body.attachments[0].content))), 'the förbundschef’s card shows it');
+    assert.ok(
+      bot.connector.updates.some((u) => u.conversationId === chatOf(chef) && /Återkallad/.test(texts(u.body.attachments[0].content))),
+      'the förbundschef’s card shows it',
+    );
     const late = await invoke(chef, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'För sent.' });
     assert.match(texts(late), /Avvikelsen är återkallad/);
     assert.deepEqual(actionsOf(late), []);
 
     // "mina avvikelser": the filer's own, with status, next step and a button that opens each.
     const [mine] = await say(vaxtkraftLead, 'mina avvikelser');
-    assert.match(texts(mine), new RegExp(`Avvikelse ${dnr} – Växtkraft \\(Enköping\\)\\nStatus: återkallad\\nTyp: [^\\n]+\\nInlämnad: 23 november 2026\\nNästa steg: Inget; avvikelsen är återkallad\\.\\nÖppna avvikelsen`));
+    assert.match(
+      texts(mine),
+      new RegExp(
+        `Avvikelse ${dnr} – Växtkraft \\(Enköping\\)\\nStatus: återkallad\\nTyp: [^\\n]+\\nInlämnad: 23 november 2026\\nNästa steg: Inget; avvikelsen är återkallad\\.\\nÖppna avvikelsen`,
+      ),
+    );
     const open = JSON.stringify(mine).includes(`"verb":"showDeviation","data":{"caseId":"${caseId}"}`);
     assert.ok(open, 'each is openable');
     assert.doesNotMatch(texts(mine), /Älvkarleby/, 'only one’s own');
@@ -371,7 +447,13 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     await bot.app.close();
     const connector = bot.connector;
     const restarted = await startBot({ ROLES_FILE: path.join(temp.dir, 'roles.json'), CLOCK_DATE: '2026-11-23' }, bot.dataDir, connector);
-    bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await connector.close(); } };
+    bot = {
+      ...restarted,
+      stop: async (o) => {
+        await restarted.stop(o);
+        await connector.close();
+      },
+    };
     await bot.app.firstRepair;
   }
 
@@ -410,16 +492,29 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
       kind: 'budget-return',
       fromYear: 2026,
       amount: 10_000,
-      decision: { outcome: 'godkänd', decidedAt: '2026-11-23T10:00:00.000Z', decidedOn: '2026-11-23', decider: { name: chef.name, title: 'förbundschef' }, reason: 'Ok.' },
+      decision: {
+        outcome: 'godkänd',
+        decidedAt: '2026-11-23T10:00:00.000Z',
+        decidedOn: '2026-11-23',
+        decider: { name: chef.name, title: 'förbundschef' },
+        reason: 'Ok.',
+      },
       decisionFinished: false,
     });
     await store.close();
     const chefBefore = bot.connector.for(chatOf(chef)).length;
 
     await restart();
-    const toChef = bot.connector.for(chatOf(chef)).slice(chefBefore).map((a) => texts(a.attachments[0].content));
+    const toChef = bot.connector
+      .for(chatOf(chef))
+      .slice(chefBefore)
+      .map((a) => texts(a.attachments[0].content));
     assert.equal(toChef.length, 1);
-    assert.match(toChef[0] as string, new RegExp(`Avvikelse Dnr 2026:${dnr + 1} – Förstärkt stöd`), 'the crashed filing got the next Dnr and reached the förbundschef');
+    assert.match(
+      toChef[0] as string,
+      new RegExp(`Avvikelse Dnr 2026:${dnr + 1} – Förstärkt stöd`),
+      'the crashed filing got the next Dnr and reached the förbundschef',
+    );
     const [register] = await say(chef, 'delegationsbeslut 2026');
     assert.match(texts(register), new RegExp(`D 2026:5 – 23 november 2026\n[^]*Dnr 2026:${dnr}`));
     const room = await decisionRoom(2026);
@@ -432,7 +527,25 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
     bot.connector.hold(chatOf(chef));
     try {
       // Posted by hand: the chat helper waits for what follows the answer.
-      const res = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(adaptiveCardInvoke(bot.connector.url, alvkarlebyLead, 'submitDeviation', { formId: formIdOf(form), initiativeId: 'lokus-alvkarleby', kind: 'method', reason: 'Ny metod för uppsökande arbete.', position: 'Styrgruppen tillstyrker.' }, chatOf(alvkarlebyLead))) });
+      const res = await fetch(`${bot.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(
+          adaptiveCardInvoke(
+            bot.connector.url,
+            alvkarlebyLead,
+            'submitDeviation',
+            {
+              formId: formIdOf(form),
+              initiativeId: 'lokus-alvkarleby',
+              kind: 'method',
+              reason: 'Ny metod för uppsökande arbete.',
+              position: 'Styrgruppen tillstyrker.',
+            },
+            chatOf(alvkarlebyLead),
+          ),
+        ),
+      });
       const receipt = (await res.json()).value;
       assert.match(texts(receipt), /Tack! Avvikelsen är inlämnad och diarieförd/);
       assert.match(texts(receipt), /Förbundschefen har fått den för beslut/);
@@ -442,6 +555,9 @@ describe('avvikelser and delegationsbeslut over /api/messages', function () {
       bot.connector.release();
     }
     await bot.app.settled();
-    assert.ok(bot.connector.for(chatOf(chef)).some((a) => /Ny metod för uppsökande arbete/.test(texts(a.attachments[0].content))), 'the card reached the förbundschef once the connector answered');
+    assert.ok(
+      bot.connector.for(chatOf(chef)).some((a) => /Ny metod för uppsökande arbete/.test(texts(a.attachments[0].content))),
+      'the card reached the förbundschef once the connector answered',
+    );
   });
 });

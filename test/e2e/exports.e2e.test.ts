@@ -35,7 +35,10 @@ const linksOf = (card: any): { title: string; url: string }[] => {
   return found;
 };
 const executesOf = (card: any): { title: string; verb: string; data: any }[] =>
-  card.body.filter((b: any) => b.type === 'ActionSet').flatMap((s: any) => s.actions).filter((a: any) => a.type === 'Action.Execute');
+  card.body
+    .filter((b: any) => b.type === 'ActionSet')
+    .flatMap((s: any) => s.actions)
+    .filter((a: any) => a.type === 'Action.Execute');
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-');
 
 /** The cached result of a labelled row in a column of the exported sheet. */
@@ -44,7 +47,9 @@ async function sheetFigure(bytes: Buffer, rowLabel: string, columnHeading: strin
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.getWorksheet(SHEET_NAME) as ExcelJS.Worksheet;
   let column = 0;
-  sheet.getRow(HEADER_ROW).eachCell((cell, n) => { if (cell.value === columnHeading) column = n; });
+  sheet.getRow(HEADER_ROW).eachCell((cell, n) => {
+    if (cell.value === columnHeading) column = n;
+  });
   assert.ok(column > 0, `no column ${columnHeading}`);
   let found: number | undefined;
   sheet.eachRow((row) => {
@@ -72,8 +77,14 @@ describe('board documents out of the chat: links and Teams file consent', functi
     const [card] = await say(kansli, 'ekonomisk information');
     assert.match(texts(card), /Ekonomisk information per 2026-11-23/);
     const links = linksOf(card);
-    assert.deepEqual(links.map((l) => l.title), ['Ladda ned Excel', 'Ladda ned PDF']);
-    assert.deepEqual(executesOf(card).map((a) => a.data.format), ['xlsx', 'pdf']);
+    assert.deepEqual(
+      links.map((l) => l.title),
+      ['Ladda ned Excel', 'Ladda ned PDF'],
+    );
+    assert.deepEqual(
+      executesOf(card).map((a) => a.data.format),
+      ['xlsx', 'pdf'],
+    );
 
     const xlsx = await fetch(links[0]!.url);
     assert.equal(xlsx.status, 200);
@@ -82,17 +93,31 @@ describe('board documents out of the chat: links and Teams file consent', functi
     const bytes = Buffer.from(await xlsx.arrayBuffer());
     const remaining = await sheetFigure(bytes, ROW_LABELS.remaining, 'Prognos 2026');
     const [answer] = await say(board, 'beslutsutrymme 2026');
-    assert.ok(plain(texts(answer)).includes(plain(formatTkr(remaining))), `the chat's answer and the sheet's ${formatTkr(remaining)} differ:\n${texts(answer)}`);
+    assert.ok(
+      plain(texts(answer)).includes(plain(formatTkr(remaining))),
+      `the chat's answer and the sheet's ${formatTkr(remaining)} differ:\n${texts(answer)}`,
+    );
 
     const pdf = await fetch(links[1]!.url);
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
-    assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1'), '%PDF-');
+    assert.equal(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+      '%PDF-',
+    );
   });
 
   it('refuses expired, altered, foreign and path-shaped links, and a user who may not have the document', async () => {
     const now = Math.floor(Date.now() / 1000);
-    const claims = { document: 'ekonomisk-information' as const, format: 'xlsx' as const, associationId: 'uppsala', userId: kansli.aadObjectId, userName: kansli.name };
+    const claims = {
+      document: 'ekonomisk-information' as const,
+      format: 'xlsx' as const,
+      associationId: 'uppsala',
+      userId: kansli.aadObjectId,
+      userName: kansli.name,
+    };
     const url = (token: string) => `${bot.baseUrl}/api/files/${token}`;
     const status = async (path: string) => (await fetch(path)).status;
 
@@ -109,7 +134,14 @@ describe('board documents out of the chat: links and Teams file consent', functi
     // Signed for the insatsansvarig, who is not board material's reader; and for a user of another förbund.
     assert.equal(await status(url(signFileLink(SECRET, { ...claims, userId: lead.aadObjectId, userName: lead.name, expires: now + 60 }))), 403);
     assert.equal(await status(url(signFileLink(SECRET, { ...claims, associationId: 'norrtalje', expires: now + 60 }))), 403);
-    for (const path of ['/api/files/', '/api/files', '/api/files/..%2F..%2Fpackage.json', '/api/files/../../package.json', '/api/files/%2e%2e%2fconfig%2froles.demo.json', `/api/files/${good}/../x`]) {
+    for (const path of [
+      '/api/files/',
+      '/api/files',
+      '/api/files/..%2F..%2Fpackage.json',
+      '/api/files/../../package.json',
+      '/api/files/%2e%2e%2fconfig%2froles.demo.json',
+      `/api/files/${good}/../x`,
+    ]) {
       assert.ok([404, 405].includes(await status(`${bot.baseUrl}${path}`)), path);
     }
   });
@@ -130,7 +162,9 @@ describe('board documents out of the chat: links and Teams file consent', functi
   it('sends the file through Teams file consent: offer, accept, upload to the given URL, file card; decline stores nothing', async () => {
     const [progressMessage, offerMessage] = await (async () => {
       const before = bot.connector.for(chatOf(kansli)).length;
-      const res = await bot.post(adaptiveCardInvoke(bot.connector.url, kansli, 'sendExportFile', { document: 'ekonomisk-information', format: 'xlsx' }, chatOf(kansli)));
+      const res = await bot.post(
+        adaptiveCardInvoke(bot.connector.url, kansli, 'sendExportFile', { document: 'ekonomisk-information', format: 'xlsx' }, chatOf(kansli)),
+      );
       assert.equal(res.body.statusCode, 200);
       return bot.connector.for(chatOf(kansli)).slice(before);
     })();
@@ -141,7 +175,17 @@ describe('board documents out of the chat: links and Teams file consent', functi
     assert.ok(consent.content.sizeInBytes > 1000);
 
     const uploadPath = `/upload/${randomUUID()}`;
-    const accept = fileConsentInvoke(kansli, { action: 'accept', context: consent.content.acceptContext, uploadInfo: { name: consent.name, uploadUrl: `${bot.connector.url.replace(/\/$/, '')}${uploadPath}`, contentUrl: 'https://contoso-my.sharepoint.com/personal/kansli/Documents/Ekonomisk.xlsx', uniqueId: 'UNIQUE-1', fileType: 'xlsx' } });
+    const accept = fileConsentInvoke(kansli, {
+      action: 'accept',
+      context: consent.content.acceptContext,
+      uploadInfo: {
+        name: consent.name,
+        uploadUrl: `${bot.connector.url.replace(/\/$/, '')}${uploadPath}`,
+        contentUrl: 'https://contoso-my.sharepoint.com/personal/kansli/Documents/Ekonomisk.xlsx',
+        uniqueId: 'UNIQUE-1',
+        fileType: 'xlsx',
+      },
+    });
     const before = bot.connector.for(chatOf(kansli)).length;
     const res = await bot.post(accept);
     assert.equal(res.status, 200);
@@ -158,9 +202,23 @@ describe('board documents out of the chat: links and Teams file consent', functi
     // An upload URL that is not OneDrive (nor loopback here) gets nothing.
     const uploadsBefore = bot.connector.uploads.length;
     const sent = bot.connector.for(chatOf(kansli)).length;
-    await bot.post(fileConsentInvoke(kansli, { action: 'accept', context: consent.content.acceptContext, uploadInfo: { name: 'x.xlsx', uploadUrl: 'http://169.254.169.254/latest', contentUrl: 'x', uniqueId: 'u', fileType: 'xlsx' } }));
+    await bot.post(
+      fileConsentInvoke(kansli, {
+        action: 'accept',
+        context: consent.content.acceptContext,
+        uploadInfo: { name: 'x.xlsx', uploadUrl: 'http://169.254.169.254/latest', contentUrl: 'x', uniqueId: 'u', fileType: 'xlsx' },
+      }),
+    );
     assert.equal(bot.connector.uploads.length, uploadsBefore);
-    assert.match(texts(bot.connector.for(chatOf(kansli)).slice(sent).find((a) => a.attachments)?.attachments[0].content), /OneDrive/);
+    assert.match(
+      texts(
+        bot.connector
+          .for(chatOf(kansli))
+          .slice(sent)
+          .find((a) => a.attachments)?.attachments[0].content,
+      ),
+      /OneDrive/,
+    );
 
     const declined = bot.connector.for(chatOf(kansli)).length;
     await bot.post(fileConsentInvoke(kansli, { action: 'decline', context: consent.content.declineContext }));
@@ -171,7 +229,15 @@ describe('board documents out of the chat: links and Teams file consent', functi
   it('gives the delegationsbeslut for the kallelse as a workbook and a PDF that list what the register card lists', async () => {
     const [form] = await say(lead, 'ny avvikelse');
     const formId = form.actions.find((a: any) => a.verb === 'submitDeviation').data.formId;
-    const filed = await invoke(lead, 'submitDeviation', { formId, initiativeId: 'vaxtkraft', kind: 'budget-move', amount: '80 tkr', fromYear: '2026', reason: 'Vakans under hösten.', position: 'Styrgruppen tillstyrker.' });
+    const filed = await invoke(lead, 'submitDeviation', {
+      formId,
+      initiativeId: 'vaxtkraft',
+      kind: 'budget-move',
+      amount: '80 tkr',
+      fromYear: '2026',
+      reason: 'Vakans under hösten.',
+      position: 'Styrgruppen tillstyrker.',
+    });
     const caseId = filed.actions.find((a: any) => a.data?.caseId).data.caseId;
     await invoke(chef, 'decideDeviation', { caseId, outcome: 'godkänd', comment: 'Vakansen är styrkt.' });
     const [register] = await say(kansli, 'delegationsbeslut sedan förra styrelsemötet');
@@ -193,14 +259,25 @@ describe('board documents out of the chat: links and Teams file consent', functi
     assert.equal(row.getCell(1).value, number);
     assert.equal(row.getCell(8).value, 80_000, 'the amount is a number');
     assert.match(String(row.getCell(3).value), /Avvikelse Växtkraft/);
-    assert.deepEqual(sheet.getRow(REGISTER_HEADER_ROW + 2).getCell(8).value, { formula: `SUM(H${REGISTER_HEADER_ROW + 1}:H${REGISTER_HEADER_ROW + 1})`, result: 80_000 });
+    assert.deepEqual(sheet.getRow(REGISTER_HEADER_ROW + 2).getCell(8).value, {
+      formula: `SUM(H${REGISTER_HEADER_ROW + 1}:H${REGISTER_HEADER_ROW + 1})`,
+      result: 80_000,
+    });
     assert.equal(sheet.views[0]?.state, 'frozen');
 
     const pdf = Buffer.from(await (await fetch(pdfLink!.url)).arrayBuffer());
     const dir = mkdtempSync(path.join(os.tmpdir(), 'register-pdf-'));
     writeFileSync(path.join(dir, 'register.pdf'), pdf);
     const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'register.pdf'), '-'], { encoding: 'utf8' });
-    for (const expected of ['Delegationsbeslut att anmäla till styrelsen', number, 'Avvikelse Växtkraft', 'Förbundschef (demo)', 'Sida 1 av 1', 'Summa belopp: 80 tkr']) assert.ok(text.includes(expected as string), `${expected} in:\n${text}`);
+    for (const expected of [
+      'Delegationsbeslut att anmäla till styrelsen',
+      number,
+      'Avvikelse Växtkraft',
+      'Förbundschef (demo)',
+      'Sida 1 av 1',
+      'Summa belopp: 80 tkr',
+    ])
+      assert.ok(text.includes(expected as string), `${expected} in:\n${text}`);
     const results = path.resolve(__dirname, '../../../test-results');
     mkdirSync(results, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', path.join(dir, 'register.pdf'), path.join(results, 'delegationsbeslut-pdf')]);
@@ -211,7 +288,10 @@ describe('board documents out of the chat: links and Teams file consent', functi
     const remainingIn = async (question: string) => {
       const [card] = await say(kansli, question);
       const [link] = linksOf(card);
-      return { title: texts(card).split('\n')[0] ?? '', remaining: await sheetFigure(Buffer.from(await (await fetch(link!.url)).arrayBuffer()), ROW_LABELS.remaining, 'Prognos 2026') };
+      return {
+        title: texts(card).split('\n')[0] ?? '',
+        remaining: await sheetFigure(Buffer.from(await (await fetch(link!.url)).arrayBuffer()), ROW_LABELS.remaining, 'Prognos 2026'),
+      };
     };
     const now = await remainingIn('ekonomisk information');
     const before = await remainingIn('ekonomisk information per 2026-06-12');
@@ -237,10 +317,15 @@ describe('board documents out of the chat: links and Teams file consent', functi
     const [xlsxLink, pdfLink] = linksOf(offer);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await (await fetch(xlsxLink!.url)).arrayBuffer()) as ArrayBuffer);
-    assert.deepEqual(workbook.worksheets.map((w) => w.name), ['Nuläge', 'Budget', 'Kvalitetssäkring', 'Deltagare']);
+    assert.deepEqual(
+      workbook.worksheets.map((w) => w.name),
+      ['Nuläge', 'Budget', 'Kvalitetssäkring', 'Deltagare'],
+    );
     const totalsRow = (sheet: ExcelJS.Worksheet) => {
       let found: ExcelJS.Row | undefined;
-      sheet.eachRow((row, n) => { if (n > FOLLOW_UP_HEADER_ROW && String(row.getCell(1).value).startsWith('Totalt')) found = row; });
+      sheet.eachRow((row, n) => {
+        if (n > FOLLOW_UP_HEADER_ROW && String(row.getCell(1).value).startsWith('Totalt')) found = row;
+      });
       assert.ok(found, `no totals in ${sheet.name}`);
       return found;
     };
@@ -256,7 +341,14 @@ describe('board documents out of the chat: links and Teams file consent', functi
     const dir = mkdtempSync(path.join(os.tmpdir(), 'follow-up-pdf-'));
     writeFileSync(path.join(dir, 'f.pdf'), Buffer.from(await (await fetch(pdfLink!.url)).arrayBuffer()));
     const text = execFileSync('pdftotext', ['-layout', path.join(dir, 'f.pdf'), '-'], { encoding: 'utf8' }).replace(/\u00a0/g, ' ');
-    for (const expected of ['Uppföljning 2025: nuläge', 'Uppföljning 2025: budget', 'Uppföljning 2025: deltagare', `${costs.toLocaleString('sv-SE').replace(/\s/g, ' ')} kr`, 'Sida 4 av']) assert.ok(text.includes(expected), `${expected} in:\n${text.slice(0, 3000)}`);
+    for (const expected of [
+      'Uppföljning 2025: nuläge',
+      'Uppföljning 2025: budget',
+      'Uppföljning 2025: deltagare',
+      `${costs.toLocaleString('sv-SE').replace(/\s/g, ' ')} kr`,
+      'Sida 4 av',
+    ])
+      assert.ok(text.includes(expected), `${expected} in:\n${text.slice(0, 3000)}`);
     const results = path.resolve(__dirname, '../../../test-results');
     mkdirSync(results, { recursive: true });
     execFileSync('pdftoppm', ['-png', '-r', '60', path.join(dir, 'f.pdf'), path.join(results, 'uppfoljning-pdf')]);
@@ -264,8 +356,16 @@ describe('board documents out of the chat: links and Teams file consent', functi
 
   function fileConsentInvoke(u: TeamsUser, value: unknown) {
     return {
-      type: 'invoke', name: 'fileConsent/invoke', id: randomUUID(), channelId: 'msteams', serviceUrl: bot.connector.url,
-      from: u, recipient: BOT, conversation: { id: chatOf(u), conversationType: 'personal', tenantId: 'tenant' }, value, channelData: { tenant: { id: 'tenant' } },
+      type: 'invoke',
+      name: 'fileConsent/invoke',
+      id: randomUUID(),
+      channelId: 'msteams',
+      serviceUrl: bot.connector.url,
+      from: u,
+      recipient: BOT,
+      conversation: { id: chatOf(u), conversationType: 'personal', tenantId: 'tenant' },
+      value,
+      channelData: { tenant: { id: 'tenant' } },
     };
   }
 });

@@ -15,12 +15,18 @@ const appId = '11111111-2222-3333-4444-555555555555';
 /** A raw POST whose body is sent in chunks without a declared length, as a slow or hostile client would. */
 function postChunked(baseUrl: string, chunks: number, chunkBytes: number, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', ...headers } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on('error', (err) => ((err as NodeJS.ErrnoException).code === 'EPIPE' || (err as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(err)));
+    const req = http.request(
+      `${baseUrl}/api/messages`,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', ...headers } },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.on('error', (err) =>
+      (err as NodeJS.ErrnoException).code === 'EPIPE' || (err as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(err),
+    );
     const chunk = Buffer.alloc(chunkBytes, 'x');
     let sent = 0;
     const pump = () => {
@@ -57,13 +63,18 @@ describe('the HTTP edge', function () {
     });
 
     it('cannot be reached from another interface of the machine', async () => {
-      const external = Object.values(os.networkInterfaces()).flat().find((i) => i && i.family === 'IPv4' && !i.internal);
+      const external = Object.values(os.networkInterfaces())
+        .flat()
+        .find((i) => i && i.family === 'IPv4' && !i.internal);
       if (!external) return; // a machine without a network has no other interface to try
       await assert.rejects(fetch(`http://${external.address}:${bot.app.port}/healthz`));
     });
 
     it('refuses a declared body over 256 KB at once (413), without reading it', async () => {
-      const big = JSON.stringify({ ...teamsMessage(bot.connector.url, board, 'x'.repeat(MAX_BODY_BYTES)), conversation: { id: chatOf(board), conversationType: 'personal' } });
+      const big = JSON.stringify({
+        ...teamsMessage(bot.connector.url, board, 'x'.repeat(MAX_BODY_BYTES)),
+        conversation: { id: chatOf(board), conversationType: 'personal' },
+      });
       const res = await bot.post(JSON.parse(big));
       assert.equal(res.status, 413);
       assert.deepEqual(res.body, { error: 'Payload too large' });
@@ -79,7 +90,11 @@ describe('the HTTP edge', function () {
     });
 
     it('answers malformed JSON and an activity without a type with 400 that says nothing more', async () => {
-      const garbage = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message", ' });
+      const garbage = await fetch(`${bot.baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"type": "message", ',
+      });
       assert.equal(garbage.status, 400);
       assert.deepEqual(await garbage.json(), { error: 'Bad request' });
       const { type: _type, ...untyped } = teamsMessage(bot.connector.url, board, 'hej');
@@ -157,7 +172,11 @@ describe('the HTTP edge', function () {
     it('answers 503 with Retry-After and nothing about the cause, and does not refetch on every request', async () => {
       const token = issuer.sign({ aud: appId, serviceurl: bot.connector.url });
       for (let i = 0; i < 5; i += 1) {
-        const res = await fetch(`${bot.baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(teamsMessage(bot.connector.url, board, 'hej')) });
+        const res = await fetch(`${bot.baseUrl}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify(teamsMessage(bot.connector.url, board, 'hej')),
+        });
         assert.equal(res.status, 503);
         assert.ok(Number(res.headers.get('retry-after')) > 0);
         assert.deepEqual(await res.json(), { error: 'Service unavailable' });

@@ -11,7 +11,11 @@ const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObj
 const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom på kansliet (demo)');
 const board = user('29:board', '00000000-0000-0000-0000-0000000000b1', 'Styrelseledamot (demo)');
 const lead = user('29:d1', '00000000-0000-0000-0000-0000000000d1', 'Insatsansvarig Växtkraft (demo)');
-const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2212/g, '-').replace(/\u2011/g, '-');
+const plain = (s: string) =>
+  s
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\u2212/g, '-')
+    .replace(/\u2011/g, '-');
 
 describe('the ekonom’s table imported from the chat', function () {
   let bot: BotUnderTest;
@@ -28,14 +32,29 @@ describe('the ekonom’s table imported from the chat', function () {
   async function sendFile(u: TeamsUser, text: string, name: string, downloadUrl: string, fileType = 'xlsx'): Promise<any[]> {
     const activity = {
       ...teamsMessage(bot.connector.url, u, text, { conversationId: chatOf(u) }),
-      attachments: [{ contentType: 'application/vnd.microsoft.teams.file.download.info', contentUrl: 'https://contoso-my.sharepoint.com/x', name, content: { downloadUrl, uniqueId: randomUUID(), fileType } }],
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.teams.file.download.info',
+          contentUrl: 'https://contoso-my.sharepoint.com/x',
+          name,
+          content: { downloadUrl, uniqueId: randomUUID(), fileType },
+        },
+      ],
     };
     const before = bot.connector.for(chatOf(u)).length;
     assert.equal((await bot.post(activity)).status, 200);
-    return bot.connector.for(chatOf(u)).slice(before).map((a) => a.attachments[0].content);
+    return bot.connector
+      .for(chatOf(u))
+      .slice(before)
+      .map((a) => a.attachments[0].content);
   }
-  const headline = async (question: string) => Number(/Kvarvarande beslutsutrymme[^\n]*\n+([\d -]+) tkr/.exec(plain(texts((await say(board, question))[0])))?.[1]?.replace(/ /g, ''));
-  const saveButton = (card: any) => card.body.filter((b: any) => b.type === 'ActionSet').flatMap((s: any) => s.actions).find((a: any) => a.verb === 'saveLedgerImport');
+  const headline = async (question: string) =>
+    Number(/Kvarvarande beslutsutrymme[^\n]*\n+([\d -]+) tkr/.exec(plain(texts((await say(board, question))[0])))?.[1]?.replace(/ /g, ''));
+  const saveButton = (card: any) =>
+    card.body
+      .filter((b: any) => b.type === 'ActionSet')
+      .flatMap((s: any) => s.actions)
+      .find((a: any) => a.verb === 'saveLedgerImport');
   async function click(u: TeamsUser, data: Record<string, unknown>): Promise<any> {
     const res = await bot.post(adaptiveCardInvoke(bot.connector.url, u, 'saveLedgerImport', data, chatOf(u)));
     assert.equal(res.status, 200);
@@ -52,7 +71,17 @@ describe('the ekonom’s table imported from the chat', function () {
     const sheet = workbook.getWorksheet(SHEET_NAME) as ExcelJS.Worksheet;
     let edited = false;
     sheet.eachRow((row) => {
-      if (row.getCell(1).value === lineLabel({ id: 'vaxtkraft', section: 'cost', group: 'initiative', label: 'Växtkraft', initiative: { name: 'Växtkraft', owner: 'Enköping' }, amounts: {} })) {
+      if (
+        row.getCell(1).value ===
+        lineLabel({
+          id: 'vaxtkraft',
+          section: 'cost',
+          group: 'initiative',
+          label: 'Växtkraft',
+          initiative: { name: 'Växtkraft', owner: 'Enköping' },
+          amounts: {},
+        })
+      ) {
         row.getCell(3).value = (row.getCell(3).value as number) - 100_000;
         edited = true;
       }
@@ -90,14 +119,58 @@ describe('the ekonom’s table imported from the chat', function () {
       return Buffer.from(await workbook.xlsx.writeBuffer());
     };
     const cases: [string, () => Promise<any[]>, RegExp][] = [
-      ['a text file', async () => sendFile(kansli, '', 'budget.txt', bot.connector.serveFile('budget.txt', Buffer.from('Budget 2026\n')), 'txt'), /ingen Excel-arbetsbok/],
-      ['a csv named .xlsx', async () => sendFile(kansli, '', 'budget.xlsx', bot.connector.serveFile('csv.xlsx', Buffer.from('Budget 2026;Prognos 2026\n'))), /inte en Excel-fil/],
+      [
+        'a text file',
+        async () => sendFile(kansli, '', 'budget.txt', bot.connector.serveFile('budget.txt', Buffer.from('Budget 2026\n')), 'txt'),
+        /ingen Excel-arbetsbok/,
+      ],
+      [
+        'a csv named .xlsx',
+        async () => sendFile(kansli, '', 'budget.xlsx', bot.connector.serveFile('csv.xlsx', Buffer.from('Budget 2026;Prognos 2026\n'))),
+        /inte en Excel-fil/,
+      ],
       ['an empty file', async () => sendFile(kansli, '', 'tom.xlsx', bot.connector.serveFile('tom.xlsx', Buffer.alloc(0))), /tom/],
       ['20 MB', async () => sendFile(kansli, '', 'stor.xlsx', bot.connector.serveFile('stor.xlsx', Buffer.alloc(20 * 1024 * 1024))), /för stor/],
-      ['20 MB without a length', async () => sendFile(kansli, '', 'stor2.xlsx', bot.connector.serveFile('stor2.xlsx', Buffer.alloc(20 * 1024 * 1024), { chunked: true })), /för stor/],
-      ['another layout', async () => sendFile(kansli, '', 'annan.xlsx', bot.connector.serveFile('annan.xlsx', await xlsxBytes([['Namn', 'Belopp'], ['Växtkraft', 100]]))), /rubrikrad/],
+      [
+        '20 MB without a length',
+        async () => sendFile(kansli, '', 'stor2.xlsx', bot.connector.serveFile('stor2.xlsx', Buffer.alloc(20 * 1024 * 1024), { chunked: true })),
+        /för stor/,
+      ],
+      [
+        'another layout',
+        async () =>
+          sendFile(
+            kansli,
+            '',
+            'annan.xlsx',
+            bot.connector.serveFile(
+              'annan.xlsx',
+              await xlsxBytes([
+                ['Namn', 'Belopp'],
+                ['Växtkraft', 100],
+              ]),
+            ),
+          ),
+        /rubrikrad/,
+      ],
       ['a URL outside Teams', async () => sendFile(kansli, '', 'x.xlsx', 'http://169.254.169.254/latest/meta-data'), /bara hämtas från Teams/],
-      ['an insatsansvarig', async () => sendFile(lead, '', 'x.xlsx', bot.connector.serveFile('lead.xlsx', await xlsxBytes([['tkr', 'Budget 2026'], ['Medlemsavgifter', 1]]))), /kansliet och förbundschefen/],
+      [
+        'an insatsansvarig',
+        async () =>
+          sendFile(
+            lead,
+            '',
+            'x.xlsx',
+            bot.connector.serveFile(
+              'lead.xlsx',
+              await xlsxBytes([
+                ['tkr', 'Budget 2026'],
+                ['Medlemsavgifter', 1],
+              ]),
+            ),
+          ),
+        /kansliet och förbundschefen/,
+      ],
     ];
     for (const [what, send, expected] of cases) {
       const [card] = await send();
@@ -124,12 +197,19 @@ describe('the ekonom’s table imported from the chat', function () {
     const url = bot.connector.serveFile('namn.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     const [place] = await sendFile(kansli, '', 'Tabell till styrelsen.xlsx', url);
     const fields = place.body.flatMap((b: any) => b.items ?? []).filter((i: any) => i.type === 'Input.ChoiceSet');
-    assert.deepEqual(fields.map((f: any) => f.id), ['row_5', 'row_6']);
+    assert.deepEqual(
+      fields.map((f: any) => f.id),
+      ['row_5', 'row_6'],
+    );
     assert.match(fields[0].label, /"Lokussamordnare" \(rad 5\) passar flera rader/);
-    assert.deepEqual(fields[0].choices.slice(0, 2).map((c: any) => c.title), ['Lokussamordnare (Uppsala)', 'Lokussamordnare (Älvkarleby)']);
+    assert.deepEqual(
+      fields[0].choices.slice(0, 2).map((c: any) => c.title),
+      ['Lokussamordnare (Uppsala)', 'Lokussamordnare (Älvkarleby)'],
+    );
     assert.match(fields[1].label, /"Nya vägar, Tierp" \(rad 6\) finns inte i tabellen/);
     const importId = place.actions[0].data.importId;
-    const invoke = async (data: Record<string, unknown>) => (await bot.post(adaptiveCardInvoke(bot.connector.url, kansli, 'resolveLedgerImport', { importId, ...data }, chatOf(kansli)))).body.value;
+    const invoke = async (data: Record<string, unknown>) =>
+      (await bot.post(adaptiveCardInvoke(bot.connector.url, kansli, 'resolveLedgerImport', { importId, ...data }, chatOf(kansli)))).body.value;
 
     const again = await invoke({ row_5: 'lokus-uppsala' });
     assert.match(texts(again), /Välj vad raden är/);

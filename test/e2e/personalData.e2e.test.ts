@@ -10,13 +10,27 @@ const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObj
 const vaxtkraftLead = user('29:d1', '00000000-0000-0000-0000-0000000000d1', 'Insatsansvarig Växtkraft (demo)');
 
 /** How Word, Outlook, phones and copied PDFs write 850312-1234. */
-const VARIANTS = ['850312\u20131234', '850312\u00a01234', '850312 - 1234', '850312\u22121234', '\uff18\uff15\uff10\uff13\uff11\uff12\uff0d\uff11\uff12\uff13\uff14', '19850312\u20141234', '850372-1234', '8503121234'];
+const VARIANTS = [
+  '850312\u20131234',
+  '850312\u00a01234',
+  '850312 - 1234',
+  '850312\u22121234',
+  '\uff18\uff15\uff10\uff13\uff11\uff12\uff0d\uff11\uff12\uff13\uff14',
+  '19850312\u20141234',
+  '850372-1234',
+  '8503121234',
+];
 
 /** Every record the embedded store has written to disk, as stored. */
 function storedRecords(dataDir: string): unknown[] {
   return ['cosmos-snapshot.json', 'cosmos-journal.jsonl'].flatMap((file) => {
     const text = readFileSync(path.join(dataDir, file), 'utf8');
-    return file.endsWith('.json') ? [JSON.parse(text)] : text.split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l.replace(/^[^{]*/, '')));
+    return file.endsWith('.json')
+      ? [JSON.parse(text)]
+      : text
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .map((l) => JSON.parse(l.replace(/^[^{]*/, '')));
   });
 }
 
@@ -32,7 +46,14 @@ describe('no personnummer reaches the store, whatever its spelling or place', fu
     await bot.stop();
   });
 
-  const goodMove = { initiativeId: 'vaxtkraft', kind: 'budget-move', amount: '80 tkr', fromYear: '2026', reason: 'Vakans 1 mars–31 augusti 2026.', position: 'Styrgruppen tillstyrker.' };
+  const goodMove = {
+    initiativeId: 'vaxtkraft',
+    kind: 'budget-move',
+    amount: '80 tkr',
+    fromYear: '2026',
+    reason: 'Vakans 1 mars–31 augusti 2026.',
+    position: 'Styrgruppen tillstyrker.',
+  };
 
   it('answers an avvikelse with a personnummer in any spelling with the form and the problem', async () => {
     const [form] = await say(vaxtkraftLead, 'ny avvikelse');

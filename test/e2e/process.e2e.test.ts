@@ -11,7 +11,10 @@ const ENTRY = path.resolve(__dirname, '../../src/index.js');
 /** Starts `node dist/src/index.js` (what npm start runs) and resolves with its port once it logs that it listens. */
 function startProcess(dataDir: string): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--no-deprecation', ENTRY], { env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BOT_ID: '', COSMOS_ENDPOINT: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--no-deprecation', ENTRY], {
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BOT_ID: '', COSMOS_ENDPOINT: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -34,7 +37,11 @@ describe('the server process (npm start)', () => {
       let { child, port } = await startProcess(temp.dir);
       assert.equal((await fetch(`http://127.0.0.1:${port}/healthz`)).status, 200);
       const activity = teamsMessage(connector.url, { id: '29:p', aadObjectId: 'p', name: 'P' }, 'beslutsutrymme 2026?');
-      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       assert.equal(res.status, 200);
       assert.match(JSON.stringify(connector.for(activity.conversation.id)), /3\u00a0038\u00a0tkr/);
       const exited = exitCode(child);
@@ -72,7 +79,10 @@ describe('the server process (npm start)', () => {
       })();`;
     try {
       const activity = teamsMessage(connector.url, { id: '29:l', aadObjectId: 'l', name: 'L' }, 'ping');
-      const child = spawn(process.execPath, ['-e', script], { env: { ...process.env, DATA_DIR: temp.dir, ACTIVITY: JSON.stringify(activity) }, stdio: ['ignore', 'pipe', 'inherit'] });
+      const child = spawn(process.execPath, ['-e', script], {
+        env: { ...process.env, DATA_DIR: temp.dir, ACTIVITY: JSON.stringify(activity) },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
       let out = '';
       child.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
       assert.equal(await exitCode(child), 0);

@@ -23,8 +23,22 @@ describe('the queue of avvikelser at constant cost, for those who act on it', fu
     const repos = cosmosRepositories(store);
     for (let i = 0; i < 30; i += 1) {
       await repos.deviations.createIfAbsent({
-        id: `avvikelse-q${String(i).padStart(2, '0')}`, associationId: 'uppsala', status: 'inlämnad', dnr: `Dnr 2026:${i + 1}`, initiativeId: 'forstarkt-stod', initiativeName: 'Förstärkt stöd till arbete eller studier', kind: 'budget-return', amount: 1000, fromYear: 2026,
-        reason: 'Vakans.', steeringGroupPosition: 'Tillstyrks.', filedBy: { aadObjectId: lead.aadObjectId, name: lead.name }, filedAt: `2026-11-23T09:${String(i).padStart(2, '0')}:00.000Z`, filedOn: '2026-11-23', postedCards: [], decidersNotified: true,
+        id: `avvikelse-q${String(i).padStart(2, '0')}`,
+        associationId: 'uppsala',
+        status: 'inlämnad',
+        dnr: `Dnr 2026:${i + 1}`,
+        initiativeId: 'forstarkt-stod',
+        initiativeName: 'Förstärkt stöd till arbete eller studier',
+        kind: 'budget-return',
+        amount: 1000,
+        fromYear: 2026,
+        reason: 'Vakans.',
+        steeringGroupPosition: 'Tillstyrks.',
+        filedBy: { aadObjectId: lead.aadObjectId, name: lead.name },
+        filedAt: `2026-11-23T09:${String(i).padStart(2, '0')}:00.000Z`,
+        filedOn: '2026-11-23',
+        postedCards: [],
+        decidersNotified: true,
       });
     }
     await store.close();

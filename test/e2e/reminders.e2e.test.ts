@@ -53,7 +53,10 @@ describe('kvartalsrapport reminders: npm run remind and the timer endpoint', fun
     const [toVaxtkraft] = remindersTo(vaxtkraftLead);
     assert.equal(remindersTo(vaxtkraftLead).length, 1);
     assert.match(texts(toVaxtkraft.attachments[0].content), /Påminnelse: kvartalsrapport kvartal 3 2026 senast 31 oktober 2026/);
-    assert.deepEqual(toVaxtkraft.attachments[0].content.actions.map((a: any) => a.verb), ['openReportForm']);
+    assert.deepEqual(
+      toVaxtkraft.attachments[0].content.actions.map((a: any) => a.verb),
+      ['openReportForm'],
+    );
     const toAlvkarleby = remindersTo(alvkarlebyLead);
     assert.equal(toAlvkarleby.length, 1, 'one message per person, delivered once despite the 429');
     assert.match(texts(toAlvkarleby[0].attachments[0].content), /Lokussamordnare \(Älvkarleby\)[^]*Förstärkt stöd till arbete eller studier \(Älvkarleby\)/);
@@ -75,7 +78,10 @@ describe('kvartalsrapport reminders: npm run remind and the timer endpoint', fun
 
     const run = () =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, ['--no-deprecation', ENTRY], { env: { ...process.env, DATA_DIR: dataDir, CLOCK_DATE: '2026-11-05', BOT_ID: '', COSMOS_ENDPOINT: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(process.execPath, ['--no-deprecation', ENTRY], {
+          env: { ...process.env, DATA_DIR: dataDir, CLOCK_DATE: '2026-11-05', BOT_ID: '', COSMOS_ENDPOINT: '' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
         let out = '';
         child.stdout.on('data', (c: Buffer) => (out += c.toString()));
         child.stderr.on('data', (c: Buffer) => (out += c.toString()));

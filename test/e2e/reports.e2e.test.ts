@@ -13,7 +13,12 @@ const alvkarlebyLead = user('29:d2', '00000000-0000-0000-0000-0000000000d2', 'In
 
 const ALL_YES = allYesAnswers;
 const participants = (p: Record<string, [number, number]>) =>
-  Object.fromEntries(Object.entries(p).flatMap(([row, [k, m]]) => [[`p_${row}_k`, String(k)], [`p_${row}_m`, String(m)]]));
+  Object.fromEntries(
+    Object.entries(p).flatMap(([row, [k, m]]) => [
+      [`p_${row}_k`, String(k)],
+      [`p_${row}_m`, String(m)],
+    ]),
+  );
 const Q2_PARTICIPANTS = participants({ enrolled: [8, 7], exited: [6, 5], exitedToWorkOrStudies: [3, 2], exitedToRehab: [1, 0], ongoing: [20, 18] });
 const Q3_PARTICIPANTS = participants({ enrolled: [5, 4], exited: [6, 3], exitedToWorkOrStudies: [2, 2], exitedToRehab: [1, 0], ongoing: [19, 19] });
 
@@ -102,7 +107,12 @@ describe('kvartalsrapporter over /api/messages', function () {
       if (fields.goalFulfilment) assert.equal(valueOf(card, 'goalFulfilment'), fields.goalFulfilment, 'typed text kept');
     }
     // Each problem stands right under the field it concerns, in that field's words.
-    const marked = await submit(vaxtkraftLead, form, { ...good, costsToDate: 'mycket', choice_forecast: 'Målen kommer inte att nås fullt ut', p_exited_m: '2,5' });
+    const marked = await submit(vaxtkraftLead, form, {
+      ...good,
+      costsToDate: 'mycket',
+      choice_forecast: 'Målen kommer inte att nås fullt ut',
+      p_exited_m: '2,5',
+    });
     assert.match(besideField(marked, 'costsToDate'), /^Upparbetade kostnader hittills i år: "mycket" är inget belopp/);
     assert.match(besideField(marked, 'comment_forecast'), /^Skäl \(fråga 2\) saknas/);
     assert.match(besideField(marked, 'p_exited_m'), /^Avslutade under kvartalet \(män\): "2,5" är inget heltal/);
@@ -113,7 +123,13 @@ describe('kvartalsrapporter over /api/messages', function () {
 
   it('keeps a half-filled draft across a restart, and refuses to store a personnummer in it', async () => {
     const [form] = await say(vaxtkraftLead, 'kvartalsrapport');
-    const saved = await invoke(vaxtkraftLead, 'saveReportDraft', { ...formData(form), choice_inPhase: 'Delvis', comment_inPhase: 'Vakans under sommaren.', p_enrolled_k: '5', goalFulfilment: 'Halvvägs' });
+    const saved = await invoke(vaxtkraftLead, 'saveReportDraft', {
+      ...formData(form),
+      choice_inPhase: 'Delvis',
+      comment_inPhase: 'Vakans under sommaren.',
+      p_enrolled_k: '5',
+      goalFulfilment: 'Halvvägs',
+    });
     assert.match(texts(saved), /Utkastet är sparat/);
     const refused = await invoke(vaxtkraftLead, 'saveReportDraft', { ...formData(form), goalFulfilment: 'Se 19850101-1234' });
     assert.match(texts(refused), /liknar ett personnummer.*Inget sparades/s);
@@ -121,7 +137,13 @@ describe('kvartalsrapporter over /api/messages', function () {
     await bot.app.close();
     const connector = bot.connector;
     const restarted = await startBot(env, bot.dataDir, connector);
-    bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await connector.close(); } };
+    bot = {
+      ...restarted,
+      stop: async (o) => {
+        await restarted.stop(o);
+        await connector.close();
+      },
+    };
 
     const [resumed] = await say(vaxtkraftLead, 'kvartalsrapport');
     assert.match(texts(resumed), /Du fortsätter utkastet som Insatsansvarig Växtkraft \(demo\) sparade 23 november 2026/);
@@ -133,7 +155,13 @@ describe('kvartalsrapporter over /api/messages', function () {
 
   it('files the report once however often it is sent, offers the avvikelse form, and a correction becomes version 2', async () => {
     const [form] = await say(vaxtkraftLead, 'kvartalsrapport');
-    const fields = { ...ALL_YES, ...Q3_PARTICIPANTS, choice_deviation: 'Ja', comment_deviation: 'Vakans; medel bör flyttas till 2027.', costsToDate: '1 850 000' };
+    const fields = {
+      ...ALL_YES,
+      ...Q3_PARTICIPANTS,
+      choice_deviation: 'Ja',
+      comment_deviation: 'Vakans; medel bör flyttas till 2027.',
+      costsToDate: '1 850 000',
+    };
     const receipt = await submit(vaxtkraftLead, form, fields);
     assert.match(texts(receipt), /Inlämnad \(version 1\)/);
     assert.match(texts(receipt), /Upparbetade kostnader hittills i år: 1 850 000 kr/);
@@ -221,11 +249,23 @@ describe('kvartalsrapporter over /api/messages', function () {
     assert.equal(cards.length, 4);
     const [overview, budget, quality, people] = cards.map(texts);
     assert.match(overview as string, /Uppföljning 2026 till och med kvartal 3 2026: insatser och nuläge/);
-    assert.match(overview as string, /Växtkraft \(Enköping\)\n✔ Grön – i fas och målen nås\nInsatstid: 2025-01-01 – 2027-12-31\nI fas med målen: Ja\nStyrgruppens prognos: målen nås: Ja\nKvartalsrapporter: saknas för kvartal 1 2026/);
-    assert.match(budget as string, /Växtkraft \(Enköping\)\nBudget 2026: 2 753 000 kr\nUpparbetat: 1 900 000 kr\nFörbrukningsgrad: 69 %\nLinjärt förväntat per 30 september 2026: 2 059 093 kr\nMot förväntan: 92 %/);
-    assert.match(quality as string, /Växtkraft \(Enköping\)\nStyrgruppsmöte enligt avtal varje kvartal: Ja \(4 möten\)\nAlla parter representerade: Ja\nUppföljning lämnad: Ja\nMålgrupp och metod enligt ansökan: Ja\nJämställdhet diskuterad: Ja\nImplementering diskuterad: Ja\nAvvikelser något kvartal: Ja\nVakanser något kvartal: Nej/);
+    assert.match(
+      overview as string,
+      /Växtkraft \(Enköping\)\n✔ Grön – i fas och målen nås\nInsatstid: 2025-01-01 – 2027-12-31\nI fas med målen: Ja\nStyrgruppens prognos: målen nås: Ja\nKvartalsrapporter: saknas för kvartal 1 2026/,
+    );
+    assert.match(
+      budget as string,
+      /Växtkraft \(Enköping\)\nBudget 2026: 2 753 000 kr\nUpparbetat: 1 900 000 kr\nFörbrukningsgrad: 69 %\nLinjärt förväntat per 30 september 2026: 2 059 093 kr\nMot förväntan: 92 %/,
+    );
+    assert.match(
+      quality as string,
+      /Växtkraft \(Enköping\)\nStyrgruppsmöte enligt avtal varje kvartal: Ja \(4 möten\)\nAlla parter representerade: Ja\nUppföljning lämnad: Ja\nMålgrupp och metod enligt ansökan: Ja\nJämställdhet diskuterad: Ja\nImplementering diskuterad: Ja\nAvvikelser något kvartal: Ja\nVakanser något kvartal: Nej/,
+    );
     // Flows add over Q2 and Q3; pågående is Q3's. Total first, then women and men.
-    assert.match(people as string, /Växtkraft \(Enköping\)\nInskrivna: 24 \(13 K \/ 11 M\)\nAvslutade: 20 \(12 K \/ 8 M\)\nvarav till arbete, studier eller arbetssökande: 9 \(5 K \/ 4 M\)\nvarav till rehabilitering \(AF eller kommun\): 2 \(2 K \/ 0 M\)\nPågående vid periodens slut: 38 \(19 K \/ 19 M\)/);
+    assert.match(
+      people as string,
+      /Växtkraft \(Enköping\)\nInskrivna: 24 \(13 K \/ 11 M\)\nAvslutade: 20 \(12 K \/ 8 M\)\nvarav till arbete, studier eller arbetssökande: 9 \(5 K \/ 4 M\)\nvarav till rehabilitering \(AF eller kommun\): 2 \(2 K \/ 0 M\)\nPågående vid periodens slut: 38 \(19 K \/ 19 M\)/,
+    );
     for (const card of cards) assert.doesNotMatch(JSON.stringify(card), /"color":"Warning"/, 'no yellow text');
     const [half] = await say(board, 'uppföljning första halvåret 2026');
     assert.match(texts(half), /Uppföljning första halvåret 2026: insatser och nuläge/);
@@ -236,8 +276,14 @@ describe('kvartalsrapporter over /api/messages', function () {
   it('compiles "uppföljning 2025" from the demo’s reports into the förbund’s published table', async () => {
     const cards = await say(kansli, 'uppföljning 2025');
     const people = texts(cards[3]);
-    assert.match(people, /Totalt\nInskrivna: 383 \(229 K \/ 154 M\)\nAvslutade: 430 \(304 K \/ 126 M\)\nvarav till arbete, studier eller arbetssökande: 147 \(75 K \/ 72 M\)\nvarav till rehabilitering \(AF eller kommun\): 40 \(19 K \/ 21 M\)\nPågående vid periodens slut: 329 \(171 K \/ 158 M\)/);
-    assert.match(people, /Avslutade till arbete, studier eller arbetssökande: 147 av 281 \(52 %\); 149 avslutade i insatser som upphörde under perioden räknas inte/);
+    assert.match(
+      people,
+      /Totalt\nInskrivna: 383 \(229 K \/ 154 M\)\nAvslutade: 430 \(304 K \/ 126 M\)\nvarav till arbete, studier eller arbetssökande: 147 \(75 K \/ 72 M\)\nvarav till rehabilitering \(AF eller kommun\): 40 \(19 K \/ 21 M\)\nPågående vid periodens slut: 329 \(171 K \/ 158 M\)/,
+    );
+    assert.match(
+      people,
+      /Avslutade till arbete, studier eller arbetssökande: 147 av 281 \(52 %\); 149 avslutade i insatser som upphörde under perioden räknas inte/,
+    );
     assert.match(texts(cards[1]), /Totalt\nBudget 2025: 21 304 000 kr\nUpparbetat: 17 430 000 kr\nFörbrukningsgrad: 82 %/);
   });
 

@@ -34,7 +34,14 @@ describe('a disk that fills up under the bot', function () {
     await bot.stop();
   });
 
-  const goodMove = { initiativeId: 'vaxtkraft', kind: 'budget-move', amount: '80 tkr', fromYear: '2026', reason: 'Vakans under våren.', position: 'Styrgruppen tillstyrker.' };
+  const goodMove = {
+    initiativeId: 'vaxtkraft',
+    kind: 'budget-move',
+    amount: '80 tkr',
+    fromYear: '2026',
+    reason: 'Vakans under våren.',
+    position: 'Styrgruppen tillstyrker.',
+  };
 
   it('answers a filing that could not be saved with "Inget sparades – försök igen", leaves the form as typed, is unhealthy until the disk takes writes, and a retry files once with a gap-free Dnr', async () => {
     const [form] = await say(vaxtkraftLead, 'ny avvikelse');
@@ -55,7 +62,10 @@ describe('a disk that fills up under the bot', function () {
     const again = await invoke(vaxtkraftLead, 'submitDeviation', { formId, ...goodMove });
     assert.match(texts(again), /Dnr 2026:1/);
     const [form2] = await say(vaxtkraftLead, 'ny avvikelse');
-    const second = await invoke(vaxtkraftLead, 'submitDeviation', { formId: form2.actions.find((a: any) => a.verb === 'submitDeviation').data.formId, ...goodMove });
+    const second = await invoke(vaxtkraftLead, 'submitDeviation', {
+      formId: form2.actions.find((a: any) => a.verb === 'submitDeviation').data.formId,
+      ...goodMove,
+    });
     assert.match(texts(second), /Dnr 2026:2/, 'no number was skipped');
   });
 
@@ -63,7 +73,9 @@ describe('a disk that fills up under the bot', function () {
     const [form] = await say(vaxtkraftLead, 'ny avvikelse');
     const formId = form.actions.find((a: any) => a.verb === 'submitDeviation').data.formId as string;
     failCounter = true;
-    const res = await bot.post(adaptiveCardInvoke(bot.connector.url, vaxtkraftLead, 'submitDeviation', { formId, ...goodMove, amount: '10 tkr' }, chatOf(vaxtkraftLead)));
+    const res = await bot.post(
+      adaptiveCardInvoke(bot.connector.url, vaxtkraftLead, 'submitDeviation', { formId, ...goodMove, amount: '10 tkr' }, chatOf(vaxtkraftLead)),
+    );
     failCounter = false;
     assert.equal(res.body.type, 'application/vnd.microsoft.activity.message');
     assert.match(res.body.value, /Avvikelsen är mottagen men kunde inte diarieföras just nu/);
@@ -76,8 +88,20 @@ describe('a disk that fills up under the bot', function () {
     await bot.app.close();
     const connector = bot.connector;
     const restarted = await startBot({ CLOCK_DATE: '2026-11-23' }, bot.dataDir, connector);
-    bot = { ...restarted, stop: async (o) => { await restarted.stop(o); await connector.close(); } };
+    bot = {
+      ...restarted,
+      stop: async (o) => {
+        await restarted.stop(o);
+        await connector.close();
+      },
+    };
     const [queue] = await say(chef, 'vilka avvikelser väntar?');
-    assert.deepEqual([...texts(queue).matchAll(/Dnr 2026:(\d+)/g)].map((m) => m[1]).filter((v, i, a) => a.indexOf(v) === i).sort(), ['1', '2', '3']);
+    assert.deepEqual(
+      [...texts(queue).matchAll(/Dnr 2026:(\d+)/g)]
+        .map((m) => m[1])
+        .filter((v, i, a) => a.indexOf(v) === i)
+        .sort(),
+      ['1', '2', '3'],
+    );
   });
 });

@@ -59,7 +59,10 @@ async function startIngestion() {
 
 function startProcess(env: Record<string, string>, dataDir: string): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', path.resolve(__dirname, '../helpers/noCloudMetadata.js'), ENTRY], { env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BOT_ID: '', COSMOS_ENDPOINT: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['-r', path.resolve(__dirname, '../helpers/noCloudMetadata.js'), ENTRY], {
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BOT_ID: '', COSMOS_ENDPOINT: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -88,7 +91,11 @@ describe('telemetry to Application Insights (@azure/monitor-opentelemetry)', () 
       temp.dir,
     );
     const post = async (activity: unknown) => {
-      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+      const res = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       return { status: res.status, body: (await res.text()) || undefined };
     };
     try {
@@ -96,7 +103,11 @@ describe('telemetry to Application Insights (@azure/monitor-opentelemetry)', () 
       assert.equal((await post(message)).status, 200);
       // Cosmos and the reply to the connector are outgoing dependencies.
       const connectorPort = new URL(connector.url).port;
-      await ingestion.waitFor((e) => e.data.baseType === 'RemoteDependencyData' && String(e.data.baseData.data).includes(`127.0.0.1:${connectorPort}/v3/conversations/${encodeURIComponent(message.conversation.id)}`));
+      await ingestion.waitFor(
+        (e) =>
+          e.data.baseType === 'RemoteDependencyData' &&
+          String(e.data.baseData.data).includes(`127.0.0.1:${connectorPort}/v3/conversations/${encodeURIComponent(message.conversation.id)}`),
+      );
       await ingestion.waitFor((e) => e.data.baseType === 'RemoteDependencyData' && /\/dbs\/finsam\/colls\/\w+\/docs/.test(String(e.data.baseData.data)));
 
       const bad = await post(adaptiveCardInvoke(connector.url, USER, 'noSuchVerb', {}));
@@ -109,7 +120,9 @@ describe('telemetry to Application Insights (@azure/monitor-opentelemetry)', () 
       const event = await ingestion.waitFor((e) => e.data.baseType === 'EventData' && e.data.baseData.name === 'askQuestion');
       assert.equal(event.data.baseData.properties?.association, 'uppsala');
       // And the incoming turns themselves.
-      await ingestion.waitFor((e) => e.data.baseType === 'RequestData' && e.data.baseData.name === 'POST /api/messages' && String(e.data.baseData.url).endsWith('/api/messages'));
+      await ingestion.waitFor(
+        (e) => e.data.baseType === 'RequestData' && e.data.baseData.name === 'POST /api/messages' && String(e.data.baseData.url).endsWith('/api/messages'),
+      );
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
@@ -125,7 +138,10 @@ describe('telemetry to Application Insights (@azure/monitor-opentelemetry)', () 
     const bot = await startBot({ APPLICATIONINSIGHTS_CONNECTION_STRING: '' });
     try {
       assert.equal((await bot.post(teamsMessage(bot.connector.url, USER, 'ping'))).status, 200);
-      assert.deepEqual(Object.keys(require.cache).filter((m) => /@azure[\\/]monitor-opentelemetry|@opentelemetry[\\/]sdk/.test(m)), []);
+      assert.deepEqual(
+        Object.keys(require.cache).filter((m) => /@azure[\\/]monitor-opentelemetry|@opentelemetry[\\/]sdk/.test(m)),
+        [],
+      );
     } finally {
       await bot.stop();
     }

@@ -26,12 +26,24 @@ const adjustment: LedgerAdjustment = {
   changes: prognosisChanges({ kind: 'budget-move', fromYear: 2026, amount: 80_000 }),
 };
 const grant: ApplicationEntry = {
-  caseId: 'ansokan-test', dnr: 'Dnr 2026:9', name: 'Nya vägar', owner: 'Tierps kommun', submittedOn: '2026-04-02',
-  requestedByYear: { 2027: 600_000, 2028: 400_000 }, status: 'beviljad', decidedOn: '2026-06-01', grantedByYear: { 2027: 500_000, 2028: 400_000 },
+  caseId: 'ansokan-test',
+  dnr: 'Dnr 2026:9',
+  name: 'Nya vägar',
+  owner: 'Tierps kommun',
+  submittedOn: '2026-04-02',
+  requestedByYear: { 2027: 600_000, 2028: 400_000 },
+  status: 'beviljad',
+  decidedOn: '2026-06-01',
+  grantedByYear: { 2027: 500_000, 2028: 400_000 },
 };
 const pending: ApplicationEntry = {
-  caseId: 'ansokan-pending', dnr: 'Dnr 2026:11', name: 'Steget vidare', owner: 'Enköpings kommun', submittedOn: '2026-09-10',
-  requestedByYear: { 2027: 300_000, 2028: 250_000 }, status: 'inlämnad',
+  caseId: 'ansokan-pending',
+  dnr: 'Dnr 2026:11',
+  name: 'Steget vidare',
+  owner: 'Enköpings kommun',
+  submittedOn: '2026-09-10',
+  requestedByYear: { 2027: 300_000, 2028: 250_000 },
+  status: 'inlämnad',
 };
 
 type Cell = ExcelJS.CellValue;
@@ -69,7 +81,9 @@ async function checkWorkbook(stored: LedgerSnapshot, adjustments: LedgerAdjustme
   for (const [key, index] of columnOf) assert.ok(index > 1, `no column for ${key}`);
   const rowOf = (label: string) => {
     const rows: number[] = [];
-    sheet.eachRow((row, n) => { if (row.getCell(1).value === label) rows.push(n); });
+    sheet.eachRow((row, n) => {
+      if (row.getCell(1).value === label) rows.push(n);
+    });
     assert.equal(rows.length, 1, `row "${label}" found ${rows.length} times`);
     return rows[0]!;
   };
@@ -151,7 +165,16 @@ describe('export: ekonomisk information', function () {
       const [row] = linesOf(ROW_LABELS[field]);
       assert.ok(row, `no row ${field}`);
       const figures = report.totals.map((t) => pdfTkr(t[field]));
-      assert.equal(row!.trim().slice(ROW_LABELS[field].length).trim().split(/\s{2,}/).join('|'), figures.join('|'), `${field}: ${row}`);
+      assert.equal(
+        row!
+          .trim()
+          .slice(ROW_LABELS[field].length)
+          .trim()
+          .split(/\s{2,}/)
+          .join('|'),
+        figures.join('|'),
+        `${field}: ${row}`,
+      );
     }
     assert.match(text, /3 118/);
     assert.match(text, /D 2026:3/);

@@ -29,7 +29,10 @@ describe('application budget', () => {
     assert.equal(s.owners[0]!.salaries + s.owners[1]!.salaries, 4_382_000);
     assert.equal(s.owners[0]!.other, 1_650_000);
     assert.equal(s.total, 6_032_000);
-    assert.deepEqual(s.owners.map((o) => o.requested), [4_898_000, 1_134_000]);
+    assert.deepEqual(
+      s.owners.map((o) => o.requested),
+      [4_898_000, 1_134_000],
+    );
   });
 
   it('proposes a split by months (12 in 2022, 10 in 2023) and accepts the applicant’s own split that adds up', () => {
@@ -60,7 +63,10 @@ describe('application budget', () => {
       fc.property(fc.integer({ min: 0, max: 50_000_000 }), date, date, (amount, a, b) => {
         const [from, to] = a <= b ? [a, b] : [b, a];
         const split = splitByMonths(amount, from, to);
-        assert.equal(Object.values(split).reduce((x, y) => x + y, 0), amount);
+        assert.equal(
+          Object.values(split).reduce((x, y) => x + y, 0),
+          amount,
+        );
         for (const [year, part] of Object.entries(split)) {
           assert.ok(Number.isInteger(part) && part >= 0);
           assert.ok(Number(year) >= Number(from.slice(0, 4)) && Number(year) <= Number(to.slice(0, 4)));

@@ -11,7 +11,13 @@ const remainingByYear = (s: typeof snapshot) => {
   const totals = computeLedgerTotals(s);
   return Object.fromEntries([2026, 2027, 2028].map((y) => [y, totals.find((t) => t.column.key === latestEstimateColumn(s.columns, y)?.key)?.remaining ?? NaN]));
 };
-const adjustment = (kind: 'budget-move' | 'budget-return', fromYear: number, amount: number, decidedOn = '2026-11-23', initiativeId = 'vaxtkraft'): LedgerAdjustment => ({
+const adjustment = (
+  kind: 'budget-move' | 'budget-return',
+  fromYear: number,
+  amount: number,
+  decidedOn = '2026-11-23',
+  initiativeId = 'vaxtkraft',
+): LedgerAdjustment => ({
   caseId: `avvikelse-${kind}-${fromYear}-${amount}-${decidedOn}`,
   dnr: 'Dnr 2026:1',
   decidedOn,

@@ -32,7 +32,7 @@ describe('ledger totals (ekonomisk information)', () => {
     assert.equal(expectStatedTotalsReproduced('uppsala-2022-11-17.ledger.json'), 7);
   });
 
-  it('chains each year from the previous year\'s latest estimate (prognos 2026, not budget)', () => {
+  it("chains each year from the previous year's latest estimate (prognos 2026, not budget)", () => {
     const snapshot = parseLedgerFile(readDataFile('uppsala-2026-03-26.ledger.json'));
     const byKey = new Map(computeLedgerTotals(snapshot).map((t) => [t.column.key, t]));
     assert.equal(latestEstimateColumn(snapshot.columns, 2026)?.key, '2026-forecast');
@@ -66,7 +66,10 @@ const snapshotArb: fc.Arbitrary<LedgerSnapshot> = fc
     opening: amount,
     lineCount: fc.integer({ min: 1, max: 8 }),
     seed: fc.array(amount, { minLength: 64, maxLength: 64 }),
-    groups: fc.array(fc.constantFrom('membership_fees', 'sales', 'governance', 'administration', 'initiative', 'other_initiative'), { minLength: 8, maxLength: 8 }),
+    groups: fc.array(fc.constantFrom('membership_fees', 'sales', 'governance', 'administration', 'initiative', 'other_initiative'), {
+      minLength: 8,
+      maxLength: 8,
+    }),
   })
   .map(({ years, withForecast, opening, lineCount, seed, groups }) => {
     const sorted = [...years].sort((a, b) => a - b);
@@ -86,47 +89,60 @@ const snapshotArb: fc.Arbitrary<LedgerSnapshot> = fc
     });
     const pendingApplications = [{ name: 'Ny', owner: 'X', amounts: Object.fromEntries(columns.map((c, j) => [c.key, Math.abs(seed[(j + 40) % 64] ?? 0)])) }];
     return {
-      associationId: 'test', associationName: 'Test', asOf: '2026-01-01', reserveFund: 0,
-      openingSurplus: { year: sorted[0] ?? 2020, amount: opening }, columns, lines, pendingApplications, statedTotals: {},
+      associationId: 'test',
+      associationName: 'Test',
+      asOf: '2026-01-01',
+      reserveFund: 0,
+      openingSurplus: { year: sorted[0] ?? 2020, amount: opening },
+      columns,
+      lines,
+      pendingApplications,
+      statedTotals: {},
     };
   });
 
 describe('ledger totals: invariants (fast-check)', () => {
   it('result = income − cost and remaining = carried in + result in every column', () => {
-    fc.assert(fc.property(snapshotArb, (s) => {
-      for (const t of computeLedgerTotals(s)) {
-        assert.equal(t.result, t.income - t.cost);
-        assert.equal(t.remaining, t.carriedIn + t.result);
-        assert.equal(t.cost, t.governance + t.administration + t.externalProject + t.initiatives + t.otherInitiatives);
-      }
-    }));
+    fc.assert(
+      fc.property(snapshotArb, (s) => {
+        for (const t of computeLedgerTotals(s)) {
+          assert.equal(t.result, t.income - t.cost);
+          assert.equal(t.remaining, t.carriedIn + t.result);
+          assert.equal(t.cost, t.governance + t.administration + t.externalProject + t.initiatives + t.otherInitiatives);
+        }
+      }),
+    );
   });
 
-  it('each year is carried in from the previous year\'s latest estimate, pending applications accumulate along the chain', () => {
-    fc.assert(fc.property(snapshotArb, (s) => {
-      const totals = computeLedgerTotals(s);
-      const years = [...new Set(s.columns.map((c) => c.year))].sort((a, b) => a - b);
-      years.forEach((year, i) => {
-        const estimate = totals.find((t) => t.column.key === latestEstimateColumn(s.columns, year)?.key)!;
-        for (const t of totals.filter((x) => x.column.year === year)) {
-          if (i === 0) assert.equal(t.carriedIn, s.openingSurplus.amount);
-          else {
-            const prev = totals.find((x) => x.column.key === latestEstimateColumn(s.columns, years[i - 1]!)?.key)!;
-            assert.equal(t.carriedIn, prev.remaining);
-            assert.equal(t.remaining - t.remainingAfterApplications, prev.remaining - prev.remainingAfterApplications + t.pendingApplications);
+  it("each year is carried in from the previous year's latest estimate, pending applications accumulate along the chain", () => {
+    fc.assert(
+      fc.property(snapshotArb, (s) => {
+        const totals = computeLedgerTotals(s);
+        const years = [...new Set(s.columns.map((c) => c.year))].sort((a, b) => a - b);
+        years.forEach((year, i) => {
+          const estimate = totals.find((t) => t.column.key === latestEstimateColumn(s.columns, year)?.key)!;
+          for (const t of totals.filter((x) => x.column.year === year)) {
+            if (i === 0) assert.equal(t.carriedIn, s.openingSurplus.amount);
+            else {
+              const prev = totals.find((x) => x.column.key === latestEstimateColumn(s.columns, years[i - 1]!)?.key)!;
+              assert.equal(t.carriedIn, prev.remaining);
+              assert.equal(t.remaining - t.remainingAfterApplications, prev.remaining - prev.remainingAfterApplications + t.pendingApplications);
+            }
           }
-        }
-        assert.ok(estimate);
-      });
-    }));
+          assert.ok(estimate);
+        });
+      }),
+    );
   });
 
   it('does not depend on the order of lines or columns', () => {
-    fc.assert(fc.property(snapshotArb, fc.nat(), (s, shift) => {
-      const rotate = <T,>(xs: readonly T[]) => xs.map((_, i) => xs[(i + shift) % xs.length] as T);
-      const shuffled = { ...s, lines: rotate(s.lines).reverse(), columns: rotate(s.columns) };
-      const key = (ts: ReturnType<typeof computeLedgerTotals>) => Object.fromEntries(ts.map((t) => [t.column.key, { ...t, column: undefined }]));
-      assert.deepEqual(key(computeLedgerTotals(shuffled)), key(computeLedgerTotals(s)));
-    }));
+    fc.assert(
+      fc.property(snapshotArb, fc.nat(), (s, shift) => {
+        const rotate = <T>(xs: readonly T[]) => xs.map((_, i) => xs[(i + shift) % xs.length] as T);
+        const shuffled = { ...s, lines: rotate(s.lines).reverse(), columns: rotate(s.columns) };
+        const key = (ts: ReturnType<typeof computeLedgerTotals>) => Object.fromEntries(ts.map((t) => [t.column.key, { ...t, column: undefined }]));
+        assert.deepEqual(key(computeLedgerTotals(shuffled)), key(computeLedgerTotals(s)));
+      }),
+    );
   });
 });

@@ -5,7 +5,16 @@ import { kassalikviditet, soliditet } from '../../src/finance/keyRatios';
 import { readDataFile } from '../helpers/data';
 
 const followUp = readDataFile<any>('uppsala-2025-uppfoljning.json');
-const KOMMUNER = ['Enköpings kommun', 'Heby kommun', 'Håbo kommun', 'Knivsta kommun', 'Tierps kommun', 'Uppsala kommun', 'Älvkarleby kommun', 'Östhammars kommun'];
+const KOMMUNER = [
+  'Enköpings kommun',
+  'Heby kommun',
+  'Håbo kommun',
+  'Knivsta kommun',
+  'Tierps kommun',
+  'Uppsala kommun',
+  'Älvkarleby kommun',
+  'Östhammars kommun',
+];
 
 describe('medlemsavgifter', () => {
   for (const year of ['2025', '2024']) {
@@ -13,7 +22,10 @@ describe('medlemsavgifter', () => {
       const fees: Record<string, number> = followUp.membershipFees[year];
       const total = Object.values(fees).reduce((a, b) => a + b, 0);
       // Population shares reproduce each kommun's fee; the recorded fees are proportional to them.
-      const split = splitMembershipFee(total, KOMMUNER.map((name) => ({ name, population: fees[name]! })));
+      const split = splitMembershipFee(
+        total,
+        KOMMUNER.map((name) => ({ name, population: fees[name]! })),
+      );
       assert.equal(split.state, fees['Försäkringskassan/Arbetsförmedlingen']);
       assert.equal(split.region, fees['Region Uppsala']);
       assert.deepEqual(Object.fromEntries(split.municipalities.map((m) => [m.name, m.amount])), Object.fromEntries(KOMMUNER.map((k) => [k, fees[k]])));
@@ -26,16 +38,20 @@ describe('medlemsavgifter', () => {
   });
 
   it('every split adds up to the total to the krona (fast-check)', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: 0, max: 1e10 }),
-      fc.array(fc.integer({ min: 1, max: 300_000 }), { minLength: 1, maxLength: 12 }),
-      (total, populations) => {
-        const s = splitMembershipFee(total, populations.map((population, i) => ({ name: `k${i}`, population })));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e10 }), fc.array(fc.integer({ min: 1, max: 300_000 }), { minLength: 1, maxLength: 12 }), (total, populations) => {
+        const s = splitMembershipFee(
+          total,
+          populations.map((population, i) => ({ name: `k${i}`, population })),
+        );
         assert.equal(s.state + s.region + s.municipalitiesTotal, total);
-        assert.equal(s.municipalities.reduce((a, m) => a + m.amount, 0), s.municipalitiesTotal);
+        assert.equal(
+          s.municipalities.reduce((a, m) => a + m.amount, 0),
+          s.municipalitiesTotal,
+        );
         assert.ok(Math.abs(s.state - 2 * s.region) <= 2);
-      },
-    ));
+      }),
+    );
   });
 });
 

@@ -30,19 +30,24 @@ describe('money', () => {
   });
 
   it('splits so that the parts always add up to the total (fast-check)', () => {
-    fc.assert(fc.property(
-      fc.integer({ min: -1e12, max: 1e12 }),
-      fc.array(fc.integer({ min: 0, max: 1e7 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0)),
-      (total, weights) => {
-        const parts = splitByLargestRemainder(total, weights);
-        assert.equal(parts.reduce((a, b) => a + b, 0), total);
-        parts.forEach((p, i) => {
-          const exact = (total * (weights[i] ?? 0)) / weights.reduce((a, b) => a + b, 0);
-          assert.ok(Math.abs(p - exact) < 1 + 1e-6, `part ${i} is within a krona of its exact share`);
-          assert.ok(Number.isInteger(p));
-        });
-      },
-    ));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.array(fc.integer({ min: 0, max: 1e7 }), { minLength: 1, maxLength: 12 }).filter((w) => w.some((x) => x > 0)),
+        (total, weights) => {
+          const parts = splitByLargestRemainder(total, weights);
+          assert.equal(
+            parts.reduce((a, b) => a + b, 0),
+            total,
+          );
+          parts.forEach((p, i) => {
+            const exact = (total * (weights[i] ?? 0)) / weights.reduce((a, b) => a + b, 0);
+            assert.ok(Math.abs(p - exact) < 1 + 1e-6, `part ${i} is within a krona of its exact share`);
+            assert.ok(Number.isInteger(p));
+          });
+        },
+      ),
+    );
   });
 
   it('breaks a tie between remainders in favour of the larger weight, whatever the order (found by fast-check)', () => {
@@ -53,12 +58,14 @@ describe('money', () => {
   });
 
   it('gives equal weights equal parts up to one krona, and is independent of the order of weights', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 1e9 }), fc.array(fc.integer({ min: 1, max: 1e6 }), { minLength: 2, maxLength: 9 }), (total, weights) => {
-      const parts = splitByLargestRemainder(total, weights);
-      const reversed = splitByLargestRemainder(total, [...weights].reverse()).reverse();
-      const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
-      // Ties between equal weights may go to another position, but the multiset of parts is the same.
-      assert.deepEqual(sorted(parts), sorted(reversed));
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.array(fc.integer({ min: 1, max: 1e6 }), { minLength: 2, maxLength: 9 }), (total, weights) => {
+        const parts = splitByLargestRemainder(total, weights);
+        const reversed = splitByLargestRemainder(total, [...weights].reverse()).reverse();
+        const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b);
+        // Ties between equal weights may go to another position, but the multiset of parts is the same.
+        assert.deepEqual(sorted(parts), sorted(reversed));
+      }),
+    );
   });
 });

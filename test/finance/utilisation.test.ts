@@ -4,7 +4,13 @@ import { groupUtilisation, linearUtilisation, utilisation, utilisationAgainstAdj
 import { toKronor } from '../../src/finance/money';
 import { readDataFile } from '../helpers/data';
 
-interface Spending { initiative: string; budget2025: number; actual2025: number; utilisationPercentVsBudget: number; utilisationPercentVsAdjustedBudget: number }
+interface Spending {
+  initiative: string;
+  budget2025: number;
+  actual2025: number;
+  utilisationPercentVsBudget: number;
+  utilisationPercentVsAdjustedBudget: number;
+}
 const followUp = readDataFile<{ spending2025: Spending[] }>('uppsala-2025-uppfoljning.json');
 const kr = (tkr: number) => toKronor(tkr, 'tkr');
 
@@ -44,11 +50,16 @@ describe('förbrukningsgrad', () => {
     assert.equal(linearUtilisation(0, 1_000_000, '2026-03-31').percent, 0);
   });
 
-  it('a group\'s percentage lies between its members\' (fast-check)', () => {
-    fc.assert(fc.property(fc.array(fc.record({ actual: fc.integer({ min: 0, max: 1e8 }), budget: fc.integer({ min: 1, max: 1e8 }) }), { minLength: 1, maxLength: 10 }), (items) => {
-      const pct = items.map((i) => utilisation(i.actual, i.budget).percent!);
-      const group = groupUtilisation(items).percent!;
-      assert.ok(group >= Math.min(...pct) - 1 && group <= Math.max(...pct) + 1);
-    }));
+  it("a group's percentage lies between its members' (fast-check)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ actual: fc.integer({ min: 0, max: 1e8 }), budget: fc.integer({ min: 1, max: 1e8 }) }), { minLength: 1, maxLength: 10 }),
+        (items) => {
+          const pct = items.map((i) => utilisation(i.actual, i.budget).percent!);
+          const group = groupUtilisation(items).percent!;
+          assert.ok(group >= Math.min(...pct) - 1 && group <= Math.max(...pct) + 1);
+        },
+      ),
+    );
   });
 });

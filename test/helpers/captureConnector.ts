@@ -75,7 +75,11 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
       }
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
       if (req.method === 'PUT' && match?.[2]) {
-        updates.push({ conversationId: decodeURIComponent(match[1] as string), activityId: decodeURIComponent(match[2]), body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') });
+        updates.push({
+          conversationId: decodeURIComponent(match[1] as string),
+          activityId: decodeURIComponent(match[2]),
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+        });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: match[2] }));
         return;
@@ -99,7 +103,11 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
       }
       if (req.method === 'POST' && match) {
         counter += 1;
-        activities.push({ conversationId: decodeURIComponent(match[1] as string), body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'), id: `sent-${counter}` });
+        activities.push({
+          conversationId: decodeURIComponent(match[1] as string),
+          body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
+          id: `sent-${counter}`,
+        });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `sent-${counter}` }));
         return;
@@ -130,6 +138,10 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
     },
     held: () => waiting.length,
     for: (conversationId) => activities.filter((a) => a.conversationId === conversationId).map((a) => a.body),
-    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

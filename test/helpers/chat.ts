@@ -30,7 +30,10 @@ export function chat(getBot: () => BotUnderTest) {
       const before = bot.connector.for(chatOf(u)).length;
       const res = await bot.post(activity);
       assert.equal(res.status, 200);
-      return bot.connector.for(chatOf(u)).slice(before).map((a) => a.attachments[0].content);
+      return bot.connector
+        .for(chatOf(u))
+        .slice(before)
+        .map((a) => a.attachments[0].content);
     },
     /** Clicks an Action.Execute button that answers with new cards in the chat (the clicked one stays); returns them. */
     async invokeForReplies(u: TeamsUser, verb: string, data: Record<string, unknown>): Promise<any[]> {
@@ -39,7 +42,10 @@ export function chat(getBot: () => BotUnderTest) {
       const res = await bot.post(adaptiveCardInvoke(bot.connector.url, u, verb, data, chatOf(u)));
       assert.equal(res.status, 200);
       assert.equal(res.body.statusCode, 200);
-      return bot.connector.for(chatOf(u)).slice(before).map((a) => a.attachments[0].content);
+      return bot.connector
+        .for(chatOf(u))
+        .slice(before)
+        .map((a) => a.attachments[0].content);
     },
     /** Clicks an Action.Execute button; returns the card that replaces the clicked one. */
     async invoke(u: TeamsUser, verb: string, data: Record<string, unknown>, cardId?: string): Promise<any> {

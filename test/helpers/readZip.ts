@@ -20,7 +20,7 @@ export function readZip(zip: Buffer): Map<string, Buffer> {
     const dataStart = localOffset + 30 + zip.readUInt16LE(localOffset + 26) + zip.readUInt16LE(localOffset + 28);
     const raw = zip.subarray(dataStart, dataStart + compressedSize);
     const data = method === 8 ? inflateRawSync(raw) : Buffer.from(raw);
-    if ((crc32(data) >>> 0) !== crc) throw new Error(`CRC mismatch in ${name}`);
+    if (crc32(data) >>> 0 !== crc) throw new Error(`CRC mismatch in ${name}`);
     entries.set(name, data);
     offset += 46 + nameLength + extraLength + commentLength;
   }

@@ -36,7 +36,11 @@ export async function startBot(env: Record<string, string> = {}, dataDir?: strin
     baseUrl,
     dataDir: dir,
     async post(activity, headers = {}) {
-      const res = await fetch(`${baseUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      const res = await fetch(`${baseUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
       const text = await res.text();
       // What follows an answer (messages to others) runs after it; tests look once it is done.
       await app.settled();

@@ -15,7 +15,15 @@ export async function storeContents(bot: BotUnderTest): Promise<string> {
     names.map(async (name) => {
       const { resources } = await bot.app.store.container(name).items.query<Record<string, unknown>>('SELECT * FROM c').fetchAll();
       return resources
-        .map((doc) => JSON.stringify(Object.fromEntries(Object.entries(doc).filter(([k]) => !SYSTEM.has(k)).sort(([a], [b]) => a.localeCompare(b)))))
+        .map((doc) =>
+          JSON.stringify(
+            Object.fromEntries(
+              Object.entries(doc)
+                .filter(([k]) => !SYSTEM.has(k))
+                .sort(([a], [b]) => a.localeCompare(b)),
+            ),
+          ),
+        )
         .sort()
         .map((doc) => `${name} ${doc}`);
     }),

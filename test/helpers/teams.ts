@@ -9,7 +9,12 @@ export interface TeamsUser {
 export const BOT = { id: '28:finsam-bot', name: 'Finsam' };
 
 /** A Teams-shaped message activity, personal chat unless a channel is given. */
-export function teamsMessage(serviceUrl: string, user: TeamsUser, text: string, options: { conversationId?: string; channel?: boolean; mention?: boolean } = {}) {
+export function teamsMessage(
+  serviceUrl: string,
+  user: TeamsUser,
+  text: string,
+  options: { conversationId?: string; channel?: boolean; mention?: boolean } = {},
+) {
   const conversationId = options.conversationId ?? `a:${randomUUID()}`;
   const mentionText = `<at>${BOT.name}</at>`;
   return {
@@ -32,7 +37,14 @@ export function teamsMessage(serviceUrl: string, user: TeamsUser, text: string, 
 }
 
 /** An Action.Execute click; `replyToId` is the message holding the card, as Teams sends it. */
-export function adaptiveCardInvoke(serviceUrl: string, user: TeamsUser, verb: string, data: Record<string, unknown>, conversationId = `a:${randomUUID()}`, replyToId?: string) {
+export function adaptiveCardInvoke(
+  serviceUrl: string,
+  user: TeamsUser,
+  verb: string,
+  data: Record<string, unknown>,
+  conversationId = `a:${randomUUID()}`,
+  replyToId?: string,
+) {
   return {
     type: 'invoke',
     ...(replyToId ? { replyToId } : {}),

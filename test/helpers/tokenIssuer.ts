@@ -50,6 +50,10 @@ export async function startTokenIssuer(): Promise<TokenIssuer> {
     setFailing(value) {
       failing = value;
     },
-    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -60,7 +60,10 @@ describe('npm run import (ledger import CLI against the embedded store)', () => 
     const result = await importFile(file, path.join(temp.dir, 'store'));
     assert.equal(result.code, 0, result.out);
     assert.match(result.out, /2026 prognos \(2026-forecast\), Över-\/underskott från tidigare år: angivet 6 348 tkr, beräknat 6 148 tkr, skillnad \+200 tkr\n/);
-    assert.match(result.out, /2028 preliminär budget \(2028-preliminary\), S:A KOSTNADER: angivet 14 040 tkr, beräknat 14 039 tkr, skillnad \+1 tkr \(avrundning\)/);
+    assert.match(
+      result.out,
+      /2028 preliminär budget \(2028-preliminary\), S:A KOSTNADER: angivet 14 040 tkr, beräknat 14 039 tkr, skillnad \+1 tkr \(avrundning\)/,
+    );
   });
 
   it('replaces a snapshot of the same date, keeps older ones, and answers a year from the snapshot that covers it', async () => {
@@ -92,7 +95,10 @@ describe('npm run import (ledger import CLI against the embedded store)', () => 
     await withStore(store, async (repo) => {
       const latest = await repo.findSnapshotFor('uppsala');
       assert.equal(latest.snapshot?.asOf, '2026-12-01');
-      assert.deepEqual(latest.snapshot?.lines.map((l) => l.amounts), snapshot.lines.map((l) => l.amounts));
+      assert.deepEqual(
+        latest.snapshot?.lines.map((l) => l.amounts),
+        snapshot.lines.map((l) => l.amounts),
+      );
     });
     const broken = path.join(temp.dir, 'trasig.xlsx');
     writeFileSync(broken, 'inte excel');

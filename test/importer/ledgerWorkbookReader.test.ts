@@ -37,10 +37,16 @@ describe('reading the ekonomisk information from an Excel file', () => {
     assert.equal(unit, 'kr');
     assert.equal(read.asOf, '2026-11-24');
     assert.deepEqual(read.columns, snapshot.columns);
-    assert.deepEqual(read.lines.map((l) => [l.id, l.amounts]), snapshot.lines.map((l) => [l.id, l.amounts]));
+    assert.deepEqual(
+      read.lines.map((l) => [l.id, l.amounts]),
+      snapshot.lines.map((l) => [l.id, l.amounts]),
+    );
     assert.deepEqual(read.openingSurplus, snapshot.openingSurplus);
     assert.deepEqual(compareStatedTotals(read, computeLedgerTotals(read)), []);
-    assert.deepEqual(computeLedgerTotals(read).map((t) => t.remaining), computeLedgerTotals(snapshot).map((t) => t.remaining));
+    assert.deepEqual(
+      computeLedgerTotals(read).map((t) => t.remaining),
+      computeLedgerTotals(snapshot).map((t) => t.remaining),
+    );
   });
 
   it('a changed prognos cell is the one change, and the stale printed sums are reported against it', async () => {
@@ -52,12 +58,19 @@ describe('reading the ekonomisk information from an Excel file', () => {
       });
     });
     const { snapshot: read } = await readLedgerWorkbook(bytes, snapshot, undefined);
-    const changed = read.lines.flatMap((l) => Object.entries(l.amounts).filter(([k, v]) => snapshot.lines.find((s) => s.id === l.id)?.amounts[k] !== v).map(([k, v]) => [l.id, k, v]));
+    const changed = read.lines.flatMap((l) =>
+      Object.entries(l.amounts)
+        .filter(([k, v]) => snapshot.lines.find((s) => s.id === l.id)?.amounts[k] !== v)
+        .map(([k, v]) => [l.id, k, v]),
+    );
     assert.deepEqual(changed, [['vaxtkraft', '2026-forecast', (line.amounts['2026-forecast'] as number) - 100_000]]);
     const remaining = (s: typeof snapshot) => computeLedgerTotals(s).find((t) => t.column.key === '2026-forecast')?.remaining as number;
     assert.equal(remaining(read) - remaining(snapshot), 100_000);
     const differences = compareStatedTotals(read, computeLedgerTotals(read));
-    assert.ok(differences.some((d) => d.columnKey === '2026-forecast' && d.field === 'cost' && d.difference === 100_000), JSON.stringify(differences));
+    assert.ok(
+      differences.some((d) => d.columnKey === '2026-forecast' && d.field === 'cost' && d.difference === 100_000),
+      JSON.stringify(differences),
+    );
   });
 
   it('reads a table laid out like the board papers: tkr, lines by name, "Prel budget" headings', async () => {
@@ -76,10 +89,16 @@ describe('reading the ekonomisk information from an Excel file', () => {
     const { snapshot: read, unit } = await readLedgerWorkbook(Buffer.from(await workbook.xlsx.writeBuffer()), snapshot, undefined);
     assert.equal(unit, 'tkr');
     assert.equal(read.asOf, '2026-06-12');
-    assert.deepEqual(read.columns.map((c) => c.key), ['2026-budget', '2026-forecast', '2027-preliminary']);
+    assert.deepEqual(
+      read.columns.map((c) => c.key),
+      ['2026-budget', '2026-forecast', '2027-preliminary'],
+    );
     assert.equal(read.lines.find((l) => l.id === 'vaxtkraft')?.amounts['2026-forecast'], 2_700_000);
     assert.equal(read.openingSurplus.amount, 6_148_000);
-    assert.deepEqual(compareStatedTotals(read, computeLedgerTotals(read)).filter((d) => d.field !== 'carriedIn'), []);
+    assert.deepEqual(
+      compareStatedTotals(read, computeLedgerTotals(read)).filter((d) => d.field !== 'carriedIn'),
+      [],
+    );
   });
 
   it('refuses what is not the table, naming the problem, and stores nothing (it has no store)', async () => {
@@ -92,9 +111,13 @@ describe('reading the ekonomisk information from an Excel file', () => {
     assert.match((await problemsOf(Buffer.from(await empty.xlsx.writeBuffer())))[0] as string, /rubrikrad/);
     const unknown = await edited(await exported(), (sheet) => sheet.spliceRows(HEADER_ROW + 2, 0, ['Ny insats som ingen känner', 100, 100]));
     assert.ok((await problemsOf(unknown)).some((p) => /"Ny insats som ingen känner" \(rad \d+\) finns inte/.test(p)));
-    const formulaOnly = await edited(await exported(), (sheet) => { sheet.getCell(`B${HEADER_ROW + 2}`).value = { formula: 'B1*2' } as ExcelJS.CellFormulaValue; });
+    const formulaOnly = await edited(await exported(), (sheet) => {
+      sheet.getCell(`B${HEADER_ROW + 2}`).value = { formula: 'B1*2' } as ExcelJS.CellFormulaValue;
+    });
     assert.ok((await problemsOf(formulaOnly)).some((p) => /formel utan beräknat värde/.test(p)));
-    const words = await edited(await exported(), (sheet) => { sheet.getCell(`B${HEADER_ROW + 2}`).value = 'ungefär tjugo'; });
+    const words = await edited(await exported(), (sheet) => {
+      sheet.getCell(`B${HEADER_ROW + 2}`).value = 'ungefär tjugo';
+    });
     assert.ok((await problemsOf(words)).some((p) => /inget belopp/.test(p)));
   });
 });

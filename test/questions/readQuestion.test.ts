@@ -90,14 +90,34 @@ describe('question reader', () => {
 
   it('never gives a förbund figure for a question that names an insats or a line (property)', () => {
     const named = subjects.filter((s) => s.isInitiative).map((s) => (s.owner && s.name === 'Lokussamordnare' ? `${s.name} ${s.owner}` : s.name));
-    const measureWords = ['budget', 'prognos', 'beslutsutrymme', 'resultat', 'kostnad', 'kostnader', 'intäkter', 'vad kostar', 'hur mycket får', 'budgeterat', 'utfall', 'förbrukningsgrad', ''];
+    const measureWords = [
+      'budget',
+      'prognos',
+      'beslutsutrymme',
+      'resultat',
+      'kostnad',
+      'kostnader',
+      'intäkter',
+      'vad kostar',
+      'hur mycket får',
+      'budgeterat',
+      'utfall',
+      'förbrukningsgrad',
+      '',
+    ];
     fc.assert(
-      fc.property(fc.constantFrom(...named), fc.constantFrom(...measureWords), fc.constantFrom('2026', '2027', 'nästa år', ''), fc.boolean(), (name, word, year, nameFirst) => {
-        const text = nameFirst ? `${name} ${word} ${year}` : `${word} ${name} ${year}`;
-        const result = read(text);
-        if (result.kind !== 'reading') return true;
-        return result.reading.subject.kind !== 'forbund' && !FORBUND_MEASURES.has(result.reading.measure);
-      }),
+      fc.property(
+        fc.constantFrom(...named),
+        fc.constantFrom(...measureWords),
+        fc.constantFrom('2026', '2027', 'nästa år', ''),
+        fc.boolean(),
+        (name, word, year, nameFirst) => {
+          const text = nameFirst ? `${name} ${word} ${year}` : `${word} ${name} ${year}`;
+          const result = read(text);
+          if (result.kind !== 'reading') return true;
+          return result.reading.subject.kind !== 'forbund' && !FORBUND_MEASURES.has(result.reading.measure);
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -11,7 +11,10 @@ describe('roles file', () => {
   });
 
   it('refuses a broken file with a message naming the problem', () => {
-    assert.throws(() => parseRoles({ users: [{ aadObjectId: 'a', association: 'uppsala', roles: ['kung'] }] }, 'roles.json'), /roles.json: users\[0\]: okänd roll kung/);
+    assert.throws(
+      () => parseRoles({ users: [{ aadObjectId: 'a', association: 'uppsala', roles: ['kung'] }] }, 'roles.json'),
+      /roles.json: users\[0\]: okänd roll kung/,
+    );
     assert.throws(() => parseRoles({ users: [{ aadObjectId: 'a', association: 'Uppsala Län', roles: [] }] }, 'r'), /förbunds-id/);
     assert.throws(() => parseRoles({}, 'r'), /"users" ska vara en lista/);
   });

@@ -41,11 +41,22 @@ function participantsByQuarter(row: [number, number][]): ParticipantCounts[] {
 /** Answers per quarter that differ from quarter to quarter, so only the compile rules can give the year's status. */
 function answersFor(q: number, status: Record<string, string> | undefined, participants: ParticipantCounts | undefined, costsToDate: number): ReportAnswers {
   const last = q === 3;
-  const s = status ?? { inPhaseWithGoals: 'Ja', steeringGroupForecastGoalsMet: 'Ja', steeringMeetingsPerAgreement: 'Ja', deviationsFiled: 'Nej', vacancies: 'Nej', implementationDiscussed: 'Nej' };
+  const s = status ?? {
+    inPhaseWithGoals: 'Ja',
+    steeringGroupForecastGoalsMet: 'Ja',
+    steeringMeetingsPerAgreement: 'Ja',
+    deviationsFiled: 'Nej',
+    vacancies: 'Nej',
+    implementationDiscussed: 'Nej',
+  };
   return {
     choices: {
       inPhase: last ? (s.inPhaseWithGoals as string) : 'Nej', // only the last report's present state counts
-      forecast: last ? (s.steeringGroupForecastGoalsMet === 'Ja' ? 'Målen kommer att nås' : 'Målen kommer inte att nås fullt ut') : 'Målen kommer inte att nås fullt ut',
+      forecast: last
+        ? s.steeringGroupForecastGoalsMet === 'Ja'
+          ? 'Målen kommer att nås'
+          : 'Målen kommer inte att nås fullt ut'
+        : 'Målen kommer inte att nås fullt ut',
       meetings: s.steeringMeetingsPerAgreement === 'Ja' || q !== 2 ? 'Ja' : 'Nej',
       representatives: 'Ja',
       followUp: 'Ja',
@@ -79,7 +90,16 @@ function reportsFor2025(): QuarterlyReport[] {
         initiativeId: initiative.id,
         year: 2025,
         quarter: (q + 1) as 1 | 2 | 3 | 4,
-        versions: [{ version: 1, formId: `f-${initiative.id}-${q}`, answers: answersFor(q, initiative.status2025, participants?.[q], costs), submittedBy: { name: 'test' }, submittedAt: '2026-01-15T09:00:00Z', submittedOn: '2026-01-15' }],
+        versions: [
+          {
+            version: 1,
+            formId: `f-${initiative.id}-${q}`,
+            answers: answersFor(q, initiative.status2025, participants?.[q], costs),
+            submittedBy: { name: 'test' },
+            submittedAt: '2026-01-15T09:00:00Z',
+            submittedOn: '2026-01-15',
+          },
+        ],
       });
     }
   }

@@ -25,9 +25,21 @@ describe('embedded Cosmos DB through @azure/cosmos', () => {
     assert.equal(resource.n, 1);
     await c.item('a', 'uppsala').replace({ id: 'a', associationId: 'uppsala', n: 3 });
     const { resources } = await c.items
-      .query({ query: 'SELECT * FROM c WHERE c.associationId = @a AND c.n > @n', parameters: [{ name: '@a', value: 'uppsala' }, { name: '@n', value: 2 }] }, { partitionKey: 'uppsala' })
+      .query(
+        {
+          query: 'SELECT * FROM c WHERE c.associationId = @a AND c.n > @n',
+          parameters: [
+            { name: '@a', value: 'uppsala' },
+            { name: '@n', value: 2 },
+          ],
+        },
+        { partitionKey: 'uppsala' },
+      )
       .fetchAll();
-    assert.deepEqual(resources.map((r) => [r.id, r.n]), [['a', 3]]);
+    assert.deepEqual(
+      resources.map((r) => [r.id, r.n]),
+      [['a', 3]],
+    );
     await c.item('a', 'uppsala').delete();
     assert.equal((await c.item('a', 'uppsala').read()).statusCode, 404);
     assert.equal((await c.item('a', 'gavle').read()).resource.n, 2, 'the other förbund keeps its own document');
@@ -59,7 +71,10 @@ describe('embedded Cosmos DB through @azure/cosmos', () => {
     assert.equal((await c.item('gone', 'uppsala').read()).statusCode, 404);
     await c.items.create({ id: 'next', associationId: 'uppsala' });
     const { resources } = await c.items.query('SELECT c.id FROM c ORDER BY c.id').fetchAll();
-    assert.deepEqual(resources.map((r) => r.id), ['next', 'snap']);
+    assert.deepEqual(
+      resources.map((r) => r.id),
+      ['next', 'snap'],
+    );
   });
 
   it('loses no acknowledged write when the process dies mid-append (torn journal line)', async () => {
@@ -95,7 +110,11 @@ describe('embedded Cosmos DB through @azure/cosmos', () => {
         await assert.rejects(stranger.databases.createIfNotExists({ id: 'finsam' }), (err: { code?: number }) => err.code === 401);
         stranger.dispose();
       }
-      const unsigned = await fetch(`${server.endpoint}dbs`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-ms-date': new Date().toUTCString() }, body: JSON.stringify({ id: 'evil' }) });
+      const unsigned = await fetch(`${server.endpoint}dbs`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-ms-date': new Date().toUTCString() },
+        body: JSON.stringify({ id: 'evil' }),
+      });
       assert.equal(unsigned.status, 401);
       const owner = new CosmosClient({ endpoint: server.endpoint, key: server.key, connectionPolicy: { enableEndpointDiscovery: false } });
       const { database } = await owner.databases.createIfNotExists({ id: 'finsam' });

@@ -90,7 +90,11 @@ describe('the embedded store survives its disk', () => {
       full = true;
       await assert.rejects(store.container.items.create({ id: 'lost', associationId: 'uppsala' }), (err: { code?: number }) => err.code === 503);
       assert.equal(store.server.writable(), false);
-      await assert.rejects(store.container.item('before', 'uppsala').read(), (err: { code?: number }) => err.code === 503, 'nothing is served from a memory the disk does not have');
+      await assert.rejects(
+        store.container.item('before', 'uppsala').read(),
+        (err: { code?: number }) => err.code === 503,
+        'nothing is served from a memory the disk does not have',
+      );
       assert.ok(store.logs.some((l) => /kunde inte skriva journalen/.test(String(l.message))));
       full = false;
       await until(() => store.server.writable());
@@ -102,7 +106,14 @@ describe('the embedded store survives its disk', () => {
     const again = await openStore(temp.dir);
     try {
       assert.deepEqual(await ids(again.container), ['after', 'before']);
-      assert.equal(again.logs.length, 0, `a clean journal: ${JSON.stringify(again.logs)} ${readdirSync(temp.dir).filter((f) => f.includes('rejected')).map((f) => readFileSync(path.join(temp.dir, f), 'utf8')).join()}`);
+      assert.equal(
+        again.logs.length,
+        0,
+        `a clean journal: ${JSON.stringify(again.logs)} ${readdirSync(temp.dir)
+          .filter((f) => f.includes('rejected'))
+          .map((f) => readFileSync(path.join(temp.dir, f), 'utf8'))
+          .join()}`,
+      );
     } finally {
       await again.close();
     }

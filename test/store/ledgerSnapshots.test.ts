@@ -47,14 +47,25 @@ describe('ledger snapshots in Cosmos: immutable versions, one read per question'
     assert.deepEqual(await instanceB.saveSnapshot(corrected), { replaced: true });
     for (const instance of [instanceA, instanceB]) assert.equal((await instance.findSnapshotFor('uppsala', 2026)).snapshot?.reserveFund, corrected.reserveFund);
 
-    const { resources } = await store.container('ledger').items.query<{ id: string; snapshot: LedgerSnapshot }>({ query: "SELECT * FROM c WHERE c.type = 'ledgerSnapshot'" }, { partitionKey: 'uppsala' }).fetchAll();
-    assert.deepEqual(resources.map((r) => [r.id, r.snapshot.reserveFund]).sort(), [['snapshot-2026-03-26-v1', march().reserveFund], ['snapshot-2026-03-26-v2', corrected.reserveFund]]);
+    const { resources } = await store
+      .container('ledger')
+      .items.query<{ id: string; snapshot: LedgerSnapshot }>({ query: "SELECT * FROM c WHERE c.type = 'ledgerSnapshot'" }, { partitionKey: 'uppsala' })
+      .fetchAll();
+    assert.deepEqual(resources.map((r) => [r.id, r.snapshot.reserveFund]).sort(), [
+      ['snapshot-2026-03-26-v1', march().reserveFund],
+      ['snapshot-2026-03-26-v2', corrected.reserveFund],
+    ]);
   });
 
   it('still reads a snapshot stored by an earlier release (no version in the catalog)', async () => {
     const ledger = store.container('ledger');
     await ledger.items.create({ id: 'snapshot-2026-03-26', associationId: 'uppsala', type: 'ledgerSnapshot', snapshot: march() });
-    await ledger.items.create({ id: 'catalog', associationId: 'uppsala', type: 'ledgerCatalog', entries: [{ asOf: '2026-03-26', years: [2025, 2026, 2027, 2028] }] });
+    await ledger.items.create({
+      id: 'catalog',
+      associationId: 'uppsala',
+      type: 'ledgerCatalog',
+      entries: [{ asOf: '2026-03-26', years: [2025, 2026, 2027, 2028] }],
+    });
     const repo = new CosmosLedgerRepository(ledger);
     assert.equal((await repo.findSnapshotFor('uppsala', 2026)).snapshot?.asOf, '2026-03-26');
     await repo.saveSnapshot({ ...march(), reserveFund: 1 });

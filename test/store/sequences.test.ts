@@ -24,8 +24,14 @@ describe('Dnr sequences at constant cost per ärende', () => {
     const numbers = await Promise.all(keys.map((k) => sequences.assign('uppsala', 'dnr', 2026, k)));
     const byKey = new Map<string, Set<number>>();
     keys.forEach((k, i) => byKey.set(k, (byKey.get(k) ?? new Set()).add(numbers[i] as number)));
-    assert.ok([...byKey.values()].every((s) => s.size === 1), 'one number per key');
-    assert.deepEqual([...new Set(numbers)].sort((a, b) => a - b), Array.from({ length: 40 }, (_, i) => i + 1));
+    assert.ok(
+      [...byKey.values()].every((s) => s.size === 1),
+      'one number per key',
+    );
+    assert.deepEqual(
+      [...new Set(numbers)].sort((a, b) => a - b),
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
     assert.equal(await sequences.assign('uppsala', 'dnr', 2026, 'case-7'), numbers[7]);
     assert.equal(await sequences.assign('uppsala', 'dnr', 2027, 'case-7'), 1, 'each year its own sequence');
   });
@@ -47,7 +53,15 @@ describe('Dnr sequences at constant cost per ärende', () => {
   });
 
   it('still finds numbers given before, in a counter with the old map', async () => {
-    await store.container('counters').items.create({ id: 'sequence-dnr-2025', associationId: 'uppsala', type: 'sequence', series: 'dnr', year: 2025, last: 2, assigned: { old1: 1, old2: 2 } });
+    await store.container('counters').items.create({
+      id: 'sequence-dnr-2025',
+      associationId: 'uppsala',
+      type: 'sequence',
+      series: 'dnr',
+      year: 2025,
+      last: 2,
+      assigned: { old1: 1, old2: 2 },
+    });
     assert.equal(await sequences.assign('uppsala', 'dnr', 2025, 'old2'), 2);
     assert.equal(await sequences.assign('uppsala', 'dnr', 2025, 'new'), 3);
   });

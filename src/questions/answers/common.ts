@@ -83,14 +83,19 @@ export const ledgerSourceShort = (snapshot: LedgerSnapshot) => `ekonomisk inform
 /** A year no stored data covers; `message` says what exists instead. */
 export function noDataReply(title: string, year: number, message: string, reading = ''): Reply {
   return {
-    card: { template: 'figures', view: { title, reading, headlineLabel: `Inga uppgifter för ${year}`, headlineValue: '–', facts: [], notes: [{ text: message }], source: '' } },
+    card: {
+      template: 'figures',
+      view: { title, reading, headlineLabel: `Inga uppgifter för ${year}`, headlineValue: '–', facts: [], notes: [{ text: message }], source: '' },
+    },
     text: `${title}: inga uppgifter för ${year}. ${message}`,
   };
 }
 
 /** What to say when no ledger snapshot covers a year: the years that do exist. */
 export function ledgerYearsMessage(availableYears: readonly number[]): string {
-  return availableYears.length > 0 ? `Det finns ekonomisk information för ${listInSwedish(availableYears.map(String))}.` : 'Ingen ekonomisk information är inläst ännu.';
+  return availableYears.length > 0
+    ? `Det finns ekonomisk information för ${listInSwedish(availableYears.map(String))}.`
+    : 'Ingen ekonomisk information är inläst ännu.';
 }
 
 export function olderSnapshotNote(snapshot: LedgerSnapshot, year: number, isLatest: boolean): Note[] {
@@ -99,11 +104,16 @@ export function olderSnapshotNote(snapshot: LedgerSnapshot, year: number, isLate
 
 /** A plain-text rendering of a figures-style answer, used as fallback text. */
 export function plainText(title: string, headline: string, facts: readonly Fact[], notes: readonly Note[], source: string, reading = ''): string {
-  return [`${title}: ${headline}`, ...facts.map((f) => `${f.label}: ${f.value}`), ...notes.map((n) => n.text), source, reading].filter((s) => s !== '').join('\n');
+  return [`${title}: ${headline}`, ...facts.map((f) => `${f.label}: ${f.value}`), ...notes.map((n) => n.text), source, reading]
+    .filter((s) => s !== '')
+    .join('\n');
 }
 
 export function figuresReply(title: string, headlineLabel: string, headlineValue: string, facts: Fact[], notes: Note[], source: string, reading = ''): Reply {
-  return { card: { template: 'figures', view: { title, reading, headlineLabel, headlineValue, facts, notes, source } }, text: plainText(title, headlineValue, facts, notes, source, reading) };
+  return {
+    card: { template: 'figures', view: { title, reading, headlineLabel, headlineValue, facts, notes, source } },
+    text: plainText(title, headlineValue, facts, notes, source, reading),
+  };
 }
 
 export interface TableRow {
@@ -112,8 +122,22 @@ export interface TableRow {
   readonly b: string;
 }
 
-export function tableReply(title: string, headers: [string, string, string], rows: TableRow[], notes: Note[], source: string, extra: { reading?: string; headlineLabel?: string; headlineValue?: string } = {}): Reply {
-  const text = [title, extra.headlineValue ? `${extra.headlineLabel}: ${extra.headlineValue}` : '', ...rows.map((r) => `${r.name}: ${r.a}${r.b ? `, ${r.b}` : ''}`), ...notes.map((n) => n.text), source, extra.reading ?? '']
+export function tableReply(
+  title: string,
+  headers: [string, string, string],
+  rows: TableRow[],
+  notes: Note[],
+  source: string,
+  extra: { reading?: string; headlineLabel?: string; headlineValue?: string } = {},
+): Reply {
+  const text = [
+    title,
+    extra.headlineValue ? `${extra.headlineLabel}: ${extra.headlineValue}` : '',
+    ...rows.map((r) => `${r.name}: ${r.a}${r.b ? `, ${r.b}` : ''}`),
+    ...notes.map((n) => n.text),
+    source,
+    extra.reading ?? '',
+  ]
     .filter(Boolean)
     .join('\n');
   return { card: { template: 'table', view: { title, headers, rows, notes, source, ...extra } }, text };

@@ -28,12 +28,23 @@ export async function explainReading(ctx: QuestionContext, reading: Reading): Pr
   if (reading.subject.kind === 'line' && (reading.measure === 'line' || reading.measure === 'share')) {
     const amount = lineAmount(snapshot, reading.subject.id, main.column) ?? 0;
     const facts: Fact[] = [{ label: `${reading.subject.name}, ${columnLabel(main.column).toLowerCase()}`, value: formatTkr(amount) }];
-    const notes: Note[] = [{ text: `Beloppet är raden i ekonomisk information per ${formatDate(snapshot.asOf)}, kolumnen ${columnLabel(main.column).toLowerCase()}.` }, ...adjustments];
+    const notes: Note[] = [
+      { text: `Beloppet är raden i ekonomisk information per ${formatDate(snapshot.asOf)}, kolumnen ${columnLabel(main.column).toLowerCase()}.` },
+      ...adjustments,
+    ];
     if (reading.measure === 'share') {
       facts.push({ label: 'Summa kostnader', value: formatTkr(main.cost) });
       notes.unshift({ text: `Andel = ${formatInteger(toWholeTkr(amount))} ÷ ${formatInteger(toWholeTkr(main.cost))}, avrundat till hel procent.` });
     }
-    return figuresReply(`Så räknas ${reading.subject.name} ${year}`, columnLabel(main.column), formatTkr(amount), facts, notes, `Enligt ekonomisk information per ${formatDate(snapshot.asOf)}.`, readingLine(`beräkningen bakom ${columnLabel(main.column).toLowerCase()}`, reading.subject, ledgerSourceShort(snapshot)));
+    return figuresReply(
+      `Så räknas ${reading.subject.name} ${year}`,
+      columnLabel(main.column),
+      formatTkr(amount),
+      facts,
+      notes,
+      `Enligt ekonomisk information per ${formatDate(snapshot.asOf)}.`,
+      readingLine(`beräkningen bakom ${columnLabel(main.column).toLowerCase()}`, reading.subject, ledgerSourceShort(snapshot)),
+    );
   }
   return explainTotals(snapshot, totals, main, reading, adjustments);
 }
@@ -50,21 +61,48 @@ function explainTotals(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[]
   ];
   const notes: Note[] = [
     { text: `Årets resultat: intäkter ${t(main.income)} − kostnader ${t(main.cost)} = ${t(main.result)} tkr.` },
-    { text: `Beslutsutrymme: från tidigare år ${t(main.carriedIn)} + årets resultat ${t(main.result)} = ${t(main.remaining)} tkr (${label}, ekonomisk information per ${formatDate(snapshot.asOf)}).` },
+    {
+      text: `Beslutsutrymme: från tidigare år ${t(main.carriedIn)} + årets resultat ${t(main.result)} = ${t(main.remaining)} tkr (${label}, ekonomisk information per ${formatDate(snapshot.asOf)}).`,
+    },
     { text: carriedInSource(snapshot, totals, main) },
   ];
   if (reading.measure === 'remainingAfterApplications') {
     facts.push({ label: 'Efter föreslagna ansökningar', value: formatTkr(main.remainingAfterApplications) });
-    notes.push({ text: `Efter ansökningar: ${t(main.remaining)} − ansökningar i denna och tidigare år ${t(main.remaining - main.remainingAfterApplications)} = ${t(main.remainingAfterApplications)} tkr.` });
+    notes.push({
+      text: `Efter ansökningar: ${t(main.remaining)} − ansökningar i denna och tidigare år ${t(main.remaining - main.remainingAfterApplications)} = ${t(main.remainingAfterApplications)} tkr.`,
+    });
   }
   if (reading.measure === 'whatIf' && reading.amount !== undefined) {
-    notes.push({ text: `Om styrelsen beviljar ${t(reading.amount)} tkr: ${t(main.remaining)} − ${t(reading.amount)} = ${t(main.remaining - reading.amount)} tkr.` });
+    notes.push({
+      text: `Om styrelsen beviljar ${t(reading.amount)} tkr: ${t(main.remaining)} − ${t(reading.amount)} = ${t(main.remaining - reading.amount)} tkr.`,
+    });
   }
   if (snapshot.reserveFund > 0) notes.push({ text: `Den bundna reservfonden (${formatTkr(snapshot.reserveFund)}) räknas aldrig in.` });
   notes.push(...adjustments);
   const measure = reading.measure as TotalMeasure;
-  const headline = measure === 'whatIf' ? main.remaining - (reading.amount ?? 0) : measure === 'remainingAfterApplications' ? main.remainingAfterApplications : measure === 'carriedIn' ? main.carriedIn : measure === 'result' ? main.result : measure === 'income' ? main.income : measure === 'costs' ? main.cost : main.remaining;
-  return figuresReply(`Så räknas ${MEASURE_NAMES[measure]} ${main.column.year}`, `${MEASURE_NAMES[measure].replace(/^./, (c) => c.toUpperCase())}, ${label}`, formatTkr(headline), facts, notes, `Enligt ekonomisk information per ${formatDate(snapshot.asOf)}, ${label}.`, readingLine(`beräkningen bakom ${MEASURE_NAMES[measure]} ${label}`, FORBUND, ledgerSourceShort(snapshot)));
+  const headline =
+    measure === 'whatIf'
+      ? main.remaining - (reading.amount ?? 0)
+      : measure === 'remainingAfterApplications'
+        ? main.remainingAfterApplications
+        : measure === 'carriedIn'
+          ? main.carriedIn
+          : measure === 'result'
+            ? main.result
+            : measure === 'income'
+              ? main.income
+              : measure === 'costs'
+                ? main.cost
+                : main.remaining;
+  return figuresReply(
+    `Så räknas ${MEASURE_NAMES[measure]} ${main.column.year}`,
+    `${MEASURE_NAMES[measure].replace(/^./, (c) => c.toUpperCase())}, ${label}`,
+    formatTkr(headline),
+    facts,
+    notes,
+    `Enligt ekonomisk information per ${formatDate(snapshot.asOf)}, ${label}.`,
+    readingLine(`beräkningen bakom ${MEASURE_NAMES[measure]} ${label}`, FORBUND, ledgerSourceShort(snapshot)),
+  );
 }
 
 function carriedInSource(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[], main: ColumnTotals): string {

@@ -45,29 +45,71 @@ export async function answerMembershipFee(ctx: QuestionContext, reading: Reading
   if (!found) {
     const years = await ctx.repos.financeFacts.membershipFeeYears(ctx.associationId);
     const exist = years.length > 0 ? ` Det finns medlemsavgifter för ${listInSwedish(years.map(String))}.` : '';
-    return [noDataReply(`Medlemsavgift ${year}`, year, `Det finns inga medlemsavgifter inlästa för ${year}.${exist}`, readingLine(`medlemsavgift ${year}`, FORBUND, ''))];
+    return [
+      noDataReply(
+        `Medlemsavgift ${year}`,
+        year,
+        `Det finns inga medlemsavgifter inlästa för ${year}.${exist}`,
+        readingLine(`medlemsavgift ${year}`, FORBUND, ''),
+      ),
+    ];
   }
   const { fees, estimatedFrom } = found;
   const notes = estimatedFrom
-    ? [{ text: `Fördelningen mellan kommunerna är beräknad med ${estimatedFrom} års befolkningsandelar; den fastställs med folkmängden 1 november ${year - 1}.` }]
+    ? [
+        {
+          text: `Fördelningen mellan kommunerna är beräknad med ${estimatedFrom} års befolkningsandelar; den fastställs med folkmängden 1 november ${year - 1}.`,
+        },
+      ]
     : [];
   const source = `Enligt ${fees.source}.`;
-  const members = Object.keys(fees.perMember).map((name) => ({ id: name, name: name === STATE ? 'Försäkringskassan' : name, aliases: name === STATE ? STATE_ALIASES : [], qualifiers: [] as string[] }));
+  const members = Object.keys(fees.perMember).map((name) => ({
+    id: name,
+    name: name === STATE ? 'Försäkringskassan' : name,
+    aliases: name === STATE ? STATE_ALIASES : [],
+    qualifiers: [] as string[],
+  }));
   if (words.length > 0) {
-    if (members.length === 0) throw new InvalidInputError(`För ${year} finns bara den totala medlemsavgiften (${formatKr(fees.total)}), inte fördelningen per medlem.`);
+    if (members.length === 0)
+      throw new InvalidInputError(`För ${year} finns bara den totala medlemsavgiften (${formatKr(fees.total)}), inte fördelningen per medlem.`);
     const resolution = resolveEntity(words, members);
     if (resolution.kind !== 'one') {
-      const options = (resolution.kind === 'ambiguous' ? resolution.candidates.map((c) => c.id) : Object.keys(fees.perMember)).slice(0, 3).map((name) => ({ label: name, question: `medlemsavgift ${name} ${year}` }));
-      const message = resolution.kind === 'ambiguous' ? `Flera medlemmar passar.` : `Jag hittar ingen medlem som heter "${words.join(' ')}". Medlemmar: ${listInSwedish(Object.keys(fees.perMember))}.`;
+      const options = (resolution.kind === 'ambiguous' ? resolution.candidates.map((c) => c.id) : Object.keys(fees.perMember))
+        .slice(0, 3)
+        .map((name) => ({ label: name, question: `medlemsavgift ${name} ${year}` }));
+      const message =
+        resolution.kind === 'ambiguous'
+          ? `Flera medlemmar passar.`
+          : `Jag hittar ingen medlem som heter "${words.join(' ')}". Medlemmar: ${listInSwedish(Object.keys(fees.perMember))}.`;
       return [clarifyReply('Menade du …?', message, options)];
     }
     const name = resolution.entity.id;
     const facts: Fact[] = [{ label: 'Total medlemsavgift', value: formatKr(fees.total) }];
-    return [figuresReply(`Medlemsavgift ${year}: ${name}`, name, formatKr(fees.perMember[name] ?? 0), facts, notes, source, readingLine(`medlemsavgift ${year} för ${name}`, undefined, fees.source.toLowerCase()))];
+    return [
+      figuresReply(
+        `Medlemsavgift ${year}: ${name}`,
+        name,
+        formatKr(fees.perMember[name] ?? 0),
+        facts,
+        notes,
+        source,
+        readingLine(`medlemsavgift ${year} för ${name}`, undefined, fees.source.toLowerCase()),
+      ),
+    ];
   }
   const facts: Fact[] = Object.entries(fees.perMember).map(([name, amount]) => ({ label: name, value: formatKr(amount) }));
   if (facts.length === 0) notes.push({ text: 'Fördelningen per medlem finns inte inläst.' });
-  return [figuresReply(`Medlemsavgifter ${year}`, 'Totalt', formatKr(fees.total), facts, notes, source, readingLine(`medlemsavgifter ${year} totalt`, FORBUND, fees.source.toLowerCase()))];
+  return [
+    figuresReply(
+      `Medlemsavgifter ${year}`,
+      'Totalt',
+      formatKr(fees.total),
+      facts,
+      notes,
+      source,
+      readingLine(`medlemsavgifter ${year} totalt`, FORBUND, fees.source.toLowerCase()),
+    ),
+  ];
 }
 
 /** A year whose fees are not decided yet: the Medlemsavgifter line of the ekonomisk information, in tkr like the table. */
@@ -79,7 +121,15 @@ async function ledgerMembershipFees(ctx: QuestionContext, year: number): Promise
   if (!snapshot || !column || !line) return undefined;
   const label = `${KIND_LABEL[column.kind]} ${year}`;
   const notes = [{ text: `Medlemsavgifterna för ${year} är inte fastställda per medlem ännu; beloppet är raden i ekonomisk information.` }];
-  return figuresReply(`Medlemsavgifter ${year}`, `Medlemsavgifter, ${label}`, formatTkr(line.amounts[column.key] ?? 0), [], notes, `Enligt ekonomisk information per ${formatDate(snapshot.asOf)}, ${KIND_LABEL[column.kind]}.`, readingLine(`medlemsavgifter ${label}`, FORBUND, `ekonomisk information per ${formatDate(snapshot.asOf)}`));
+  return figuresReply(
+    `Medlemsavgifter ${year}`,
+    `Medlemsavgifter, ${label}`,
+    formatTkr(line.amounts[column.key] ?? 0),
+    [],
+    notes,
+    `Enligt ekonomisk information per ${formatDate(snapshot.asOf)}, ${KIND_LABEL[column.kind]}.`,
+    readingLine(`medlemsavgifter ${label}`, FORBUND, `ekonomisk information per ${formatDate(snapshot.asOf)}`),
+  );
 }
 
 type BalanceMeasure = 'soliditet' | 'kassalikviditet' | 'equity';
@@ -95,32 +145,76 @@ export async function answerBalance(ctx: QuestionContext, reading: Reading & { m
   if (!report || !figure) {
     const reports = await ctx.repos.financeFacts.listAnnualReports(ctx.associationId);
     const years = reports.filter((r) => balanceFigure(measure, r) !== undefined).map((r) => r.year);
-    const message = years.length > 0 ? `Det finns ${label.toLowerCase()} för ${listInSwedish(years.map(String))}.` : reports.length > 0 ? `Årsredovisningarna som är inlästa (${listInSwedish(reports.map((r) => String(r.year)))}) har inte ${label.toLowerCase()}.` : 'Det finns ingen årsredovisning inläst ännu.';
+    const message =
+      years.length > 0
+        ? `Det finns ${label.toLowerCase()} för ${listInSwedish(years.map(String))}.`
+        : reports.length > 0
+          ? `Årsredovisningarna som är inlästa (${listInSwedish(reports.map((r) => String(r.year)))}) har inte ${label.toLowerCase()}.`
+          : 'Det finns ingen årsredovisning inläst ännu.';
     return [noDataReply(`${label} ${year}`, year, message, readingLine(`${label.toLowerCase()} ${year}`, FORBUND, ''))];
   }
   const source = `Enligt ${report.source}${figure.fromBalance ? `, balansräkningen per ${year}-12-31` : ''}.`;
-  return [figuresReply(`${label} ${year}`, label, figure.value, figure.facts, figure.notes, source, readingLine(`${label.toLowerCase()} ${year}`, FORBUND, report.source.toLowerCase()))];
+  return [
+    figuresReply(
+      `${label} ${year}`,
+      label,
+      figure.value,
+      figure.facts,
+      figure.notes,
+      source,
+      readingLine(`${label.toLowerCase()} ${year}`, FORBUND, report.source.toLowerCase()),
+    ),
+  ];
 }
 
-
-function balanceFigure(measure: BalanceMeasure, report: AnnualReport): { value: string; facts: Fact[]; notes: { text: string }[]; fromBalance: boolean } | undefined {
+function balanceFigure(
+  measure: BalanceMeasure,
+  report: AnnualReport,
+): { value: string; facts: Fact[]; notes: { text: string }[]; fromBalance: boolean } | undefined {
   const { equity, totalAssets, currentAssets, currentLiabilities } = report;
   if (measure === 'equity') {
     if (equity === undefined) return undefined;
-    const facts = report.reserveFund !== undefined ? [{ label: 'Varav bunden reservfond', value: formatKr(report.reserveFund) }, { label: 'Fritt eget kapital', value: formatKr(equity - report.reserveFund) }] : [];
+    const facts =
+      report.reserveFund !== undefined
+        ? [
+            { label: 'Varav bunden reservfond', value: formatKr(report.reserveFund) },
+            { label: 'Fritt eget kapital', value: formatKr(equity - report.reserveFund) },
+          ]
+        : [];
     return { value: formatKr(equity), facts, notes: [], fromBalance: true };
   }
   if (measure === 'soliditet') {
     if (equity !== undefined && totalAssets !== undefined) {
-      const facts = [{ label: 'Eget kapital', value: formatKr(equity) }, { label: 'Totalt kapital', value: formatKr(totalAssets) }];
-      return { value: formatPercent(soliditet(equity, totalAssets)), facts, notes: [{ text: 'Soliditet = eget kapital ÷ totalt kapital.' }], fromBalance: true };
+      const facts = [
+        { label: 'Eget kapital', value: formatKr(equity) },
+        { label: 'Totalt kapital', value: formatKr(totalAssets) },
+      ];
+      return {
+        value: formatPercent(soliditet(equity, totalAssets)),
+        facts,
+        notes: [{ text: 'Soliditet = eget kapital ÷ totalt kapital.' }],
+        fromBalance: true,
+      };
     }
     if (report.soliditetPercent === undefined) return undefined;
-    return { value: formatPercent(report.soliditetPercent), facts: [], notes: [{ text: 'Soliditet = eget kapital ÷ totalt kapital, enligt årsredovisningens femårsöversikt.' }], fromBalance: false };
+    return {
+      value: formatPercent(report.soliditetPercent),
+      facts: [],
+      notes: [{ text: 'Soliditet = eget kapital ÷ totalt kapital, enligt årsredovisningens femårsöversikt.' }],
+      fromBalance: false,
+    };
   }
   if (currentAssets === undefined || currentLiabilities === undefined) return undefined;
-  const facts = [{ label: 'Omsättningstillgångar', value: formatKr(currentAssets) }, { label: 'Kortfristiga skulder', value: formatKr(currentLiabilities) }];
-  return { value: formatPercent(kassalikviditet(currentAssets, currentLiabilities)), facts, notes: [{ text: 'Kassalikviditet = omsättningstillgångar ÷ kortfristiga skulder.' }], fromBalance: true };
+  const facts = [
+    { label: 'Omsättningstillgångar', value: formatKr(currentAssets) },
+    { label: 'Kortfristiga skulder', value: formatKr(currentLiabilities) },
+  ];
+  return {
+    value: formatPercent(kassalikviditet(currentAssets, currentLiabilities)),
+    facts,
+    notes: [{ text: 'Kassalikviditet = omsättningstillgångar ÷ kortfristiga skulder.' }],
+    fromBalance: true,
+  };
 }
 
 /** Den bundna reservfonden, from the ledger table that covers the year. */
@@ -130,5 +224,15 @@ export async function answerReserveFund(ctx: QuestionContext, reading: Reading):
   const snapshot = lookup.snapshot ?? (await findLedger(ctx)).snapshot;
   if (!snapshot) return [noDataReply(`Reservfond ${year}`, year, 'Ingen ekonomisk information är inläst ännu.')];
   const notes = [{ text: 'Reservfonden är bunden: den ingår i eget kapital men aldrig i beslutsutrymmet.' }];
-  return [figuresReply('Bunden reservfond', 'Reservfond', formatTkr(snapshot.reserveFund), [], notes, `Enligt ekonomisk information per ${formatDate(snapshot.asOf)}.`, readingLine('bunden reservfond', FORBUND, `ekonomisk information per ${formatDate(snapshot.asOf)}`))];
+  return [
+    figuresReply(
+      'Bunden reservfond',
+      'Reservfond',
+      formatTkr(snapshot.reserveFund),
+      [],
+      notes,
+      `Enligt ekonomisk information per ${formatDate(snapshot.asOf)}.`,
+      readingLine('bunden reservfond', FORBUND, `ekonomisk information per ${formatDate(snapshot.asOf)}`),
+    ),
+  ];
 }

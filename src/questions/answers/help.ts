@@ -6,7 +6,14 @@ const ROLE_EXAMPLES: Readonly<Record<Role, readonly string[]>> = {
   styrelse: ['delegationsbeslut sedan förra styrelsemötet', 'uppföljning 2025', 'ekonomisk information'],
   forbundschef: ['vilka avvikelser väntar?', 'delegationsbeslut sedan förra styrelsemötet', 'vilka kvartalsrapporter saknas?', 'ekonomisk information'],
   ersattare: ['vilka avvikelser väntar?'],
-  kansli: ['vilka kvartalsrapporter saknas?', 'uppföljning 2025', 'ekonomisk information', 'importera ekonomisk information', 'delegationsbeslut sedan förra styrelsemötet', 'vilka avvikelser väntar?'],
+  kansli: [
+    'vilka kvartalsrapporter saknas?',
+    'uppföljning 2025',
+    'ekonomisk information',
+    'importera ekonomisk information',
+    'delegationsbeslut sedan förra styrelsemötet',
+    'vilka avvikelser väntar?',
+  ],
   insatsansvarig: ['kvartalsrapport', 'ny avvikelse'],
 };
 
@@ -24,7 +31,10 @@ export const EXAMPLE_QUESTIONS = [
   'soliditet',
 ] as const;
 
-export function helpReply(intro = 'Jag svarar på frågor om förbundets ekonomi med siffror ur de beslutade underlagen. Prova till exempel:', roles: readonly Role[] = []): Reply {
+export function helpReply(
+  intro = 'Jag svarar på frågor om förbundets ekonomi med siffror ur de beslutade underlagen. Prova till exempel:',
+  roles: readonly Role[] = [],
+): Reply {
   const examples = [...new Set([...roles.flatMap((r) => ROLE_EXAMPLES[r]), ...EXAMPLE_QUESTIONS])];
   return {
     card: { template: 'help', view: { title: 'Vad kan jag fråga?', intro, examples: examples.map((question) => ({ question })) } },

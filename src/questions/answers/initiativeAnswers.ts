@@ -40,14 +40,19 @@ async function figuresForReading(ctx: QuestionContext, reading: Reading): Promis
 }
 
 function sourceOf(figures: InitiativeYearFigures): string {
-  return figures.source === 'kvartalsrapporter' ? `Enligt kvartalsrapporternas upparbetade kostnader per ${formatDate(figures.asOf)}.` : `Enligt utfall per ${formatDate(figures.asOf)}.`;
+  return figures.source === 'kvartalsrapporter'
+    ? `Enligt kvartalsrapporternas upparbetade kostnader per ${formatDate(figures.asOf)}.`
+    : `Enligt utfall per ${formatDate(figures.asOf)}.`;
 }
 
 /** Names the years that do have utfall, for the subject asked about. */
 async function noFiguresReply(ctx: QuestionContext, title: string, year: number, what: string, subject: Subject): Promise<Reply> {
   const years = await ctx.repos.initiatives.yearsWithFigures(ctx.associationId);
   const about = subject.kind === 'line' ? ` för ${subject.name}` : '';
-  const message = years.length > 0 ? `Det finns inget utfall${about} för ${year}. Utfall finns för ${listInSwedish(years.map(String))}.` : `Det finns inget utfall inläst ännu.`;
+  const message =
+    years.length > 0
+      ? `Det finns inget utfall${about} för ${year}. Utfall finns för ${listInSwedish(years.map(String))}.`
+      : `Det finns inget utfall inläst ännu.`;
   return noDataReply(title, year, message, readingLine(`${what} ${year}`, subject, ''));
 }
 
@@ -56,9 +61,24 @@ export async function answerUtilisation(ctx: QuestionContext, reading: Reading):
   const year = reading.years[0] as number;
   const subject = reading.subject;
   const { figures, notes } = await figuresForReading(ctx, reading);
-  if (!figures) return [await noFiguresReply(ctx, subject.kind === 'line' ? `Förbrukningsgrad ${subject.name} ${year}` : `Förbrukningsgrad ${year}`, year, 'förbrukningsgrad', subject)];
+  if (!figures)
+    return [
+      await noFiguresReply(
+        ctx,
+        subject.kind === 'line' ? `Förbrukningsgrad ${subject.name} ${year}` : `Förbrukningsgrad ${year}`,
+        year,
+        'förbrukningsgrad',
+        subject,
+      ),
+    ];
   const title = subject.kind === 'line' ? `Förbrukningsgrad ${subject.name} ${figures.year}` : `Förbrukningsgrad ${figures.year}`;
-  const reading2 = readingLine(`förbrukningsgrad ${figures.year} (utfall ÷ beviljad budget)`, subject, sourceOf(figures).replace(/^Enligt /, '').replace(/\.$/, ''));
+  const reading2 = readingLine(
+    `förbrukningsgrad ${figures.year} (utfall ÷ beviljad budget)`,
+    subject,
+    sourceOf(figures)
+      .replace(/^Enligt /, '')
+      .replace(/\.$/, ''),
+  );
   if (subject.kind === 'line') {
     const f = figures.figures.find((x) => x.initiativeId === subject.id);
     if (!f) return [await noFiguresReply(ctx, title, figures.year, 'förbrukningsgrad', subject)];
@@ -80,22 +100,39 @@ function oneUtilisation(title: string, f: InitiativeYearFigure, figures: Initiat
   }
   if (duringYear) {
     const linear = linearUtilisation(f.actual, f.budget, figures.asOf);
-    facts.push({ label: `Förväntat linjärt per ${formatDate(figures.asOf)}`, value: formatTkr(linear.expected) }, { label: 'Mot linjär förväntan', value: formatPercent(linear.percent) });
+    facts.push(
+      { label: `Förväntat linjärt per ${formatDate(figures.asOf)}`, value: formatTkr(linear.expected) },
+      { label: 'Mot linjär förväntan', value: formatPercent(linear.percent) },
+    );
   }
   return figuresReply(title, 'Mot beviljad budget', formatPercent(utilisation(f.actual, f.budget).percent), facts, notes, sourceOf(figures), reading);
 }
 
 function allUtilisation(initiatives: readonly Initiative[], figures: InitiativeYearFigures, reading: string, earlier: Note[]): Reply {
   const duringYear = figures.asOf < `${figures.year}-12-31`;
-  const rows = figures.figures.map((f) => ({ name: nameOf(initiatives, f.initiativeId), a: `${formatTkr(f.actual)} av ${formatTkr(f.budget)}`, b: formatPercent(utilisation(f.actual, f.budget).percent) }));
+  const rows = figures.figures.map((f) => ({
+    name: nameOf(initiatives, f.initiativeId),
+    a: `${formatTkr(f.actual)} av ${formatTkr(f.budget)}`,
+    b: formatPercent(utilisation(f.actual, f.budget).percent),
+  }));
   const total = groupUtilisation(figures.figures);
   rows.push({ name: 'Totalt', a: `${formatTkr(total.actual)} av ${formatTkr(total.budget)}`, b: formatPercent(total.percent) });
-  const notes: Note[] = [...earlier, ...(duringYear ? [] : [{ text: `${formatTkr(total.budget - total.actual)} av budgeten användes inte och återgår till förbundet.` }])];
-  return tableReply(`Förbrukningsgrad ${figures.year}: ${formatPercent(total.percent)}`, ['Insats', 'Utfall av budget', 'Förbrukningsgrad'], rows, notes, sourceOf(figures), {
-    reading,
-    headlineLabel: 'Alla insatser, mot beviljad budget',
-    headlineValue: formatPercent(total.percent),
-  });
+  const notes: Note[] = [
+    ...earlier,
+    ...(duringYear ? [] : [{ text: `${formatTkr(total.budget - total.actual)} av budgeten användes inte och återgår till förbundet.` }]),
+  ];
+  return tableReply(
+    `Förbrukningsgrad ${figures.year}: ${formatPercent(total.percent)}`,
+    ['Insats', 'Utfall av budget', 'Förbrukningsgrad'],
+    rows,
+    notes,
+    sourceOf(figures),
+    {
+      reading,
+      headlineLabel: 'Alla insatser, mot beviljad budget',
+      headlineValue: formatPercent(total.percent),
+    },
+  );
 }
 
 function nameOf(initiatives: readonly Initiative[], id: string): string {
@@ -138,7 +175,15 @@ async function previousYearActual(ctx: QuestionContext, year: number, title: str
   const actual = sum(chosen.map((f) => f.actualPreviousYear ?? 0));
   const source = `Enligt uppföljningen av ${year + 1}, kolumnen utfall ${year}.`;
   const notes = [{ text: `Uppföljningen av ${year + 1} anger utfallet ${year} men inte budgeten ${year}.` }];
-  return figuresReply(title, subject.kind === 'line' ? 'Utfall' : 'Utfall för insatserna', formatTkr(actual), [], notes, source, readingLine(`utfall (rekvirerat) ${year}`, subject, `uppföljningen av ${year + 1}`));
+  return figuresReply(
+    title,
+    subject.kind === 'line' ? 'Utfall' : 'Utfall för insatserna',
+    formatTkr(actual),
+    [],
+    notes,
+    source,
+    readingLine(`utfall (rekvirerat) ${year}`, subject, `uppföljningen av ${year + 1}`),
+  );
 }
 
 /** Outnyttjade medel: what the insatser did not use of their budget and returned to the förbund. */
@@ -159,7 +204,9 @@ export async function answerUnused(ctx: QuestionContext, reading: Reading): Prom
     { label: 'Utfall', value: formatTkr(actual) },
   ];
   const duringYear = figures.asOf < `${figures.year}-12-31`;
-  const notes = duringYear ? [{ text: `Året pågår: det som inte rekvirerats per ${formatDate(figures.asOf)} kan ännu användas.` }] : [{ text: 'Outnyttjade insatsmedel återgår till förbundet vid årets slut om ingen godkänd avvikelse flyttar dem.' }];
+  const notes = duringYear
+    ? [{ text: `Året pågår: det som inte rekvirerats per ${formatDate(figures.asOf)} kan ännu användas.` }]
+    : [{ text: 'Outnyttjade insatsmedel återgår till förbundet vid årets slut om ingen godkänd avvikelse flyttar dem.' }];
   return [figuresReply(title, 'Budget − utfall', formatTkr(budget - actual), facts, notes, source, line)];
 }
 
@@ -178,7 +225,17 @@ export async function answerPeriod(ctx: QuestionContext, reading: Reading, subje
   const label = which === 'endDate' ? 'Slutdatum' : 'Startdatum';
   const date = which === 'endDate' ? initiative.period.end : initiative.period.start;
   void reading;
-  return [figuresReply(`${initiativeLabel(initiative)}: insatstid`, label, formatDateLong(date), facts, notes, REGISTER_SOURCE, readingLine(`${label.toLowerCase()} (insatstid)`, subject, 'registret över insatser'))];
+  return [
+    figuresReply(
+      `${initiativeLabel(initiative)}: insatstid`,
+      label,
+      formatDateLong(date),
+      facts,
+      notes,
+      REGISTER_SOURCE,
+      readingLine(`${label.toLowerCase()} (insatstid)`, subject, 'registret över insatser'),
+    ),
+  ];
 }
 
 /** Insatser whose period ends in the year. */

@@ -89,7 +89,8 @@ export async function answerTotals(ctx: QuestionContext, reading: Reading & { me
   while (remaining.length > 0) {
     const year = remaining.shift() as number;
     // A closed year's resultat, intäkter and kostnader are its utfall, not the budget it started with.
-    const outcome = year < currentYearOf(ctx) && !reading.column && OUTCOME_MEASURES.has(reading.measure) ? await closedYearFigure(ctx, reading, year) : undefined;
+    const outcome =
+      year < currentYearOf(ctx) && !reading.column && OUTCOME_MEASURES.has(reading.measure) ? await closedYearFigure(ctx, reading, year) : undefined;
     if (outcome) {
       replies.push(outcome);
       continue;
@@ -105,14 +106,21 @@ export async function answerTotals(ctx: QuestionContext, reading: Reading & { me
     const totals = computeLedgerTotals(snapshot);
     const main = pickColumn(snapshot, totals, year, reading.column) as ColumnTotals;
     const notes = [...olderSnapshotNote(snapshot, year, lookup.isLatest), ...adjustmentNotes(snapshot.asOf, lookup.applied, lookup.grants)];
-    replies.push(reading.measure === 'remaining' && !reading.compareWith ? decisionRoomReply(snapshot, totals, main, notes) : totalReply(snapshot, totals, main, reading, alsoCovered, notes));
+    replies.push(
+      reading.measure === 'remaining' && !reading.compareWith
+        ? decisionRoomReply(snapshot, totals, main, notes)
+        : totalReply(snapshot, totals, main, reading, alsoCovered, notes),
+    );
   }
   return replies;
 }
 
 function readingFor(reading: Reading, main: ColumnTotals, snapshot: LedgerSnapshot): string {
   const measure = reading.measure as TotalMeasure;
-  const what = measure === 'whatIf' ? `beslutsutrymme ${columnLabel(main.column).toLowerCase()} om styrelsen beviljar ${formatKr(reading.amount ?? 0)}` : `${MEASURE_NAMES[measure]} ${columnLabel(main.column).toLowerCase()}`;
+  const what =
+    measure === 'whatIf'
+      ? `beslutsutrymme ${columnLabel(main.column).toLowerCase()} om styrelsen beviljar ${formatKr(reading.amount ?? 0)}`
+      : `${MEASURE_NAMES[measure]} ${columnLabel(main.column).toLowerCase()}`;
   return readingLine(what, FORBUND, ledgerSourceShort(snapshot));
 }
 
@@ -124,7 +132,8 @@ function decisionRoomReply(snapshot: LedgerSnapshot, totals: readonly ColumnTota
     { label: 'Från tidigare år', value: formatTkr(main.carriedIn) },
     { label: 'Årets beräknade resultat', value: formatTkr(main.result) },
   ];
-  if (main.remaining !== main.remainingAfterApplications) facts.push({ label: 'Efter föreslagna ansökningar', value: formatTkr(main.remainingAfterApplications) });
+  if (main.remaining !== main.remainingAfterApplications)
+    facts.push({ label: 'Efter föreslagna ansökningar', value: formatTkr(main.remainingAfterApplications) });
   const later = [...new Set(snapshot.columns.filter((c) => c.year > year).map((c) => c.year))].sort((a, b) => a - b);
   const yearRows = later.map((y) => {
     const t = totals.find((x) => x.column.key === latestEstimateColumn(snapshot.columns, y)?.key) as ColumnTotals;
@@ -137,9 +146,29 @@ function decisionRoomReply(snapshot: LedgerSnapshot, totals: readonly ColumnTota
   const headlineLabel = `Kvarvarande beslutsutrymme, ${columnLabel(main.column).toLowerCase()}`;
   const source = sourceText(snapshot, main.column);
   const reading = readingLine(`kvarvarande beslutsutrymme ${columnLabel(main.column).toLowerCase()}`, FORBUND, ledgerSourceShort(snapshot));
-  const text = plainText(title, `${formatTkr(main.remaining)} (${columnLabel(main.column).toLowerCase()})`, [...facts, ...yearRows.map((r) => ({ label: r.year, value: r.remaining }))], allNotes, source, reading);
+  const text = plainText(
+    title,
+    `${formatTkr(main.remaining)} (${columnLabel(main.column).toLowerCase()})`,
+    [...facts, ...yearRows.map((r) => ({ label: r.year, value: r.remaining }))],
+    allNotes,
+    source,
+    reading,
+  );
   return {
-    card: { template: 'decisionRoom', view: { title, reading, headlineLabel, headlineValue: formatTkr(main.remaining), facts, years: yearRows, hasYears: yearRows.length > 0, notes: allNotes, source } },
+    card: {
+      template: 'decisionRoom',
+      view: {
+        title,
+        reading,
+        headlineLabel,
+        headlineValue: formatTkr(main.remaining),
+        facts,
+        years: yearRows,
+        hasYears: yearRows.length > 0,
+        notes: allNotes,
+        source,
+      },
+    },
     text,
   };
 }
@@ -149,9 +178,13 @@ function forecastChangeNotes(snapshot: LedgerSnapshot, main: ColumnTotals): Note
   if (main.column.kind !== 'forecast') return [];
   const budget = snapshot.columns.find((c) => c.year === main.column.year && c.kind === 'budget');
   if (!budget) return [];
-  const changed = snapshot.lines.map((l) => ({ line: l, delta: (l.amounts[main.column.key] ?? 0) - (l.amounts[budget.key] ?? 0) })).filter((x) => x.delta !== 0);
+  const changed = snapshot.lines
+    .map((l) => ({ line: l, delta: (l.amounts[main.column.key] ?? 0) - (l.amounts[budget.key] ?? 0) }))
+    .filter((x) => x.delta !== 0);
   if (changed.length === 0) return [];
-  const parts = changed.map(({ line, delta }) => `${line.initiative ? `${line.initiative.name} (${line.initiative.owner})` : line.label} ${formatTkrChange(delta)}`);
+  const parts = changed.map(
+    ({ line, delta }) => `${line.initiative ? `${line.initiative.name} (${line.initiative.owner})` : line.label} ${formatTkrChange(delta)}`,
+  );
   return [{ text: `Prognosen skiljer sig från budgeten: ${listInSwedish(parts)}.` }];
 }
 
@@ -164,20 +197,31 @@ function pendingNotes(snapshot: LedgerSnapshot): Note[] {
   return [{ text: `Nya ansökningar, ej beviljade: ${listInSwedish(names)}.` }];
 }
 
-function totalReply(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[], main: ColumnTotals, reading: Reading, extraYears: readonly number[], notes: Note[]): Reply {
+function totalReply(
+  snapshot: LedgerSnapshot,
+  totals: readonly ColumnTotals[],
+  main: ColumnTotals,
+  reading: Reading,
+  extraYears: readonly number[],
+  notes: Note[],
+): Reply {
   const measure = reading.measure as TotalMeasure;
   const value = (t: ColumnTotals) => totalOf(measure, t, reading.amount);
   const year = main.column.year;
   const facts: Fact[] = [];
   const compared = reading.compareWith ? pickColumn(snapshot, totals, year, reading.compareWith) : undefined;
   if (compared && compared !== main) {
-    facts.push({ label: columnLabel(compared.column), value: formatTkr(value(compared)) }, { label: `Skillnad mot ${columnLabel(compared.column).toLowerCase()}`, value: formatTkrChange(value(main) - value(compared)) });
+    facts.push(
+      { label: columnLabel(compared.column), value: formatTkr(value(compared)) },
+      { label: `Skillnad mot ${columnLabel(compared.column).toLowerCase()}`, value: formatTkrChange(value(main) - value(compared)) },
+    );
   } else {
     facts.push(...totals.filter((t) => t.column.year === year && t !== main).map((t) => ({ label: columnLabel(t.column), value: formatTkr(value(t)) })));
   }
   if (measure === 'result') facts.push({ label: 'Intäkter', value: formatTkr(main.income) }, { label: 'Kostnader', value: formatTkr(main.cost) });
   if (measure === 'income') {
-    for (const line of snapshot.lines.filter((l) => l.section === 'income' && (l.amounts[main.column.key] ?? 0) !== 0)) facts.push({ label: line.label, value: formatTkr(line.amounts[main.column.key] ?? 0) });
+    for (const line of snapshot.lines.filter((l) => l.section === 'income' && (l.amounts[main.column.key] ?? 0) !== 0))
+      facts.push({ label: line.label, value: formatTkr(line.amounts[main.column.key] ?? 0) });
   }
   if (measure === 'costs') {
     const groups: [string, number][] = [
@@ -189,7 +233,8 @@ function totalReply(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[], m
     ];
     for (const [label, amount] of groups) if (amount !== 0) facts.push({ label, value: formatTkr(amount) });
   }
-  if (measure === 'carriedIn') facts.push({ label: 'Årets beräknade resultat', value: formatTkr(main.result) }, { label: 'Kvarvarande beslutsutrymme', value: formatTkr(main.remaining) });
+  if (measure === 'carriedIn')
+    facts.push({ label: 'Årets beräknade resultat', value: formatTkr(main.result) }, { label: 'Kvarvarande beslutsutrymme', value: formatTkr(main.remaining) });
   if (measure === 'whatIf') {
     facts.push({ label: `Beslutsutrymme ${year} före beslutet`, value: formatTkr(main.remaining) });
     for (const t of totals.filter((x) => x.column.year > year && x.column.key === latestEstimateColumn(snapshot.columns, x.column.year)?.key)) {
@@ -201,7 +246,10 @@ function totalReply(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[], m
     const t = pickColumn(snapshot, totals, y, reading.column);
     if (t) facts.push({ label: columnLabel(t.column), value: formatTkr(value(t)) });
   }
-  const title = measure === 'whatIf' ? `${TITLES.whatIf} ${formatKr(reading.amount ?? 0)} ${year}` : `${TITLES[measure]} ${year}${extraYears.length > 0 ? `–${extraYears[extraYears.length - 1]}` : ''}`;
+  const title =
+    measure === 'whatIf'
+      ? `${TITLES.whatIf} ${formatKr(reading.amount ?? 0)} ${year}`
+      : `${TITLES[measure]} ${year}${extraYears.length > 0 ? `–${extraYears[extraYears.length - 1]}` : ''}`;
   const headlineLabel = `${HEADLINE_LABELS[measure]}, ${columnLabel(main.column).toLowerCase()}`;
   const source = sourceText(snapshot, main.column);
   return figuresReply(title, headlineLabel, formatTkr(value(main)), facts, notes, source, readingFor(reading, main, snapshot));
@@ -213,7 +261,8 @@ async function answerDifference(ctx: QuestionContext, reading: Reading & { measu
   const last = reading.years[reading.years.length - 1] as number;
   const lookup = await findLedger(ctx, last);
   const snapshot = lookup.snapshot;
-  if (!snapshot || !snapshot.columns.some((c) => c.year === first)) return [noDataReply(`${TITLES[reading.measure]} ${first}–${last}`, snapshot ? first : last, ledgerYearsMessage(lookup.availableYears))];
+  if (!snapshot || !snapshot.columns.some((c) => c.year === first))
+    return [noDataReply(`${TITLES[reading.measure]} ${first}–${last}`, snapshot ? first : last, ledgerYearsMessage(lookup.availableYears))];
   const totals = computeLedgerTotals(snapshot);
   const a = pickColumn(snapshot, totals, first, reading.column) as ColumnTotals;
   const b = pickColumn(snapshot, totals, last, reading.column) as ColumnTotals;
@@ -223,7 +272,17 @@ async function answerDifference(ctx: QuestionContext, reading: Reading & { measu
     { label: columnLabel(b.column), value: formatTkr(value(b)) },
   ];
   const what = `skillnaden i ${MEASURE_NAMES[reading.measure]} mellan ${columnLabel(a.column).toLowerCase()} och ${columnLabel(b.column).toLowerCase()}`;
-  return [figuresReply(`${TITLES[reading.measure]}: ${first} jämfört med ${last}`, `Förändring ${first}–${last}`, formatTkrChange(value(b) - value(a)), facts, [], sourceText(snapshot, b.column), readingLine(what, FORBUND, ledgerSourceShort(snapshot)))];
+  return [
+    figuresReply(
+      `${TITLES[reading.measure]}: ${first} jämfört med ${last}`,
+      `Förändring ${first}–${last}`,
+      formatTkrChange(value(b) - value(a)),
+      facts,
+      [],
+      sourceText(snapshot, b.column),
+      readingLine(what, FORBUND, ledgerSourceShort(snapshot)),
+    ),
+  ];
 }
 
 const OUTCOME_MEASURES: ReadonlySet<string> = new Set(['result', 'income', 'costs']);
@@ -235,17 +294,31 @@ async function closedYearReply(ctx: QuestionContext, reading: Reading, year: num
   const measure = reading.measure as TotalMeasure;
   const closedYears = await closedYearsWith(ctx, measure);
   const years = [...new Set([...lookup.availableYears, ...closedYears])].sort((a, b) => a - b);
-  return noDataReply(`${TITLES[measure]} ${year}`, year, years.length > 0 ? `Det finns ${MEASURE_NAMES[measure]} för ${listInSwedish(years.map(String))}.` : ledgerYearsMessage(lookup.availableYears), readingLine(`${MEASURE_NAMES[measure]} ${year}`, FORBUND, ''));
+  return noDataReply(
+    `${TITLES[measure]} ${year}`,
+    year,
+    years.length > 0 ? `Det finns ${MEASURE_NAMES[measure]} för ${listInSwedish(years.map(String))}.` : ledgerYearsMessage(lookup.availableYears),
+    readingLine(`${MEASURE_NAMES[measure]} ${year}`, FORBUND, ''),
+  );
 }
 
 async function closedYearFigure(ctx: QuestionContext, reading: Reading, year: number): Promise<Reply | undefined> {
   const measure = reading.measure as TotalMeasure;
-  const report = measure === 'whatIf' || measure === 'remainingAfterApplications' ? undefined : await ctx.repos.financeFacts.getAnnualReport(ctx.associationId, year);
+  const report =
+    measure === 'whatIf' || measure === 'remainingAfterApplications' ? undefined : await ctx.repos.financeFacts.getAnnualReport(ctx.associationId, year);
   const source = report ? `Enligt ${report.source}.` : '';
   const closed = (label: string, value: number | undefined, facts: Fact[] = []) =>
     value === undefined
       ? undefined
-      : figuresReply(`${TITLES[measure]} ${year}`, label, formatTkr(value), facts, [{ text: `${year} är ett avslutat år; siffran är årets utfall enligt årsredovisningen.` }], source, readingLine(`${MEASURE_NAMES[measure]} ${year} (utfall)`, FORBUND, report?.source.toLowerCase() ?? ''));
+      : figuresReply(
+          `${TITLES[measure]} ${year}`,
+          label,
+          formatTkr(value),
+          facts,
+          [{ text: `${year} är ett avslutat år; siffran är årets utfall enligt årsredovisningen.` }],
+          source,
+          readingLine(`${MEASURE_NAMES[measure]} ${year} (utfall)`, FORBUND, report?.source.toLowerCase() ?? ''),
+        );
   let reply: Reply | undefined;
   if (report) {
     if (measure === 'result') {
@@ -262,7 +335,19 @@ async function closedYearFigure(ctx: QuestionContext, reading: Reading, year: nu
         { label: 'Bunden reservfond', value: formatTkr(report.reserveFund) },
       ];
       const value = report.equity - report.reserveFund;
-      reply = figuresReply(`Beslutsutrymme ${year}`, `Beslutsutrymme vid utgången av ${year}`, formatTkr(value), facts, [{ text: `${year} är avslutat: beslutsutrymmet året slutade med är eget kapital minus den bundna reservfonden, och det förs in i ${year + 1} som överskott från tidigare år.` }], source, readingLine(`beslutsutrymme vid utgången av ${year}`, FORBUND, report.source.toLowerCase()));
+      reply = figuresReply(
+        `Beslutsutrymme ${year}`,
+        `Beslutsutrymme vid utgången av ${year}`,
+        formatTkr(value),
+        facts,
+        [
+          {
+            text: `${year} är avslutat: beslutsutrymmet året slutade med är eget kapital minus den bundna reservfonden, och det förs in i ${year + 1} som överskott från tidigare år.`,
+          },
+        ],
+        source,
+        readingLine(`beslutsutrymme vid utgången av ${year}`, FORBUND, report.source.toLowerCase()),
+      );
     }
   }
   return reply;

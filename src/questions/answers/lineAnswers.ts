@@ -8,7 +8,20 @@ import { Fact, Reply } from '../../cards/viewModels';
 import { QuestionContext } from '../context';
 import { AGGREGATE_LINES } from '../parser/lexicon';
 import { FORBUND, Reading, Subject } from '../reading';
-import { AdjustedLookup, adjustmentNotes, columnLabel, figuresReply, findLedger, ledgerSourceShort, ledgerYearsMessage, noDataReply, olderSnapshotNote, readingLine, sourceText, tableReply } from './common';
+import {
+  AdjustedLookup,
+  adjustmentNotes,
+  columnLabel,
+  figuresReply,
+  findLedger,
+  ledgerSourceShort,
+  ledgerYearsMessage,
+  noDataReply,
+  olderSnapshotNote,
+  readingLine,
+  sourceText,
+  tableReply,
+} from './common';
 import { pickColumn } from './ledgerAnswers';
 
 type LineSubject = Extract<Subject, { kind: 'line' }>;
@@ -22,7 +35,11 @@ export function lineAmount(snapshot: LedgerSnapshot, id: string, column: LedgerC
 }
 
 /** The table and column a reading asks for, or the reply that says which years exist. */
-async function columnFor(ctx: QuestionContext, reading: Reading, title: string): Promise<{ lookup: AdjustedLookup; snapshot: LedgerSnapshot; totals: readonly ColumnTotals[]; main: ColumnTotals } | Reply> {
+async function columnFor(
+  ctx: QuestionContext,
+  reading: Reading,
+  title: string,
+): Promise<{ lookup: AdjustedLookup; snapshot: LedgerSnapshot; totals: readonly ColumnTotals[]; main: ColumnTotals } | Reply> {
   const year = reading.years[0] as number;
   const lookup = await findLedger(ctx, year);
   if (!lookup.snapshot) return noDataReply(title, year, ledgerYearsMessage(lookup.availableYears), readingLine(`${title.toLowerCase()}`, reading.subject, ''));
@@ -44,8 +61,17 @@ export async function answerLine(ctx: QuestionContext, reading: Reading, subject
   if (amount === undefined) {
     const registry = subject.isInitiative ? await ctx.repos.initiatives.getRegistry(ctx.associationId) : undefined;
     const period = registry?.initiatives.find((i) => i.id === subject.id)?.period;
-    const ended = period ? ` Enligt registret över insatser pågick den ${formatDateLong(period.start)}–${formatDateLong(period.end)}; fråga till exempel "utfall ${subject.name} ${period.end.slice(0, 4)}".` : '';
-    return [noDataReply(title, year, `${subject.name} finns inte i ekonomisk information per ${formatDate(snapshot.asOf)}.${ended}`, readingLine(`belopp ${columnLabel(main.column).toLowerCase()}`, subject, ledgerSourceShort(snapshot)))];
+    const ended = period
+      ? ` Enligt registret över insatser pågick den ${formatDateLong(period.start)}–${formatDateLong(period.end)}; fråga till exempel "utfall ${subject.name} ${period.end.slice(0, 4)}".`
+      : '';
+    return [
+      noDataReply(
+        title,
+        year,
+        `${subject.name} finns inte i ekonomisk information per ${formatDate(snapshot.asOf)}.${ended}`,
+        readingLine(`belopp ${columnLabel(main.column).toLowerCase()}`, subject, ledgerSourceShort(snapshot)),
+      ),
+    ];
   }
   if (reading.difference && reading.years.length > 1) return [lineDifference(snapshot, totals, reading, subject)];
   const wanted = reading.years.length > 1 ? new Set(reading.years) : undefined;
@@ -53,19 +79,42 @@ export async function answerLine(ctx: QuestionContext, reading: Reading, subject
   const facts: Fact[] = [];
   if (compared && compared !== main) {
     const other = lineAmount(snapshot, subject.id, compared.column) ?? 0;
-    facts.push({ label: columnLabel(compared.column), value: formatTkr(other) }, { label: `Skillnad mot ${columnLabel(compared.column).toLowerCase()}`, value: formatTkrChange(amount - other) });
+    facts.push(
+      { label: columnLabel(compared.column), value: formatTkr(other) },
+      { label: `Skillnad mot ${columnLabel(compared.column).toLowerCase()}`, value: formatTkrChange(amount - other) },
+    );
   }
-  for (const c of snapshot.columns.filter((c) => c.key !== main.column.key && c.key !== compared?.column.key && (wanted ? wanted.has(c.year) : c.year >= year))) {
+  for (const c of snapshot.columns.filter(
+    (c) => c.key !== main.column.key && c.key !== compared?.column.key && (wanted ? wanted.has(c.year) : c.year >= year),
+  )) {
     facts.push({ label: columnLabel(c), value: formatTkr(lineAmount(snapshot, subject.id, c) ?? 0) });
   }
   const line = snapshot.lines.find((l) => l.id === subject.id);
   const own = lookup.applied.filter((a) => a.initiativeId === subject.id);
-  const notes = [...olderSnapshotNote(snapshot, year, lookup.isLatest), ...(line?.note ? [{ text: line.note }] : []), ...adjustmentNotes(snapshot.asOf, own, lookup.grants.filter((g) => g.caseId === subject.id))];
+  const notes = [
+    ...olderSnapshotNote(snapshot, year, lookup.isLatest),
+    ...(line?.note ? [{ text: line.note }] : []),
+    ...adjustmentNotes(
+      snapshot.asOf,
+      own,
+      lookup.grants.filter((g) => g.caseId === subject.id),
+    ),
+  ];
   if (subject.isInitiative) notes.push({ text: `Av S:a samverkansinsatser ${formatTkr(main.initiatives)} (${columnLabel(main.column).toLowerCase()}).` });
   if (amount === 0) notes.push({ text: `${subject.name} har inget belopp i ${columnLabel(main.column).toLowerCase()}.` });
   if (reading.own) facts.push(...(await ownInitiativeFacts(ctx, subject.id)));
   const what = `${columnLabel(main.column).toLowerCase()}`;
-  return [figuresReply(title, columnLabel(main.column), formatTkr(amount), facts, notes, sourceText(snapshot, main.column), readingLine(what, subject, ledgerSourceShort(snapshot)))];
+  return [
+    figuresReply(
+      title,
+      columnLabel(main.column),
+      formatTkr(amount),
+      facts,
+      notes,
+      sourceText(snapshot, main.column),
+      readingLine(what, subject, ledgerSourceShort(snapshot)),
+    ),
+  ];
 }
 
 function lineDifference(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[], reading: Reading, subject: LineSubject): Reply {
@@ -80,7 +129,15 @@ function lineDifference(snapshot: LedgerSnapshot, totals: readonly ColumnTotals[
     { label: columnLabel(a.column), value: formatTkr(va) },
     { label: columnLabel(b.column), value: formatTkr(vb) },
   ];
-  return figuresReply(`${subject.name}: ${first} jämfört med ${last}`, `Förändring ${first}–${last}`, formatTkrChange(vb - va), facts, [], sourceText(snapshot, b.column), readingLine(`förändring ${first}–${last}`, subject, ledgerSourceShort(snapshot)));
+  return figuresReply(
+    `${subject.name}: ${first} jämfört med ${last}`,
+    `Förändring ${first}–${last}`,
+    formatTkrChange(vb - va),
+    facts,
+    [],
+    sourceText(snapshot, b.column),
+    readingLine(`förändring ${first}–${last}`, subject, ledgerSourceShort(snapshot)),
+  );
 }
 
 /** One line's share of the year's total costs. */
@@ -96,7 +153,17 @@ export async function answerShare(ctx: QuestionContext, reading: Reading, subjec
   ];
   if (subject.isInitiative) facts.push({ label: 'Andel av S:a samverkansinsatser', value: formatPercent(wholePercent(amount, main.initiatives)) });
   const what = `andel av summa kostnader ${columnLabel(main.column).toLowerCase()}`;
-  return [figuresReply(`${subject.name}: andel av kostnaderna ${year}`, `Andel av summa kostnader, ${columnLabel(main.column).toLowerCase()}`, formatPercent(wholePercent(amount, main.cost)), facts, [], sourceText(snapshot, main.column), readingLine(what, subject, ledgerSourceShort(snapshot)))];
+  return [
+    figuresReply(
+      `${subject.name}: andel av kostnaderna ${year}`,
+      `Andel av summa kostnader, ${columnLabel(main.column).toLowerCase()}`,
+      formatPercent(wholePercent(amount, main.cost)),
+      facts,
+      [],
+      sourceText(snapshot, main.column),
+      readingLine(what, subject, ledgerSourceShort(snapshot)),
+    ),
+  ];
 }
 
 function initiativeLines(snapshot: LedgerSnapshot, column: LedgerColumn): LedgerLine[] {
@@ -112,7 +179,9 @@ export async function answerRanking(ctx: QuestionContext, reading: Reading): Pro
   if (isReply(found)) return [found];
   const { snapshot, main } = found;
   const sign = reading.order === 'min' ? 1 : -1;
-  const ranked = initiativeLines(snapshot, main.column).sort((a, b) => sign * ((a.amounts[main.column.key] ?? 0) - (b.amounts[main.column.key] ?? 0)) || lineName(a).localeCompare(lineName(b), 'sv'));
+  const ranked = initiativeLines(snapshot, main.column).sort(
+    (a, b) => sign * ((a.amounts[main.column.key] ?? 0) - (b.amounts[main.column.key] ?? 0)) || lineName(a).localeCompare(lineName(b), 'sv'),
+  );
   const count = Math.min(reading.count ?? 5, ranked.length);
   const rows = ranked.slice(0, Math.max(count, 3)).map((l, i) => ({ name: `${i + 1}. ${lineName(l)}`, a: formatTkr(l.amounts[main.column.key] ?? 0), b: '' }));
   const top = ranked[0];
@@ -133,7 +202,9 @@ export async function answerFundedInitiatives(ctx: QuestionContext, reading: Rea
   const lookup = await findLedger(ctx, year);
   if (!lookup.snapshot) return [noDataReply(`Insatser ${year}`, year, ledgerYearsMessage(lookup.availableYears))];
   const snapshot = lookup.snapshot;
-  const column = (reading.column ? snapshot.columns.find((c) => c.year === year && c.kind === reading.column) : undefined) ?? (latestEstimateColumn(snapshot.columns, year) as LedgerColumn);
+  const column =
+    (reading.column ? snapshot.columns.find((c) => c.year === year && c.kind === reading.column) : undefined) ??
+    (latestEstimateColumn(snapshot.columns, year) as LedgerColumn);
   const funded = initiativeLines(snapshot, column);
   const rows = funded.map((l) => ({ name: lineName(l), a: formatTkr(l.amounts[column.key] ?? 0), b: '' }));
   rows.push({ name: 'S:a samverkansinsatser', a: formatTkr(sum(funded.map((l) => l.amounts[column.key] ?? 0))), b: '' });
@@ -179,7 +250,8 @@ async function ownInitiativeFacts(ctx: QuestionContext, initiativeId: string): P
   if (f && figures) facts.push({ label: `Förbrukningsgrad ${figures.year}`, value: formatPercent(utilisation(f.actual, f.budget).percent) });
   const quarter = latestEndedQuarter(ctx.today);
   const due = dueDate(quarter);
-  const next = due >= ctx.today ? quarter : { year: quarter.quarter === 4 ? quarter.year + 1 : quarter.year, quarter: ((quarter.quarter % 4) + 1) as 1 | 2 | 3 | 4 };
+  const next =
+    due >= ctx.today ? quarter : { year: quarter.quarter === 4 ? quarter.year + 1 : quarter.year, quarter: ((quarter.quarter % 4) + 1) as 1 | 2 | 3 | 4 };
   facts.push({ label: 'Nästa kvartalsrapport', value: `${quarterLabel(next)}, senast ${formatDateLong(dueDate(next))}` });
   return facts;
 }
@@ -190,6 +262,8 @@ export async function rankingTop(ctx: QuestionContext, reading: Reading): Promis
   if (isReply(found)) return undefined;
   const { snapshot, main } = found;
   const sign = reading.order === 'min' ? 1 : -1;
-  const top = initiativeLines(snapshot, main.column).sort((a, b) => sign * ((a.amounts[main.column.key] ?? 0) - (b.amounts[main.column.key] ?? 0)) || lineName(a).localeCompare(lineName(b), 'sv'))[0];
+  const top = initiativeLines(snapshot, main.column).sort(
+    (a, b) => sign * ((a.amounts[main.column.key] ?? 0) - (b.amounts[main.column.key] ?? 0)) || lineName(a).localeCompare(lineName(b), 'sv'),
+  )[0];
   return top ? { kind: 'line', id: top.id, name: lineName(top), isInitiative: true } : undefined;
 }

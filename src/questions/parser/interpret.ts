@@ -39,16 +39,30 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   const listing = words.measures.some((m) => m === 'ranking' || m === 'fundedInitiatives' || m === 'endingInitiatives');
   let candidates = listing ? match.candidates.filter((c) => c.id !== 'samverkansinsatser') : match.candidates;
   // An insatsansvarig asking about utfall, förbrukningsgrad or a budget line without naming one means their own.
-  const ownDefault = ctx.ownInitiatives.length === 1 && !words.tokens.some((t) => /^(forbundet|forbundets|totalt|alla|samtliga|sammanlagt)$/.test(t)) && words.measures.some((m) => m === 'utilisation' || m === 'actual' || m === 'unused');
+  const ownDefault =
+    ctx.ownInitiatives.length === 1 &&
+    !words.tokens.some((t) => /^(forbundet|forbundets|totalt|alla|samtliga|sammanlagt)$/.test(t)) &&
+    words.measures.some((m) => m === 'utilisation' || m === 'actual' || m === 'unused');
   if (candidates.length === 0 && (mine || ownDefault)) candidates = ctx.ownInitiatives;
 
   const measure0 = primaryMeasure(words, candidates.length > 0);
   // "förbrukningsgrad 2026" after "förbrukningsgrad Växtkraft": the measure said again in full is a new question.
-  const restated = ctx.previous && measure0 !== 'line' && measure0 === ctx.previous.measure && !words.followUpOpener && !words.explain && !words.tokens.some((t) => ANAPHORA.has(t));
+  const restated =
+    ctx.previous &&
+    measure0 !== 'line' &&
+    measure0 === ctx.previous.measure &&
+    !words.followUpOpener &&
+    !words.explain &&
+    !words.tokens.some((t) => ANAPHORA.has(t));
   const followUp = ctx.previous && !restated && looksLikeFollowUp(words, match);
   if (followUp && ctx.previous) return mergeFollowUp(words, match, candidates, measure0, ctx.previous, ctx);
 
-  if (!match.byName && match.owners.length > 0 && (measure0 === undefined || measure0 === 'line') && (unexplainedWords(words, match).length > 0 || (measure0 === undefined && !mentionsInsats(words)))) {
+  if (
+    !match.byName &&
+    match.owners.length > 0 &&
+    (measure0 === undefined || measure0 === 'line') &&
+    (unexplainedWords(words, match).length > 0 || (measure0 === undefined && !mentionsInsats(words)))
+  ) {
     // "hur många invånare har Knivsta?": a kommun named alone is not a question about its insats.
     return { kind: 'notUnderstood' };
   }
@@ -58,19 +72,22 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
     return { kind: 'notUnderstood' };
   }
   // "vad blir prognosen för 2026?": the table's own bottom line is the beslutsutrymme.
-  if (measure0 === 'line' && candidates.length === 0 && words.columns.length > 0 && !words.tokens.some((t) => t.startsWith('budget'))) return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
+  if (measure0 === 'line' && candidates.length === 0 && words.columns.length > 0 && !words.tokens.some((t) => t.startsWith('budget')))
+    return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
   // "överskottet 2026?": the year's result, or the surplus carried in? Ask.
   if (measure0 === 'result' && candidates.length === 0 && isBareSurplus(words)) return bareSurplus(words, ctx);
   // "när går registerstudien ut?": a when-question about an insats asks for its period.
   let measure: Measure = measure0 ?? (words.tokens.includes('nar') && candidates.length > 0 ? 'endDate' : 'line');
   // "vad kostar hela förbundet nästa år": the förbund's own costs.
-  if (measure === 'line' && candidates.length === 0 && words.tokens.some((t) => /^(forbundet|forbundets|totalt|sammanlagt|allt|alltihop)$/.test(t))) measure = words.measures.includes('income') ? 'income' : 'costs';
+  if (measure === 'line' && candidates.length === 0 && words.tokens.some((t) => /^(forbundet|forbundets|totalt|sammanlagt|allt|alltihop)$/.test(t)))
+    measure = words.measures.includes('income') ? 'income' : 'costs';
   // "kan vi bevilja 2 mkr 2027?": an amount beside the beslutsutrymme asks what would be left.
   if (measure === 'remaining' && words.amount !== undefined) measure = 'whatIf';
 
   // Lists by owner: "vilka insatser har Region Uppsala?"
   if ((measure === 'fundedInitiatives' || measure === 'endingInitiatives') && match.owners.length === 1 && match.candidates.every((c) => c.isInitiative)) {
-    if (measure === 'fundedInitiatives') return reading({ measure: 'initiativesOfOwner', subject: { kind: 'owner', owner: match.owners[0] as string } }, words, ctx);
+    if (measure === 'fundedInitiatives')
+      return reading({ measure: 'initiativesOfOwner', subject: { kind: 'owner', owner: match.owners[0] as string } }, words, ctx);
   }
   if (measure === 'membershipFee') {
     // "hur mycket moms betalar förbundet?": paying is not always the medlemsavgift.
@@ -83,7 +100,13 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
     return {
       kind: 'clarify',
       message: `Jag känner inte igen "${unknownName}" bland förbundets insatser och rader. Menade du förbundet som helhet?`,
-      options: [{ label: `Förbundets ${MEASURE_WORDS[measure] ?? 'beslutsutrymme'}${words.years[0] ? ` ${words.years[0]}` : ''}`, question: `${MEASURE_WORDS[measure] ?? 'beslutsutrymme'}${words.years[0] ? ` ${words.years[0]}` : ''}` }, { label: 'Vilka insatser finns?', question: 'vilka insatser finansieras i år?' }],
+      options: [
+        {
+          label: `Förbundets ${MEASURE_WORDS[measure] ?? 'beslutsutrymme'}${words.years[0] ? ` ${words.years[0]}` : ''}`,
+          question: `${MEASURE_WORDS[measure] ?? 'beslutsutrymme'}${words.years[0] ? ` ${words.years[0]}` : ''}`,
+        },
+        { label: 'Vilka insatser finns?', question: 'vilka insatser finansieras i år?' },
+      ],
     };
   }
   if (FORBUND_MEASURES.has(measure) && !EITHER_MEASURES.has(measure)) {
@@ -106,7 +129,10 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   }
   if (subject.id === 'samverkansinsatser' && EITHER_MEASURES.has(measure)) return reading({ measure, subject: FORBUND }, words, ctx);
   if (!subject.isInitiative && (measure === 'endDate' || measure === 'startDate' || EITHER_MEASURES.has(measure))) {
-    return { kind: 'notUnderstood', message: `${subject.name} är en rad i budgeten, inte en insats. Fråga till exempel "${subject.name.toLowerCase()} ${ctx.currentYear}".` };
+    return {
+      kind: 'notUnderstood',
+      message: `${subject.name} är en rad i budgeten, inte en insats. Fråga till exempel "${subject.name.toLowerCase()} ${ctx.currentYear}".`,
+    };
   }
   const own = ctx.ownInitiatives.includes(subject) && match.candidates.length === 0;
   const result = reading({ measure, subject: subjectOf(subject) }, words, ctx);
@@ -115,7 +141,16 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
 
 /** The member a fee question names, like an owner ("regionen", "Uppsala kommun") or by its own name ("Försäkringskassan"). */
 function memberSubject(words: QuestionWords, match: SubjectMatch): Subject {
-  const ownerWords = match.owners.flatMap((o) => (o === 'Region Uppsala' ? ['region', 'uppsala'] : [o.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '')]));
+  const ownerWords = match.owners.flatMap((o) =>
+    o === 'Region Uppsala'
+      ? ['region', 'uppsala']
+      : [
+          o
+            .toLowerCase()
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, ''),
+        ],
+  );
   const memberWords = [...ownerWords, ...words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && STATE_WORDS.test(t))];
   return memberWords.length > 0 ? { kind: 'member', words: memberWords } : FORBUND;
 }
@@ -131,7 +166,9 @@ function mentionsInsats(words: QuestionWords): boolean {
 
 /** Words written like a name ("Jobbcentrum") that name nothing the förbund has: an answer about the förbund would be a guess. */
 function unknownNames(words: QuestionWords, match: SubjectMatch): string[] {
-  return words.tokens.filter((t, i) => words.capitalised.has(i) && !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && t.length > 2 && !/^\d/.test(t));
+  return words.tokens.filter(
+    (t, i) => words.capitalised.has(i) && !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && t.length > 2 && !/^\d/.test(t),
+  );
 }
 
 function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | undefined {
@@ -142,15 +179,33 @@ function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | un
   if (first === 'reserveFund' && measures.includes('remaining')) return 'remaining';
   if (first === 'whatIf' && words.amount === undefined) return measures.find((m) => m !== 'whatIf' && m !== 'line') ?? (hasSubject ? 'line' : 'remaining');
   // "hur stor del av budgeten har Växtkraft använt", "använt i procent": a share of its own budget is the förbrukningsgrad.
-  if (measures.includes('actual') && (measures.includes('share') || words.tokens.some((t) => /^(procent|procentuellt|procentuell|procentuella)$/.test(t)))) return 'utilisation';
+  if (measures.includes('actual') && (measures.includes('share') || words.tokens.some((t) => /^(procent|procentuellt|procentuell|procentuella)$/.test(t))))
+    return 'utilisation';
   if (first === 'share' && !hasSubject) return measures.find((m) => m !== 'share' && m !== 'line');
   if (first === 'ranking' && hasSubject) return measures.find((m) => m !== 'ranking') ?? 'line';
   // "sedan när finansierar vi lokussamordnaren?": with an insats named, a list word is no list.
-  if ((first === 'fundedInitiatives' || first === 'endingInitiatives') && hasSubject && measures.length > 1) return measures.find((m) => m !== first && m !== 'line') ?? first;
+  if ((first === 'fundedInitiatives' || first === 'endingInitiatives') && hasSubject && measures.length > 1)
+    return measures.find((m) => m !== first && m !== 'line') ?? first;
   return first;
 }
 
-const ANAPHORA: ReadonlySet<string> = new Set(['det', 'den', 'dess', 'detta', 'denna', 'dem', 'samma', 'ocksa', 'aven', 'sa', 'it', 'that', 'insatsen', 'projektet', 'raden']);
+const ANAPHORA: ReadonlySet<string> = new Set([
+  'det',
+  'den',
+  'dess',
+  'detta',
+  'denna',
+  'dem',
+  'samma',
+  'ocksa',
+  'aven',
+  'sa',
+  'it',
+  'that',
+  'insatsen',
+  'projektet',
+  'raden',
+]);
 
 /** Relative-year words ("förra året") are no measure or name. */
 function isYearWord(words: QuestionWords, i: number): boolean {
@@ -172,13 +227,20 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
   const measure = named === 'line' && match.candidates.length === 0 && words.columns.length > 0 ? undefined : named;
   if (words.explain || words.yearShift !== undefined) return true;
   // "beslutsutrymme 2026?": a förbund-only figure for a named year takes nothing from the last answer (and costs no read of it).
-  if (named !== undefined && SELF_CONTAINED.has(named) && words.years.length > 0 && !words.followUpOpener && words.amount === undefined && !words.difference) return false;
+  if (named !== undefined && SELF_CONTAINED.has(named) && words.years.length > 0 && !words.followUpOpener && words.amount === undefined && !words.difference)
+    return false;
   if (words.tokens[words.tokens.length - 1] === 'da' && words.tokens.length <= 4) return true;
   // "hur mycket av det kommer från tidigare år?", "när slutar den?", "om vi beviljar 250 tkr?": no year, and leaning on the last answer.
   if (words.years.length === 0 && named === 'whatIf') return true;
   // "intäkterna?", "utfall förra året?", "förbrukningsgrad 2025?" right after another answer: only the measure changes.
   const said = words.tokens.filter((t, i) => !STOP_WORDS.has(t) && !/^\d+$/.test(t) && !(words.years.length > 0 && isYearWord(words, i)));
-  if (named !== undefined && match.candidates.length === 0 && said.length <= 2 && !words.tokens.some((t) => /^(forbundet|forbundets|totalt|alla|samtliga)$/.test(t))) return true;
+  if (
+    named !== undefined &&
+    match.candidates.length === 0 &&
+    said.length <= 2 &&
+    !words.tokens.some((t) => /^(forbundet|forbundets|totalt|alla|samtliga)$/.test(t))
+  )
+    return true;
   // "andel av kostnaderna?" right after an insats: its share.
   if (match.candidates.length === 0 && words.measures.includes('share')) return true;
   // "när slutar den?", "hur mycket av det kom från Bryggan?": the last answer is referred to, and nothing unknown is asked.
@@ -187,10 +249,19 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
   const unexplained = words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t));
   if (words.followUpOpener) return true;
   // A fragment that names only a year, a column or a subject: "2027?", "budget då?", "Bryggan?".
-  return measure === undefined && unexplained.length === 0 && (words.years.length > 0 || words.columns.length > 0 || match.candidates.length > 0 || words.difference);
+  return (
+    measure === undefined && unexplained.length === 0 && (words.years.length > 0 || words.columns.length > 0 || match.candidates.length > 0 || words.difference)
+  );
 }
 
-function mergeFollowUp(words: QuestionWords, match: SubjectMatch, found: readonly SubjectEntity[], named: Measure | undefined, previous: Reading, ctx: InterpretContext): Interpretation {
+function mergeFollowUp(
+  words: QuestionWords,
+  match: SubjectMatch,
+  found: readonly SubjectEntity[],
+  named: Measure | undefined,
+  previous: Reading,
+  ctx: InterpretContext,
+): Interpretation {
   // "hur stor andel av kostnaderna är det?": a share of the subject asked about before.
   const shareOfPrevious = words.measures.includes('share') && (found.length > 0 || previous.subject.kind === 'line');
   const measure = shareOfPrevious ? 'share' : named === 'line' && found.length === 0 && words.columns.length > 0 ? undefined : named;
@@ -203,7 +274,11 @@ function mergeFollowUp(words: QuestionWords, match: SubjectMatch, found: readonl
   let nextMeasure = measure ?? previous.measure;
   if (nextMeasure === 'membershipFee') {
     const member = memberSubject(words, match);
-    return followUpReading(words, { ...previous, measure: nextMeasure, subject: member.kind === 'forbund' && previous.subject.kind === 'member' ? previous.subject : member }, measure);
+    return followUpReading(
+      words,
+      { ...previous, measure: nextMeasure, subject: member.kind === 'forbund' && previous.subject.kind === 'member' ? previous.subject : member },
+      measure,
+    );
   }
   if (previous.measure === 'initiativesOfOwner' && measure === undefined && match.owners.length === 1) {
     return followUpReading(words, { ...previous, subject: { kind: 'owner', owner: match.owners[0] as string } }, measure);
@@ -216,7 +291,13 @@ function mergeFollowUp(words: QuestionWords, match: SubjectMatch, found: readonl
   // "förbrukningsgrad Bryggan 2025" then "och budgeten 2026?": a column asks for the ledger again.
   if (measure === undefined && words.columns.length > 0 && !LEDGER_MEASURES.has(previous.measure)) nextMeasure = subject.kind === 'line' ? 'line' : 'remaining';
   // "vilken insats är minst 2027?" then "hur mycket har den?": the insats that came first.
-  if (LIST_MEASURES.has(previous.measure) && measure === undefined && newSubject === undefined && previous.subject.kind === 'line' && words.tokens.some((t) => ANAPHORA.has(t))) {
+  if (
+    LIST_MEASURES.has(previous.measure) &&
+    measure === undefined &&
+    newSubject === undefined &&
+    previous.subject.kind === 'line' &&
+    words.tokens.some((t) => ANAPHORA.has(t))
+  ) {
     nextMeasure = 'line';
   } else if (LIST_MEASURES.has(nextMeasure) && newSubject === undefined) subject = FORBUND;
   if (subject.kind === 'line' && FORBUND_MEASURES.has(nextMeasure) && !EITHER_MEASURES.has(nextMeasure)) {
@@ -236,7 +317,19 @@ function mergeFollowUp(words: QuestionWords, match: SubjectMatch, found: readonl
 const LIST_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['ranking', 'fundedInitiatives', 'endingInitiatives']);
 
 /** Measures answered from the ledger table, where a column means something. */
-const LEDGER_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'remainingAfterApplications', 'carriedIn', 'result', 'income', 'costs', 'line', 'whatIf', 'share', 'ranking', 'fundedInitiatives']);
+const LEDGER_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
+  'remaining',
+  'remainingAfterApplications',
+  'carriedIn',
+  'result',
+  'income',
+  'costs',
+  'line',
+  'whatIf',
+  'share',
+  'ranking',
+  'fundedInitiatives',
+]);
 
 /** The last reading with what the follow-up said put in: years, a column to read or to compare with, an amount. */
 function followUpReading(words: QuestionWords, next: Reading, measure: Measure | undefined): Interpretation {

@@ -16,40 +16,126 @@ const words = (text: string): Phrases => text.split('|').map((p) => p.trim().spl
  * "stort", "ekonomi" one from "ekonom".
  */
 export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = [
-  ['remainingAfterApplications', words('efter ansokningar|efter foreslagna|efter nya ansokningar|om alla ansokningar|efter de nya ansokningarna|om ansokningarna beviljas')],
+  [
+    'remainingAfterApplications',
+    words('efter ansokningar|efter foreslagna|efter nya ansokningar|om alla ansokningar|efter de nya ansokningarna|om ansokningarna beviljas'),
+  ],
   ['remaining', words('utgaende ackumulerat overskott|utgaende overskott|utgaende balanserat')],
-  ['carriedIn', words('brought forward|carried forward|carried over|carried in|fran tidigare ar|tidigare ars|fran tidigare|ackumulerat|ackumulerade|ingaende|med oss in|med in i|tar med|tar vi med|fors over|overfors|balanserat|balanserade')],
+  [
+    'carriedIn',
+    words(
+      'brought forward|carried forward|carried over|carried in|fran tidigare ar|tidigare ars|fran tidigare|ackumulerat|ackumulerade|ingaende|med oss in|med in i|tar med|tar vi med|fors over|overfors|balanserat|balanserade',
+    ),
+  ],
   ['kassalikviditet', words('kassalikviditet|likviditet|likviditeten|liquidity|quick ratio|current ratio|cash ratio')],
   ['soliditet', words('soliditet|soliditeten|solvency|solidity|equity ratio')],
   ['equity', words('eget kapital|egna kapitalet|egna kapital|egets kapital|kapitalet|equity')],
   ['reserveFund', words('reservfond|reservfonden|reserven|reserv|bundna reserven|reserve fund')],
   // Exact: "oanvänt" is one letter from "använt".
-  ['unused', words('outnyttjade|outnyttjat|outnyttjad|outnyttjades|outnyttjat|outnyttjade medel|oanvanda|oanvant|oforbrukade|oforbrukat|aterforda|aterfordes|aterfort|aterforts|aterfors|aterbetalade|aterbetalat|tillbaka|inte anvandes|inte anvants|inte anvant|anvandes inte|inte rekvirerat|inte rekvirerade|blev over|unused|returned'), true],
-  ['utilisation', words('forbrukn grad|forbr grad|budgetnyttjande|budgetnyttjandet|nyttjandegrad|nyttjandegraden|forbrukningsgrad|forbrukningsgraden|forbrukningskvot|forbrukningskvoten|forbrukningsgrader|forbrukning|forbrukningen|utnyttjandegrad|utnyttjandegraden|utilisation|utilization|i fas med budget|i procent av budget')],
-  ['actual', words('nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|spenderat|spenderade|actual|actuals|spent')],
+  [
+    'unused',
+    words(
+      'outnyttjade|outnyttjat|outnyttjad|outnyttjades|outnyttjat|outnyttjade medel|oanvanda|oanvant|oforbrukade|oforbrukat|aterforda|aterfordes|aterfort|aterforts|aterfors|aterbetalade|aterbetalat|tillbaka|inte anvandes|inte anvants|inte anvant|anvandes inte|inte rekvirerat|inte rekvirerade|blev over|unused|returned',
+    ),
+    true,
+  ],
+  [
+    'utilisation',
+    words(
+      'forbrukn grad|forbr grad|budgetnyttjande|budgetnyttjandet|nyttjandegrad|nyttjandegraden|forbrukningsgrad|forbrukningsgraden|forbrukningskvot|forbrukningskvoten|forbrukningsgrader|forbrukning|forbrukningen|utnyttjandegrad|utnyttjandegraden|utilisation|utilization|i fas med budget|i procent av budget',
+    ),
+  ],
+  [
+    'actual',
+    words(
+      'nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|spenderat|spenderade|actual|actuals|spent',
+    ),
+  ],
   ['membershipFee', words('medlemsavgift|medlemsavgiften|medlemsavgifterna|avgift|avgiften|betalar|betala|betalade|bidrar med|membership fee|fee')],
   ['share', words('procentandel|procentandelen|utgor|andel|andelen|hur stor del|hur stor procent|del av|procent av|share')],
-  ['whatIf', words('om vi beviljar|om styrelsen beviljar|om vi ger|om vi satsar|om vi lagger|om vi beslutar|om vi skulle bevilja|om vi skulle ge|om vi tar beslut|om styrelsen beslutar|efter att vi beviljat|om vi beviljade|om vi godkanner|if we grant|what if|vi beviljar|beviljar vi|om vi tar|om en ansokan|racker pengarna|racker det|racker|har vi rad|klarar vi|om vi delar ut|om vi delar|om styrelsen delar ut')],
-  ['ranking', words('mest|most|least|dyrast|dyraste|dyrasta|storst|storsta|billigast|billigaste|minst|minsta|lagst|lagsta|hogst|hogsta|mest pengar|minst pengar|most expensive|largest|biggest|cheapest|smallest'), true],
+  [
+    'whatIf',
+    words(
+      'om vi beviljar|om styrelsen beviljar|om vi ger|om vi satsar|om vi lagger|om vi beslutar|om vi skulle bevilja|om vi skulle ge|om vi tar beslut|om styrelsen beslutar|efter att vi beviljat|om vi beviljade|om vi godkanner|if we grant|what if|vi beviljar|beviljar vi|om vi tar|om en ansokan|racker pengarna|racker det|racker|har vi rad|klarar vi|om vi delar ut|om vi delar|om styrelsen delar ut',
+    ),
+  ],
+  [
+    'ranking',
+    words(
+      'mest|most|least|dyrast|dyraste|dyrasta|storst|storsta|billigast|billigaste|minst|minsta|lagst|lagsta|hogst|hogsta|mest pengar|minst pengar|most expensive|largest|biggest|cheapest|smallest',
+    ),
+    true,
+  ],
   ['endingInitiatives', words('vilka slutar|vilka insatser slutar|vilka insatser avslutas|vilka insatser tar slut|vilka upphor|vilka insatser upphor')],
-  ['fundedInitiatives', words('vilka insatser finansieras|finansieras|finansierade|finansierar|lista insatser|lista over insatser|lista alla insatser|vilka insatser har pengar|vilka insatser far pengar|vilka insatser har budget|vilka insatser finns|vilka insatser|hur manga insatser|antal insatser|antalet insatser|insatser hur manga')],
+  [
+    'fundedInitiatives',
+    words(
+      'vilka insatser finansieras|finansieras|finansierade|finansierar|lista insatser|lista over insatser|lista alla insatser|vilka insatser har pengar|vilka insatser far pengar|vilka insatser har budget|vilka insatser finns|vilka insatser|hur manga insatser|antal insatser|antalet insatser|insatser hur manga',
+    ),
+  ],
   ['fundedInitiatives', words('which initiatives|how many initiatives|funded'), true],
   ['remaining', words('bevilja|nya insatser|besluta|fordela|delar ut|kan forbundet bevilja|kan vi ge|att ge'), true],
-  ['remaining', words('beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut|left to allocate|allocate|still allocate|aterstar|aterstaende|money left|is left|left|utgaende')],
-  ['result', words('resultatmassigt|resultat|resultatet|resultaten|overskott|overskottet|underskott|underskottet|plus eller minus|gar vi plus|gar vi minus|gar vi med|netto|result|surplus|deficit')],
-  ['income', words('intakter|intakterna|intakt|inkomster|inkomsterna|inkomst|revenue|income|far forbundet in|far vi in|far in|kommer in|totala intakter|totalintakter')],
-  ['costs', words('kostnader|kostnaderna|utgifter|utgifterna|totalkostnad|totalkostnaden|totalkostnader|totalkostnaderna|totala kostnader|kostar forbundet|kostade forbundet|kostar verksamheten|kostade verksamheten|total costs|costs|expenses|spending')],
+  [
+    'remaining',
+    words(
+      'beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut|left to allocate|allocate|still allocate|aterstar|aterstaende|money left|is left|left|utgaende',
+    ),
+  ],
+  [
+    'result',
+    words(
+      'resultatmassigt|resultat|resultatet|resultaten|overskott|overskottet|underskott|underskottet|plus eller minus|gar vi plus|gar vi minus|gar vi med|netto|result|surplus|deficit',
+    ),
+  ],
+  [
+    'income',
+    words('intakter|intakterna|intakt|inkomster|inkomsterna|inkomst|revenue|income|far forbundet in|far vi in|far in|kommer in|totala intakter|totalintakter'),
+  ],
+  [
+    'costs',
+    words(
+      'kostnader|kostnaderna|utgifter|utgifterna|totalkostnad|totalkostnaden|totalkostnader|totalkostnaderna|totala kostnader|kostar forbundet|kostade forbundet|kostar verksamheten|kostade verksamheten|total costs|costs|expenses|spending',
+    ),
+  ],
   ['utilisation', words('hur gar det for|hur gar|hur gick det for|hur gick|hur ligger')],
-  ['endDate', words('slutar|slutdatum|avslutas|avslutad|avslutades|tar slut|hur lange|pagar till|loper ut|loper|insatstid|insatstiden|upphor|sista dag|slut|ends|end|end date|slutade|slutat|till nar|fram till nar|till vilket datum|hur lange|gar ut|lopa ut|loper ut|pagar')],
-  ['startDate', words('startade|startar|startdatum|borjade|borjar|kom igang|kommer igang|igang|inleddes|startades|sedan nar|sen nar|fran nar|fran vilket datum|fran vilket|started|begin')],
-  ['line', words('avsatt|avsatta|avsatts|lagger vi pa|lagger|kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prognostiserat|prognostiserad|cost|budgeted|forecast')],
+  [
+    'endDate',
+    words(
+      'slutar|slutdatum|avslutas|avslutad|avslutades|tar slut|hur lange|pagar till|loper ut|loper|insatstid|insatstiden|upphor|sista dag|slut|ends|end|end date|slutade|slutat|till nar|fram till nar|till vilket datum|hur lange|gar ut|lopa ut|loper ut|pagar',
+    ),
+  ],
+  [
+    'startDate',
+    words(
+      'startade|startar|startdatum|borjade|borjar|kom igang|kommer igang|igang|inleddes|startades|sedan nar|sen nar|fran nar|fran vilket datum|fran vilket|started|begin',
+    ),
+  ],
+  [
+    'line',
+    words(
+      'avsatt|avsatta|avsatts|lagger vi pa|lagger|kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prognostiserat|prognostiserad|cost|budgeted|forecast',
+    ),
+  ],
 ];
 
 /** Words for "how are we doing": with nothing else named, the beslutsutrymme overview answers them. */
-export const OVERVIEW_WORDS: ReadonlySet<string> = new Set(['ekonomi', 'ekonomin', 'ekonomiska', 'laget', 'lage', 'pengar', 'medel', 'status', 'budgetlaget', 'overview']);
+export const OVERVIEW_WORDS: ReadonlySet<string> = new Set([
+  'ekonomi',
+  'ekonomin',
+  'ekonomiska',
+  'laget',
+  'lage',
+  'pengar',
+  'medel',
+  'status',
+  'budgetlaget',
+  'overview',
+]);
 
 /** Names of the förbund itself: never an owner or an insats ("Samordningsförbundet Uppsala län"). */
-export const FORBUND_NAMES = words('samordningsforbundet uppsala lan|samordningsforbundet i uppsala lan|samordningsforbundet uppsala|forbundet i uppsala|uppsala lan|uppsala lans');
+export const FORBUND_NAMES = words(
+  'samordningsforbundet uppsala lan|samordningsforbundet i uppsala lan|samordningsforbundet uppsala|forbundet i uppsala|uppsala lan|uppsala lans',
+);
 
 /** Cues that name a column of the ekonomisk information. */
 export const COLUMN_CUES: readonly (readonly [ColumnKind, Phrases])[] = [
@@ -59,7 +145,9 @@ export const COLUMN_CUES: readonly (readonly [ColumnKind, Phrases])[] = [
 ];
 
 /** "hur räknas det?": show the calculation behind the last answer. */
-export const EXPLAIN_CUES = words('kommer man fram|kom man fram|man fram till|utraknat|utrakningen|utrakning|raknat ut|kommer ni fram|kommer du fram|kom ni fram|kommer den siffran|kommer siffran|kommer det ifran|kommer den ifran|var kommer|varifran|visa berakningen|berakning|raknat fram|raknade fram|har ni raknat|har du raknat|hur raknas|hur raknade|hur raknar|hur beraknas|hur beraknades|hur kom du fram|hur far du fram|hur fick du|varifran kommer|varifran far du|vad bygger|berakningen|rakna ut|forklara|visa berakning|visa hur|how is it calculated|where does|explain');
+export const EXPLAIN_CUES = words(
+  'kommer man fram|kom man fram|man fram till|utraknat|utrakningen|utrakning|raknat ut|kommer ni fram|kommer du fram|kom ni fram|kommer den siffran|kommer siffran|kommer det ifran|kommer den ifran|var kommer|varifran|visa berakningen|berakning|raknat fram|raknade fram|har ni raknat|har du raknat|hur raknas|hur raknade|hur raknar|hur beraknas|hur beraknades|hur kom du fram|hur far du fram|hur fick du|varifran kommer|varifran far du|vad bygger|berakningen|rakna ut|forklara|visa berakning|visa hur|how is it calculated|where does|explain',
+);
 
 /** The first word(s) of a follow-up that changes one part of the last question. */
 export const FOLLOW_UP_OPENERS = words('och|men|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
@@ -152,7 +240,9 @@ export const OWNER_WORDS: readonly (readonly [string, Phrases])[] = [
 
 /** Ledger lines by label (as the board's table spells them), with the words people use. */
 export const LINE_ALIASES: Readonly<Record<string, Phrases>> = {
-  Förvaltning: words('forvaltning|forvaltningen|forvaltningens|forvaltningskostnad|forvaltningskostnader|forvaltningskostnaderna|kansliet|kansli|kansliets|kanslikostnader|kanslikostnaderna|administration|administrationen|administrativa|overhead'),
+  Förvaltning: words(
+    'forvaltning|forvaltningen|forvaltningens|forvaltningskostnad|forvaltningskostnader|forvaltningskostnaderna|kansliet|kansli|kansliets|kanslikostnader|kanslikostnaderna|administration|administrationen|administrativa|overhead',
+  ),
   'Förvaltning ISA': words('forvaltning isa|isa forvaltning|isa'),
   Förtroendevalda: words('fortroendevalda|fortroendevaldas|arvoden|arvodena|arvode|politikerna|politiker|styrelsearvoden|ledamoterna'),
   Medlemsavgifter: words('medlemsavgifter|medlemsavgifterna|medlemsintakter|avgifterna fran medlemmarna'),
@@ -164,12 +254,24 @@ export const LINE_ALIASES: Readonly<Record<string, Phrases>> = {
 };
 
 /** Sums of lines that the table prints as their own rows. */
-export const AGGREGATE_LINES: readonly { readonly id: string; readonly name: string; readonly group: 'initiative' | 'other_initiative'; readonly phrases: Phrases }[] = [
-  { id: 'ovriga-samverkansinsatser', name: 'Övriga samverkansinsatser', group: 'other_initiative', phrases: words('ovriga samverkansinsatser|ovriga samverkansinsatserna|ovriga insatser|s a ovr samverkansinsatser|ovr samverkansinsatser|ovr insatser') },
+export const AGGREGATE_LINES: readonly {
+  readonly id: string;
+  readonly name: string;
+  readonly group: 'initiative' | 'other_initiative';
+  readonly phrases: Phrases;
+}[] = [
+  {
+    id: 'ovriga-samverkansinsatser',
+    name: 'Övriga samverkansinsatser',
+    group: 'other_initiative',
+    phrases: words('ovriga samverkansinsatser|ovriga samverkansinsatserna|ovriga insatser|s a ovr samverkansinsatser|ovr samverkansinsatser|ovr insatser'),
+  },
   {
     id: 'samverkansinsatser',
     name: 'S:a samverkansinsatser',
     group: 'initiative',
-    phrases: words('s a samverkansinsatser|summa samverkansinsatser|samverkansinsatser|samverkansinsatserna|samverkansinsatsernas|alla insatser totalt|alla insatser tillsammans|alla insatser|insatserna totalt|insatserna totalt|insatserna sammanlagt|insatserna tillsammans|alla insatserna|insatserna'),
+    phrases: words(
+      's a samverkansinsatser|summa samverkansinsatser|samverkansinsatser|samverkansinsatserna|samverkansinsatsernas|alla insatser totalt|alla insatser tillsammans|alla insatser|insatserna totalt|insatserna totalt|insatserna sammanlagt|insatserna tillsammans|alla insatserna|insatserna',
+    ),
   },
 ];

@@ -38,22 +38,45 @@ export function forbundMeasureWithSubject(measure: Measure, candidates: readonly
   };
 }
 
-export function ambiguous(candidates: readonly SubjectEntity[], measure: Measure, words: QuestionWords, ctx: InterpretContext, previousYears?: readonly number[]): Interpretation {
+export function ambiguous(
+  candidates: readonly SubjectEntity[],
+  measure: Measure,
+  words: QuestionWords,
+  ctx: InterpretContext,
+  previousYears?: readonly number[],
+): Interpretation {
   const years = words.years.length > 0 ? words.years : (previousYears ?? [ctx.currentYear]);
   const year = words.years.length > 0 ? ` ${words.years.join(' och ')}` : '';
-  const verb = measure === 'endDate' ? 'när slutar' : measure === 'startDate' ? 'när startade' : measure === 'utilisation' ? 'förbrukningsgrad' : measure === 'actual' ? 'utfall' : 'budget för';
+  const verb =
+    measure === 'endDate'
+      ? 'när slutar'
+      : measure === 'startDate'
+        ? 'när startade'
+        : measure === 'utilisation'
+          ? 'förbrukningsgrad'
+          : measure === 'actual'
+            ? 'utfall'
+            : 'budget för';
   const options = candidates.slice(0, 3).map((c) => {
     const name = c.owner ? `${c.name} ${c.owner}` : c.name;
     return { label: c.owner ? `${c.name} (${c.owner})` : c.name, question: `${verb} ${name}${year}` };
   });
   // Kept for the next turn: "Älvkarleby" then picks one of these.
-  const pending: Reading = { measure, subject: FORBUND, years, ...(words.columns[0] ? { column: words.columns[0] } : {}), candidates: candidates.map((c) => c.id) };
+  const pending: Reading = {
+    measure,
+    subject: FORBUND,
+    years,
+    ...(words.columns[0] ? { column: words.columns[0] } : {}),
+    candidates: candidates.map((c) => c.id),
+  };
   return { kind: 'clarify', message: `Flera insatser passar. Vilken menade du?`, options, pending };
 }
 
 export function isBareSurplus(words: QuestionWords): boolean {
   const surplus = words.tokens.filter((t) => /^(overskott|overskottet)$/.test(t));
-  const qualified = words.tokens.some((t) => /^(arets|aret|resultat|resultatet|gar|ackumulerat|ackumulerade|tidigare|med|blir|blev|beraknat|beraknade|prognos|prognosen|budget|budgeten)$/.test(t));
+  const qualified = words.tokens.some((t) =>
+    /^(arets|aret|resultat|resultatet|gar|ackumulerat|ackumulerade|tidigare|med|blir|blev|beraknat|beraknade|prognos|prognosen|budget|budgeten)$/.test(t),
+  );
   return surplus.length > 0 && !qualified && words.measures.length === 1;
 }
 
@@ -89,7 +112,10 @@ export function unknownSubject(words: QuestionWords, measure: Measure): Interpre
   const leftover = words.tokens.filter((t, i) => !words.used.has(i) && !STOP_WORDS.has(t) && t.length > 1);
   const named = leftover.length > 0 ? `Jag hittar ingen insats som heter "${leftover.join(' ')}". ` : '';
   const example = measure === 'endDate' ? 'när slutar Växtkraft?' : measure === 'startDate' ? 'när startade Bryggan?' : 'vad kostar Växtkraft 2026?';
-  return { kind: 'notUnderstood', message: `${named}Vilken insats menar du? Skriv till exempel "${example}" eller fråga "vilka insatser finansieras i år?" för att se namnen.` };
+  return {
+    kind: 'notUnderstood',
+    message: `${named}Vilken insats menar du? Skriv till exempel "${example}" eller fråga "vilka insatser finansieras i år?" för att se namnen.`,
+  };
 }
 
 const capitalise = (s: string) => s.replace(/^./, (c) => c.toUpperCase());

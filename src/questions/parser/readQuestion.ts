@@ -30,7 +30,16 @@ export interface QuestionWords {
 }
 
 const AMOUNT = /(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?\s*(tkr|mkr|kr|kronor|miljoner|miljon|tusen|k)\b/g;
-const UNIT_FACTOR: Readonly<Record<string, number>> = { tkr: 1000, tusen: 1000, k: 1000, mkr: 1_000_000, miljoner: 1_000_000, miljon: 1_000_000, kr: 1, kronor: 1 };
+const UNIT_FACTOR: Readonly<Record<string, number>> = {
+  tkr: 1000,
+  tusen: 1000,
+  k: 1000,
+  mkr: 1_000_000,
+  miljoner: 1_000_000,
+  miljon: 1_000_000,
+  kr: 1,
+  kronor: 1,
+};
 const YEAR_SHIFTS: readonly (readonly [number, readonly string[]])[] = [
   [-1, ['aret', 'innan']],
   [-1, ['aret', 'fore']],
@@ -55,7 +64,14 @@ export function readQuestionWords(text: string, currentYear: number): QuestionWo
   // Amounts are not years: "2 000 tkr" names no year 2000.
   const withoutAmounts = lower.replace(AMOUNT, ' ');
   const tokens = tokenize(withoutAmounts);
-  const cased = text.replace(/\u2212/g, '-').replace(new RegExp(AMOUNT.source, 'gi'), ' ').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, ' ').trim().split(' ');
+  const cased = text
+    .replace(/\u2212/g, '-')
+    .replace(new RegExp(AMOUNT.source, 'gi'), ' ')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .split(' ');
   const capitalised = new Set<number>(cased.length === tokens.length ? cased.map((t, i) => (i > 0 && /^[A-Z]/.test(t) ? i : -1)).filter((i) => i >= 0) : []);
   const used = new Set<number>();
   const years = new Set<number>();

@@ -10,9 +10,7 @@ export interface NamedEntity {
 }
 
 export type Resolution<T> =
-  | { readonly kind: 'none' }
-  | { readonly kind: 'one'; readonly entity: T }
-  | { readonly kind: 'ambiguous'; readonly candidates: readonly T[] };
+  { readonly kind: 'none' } | { readonly kind: 'one'; readonly entity: T } | { readonly kind: 'ambiguous'; readonly candidates: readonly T[] };
 
 const NAME_FILLER = new Set(['for', 'och', 'till', 'av', 'i', 'med', 'eller', 'pa', 'en', 'in', 'the', 'kommun', 'kommuns', 'inkl', 'steget', 'vidare', 'min']);
 

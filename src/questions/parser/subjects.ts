@@ -14,7 +14,28 @@ export interface SubjectEntity {
   readonly phrases: readonly (readonly string[])[];
 }
 
-const NAME_FILLER = new Set(['for', 'och', 'till', 'av', 'i', 'med', 'eller', 'pa', 'en', 'in', 'the', 'kommun', 'kommuns', 'inkl', 'steget', 'vidare', 'min', 'arbete', 'studier', 'stod']);
+const NAME_FILLER = new Set([
+  'for',
+  'och',
+  'till',
+  'av',
+  'i',
+  'med',
+  'eller',
+  'pa',
+  'en',
+  'in',
+  'the',
+  'kommun',
+  'kommuns',
+  'inkl',
+  'steget',
+  'vidare',
+  'min',
+  'arbete',
+  'studier',
+  'stod',
+]);
 
 export function significantWords(name: string): string[] {
   const all = tokenize(name);
@@ -113,16 +134,20 @@ const GLUE = new Set(['for', 'och', 'till', 'av', 'i', 'med', 'eller', 'pa', 'en
 
 /** "stöd till arbete och studier": two or more later words of a name, when no name's first word was given. */
 function byLaterWords(tokens: readonly string[], free: (i: number) => boolean, subjects: readonly SubjectEntity[], owners: readonly string[]) {
-  return subjects
-    .filter((s) => s.isInitiative)
-    .map((s) => {
-      const words = tokenize(s.name).filter((w) => !GLUE.has(w) && w.length > 2);
-      const hits = tokens.map((t, i) => (free(i) && !GLUE.has(t) && !STOP_WORDS.has(t) && t.length >= 4 && words.some((w) => nameWordMatches(t, w)) ? i : -1)).filter((i) => i >= 0);
-      return { s, hits, score: hits.length + (s.owner && owners.includes(s.owner) ? 3 : 0) };
-    })
-    // One later word is enough when it is no glue word: "stödet" fits both "… stöd …" insatser, and that is asked back.
-    .filter((x) => x.hits.length >= 1)
-    .sort((a, b) => b.score - a.score);
+  return (
+    subjects
+      .filter((s) => s.isInitiative)
+      .map((s) => {
+        const words = tokenize(s.name).filter((w) => !GLUE.has(w) && w.length > 2);
+        const hits = tokens
+          .map((t, i) => (free(i) && !GLUE.has(t) && !STOP_WORDS.has(t) && t.length >= 4 && words.some((w) => nameWordMatches(t, w)) ? i : -1))
+          .filter((i) => i >= 0);
+        return { s, hits, score: hits.length + (s.owner && owners.includes(s.owner) ? 3 : 0) };
+      })
+      // One later word is enough when it is no glue word: "stödet" fits both "… stöd …" insatser, and that is asked back.
+      .filter((x) => x.hits.length >= 1)
+      .sort((a, b) => b.score - a.score)
+  );
 }
 
 /** Names are matched loosely, but a short word must be the word itself. */

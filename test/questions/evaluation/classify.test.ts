@@ -9,14 +9,26 @@ const figureCard = (headline: string, extra: string[] = [], title = 'Beslutsutry
   version: '1.5',
   body: [{ type: 'TextBlock', text: title }, { type: 'TextBlock', id: 'headline', text: headline }, ...extra.map((text) => ({ type: 'TextBlock', text }))],
 });
-const clarifyCard = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Menade du …?' }], actions: [{ type: 'Action.Execute', title: 'Lokussamordnare (Uppsala)' }] };
+const clarifyCard = {
+  type: 'AdaptiveCard',
+  version: '1.5',
+  body: [{ type: 'TextBlock', text: 'Menade du …?' }],
+  actions: [{ type: 'Action.Execute', title: 'Lokussamordnare (Uppsala)' }],
+};
 const helpCard = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Vad kan jag fråga?' }] };
-const errorCard = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Något gick fel' }, { type: 'TextBlock', text: 'Felkod: 1a2b3c4d' }] };
+const errorCard = {
+  type: 'AdaptiveCard',
+  version: '1.5',
+  body: [
+    { type: 'TextBlock', text: 'Något gick fel' },
+    { type: 'TextBlock', text: 'Felkod: 1a2b3c4d' },
+  ],
+};
 
 describe('evaluation harness: classifying the reply cards', () => {
   const remaining2026 = { figure: { measure: 'remaining', year: 2026 } } as const;
 
-  it('a figure card is right only with exactly the oracle\'s headline (spaces normalized)', () => {
+  it("a figure card is right only with exactly the oracle's headline (spaces normalized)", () => {
     assert.equal(classify(remaining2026, readReply([figureCard(`3${NBSP}038 tkr`)])), 'right');
     assert.equal(classify(remaining2026, readReply([figureCard('3\u202f038 tkr ')])), 'right');
     assert.equal(classify(remaining2026, readReply([figureCard('3 178 tkr')])), 'wrong');
@@ -44,7 +56,11 @@ describe('evaluation harness: classifying the reply cards', () => {
     const noData = { noData: { measure: 'remaining', year: 2031 } } as const;
     assert.equal(classify(noData, readReply([figureCard('–', ['Det finns kvarvarande beslutsutrymme för 2023, 2025, 2026, 2027 och 2028.'])])), 'right');
     assert.equal(classify(noData, readReply([figureCard('–', ['Inga uppgifter för 2031.'])])), 'notUnderstood');
-    assert.equal(classify(noData, readReply([figureCard('–', ['Inga uppgifter för 2031.', 'Ekonomisk information per 2026-03-26.'])])), 'notUnderstood', 'a date is not a year named');
+    assert.equal(
+      classify(noData, readReply([figureCard('–', ['Inga uppgifter för 2031.', 'Ekonomisk information per 2026-03-26.'])])),
+      'notUnderstood',
+      'a date is not a year named',
+    );
     assert.equal(classify(noData, readReply([figureCard('12 251 tkr')])), 'wrong');
     assert.equal(classify(remaining2026, readReply([figureCard('–', ['2026'])])), 'notUnderstood');
   });
@@ -59,7 +75,10 @@ describe('evaluation harness: classifying the reply cards', () => {
 
   it('an initiativeCount answer must name each insats', () => {
     const count = { figure: { measure: 'initiativeCount', owner: 'Uppsala' } } as const;
-    assert.equal(classify(count, readReply([figureCard('2 insatser', ['Lokussamordnare (Uppsala)', 'Samordnat stöd för arbete och studier (Uppsala)'])])), 'right');
+    assert.equal(
+      classify(count, readReply([figureCard('2 insatser', ['Lokussamordnare (Uppsala)', 'Samordnat stöd för arbete och studier (Uppsala)'])])),
+      'right',
+    );
     assert.equal(classify(count, readReply([figureCard('2 insatser', ['Lokussamordnare (Uppsala)'])])), 'wrong');
   });
 
@@ -67,7 +86,14 @@ describe('evaluation harness: classifying the reply cards', () => {
     const dev = loadCorpus(path.resolve(__dirname, '../../../../test/questions/evaluation/dev.json'));
     assert.ok(dev.length >= 260, `${dev.length} entries`);
     const measures = new Set(dev.flatMap((e) => ('figure' in e.expect ? [e.expect.figure.measure] : [])));
-    assert.deepEqual(MEASURES.filter((m) => !measures.has(m)), []);
-    for (const kind of ['clarify', 'notUnderstood', 'noData', 'explanation']) assert.ok(dev.some((e) => kind in e.expect), kind);
+    assert.deepEqual(
+      MEASURES.filter((m) => !measures.has(m)),
+      [],
+    );
+    for (const kind of ['clarify', 'notUnderstood', 'noData', 'explanation'])
+      assert.ok(
+        dev.some((e) => kind in e.expect),
+        kind,
+      );
   });
 });

@@ -72,7 +72,8 @@ export function loadCorpus(file: string): Entry[] {
     const where = `${file} ${e.id ?? JSON.stringify(e)}`;
     if (typeof e.id !== 'string' || ids.has(e.id)) throw new Error(`${where}: missing or duplicate id`);
     ids.add(e.id);
-    if (!Array.isArray(e.turns) || e.turns.length < 1 || e.turns.length > 3 || e.turns.some((t) => typeof t !== 'string' || !t.trim())) throw new Error(`${where}: turns must be 1–3 questions`);
+    if (!Array.isArray(e.turns) || e.turns.length < 1 || e.turns.length > 3 || e.turns.some((t) => typeof t !== 'string' || !t.trim()))
+      throw new Error(`${where}: turns must be 1–3 questions`);
     if (e.user !== undefined && !(e.user in USERS)) throw new Error(`${where}: unknown user ${e.user}`);
     const kinds = KINDS.filter((k) => e.expect && k in e.expect);
     if (kinds.length !== 1 || Object.keys(e.expect).length !== 1) throw new Error(`${where}: expect must be exactly one of ${KINDS.join(', ')}`);
@@ -89,7 +90,8 @@ export function loadCorpus(file: string): Entry[] {
     if (kinds[0] === 'notUnderstood' && x.notUnderstood !== true) throw new Error(`${where}: notUnderstood must be true`);
     if (kinds[0] === 'noData') {
       if (!MEASURES.includes(x.noData.measure)) throw new Error(`${where}: unknown measure ${x.noData.measure}`);
-      if (hasFigure({ measure: x.noData.measure, year: x.noData.year, subject: x.noData.subject ?? probeSubject(x.noData.measure) })) throw new Error(`${where}: ${x.noData.measure} ${x.noData.year} has data`);
+      if (hasFigure({ measure: x.noData.measure, year: x.noData.year, subject: x.noData.subject ?? probeSubject(x.noData.measure) }))
+        throw new Error(`${where}: ${x.noData.measure} ${x.noData.year} has data`);
       if (yearsWith(x.noData.measure, x.noData.subject).length === 0) throw new Error(`${where}: ${x.noData.measure} has no year with data at all`);
     }
     if (kinds[0] === 'explanation') explanationTerms(x.explanation.year, x.explanation.column);
@@ -139,7 +141,7 @@ function findById(card: unknown, id: string): any {
 /** The text of an element: a TextBlock's text, or a RichTextBlock's runs joined. */
 function textOf(el: any): string {
   if (typeof el?.text === 'string') return normalize(el.text);
-  if (Array.isArray(el?.inlines)) return normalize(el.inlines.map((i: any) => (typeof i === 'string' ? i : i.text ?? '')).join(''));
+  if (Array.isArray(el?.inlines)) return normalize(el.inlines.map((i: any) => (typeof i === 'string' ? i : (i.text ?? ''))).join(''));
   return normalize(allTexts(el).join(' '));
 }
 
@@ -261,7 +263,11 @@ async function askInChat(bot: BotUnderTest, user: TeamsUser, conversationId: str
   return bot.connector
     .for(conversationId)
     .slice(before)
-    .map((a) => a.attachments?.[0]?.content ?? (typeof a.text === 'string' && a.text ? { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: a.text }] } : undefined))
+    .map(
+      (a) =>
+        a.attachments?.[0]?.content ??
+        (typeof a.text === 'string' && a.text ? { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: a.text }] } : undefined),
+    )
     .filter((c) => c !== undefined);
 }
 
@@ -319,7 +325,9 @@ export function formatByMeasure(c: CorpusResult): string {
   }
   const total = (row: Record<Outcome, number>) => OUTCOMES.reduce((a, o) => a + row[o], 0);
   const head = `  ${'measure'.padEnd(18)}${'n'.padStart(5)}${OUTCOMES.map((o) => OUTCOME_LABELS[o].padStart(16)).join('')}`;
-  const rows = [...by.entries()].sort((a, b) => total(b[1]) - total(a[1])).map(([k, row]) => `  ${k.padEnd(18)}${String(total(row)).padStart(5)}${OUTCOMES.map((o) => String(row[o]).padStart(16)).join('')}`);
+  const rows = [...by.entries()]
+    .sort((a, b) => total(b[1]) - total(a[1]))
+    .map(([k, row]) => `  ${k.padEnd(18)}${String(total(row)).padStart(5)}${OUTCOMES.map((o) => String(row[o]).padStart(16)).join('')}`);
   return [head, ...rows].join('\n');
 }
 
@@ -327,6 +335,9 @@ export function formatFailures(c: CorpusResult): string {
   const rows = c.results.filter((r) => r.outcome !== 'right');
   if (rows.length === 0) return '  (every entry right)';
   return rows
-    .map((r) => `  ${r.entry.id.padEnd(6)} ${r.outcome.padEnd(13)} ${short(r.entry.turns.join(' ⟶ '), 70).padEnd(70)} | expected ${short(r.expected, 70)} | got ${short(r.got, 110)}`)
+    .map(
+      (r) =>
+        `  ${r.entry.id.padEnd(6)} ${r.outcome.padEnd(13)} ${short(r.entry.turns.join(' ⟶ '), 70).padEnd(70)} | expected ${short(r.expected, 70)} | got ${short(r.got, 110)}`,
+    )
     .join('\n');
 }

@@ -80,7 +80,10 @@ describe('evaluation oracle (figures from data/*.json against the board papers)'
     assert.equal(headline({ measure: 'ranking', year: 2026, order: 'max' }), 'Samordnat stöd för arbete och studier (Uppsala)');
     assert.equal(headline({ measure: 'ranking', year: 2026, order: 'min' }), 'Lokussamordnare (Älvkarleby)');
     assert.equal(headline({ measure: 'whatIf', year: 2026, amount: 738 }), '2 300 tkr');
-    assert.deepEqual(expectedFigure({ measure: 'initiativeCount', owner: 'Uppsala' }), { headline: '2 insatser', names: ['Lokussamordnare', 'Samordnat stöd för arbete och studier'] });
+    assert.deepEqual(expectedFigure({ measure: 'initiativeCount', owner: 'Uppsala' }), {
+      headline: '2 insatser',
+      names: ['Lokussamordnare', 'Samordnat stöd för arbete och studier'],
+    });
     assert.equal(headline({ measure: 'initiativeCount', year: 2028 }), '4 insatser');
     assert.equal(headline({ measure: 'endDate', subject: 'vaxtkraft' }), '31 december 2027');
     assert.equal(headline({ measure: 'startDate', subject: 'vaxtkraft' }), '1 januari 2025');
@@ -113,7 +116,11 @@ describe('evaluation oracle (figures from data/*.json against the board papers)'
         assert.equal(amount('result'), tkr(stated.result), `${file} ${column.key} result`);
         assert.equal(amount('carriedIn'), tkr(stated.carriedIn), `${file} ${column.key} carriedIn`);
         assert.equal(amount('remaining'), tkr(stated.remaining), `${file} ${column.key} remaining`);
-        assert.equal(expectedFigure({ measure: 'line', subject: 'samverkansinsatser', ...at }).headline, tkr(stated.initiatives), `${file} ${column.key} S:a samverkansinsatser`);
+        assert.equal(
+          expectedFigure({ measure: 'line', subject: 'samverkansinsatser', ...at }).headline,
+          tkr(stated.initiatives),
+          `${file} ${column.key} S:a samverkansinsatser`,
+        );
         checked += 1;
       }
     }

@@ -7,14 +7,48 @@ import { existsSync, readdirSync, readFileSync } from 'fs';
 import path from 'path';
 
 export type Measure =
-  | 'remaining' | 'carriedIn' | 'result' | 'income' | 'costs' | 'line' | 'utilisation' | 'actual' | 'unused'
-  | 'endDate' | 'startDate' | 'membershipFee' | 'soliditet' | 'kassalikviditet' | 'equity' | 'reserveFund'
-  | 'share' | 'ranking' | 'whatIf' | 'initiativeCount';
+  | 'remaining'
+  | 'carriedIn'
+  | 'result'
+  | 'income'
+  | 'costs'
+  | 'line'
+  | 'utilisation'
+  | 'actual'
+  | 'unused'
+  | 'endDate'
+  | 'startDate'
+  | 'membershipFee'
+  | 'soliditet'
+  | 'kassalikviditet'
+  | 'equity'
+  | 'reserveFund'
+  | 'share'
+  | 'ranking'
+  | 'whatIf'
+  | 'initiativeCount';
 
 export const MEASURES: readonly Measure[] = [
-  'remaining', 'carriedIn', 'result', 'income', 'costs', 'line', 'utilisation', 'actual', 'unused', 'endDate',
-  'startDate', 'membershipFee', 'soliditet', 'kassalikviditet', 'equity', 'reserveFund', 'share', 'ranking',
-  'whatIf', 'initiativeCount',
+  'remaining',
+  'carriedIn',
+  'result',
+  'income',
+  'costs',
+  'line',
+  'utilisation',
+  'actual',
+  'unused',
+  'endDate',
+  'startDate',
+  'membershipFee',
+  'soliditet',
+  'kassalikviditet',
+  'equity',
+  'reserveFund',
+  'share',
+  'ranking',
+  'whatIf',
+  'initiativeCount',
 ];
 
 export type ColumnName = 'budget' | 'forecast' | 'preliminary';
@@ -66,7 +100,7 @@ function findDataDir(): string {
     const candidate = path.join(dir, 'data');
     if (existsSync(path.join(candidate, 'uppsala-2025-uppfoljning.json')) && existsSync(path.join(dir, 'package.json'))) return candidate;
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('data/ with the förbund\'s figures not found above ' + __dirname);
+    if (parent === dir) throw new Error("data/ with the förbund's figures not found above " + __dirname);
     dir = parent;
   }
 }
@@ -117,7 +151,12 @@ const krToTkr = (n: number) => Math.floor((n + 500) / 1000);
 
 class NoFigure extends Error {}
 
-interface Column { readonly ledger: Ledger; readonly key: string; readonly year: number; readonly kind: ColumnName }
+interface Column {
+  readonly ledger: Ledger;
+  readonly key: string;
+  readonly year: number;
+  readonly kind: ColumnName;
+}
 
 /** The column a question means: its latest estimate when none is named; "budget"/"prognos" fall back to the preliminary column. */
 export function columnFor(year: number, column?: ColumnName): Column | undefined {
@@ -125,7 +164,13 @@ export function columnFor(year: number, column?: ColumnName): Column | undefined
   if (!ledger) return undefined;
   const kinds = new Map(ledger.columns.filter((c) => c.year === year).map((c) => [c.kind, c]));
   const order: ColumnName[] =
-    column === 'budget' ? ['budget', 'preliminary'] : column === 'forecast' ? ['forecast', 'preliminary'] : column === 'preliminary' ? ['preliminary'] : ['forecast', 'budget', 'preliminary'];
+    column === 'budget'
+      ? ['budget', 'preliminary']
+      : column === 'forecast'
+        ? ['forecast', 'preliminary']
+        : column === 'preliminary'
+          ? ['preliminary']
+          : ['forecast', 'budget', 'preliminary'];
   for (const kind of order) {
     const c = kinds.get(kind);
     if (c) return { ledger, key: c.key, year, kind };
@@ -165,7 +210,9 @@ function lineAmount(subject: string, c: Column): number {
 }
 
 export function isKnownSubject(subject: string): boolean {
-  return subject === 'samverkansinsatser' || subject === 'ovriga-samverkansinsatser' || subject in FIXED_LINE_LABELS || NEWEST.lines.some((l) => l.id === subject);
+  return (
+    subject === 'samverkansinsatser' || subject === 'ovriga-samverkansinsatser' || subject in FIXED_LINE_LABELS || NEWEST.lines.some((l) => l.id === subject)
+  );
 }
 
 function carriedIn(year: number, column?: ColumnName): number {
@@ -307,7 +354,7 @@ export function expectedFigure(f: Figure): Expected {
       const funded = fundedInitiatives(year, f.column);
       if (funded.length === 0) throw new NoFigure(`no insatser in ${year}`);
       const sorted = [...funded].sort((a, b) => (f.order === 'min' ? a.amount - b.amount : b.amount - a.amount));
-      const [first, second] = sorted as [typeof funded[0], typeof funded[0] | undefined];
+      const [first, second] = sorted as [(typeof funded)[0], (typeof funded)[0] | undefined];
       if (second && second.amount === first.amount) throw new Error(`ranking ${year} is a tie`);
       return { headline: `${first.name} (${first.owner})` };
     }
