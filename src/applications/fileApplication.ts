@@ -4,7 +4,7 @@ import { containsPersonnummer } from '../domain/personalData';
 import { isSaneDate, withinMaxPeriod } from '../domain/limits';
 import { BudgetSummary, checkYearOverride, summariseBudget } from '../finance/applicationBudget';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
-import { HandlerDependencies } from '../commands/types';
+import { HandlerDependencies } from '../ports/dependencies';
 import { Reply } from '../cards/viewModels';
 import { readAmountField } from '../format/parseAmount';
 import { UserIdentity } from '../roles/roleDirectory';

@@ -1,4 +1,4 @@
-import { HandlerDependencies } from '../commands/types';
+import { HandlerDependencies } from '../ports/dependencies';
 import { Application } from '../domain/applications';
 import { mapBounded } from '../jobs/background';
 import { finishApplicationDecision } from './decideApplication';

@@ -1,7 +1,7 @@
 import { containsPersonnummer } from '../domain/personalData';
 import { FREE_TEXT_MAX, MAX_PERIOD_YEARS, isSaneDate, withinMaxPeriod } from '../domain/limits';
 import { BudgetOwner, SalaryLine } from '../finance/applicationBudget';
-import { Kronor } from '../finance/money';
+import { Kronor } from '../domain/money';
 import { readAmountField } from '../format/parseAmount';
 
 export type FieldType = 'heading' | 'text' | 'multiline' | 'date' | 'choice' | 'addLine';

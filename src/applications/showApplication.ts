@@ -1,6 +1,6 @@
 import { Application } from '../domain/applications';
 import { ForbiddenError, NotFoundError } from '../errors';
-import { HandlerDependencies } from '../commands/types';
+import { HandlerDependencies } from '../ports/dependencies';
 import { AmountTable, Reply } from '../cards/viewModels';
 import { DECIDER_ROLES, UserIdentity, hasRole } from '../roles/roleDirectory';
 import { formatDate, formatKr } from '../format/swedish';

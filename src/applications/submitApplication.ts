@@ -1,10 +1,10 @@
 import { Application } from '../domain/applications';
 import { PostedCard } from '../domain/deviations';
 import { InvalidInputError } from '../errors';
-import { HandlerDependencies } from '../commands/types';
+import { HandlerDependencies } from '../ports/dependencies';
 import { Reply } from '../cards/viewModels';
 import { DECIDER_ROLES, UserIdentity } from '../roles/roleDirectory';
-import { sum } from '../finance/money';
+import { sum } from '../domain/money';
 import { formatKr } from '../format/swedish';
 import { applicationFacts } from './applicationViews';
 import { assess, cardFor, loadOwnApplication, yearSplit } from './fileApplication';

@@ -1,5 +1,5 @@
 import { TurnContext } from 'botbuilder';
-import { ConversationRepository } from '../deviations/ports';
+import { ConversationRepository } from '../ports/caseRepositories';
 import { Logger } from './errorReply';
 
 /**

@@ -3,7 +3,7 @@ import { HandlerDependencies } from '../commands/types';
 import { AppConfig } from '../config';
 import { RoleDirectory } from '../roles/roleDirectory';
 import { CosmosStore } from '../store/cosmosStore';
-import { Notifier } from '../deviations/ports';
+import { Notifier } from '../ports/caseRepositories';
 import { cosmosRepositories } from '../store/repositories';
 
 /** What every handler and job gets: the repositories, the clock, the roles and a way to reach users. */

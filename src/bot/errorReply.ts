@@ -1,12 +1,10 @@
 import { trackException } from '../telemetry';
 import { randomBytes } from 'crypto';
 import { Reply } from '../cards/viewModels';
+import { Logger } from '../ports/logger';
 import { AppError, NOTHING_SAVED, NextStep, StoreUnavailableError, UnknownActionError, isStoreRefusal } from '../errors';
 
-export interface Logger {
-  error(entry: Record<string, unknown>): void;
-  info(entry: Record<string, unknown>): void;
-}
+export type { Logger };
 
 export const jsonLogger: Logger = {
   error: (entry) => console.error(JSON.stringify({ level: 'error', time: new Date().toISOString(), ...entry })),

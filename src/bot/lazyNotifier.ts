@@ -1,5 +1,5 @@
 import { Reply } from '../cards/viewModels';
-import { Notifier } from '../deviations/ports';
+import { Notifier } from '../ports/caseRepositories';
 import { PostedCard } from '../domain/deviations';
 
 /**

@@ -1,6 +1,6 @@
 import { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { Reply } from '../cards/viewModels';
-import { ConversationRepository, Notifier } from '../deviations/ports';
+import { ConversationRepository, Notifier } from '../ports/caseRepositories';
 import { PostedCard } from '../domain/deviations';
 import { cardAttachment, replyActivity } from './activities';
 

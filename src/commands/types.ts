@@ -1,27 +1,10 @@
 import { Reply } from '../cards/viewModels';
-import { Repositories } from '../questions/ports';
-import { Notifier } from '../deviations/ports';
-import { RoleDirectory, UserIdentity } from '../roles/roleDirectory';
-import { ExportRequest, FileLinkIssuer } from '../exports/fileLinks';
+import { HandlerDependencies } from '../ports/dependencies';
+import { UserIdentity } from '../roles/roleDirectory';
+import { ExportRequest } from '../ports/documents';
 import { IncomingFile } from '../importer/importFromChat';
 
-/** What every handler may use; no Bot Framework types, so handlers survive a move to the Agents SDK. */
-export interface HandlerDependencies {
-  readonly repos: Repositories;
-  /** Today in Europe/Stockholm, ISO date. */
-  readonly today: () => string;
-  readonly now: () => Date;
-  readonly directory: RoleDirectory;
-  readonly notifier: Notifier;
-  /** Ansökningar up to this many kronor in total may be decided by the förbundschef on delegation. */
-  readonly delegationLimitKr: number;
-  /** Runs what may follow the answer (messages to others) after it; see src/jobs/afterTurn.ts. */
-  readonly afterTurn: (label: string, task: () => Promise<void>) => void;
-  /** After this long a document being built gets a "Skapar …" message (ms). */
-  readonly progressAfterMs?: number;
-  /** Signed download links; undefined when the server has no link secret (then files go only through the chat). */
-  readonly fileLinks?: FileLinkIssuer;
-}
+export type { HandlerDependencies };
 
 export interface CommandInput {
   /** The message text with any @-mention of the bot removed. */

@@ -1,6 +1,6 @@
 import { Initiative } from '../domain/initiatives';
 import { ByGender, ParticipantCounts, QuarterlyReport, ReportAnswers } from '../domain/quarterlyReports';
-import { Kronor } from '../finance/money';
+import { Kronor } from '../domain/money';
 
 /** The yearly follow-up as the förbund published it: per insats [women, men] for each measure, and the status table. */
 export interface YearlyFollowUp {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { AnnualReport, Initiative, InitiativeYearFigures, MembershipFees } from '../domain/initiatives';
-import { toKronor } from '../finance/money';
+import { toKronor } from '../domain/money';
 import { parseLedgerFile } from '../importer/ledgerFile';
 import { demoReportsFromFollowUp } from './demoReports';
-import { Repositories } from '../questions/ports';
+import { Repositories } from '../ports/repositories';
 
 /** The project's copy of the förbund's published figures. */
 export const PROJECT_DATA_DIR = path.resolve(__dirname, '../../../data');

@@ -1,7 +1,7 @@
 import { Deviation } from '../domain/deviations';
 import { AdjustedSnapshot } from '../finance/ledgerAdjustments';
 import { Reply } from '../cards/viewModels';
-import { HandlerDependencies } from '../commands/types';
+import { HandlerDependencies } from '../ports/dependencies';
 import { DECIDER_ROLES, UserIdentity, canDecideOnDelegation } from '../roles/roleDirectory';
 import { deviationCaseReply } from './deviationViews';
 import { currentLedger, effectFacts } from './ledgerFacts';

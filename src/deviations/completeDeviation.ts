@@ -1,5 +1,5 @@
 import { Deviation, PostedCard } from '../domain/deviations';
-import { HandlerDependencies } from '../commands/types';
+import { HandlerDependencies } from '../ports/dependencies';
 import { formatDateLong } from '../format/swedish';
 import { DECIDER_ROLES } from '../roles/roleDirectory';
 import { CardContext, loadCardContext, sharedCaseCard } from './caseCards';

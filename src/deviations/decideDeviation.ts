@@ -1,7 +1,7 @@
 import { DelegationDecision, Deviation, isBudgetKind } from '../domain/deviations';
 import { containsPersonnummer } from '../domain/personalData';
 import { ConcurrencyError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
-import { HandlerDependencies } from '../commands/types';
+import { HandlerDependencies } from '../ports/dependencies';
 import { Reply } from '../cards/viewModels';
 import { UserIdentity, canDecideOnDelegation, titleOf } from '../roles/roleDirectory';
 import { finishDecision } from './completeDeviation';

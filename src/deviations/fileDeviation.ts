@@ -2,7 +2,7 @@ import { Deviation } from '../domain/deviations';
 import { FieldProblem } from '../cards/fieldProblems';
 import { Initiative, initiativeLabel } from '../domain/initiatives';
 import { ForbiddenError, InvalidInputError, StoreUnavailableError, isStoreRefusal } from '../errors';
-import { HandlerDependencies } from '../commands/types';
+import { HandlerDependencies } from '../ports/dependencies';
 import { UserIdentity, hasRole } from '../roles/roleDirectory';
 import { CardContext, loadCardContext } from './caseCards';
 import { ensureDiarienummer, notifyDeciders } from './completeDeviation';

@@ -2,11 +2,11 @@ import { Deviation, LedgerAdjustment, isBudgetKind, prognosisChanges } from '../
 import { AdjustedSnapshot, applyLedgerAdjustments } from '../finance/ledgerAdjustments';
 import { findLedger } from '../questions/answers/common';
 import { computeLedgerTotals, latestEstimateColumn } from '../finance/ledgerTotals';
-import { Kronor } from '../finance/money';
+import { Kronor } from '../domain/money';
 import { formatDateLong, formatTkr, formatTkrChange } from '../format/swedish';
 import { Fact } from '../cards/viewModels';
 import { KIND_LABEL } from '../domain/ledger';
-import { Repositories } from '../questions/ports';
+import { Repositories } from '../ports/repositories';
 import { BudgetFacts } from './validateDeviation';
 
 /** The latest ledger table with the approved avvikelser since it applied. */

@@ -5,7 +5,7 @@ import { Initiative } from '../domain/initiatives';
 import { containsPersonnummer } from '../domain/personalData';
 import { FREE_TEXT_MAX, isSaneDate } from '../domain/limits';
 import { AdjustedSnapshot, remainingInitiativeBudget } from '../finance/ledgerAdjustments';
-import { Kronor, sum } from '../finance/money';
+import { Kronor, sum } from '../domain/money';
 import { formatDateLong, formatKr } from '../format/swedish';
 import { readAmountField } from '../format/parseAmount';
 

@@ -1,4 +1,4 @@
-import { Kronor } from '../finance/money';
+import { Kronor } from './money';
 import { PersonRef, PostedCard } from './deviations';
 
 export type ApplicationStatus = 'utkast' | 'inlämnad' | 'beviljad' | 'avslagen';

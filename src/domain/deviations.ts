@@ -1,4 +1,4 @@
-import { Kronor } from '../finance/money';
+import { Kronor } from './money';
 
 export const DEVIATION_KINDS = ['budget-move', 'budget-return', 'period', 'target-group', 'method'] as const;
 export type DeviationKind = (typeof DEVIATION_KINDS)[number];

@@ -1,4 +1,4 @@
-import { Kronor } from '../finance/money';
+import { Kronor } from './money';
 
 export interface Initiative {
   readonly id: string;

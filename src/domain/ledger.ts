@@ -1,4 +1,4 @@
-import { Kronor } from '../finance/money';
+import { Kronor } from './money';
 
 /** budget = fastställd budget, forecast = prognos, preliminary = preliminär budget for a later year. */
 export type ColumnKind = 'budget' | 'forecast' | 'preliminary';
@@ -56,3 +56,13 @@ export const KIND_LABEL: Readonly<Record<ColumnKind, string>> = {
   forecast: 'prognos',
   preliminary: 'preliminär budget',
 };
+
+/** A table as a file gives it (an Excel sheet of ekonomisk information), before its lines are matched to the förbund's table: small enough to keep in the store. */
+export interface TableRows {
+  readonly asOf: string;
+  readonly unit: 'kr' | 'tkr';
+  readonly columns: readonly { readonly key: string; readonly year: number; readonly kind: ColumnKind }[];
+  readonly lines: readonly { readonly row: number; readonly label: string; readonly amounts: Readonly<Record<string, number>> }[];
+  readonly pending: readonly { readonly name: string; readonly owner: string; readonly amounts: Readonly<Record<string, number>> }[];
+  readonly statedTotals: Readonly<Record<string, Partial<Record<TotalField, number>>>>;
+}

@@ -3,7 +3,7 @@ import { ApplicationEntry } from '../domain/deviations';
 import { parseQuarterKey } from '../domain/quarters';
 import { loadFollowUp } from '../reports/loadFollowUp';
 import { buildFollowUpDocument } from './followUpDocument';
-import { Repositories } from '../questions/ports';
+import { Repositories } from '../ports/repositories';
 import { RegisterSource, buildRegisterDocument, loadRegister, periodFromKey, RegisterDocument } from './registerReport';
 import { Role, UserIdentity, hasRole } from '../roles/roleDirectory';
 import { ExportRequest } from './fileLinks';

@@ -1,4 +1,4 @@
-import { Kronor, toWholeTkr } from '../finance/money';
+import { Kronor, toWholeTkr } from '../domain/money';
 import { ColumnTotals } from '../finance/ledgerTotals';
 import { LedgerReport } from './ledgerReport';
 import { ROW_LABELS, lineLabel } from './ledgerWorkbook';

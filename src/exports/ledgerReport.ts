@@ -2,7 +2,7 @@ import { ApplicationEntry, LedgerAdjustment } from '../domain/deviations';
 import { KIND_LABEL, LedgerColumn, LedgerLine, LedgerSnapshot } from '../domain/ledger';
 import { applyLedgerAdjustments } from '../finance/ledgerAdjustments';
 import { ColumnTotals, computeLedgerTotals, latestEstimateColumn } from '../finance/ledgerTotals';
-import { Kronor } from '../finance/money';
+import { Kronor } from '../domain/money';
 
 /**
  * "Ekonomisk information" as a document: the table the board papers print, built from the

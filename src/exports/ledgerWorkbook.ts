@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { LedgerLine } from '../domain/ledger';
 import { ColumnTotals } from '../finance/ledgerTotals';
-import { Kronor } from '../finance/money';
+import { Kronor } from '../domain/money';
 import { LedgerReport } from './ledgerReport';
 
 /** Whole kronor with a thousands separator; Excel shows it with the reader's locale (space in Swedish). */

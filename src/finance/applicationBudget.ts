@@ -1,6 +1,6 @@
 import { formatKr } from '../format/swedish';
 import { DateTime } from 'luxon';
-import { Kronor, splitByLargestRemainder, sum } from './money';
+import { Kronor, splitByLargestRemainder, sum } from '../domain/money';
 
 /** Lönekostnad inkl. PO-pålägg for one post, either as an amount or as monthly salary and a PO-pålägg rate. */
 export interface SalaryLine {

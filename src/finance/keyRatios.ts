@@ -1,4 +1,4 @@
-import { Kronor, wholePercent } from './money';
+import { Kronor, wholePercent } from '../domain/money';
 
 /** Soliditet = eget kapital ÷ totalt kapital, whole percent. */
 export function soliditet(equity: Kronor, totalAssets: Kronor): number | undefined {

@@ -1,7 +1,7 @@
 import { ApplicationEntry, LedgerAdjustment } from '../domain/deviations';
 import { LedgerSnapshot } from '../domain/ledger';
 import { latestEstimateColumn } from './ledgerTotals';
-import { Kronor } from './money';
+import { Kronor } from '../domain/money';
 
 export interface AdjustedSnapshot {
   readonly snapshot: LedgerSnapshot;

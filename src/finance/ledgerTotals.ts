@@ -1,5 +1,5 @@
 import { ColumnKind, LedgerColumn, LedgerSnapshot, TotalField } from '../domain/ledger';
-import { Kronor, sum } from './money';
+import { Kronor, sum } from '../domain/money';
 
 export interface ColumnTotals {
   readonly column: LedgerColumn;

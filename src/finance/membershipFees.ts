@@ -1,4 +1,4 @@
-import { Kronor, assertKronor, splitByLargestRemainder } from './money';
+import { Kronor, assertKronor, splitByLargestRemainder } from '../domain/money';
 
 export interface Municipality {
   readonly name: string;

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { Kronor, sum, wholePercent } from './money';
+import { Kronor, sum, wholePercent } from '../domain/money';
 
 /** Förbrukningsgrad: utfall ÷ budget, as a whole percent (undefined without a budget). */
 export interface Utilisation {

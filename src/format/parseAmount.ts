@@ -1,5 +1,5 @@
 import { MAX_KRONOR } from '../domain/limits';
-import { Kronor } from '../finance/money';
+import { Kronor } from '../domain/money';
 import { formatKr } from './swedish';
 
 export type AmountParse = { readonly ok: true; readonly kronor: Kronor } | { readonly ok: false; readonly message: string };

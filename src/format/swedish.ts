@@ -1,4 +1,4 @@
-import { Kronor, toWholeTkr } from '../finance/money';
+import { Kronor, toWholeTkr } from '../domain/money';
 
 /**
  * The one formatter for every amount, percentage and date the bot shows (cards, texts,

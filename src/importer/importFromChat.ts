@@ -5,7 +5,7 @@ import { applyLedgerAdjustments } from '../finance/ledgerAdjustments';
 import { compareStatedTotals, computeLedgerTotals, latestEstimateColumn } from '../finance/ledgerTotals';
 import { formatDate, formatDateLong, formatTkr } from '../format/swedish';
 import { KIND_LABEL, LedgerSnapshot } from '../domain/ledger';
-import { PendingLedgerImport, Repositories } from '../questions/ports';
+import { PendingLedgerImport, Repositories } from '../ports/repositories';
 import { UserIdentity, hasRole } from '../roles/roleDirectory';
 import { RowChoice, UnresolvedRow, assembleLedger, readTableRows } from './ledgerWorkbookReader';
 import { lineLabel } from '../exports/ledgerWorkbook';

@@ -1,7 +1,7 @@
 import { KIND_LABEL, LedgerSnapshot, TotalField } from '../domain/ledger';
 import { TotalDifference, compareStatedTotals, computeLedgerTotals } from '../finance/ledgerTotals';
 import { formatTkr, formatTkrChange } from '../format/swedish';
-import { LedgerRepository } from '../questions/ports';
+import { LedgerRepository } from '../ports/repositories';
 import { parseLedgerFile } from './ledgerFile';
 
 export interface ImportResult {

@@ -4,7 +4,7 @@ import type { ErrorObject } from 'ajv';
 import schema from '../../data/contracts/ledger.schema.json';
 import { LedgerLine, LedgerSnapshot, TotalField } from '../domain/ledger';
 import { ValidationError } from '../errors';
-import { Kronor, toKronor } from '../finance/money';
+import { Kronor, toKronor } from '../domain/money';
 import { normalize } from '../questions/parser/text';
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { ColumnKind, LedgerLine, LedgerSnapshot, TotalField } from '../domain/ledger';
+import { ColumnKind, LedgerLine, LedgerSnapshot, TableRows, TotalField } from '../domain/ledger';
 import { ValidationError } from '../errors';
 import { lineLabel } from '../exports/ledgerWorkbook';
 import { normalize } from '../questions/parser/text';
@@ -23,16 +23,6 @@ const TOTALS: readonly (readonly [RegExp, TotalField])[] = [
 ];
 const SECTION_HEADINGS = /^(intakter|kostnader|belopp i (kronor|tkr)|tkr|kr)$/;
 const PENDING_HEADING = /^(nya ansokningar|foreslagna ansokningar)\b/;
-
-/** What the file says, before its lines are matched to the förbund's table: small enough to keep in the store. */
-export interface TableRows {
-  readonly asOf: string;
-  readonly unit: 'kr' | 'tkr';
-  readonly columns: readonly { readonly key: string; readonly year: number; readonly kind: ColumnKind }[];
-  readonly lines: readonly { readonly row: number; readonly label: string; readonly amounts: Readonly<Record<string, number>> }[];
-  readonly pending: readonly { readonly name: string; readonly owner: string; readonly amounts: Readonly<Record<string, number>> }[];
-  readonly statedTotals: Readonly<Record<string, Partial<Record<TotalField, number>>>>;
-}
 
 /** A row whose name fits no line of the table, or several. */
 export interface UnresolvedRow {

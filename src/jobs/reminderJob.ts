@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'crypto';
-import { Logger } from '../bot/errorReply';
-import { HandlerDependencies } from '../commands/types';
+import { Logger } from '../ports/logger';
+import { HandlerDependencies } from '../ports/dependencies';
 import { AppConfig } from '../config';
 import { ReminderRunResult, runReminders } from '../reports/reminders';
 

@@ -12,7 +12,7 @@ import { Interpretation, interpret, looksLikeFollowUp } from './parser/interpret
 import { QuestionWords, readQuestionWords } from './parser/readQuestion';
 import { SubjectEntity, SubjectMatch, matchSubjects, subjectsOfRegistry, subjectsOfSnapshot } from './parser/subjects';
 import { STOP_WORDS } from './parser/lexicon';
-import { Measure, Reading } from './reading';
+import { Measure, Reading } from '../domain/reading';
 
 /** Who is asking, and in which conversation: follow-ups and "min insats" depend on it. */
 export interface Asker {

@@ -1,4 +1,4 @@
-import { Repositories } from './ports';
+import { Repositories } from '../ports/repositories';
 
 /** What a question is answered against: whose data, and what "now" is. */
 export interface QuestionContext {

@@ -2,7 +2,7 @@ import { Initiative, initiativeLabel } from '../domain/initiatives';
 import { Quarter, quarterEnd, quarterKey, quartersThrough } from '../domain/quarters';
 import { ByGender, ParticipantCounts, QuarterlyReport, ReportAnswers, latestVersion } from '../domain/quarterlyReports';
 import { linearUtilisation } from '../finance/utilisation';
-import { Kronor, sum, wholePercent } from '../finance/money';
+import { Kronor, sum, wholePercent } from '../domain/money';
 
 export type YesNo = 'Ja' | 'Nej';
 export type TrafficLight = 'grön' | 'gul' | 'röd';

@@ -5,7 +5,7 @@ import { containsPersonnummer } from '../domain/personalData';
 import { Quarter, latestEndedQuarter, parseQuarterKey, previousQuarter, quarterKey, quarterLabel } from '../domain/quarters';
 import { latestVersion } from '../domain/quarterlyReports';
 import { InvalidInputError } from '../errors';
-import { HandlerDependencies } from '../commands/types';
+import { HandlerDependencies } from '../ports/dependencies';
 import { isFormId, ownInitiatives } from '../deviations/fileDeviation';
 import { formatDateLong } from '../format/swedish';
 import { Reply } from '../cards/viewModels';

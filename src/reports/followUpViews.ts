@@ -69,12 +69,13 @@ function participantFacts(c: ParticipantTable): Fact[] {
 
 /** The board's follow-up as four cards: insatser and nuläge, budget, kvalitetssäkring, deltagare; one block per insats, readable on a phone. */
 export function followUpReplies(f: FollowUp): Reply[] {
-  const label = periodLabel(f);
-  const name = (id: string) => f.initiatives.find((i) => i.id === id)?.label ?? id;
-  const statusOf = (id: string) => f.status.find((s) => s.initiativeId === id);
-  const during = f.period.through.quarter < 4;
-  const periodEnd = formatDateLong(quarterEnd(f.period.through));
+  return [overviewReply(f), budgetReply(f), qualityReply(f), participantsReply(f)];
+}
 
+const nameIn = (f: FollowUp) => (id: string) => f.initiatives.find((i) => i.id === id)?.label ?? id;
+
+function overviewReply(f: FollowUp): Reply {
+  const statusOf = (id: string) => f.status.find((s) => s.initiativeId === id);
   const counts = { grön: 0, gul: 0, röd: 0 } as Record<TrafficLight, number>;
   for (const s of f.status) counts[s.light] += 1;
   const overview = f.initiatives.map((i): Block => {
@@ -95,7 +96,24 @@ export function followUpReplies(f: FollowUp): Reply[] {
       ],
     };
   });
+  return blocksReply(
+    `Uppföljning ${periodLabel(f)}: insatser och nuläge`,
+    'Nuläge enligt periodens senaste kvartalsrapport.',
+    'Sammanfattning',
+    [
+      { label: '✔ Grön – i fas', value: insatser(counts.grön) },
+      { label: '◐ Gul – delvis', value: insatser(counts.gul) },
+      { label: '✖ Röd – inte i fas', value: insatser(counts.röd) },
+      { label: '○ Utan rapport', value: insatser(f.initiatives.length - f.status.length) },
+    ],
+    overview,
+  );
+}
 
+function budgetReply(f: FollowUp): Reply {
+  const name = nameIn(f);
+  const during = f.period.through.quarter < 4;
+  const periodEnd = formatDateLong(quarterEnd(f.period.through));
   const budgetFacts = (b: FollowUp['budgetTotal']): Fact[] => [
     { label: `Budget ${f.period.year}`, value: formatKr(b.budget) },
     { label: 'Upparbetat', value: b.reported ? formatKr(b.costs) : 'ingen rapport' },
@@ -107,7 +125,19 @@ export function followUpReplies(f: FollowUp): Reply[] {
         ]
       : []),
   ];
+  return blocksReply(
+    `Uppföljning ${periodLabel(f)}: budget`,
+    during
+      ? `Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget, och mot linjär förväntan per ${periodEnd}.`
+      : 'Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget.',
+    'Totalt',
+    budgetFacts(f.budgetTotal),
+    f.budget.map((b) => ({ heading: name(b.initiativeId), status: '', statusColor: 'Default', facts: budgetFacts(b) })),
+  );
+}
 
+function qualityReply(f: FollowUp): Reply {
+  const name = nameIn(f);
   const quality = f.status.map((s): Block => ({
     heading: name(s.initiativeId),
     status: '',
@@ -126,45 +156,25 @@ export function followUpReplies(f: FollowUp): Reply[] {
       { label: 'Vakanser något kvartal', value: s.vacancies },
     ],
   }));
+  return blocksReply(
+    `Uppföljning ${periodLabel(f)}: kvalitetssäkring`,
+    'Svar från periodens kvartalsrapporter (Ja om det gäller alla kvartal, för avvikelser och vakanser om det hänt något kvartal).',
+    '',
+    [],
+    quality,
+  );
+}
 
+function participantsReply(f: FollowUp): Reply {
+  const name = nameIn(f);
   const w = f.toWorkOrStudies;
   const workNote = `Avslutade till arbete, studier eller arbetssökande: ${w.count} av ${w.exits} (${formatPercent(w.percent)})${w.excludedClosedExits > 0 ? `; ${w.excludedClosedExits} avslutade i insatser som upphörde under perioden räknas inte` : ''}.`;
-  return [
-    blocksReply(
-      `Uppföljning ${label}: insatser och nuläge`,
-      'Nuläge enligt periodens senaste kvartalsrapport.',
-      'Sammanfattning',
-      [
-        { label: '✔ Grön – i fas', value: insatser(counts.grön) },
-        { label: '◐ Gul – delvis', value: insatser(counts.gul) },
-        { label: '✖ Röd – inte i fas', value: insatser(counts.röd) },
-        { label: '○ Utan rapport', value: insatser(f.initiatives.length - f.status.length) },
-      ],
-      overview,
-    ),
-    blocksReply(
-      `Uppföljning ${label}: budget`,
-      during
-        ? `Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget, och mot linjär förväntan per ${periodEnd}.`
-        : 'Upparbetade kostnader enligt kvartalsrapporterna mot årsbudget.',
-      'Totalt',
-      budgetFacts(f.budgetTotal),
-      f.budget.map((b) => ({ heading: name(b.initiativeId), status: '', statusColor: 'Default', facts: budgetFacts(b) })),
-    ),
-    blocksReply(
-      `Uppföljning ${label}: kvalitetssäkring`,
-      'Svar från periodens kvartalsrapporter (Ja om det gäller alla kvartal, för avvikelser och vakanser om det hänt något kvartal).',
-      '',
-      [],
-      quality,
-    ),
-    blocksReply(
-      `Uppföljning ${label}: deltagare`,
-      'Totalt först, sedan kvinnor (K) och män (M). Inskrivna och avslutade summeras över kvartalen; pågående gäller vid periodens slut. AF = Arbetsförmedlingen.',
-      'Totalt',
-      participantFacts(f.participantTotals),
-      f.participants.map((p) => ({ heading: name(p.initiativeId), status: '', statusColor: 'Default', facts: participantFacts(p.counts) })),
-      [workNote],
-    ),
-  ];
+  return blocksReply(
+    `Uppföljning ${periodLabel(f)}: deltagare`,
+    'Totalt först, sedan kvinnor (K) och män (M). Inskrivna och avslutade summeras över kvartalen; pågående gäller vid periodens slut. AF = Arbetsförmedlingen.',
+    'Totalt',
+    participantFacts(f.participantTotals),
+    f.participants.map((p) => ({ heading: name(p.initiativeId), status: '', statusColor: 'Default', facts: participantFacts(p.counts) })),
+    [workNote],
+  );
 }

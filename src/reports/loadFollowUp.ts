@@ -1,6 +1,6 @@
 import { latestEstimateColumn } from '../finance/ledgerTotals';
 import { findLedger } from '../questions/answers/common';
-import { Repositories } from '../questions/ports';
+import { Repositories } from '../ports/repositories';
 import { FollowUp, FollowUpPeriod, compileFollowUp } from './compileFollowUp';
 
 /** The follow-up of a period from the store: the reports, the insatser and each insats's budget for the year. */

@@ -3,9 +3,9 @@ import { Quarter, dueDate, latestEndedQuarter, quarterLabel } from '../domain/qu
 import { QuarterlyReport } from '../domain/quarterlyReports';
 import { formatDateLong } from '../format/swedish';
 import { Reply } from '../cards/viewModels';
-import { HandlerDependencies } from '../commands/types';
+import { HandlerDependencies } from '../ports/dependencies';
 import { UserIdentity } from '../roles/roleDirectory';
-import { ReminderStage } from './ports';
+import { ReminderStage } from '../ports/reportRepository';
 import { reportStatus } from './reportStatus';
 
 export interface Reminder {

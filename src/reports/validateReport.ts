@@ -2,7 +2,7 @@ import { FieldProblem, FieldProblems } from '../cards/fieldProblems';
 import { containsPersonnummer } from '../domain/personalData';
 import { FREE_TEXT_MAX } from '../domain/limits';
 import { ByGender, PARTICIPANT_ROWS, ParticipantCounts, QuestionId, REPORT_QUESTIONS, ReportAnswers } from '../domain/quarterlyReports';
-import { Kronor } from '../finance/money';
+import { Kronor } from '../domain/money';
 import { readAmountField } from '../format/parseAmount';
 
 /** The form's fields as the card sends them: strings, keyed by input id. */

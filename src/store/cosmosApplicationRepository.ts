@@ -1,6 +1,6 @@
 import { Container } from '@azure/cosmos';
 import { Application } from '../domain/applications';
-import { ApplicationRepository } from '../applications/ports';
+import { ApplicationRepository } from '../ports/applicationRepository';
 import { StoredDocument, assertNoPersonalData, isStatus, readDocument, replaceIfMatch, updateWithRetry } from './documents';
 
 type ApplicationDocument = StoredDocument<'application'> & Application;

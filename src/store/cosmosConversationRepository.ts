@@ -1,5 +1,5 @@
 import { Container } from '@azure/cosmos';
-import { ConversationEntry, ConversationRepository } from '../deviations/ports';
+import { ConversationEntry, ConversationRepository } from '../ports/caseRepositories';
 import { StoredDocument, readDocument } from './documents';
 
 type ConversationDocument = StoredDocument<'conversation'> & ConversationEntry;

@@ -1,6 +1,6 @@
 import { Container } from '@azure/cosmos';
 import { Deviation, DeviationStatus } from '../domain/deviations';
-import { BudgetReservation, DeviationRepository } from '../deviations/ports';
+import { BudgetReservation, DeviationRepository } from '../ports/caseRepositories';
 import { ConcurrencyError } from '../errors';
 import { StoredDocument, assertNoPersonalData, isStatus, readDocument, replaceIfMatch, updateWithRetry } from './documents';
 

@@ -1,6 +1,6 @@
 import { Container } from '@azure/cosmos';
 import { AnnualReport, MembershipFees } from '../domain/initiatives';
-import { FinanceFactsRepository } from '../questions/ports';
+import { FinanceFactsRepository } from '../ports/repositories';
 import { StoredDocument, readDocument } from './documents';
 
 type FeesDocument = StoredDocument<'membershipFees'> & { readonly year: number; readonly hasPerMember: boolean; readonly fees: MembershipFees };

@@ -1,6 +1,6 @@
 import { Container } from '@azure/cosmos';
 import { InitiativeRegistry, InitiativeYearFigures } from '../domain/initiatives';
-import { InitiativeRepository } from '../questions/ports';
+import { InitiativeRepository } from '../ports/repositories';
 import { NotFoundError } from '../errors';
 import { StoredDocument, readDocument, updateWithRetry } from './documents';
 

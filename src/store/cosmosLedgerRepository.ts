@@ -1,7 +1,7 @@
 import { Container } from '@azure/cosmos';
 import { ApplicationEntry, LedgerAdjustment } from '../domain/deviations';
 import { LedgerSnapshot } from '../domain/ledger';
-import { LedgerCatalogEntry, LedgerRepository, PendingLedgerImport, SnapshotLookup } from '../questions/ports';
+import { LedgerCatalogEntry, LedgerRepository, PendingLedgerImport, SnapshotLookup } from '../ports/repositories';
 import { StoredDocument, assertNoPersonalData, isStatus, readDocument, updateWithRetry } from './documents';
 
 interface PendingImportDocument extends StoredDocument<'ledgerImport'> {

@@ -1,7 +1,7 @@
 import { Container } from '@azure/cosmos';
 import { createHash } from 'crypto';
-import { ReadingRepository } from '../questions/ports';
-import { Reading } from '../questions/reading';
+import { ReadingRepository } from '../ports/repositories';
+import { Reading } from '../domain/reading';
 import { StoredDocument, readDocument } from './documents';
 
 type ReadingDocument = StoredDocument<'reading'> & { readonly reading: Reading; readonly savedAt: string };

@@ -1,7 +1,7 @@
 import { Container } from '@azure/cosmos';
 import { Quarter } from '../domain/quarters';
 import { QuarterlyReport, ReportDraft, ReportVersion } from '../domain/quarterlyReports';
-import { ReminderStage, ReportRepository } from '../reports/ports';
+import { ReminderStage, ReportRepository } from '../ports/reportRepository';
 import { StoredDocument, assertNoPersonalData, isStatus, readDocument, updateWithRetry } from './documents';
 
 type ReportDocument = StoredDocument<'quarterlyReport'> & QuarterlyReport;

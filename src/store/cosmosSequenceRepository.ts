@@ -1,5 +1,5 @@
 import { Container } from '@azure/cosmos';
-import { SequenceRepository } from '../deviations/ports';
+import { SequenceRepository } from '../ports/caseRepositories';
 import { ConcurrencyError } from '../errors';
 import { StoredDocument, assertNoPersonalData, isStatus, readDocument } from './documents';
 

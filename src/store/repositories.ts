@@ -1,4 +1,4 @@
-import { Repositories } from '../questions/ports';
+import { Repositories } from '../ports/repositories';
 import { CosmosStore } from './cosmosStore';
 import { CosmosApplicationRepository } from './cosmosApplicationRepository';
 import { CosmosConversationRepository } from './cosmosConversationRepository';

@@ -1,6 +1,6 @@
 import assert from 'assert/strict';
 import fc from 'fast-check';
-import { roundHalfAwayFromZero, splitByLargestRemainder, toKronor, wholePercent } from '../../src/finance/money';
+import { roundHalfAwayFromZero, splitByLargestRemainder, toKronor, wholePercent } from '../../src/domain/money';
 import { formatDate, formatKr, formatPercent, formatTkr } from '../../src/format/swedish';
 
 describe('money', () => {

@@ -1,7 +1,7 @@
 import assert from 'assert/strict';
 import fc from 'fast-check';
 import { groupUtilisation, linearUtilisation, utilisation, utilisationAgainstAdjusted } from '../../src/finance/utilisation';
-import { toKronor } from '../../src/finance/money';
+import { toKronor } from '../../src/domain/money';
 import { readDataFile } from '../helpers/data';
 
 interface Spending {

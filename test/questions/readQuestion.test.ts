@@ -6,7 +6,7 @@ import { readQuestionWords } from '../../src/questions/parser/readQuestion';
 import { resolveEntity } from '../../src/questions/parser/resolveEntity';
 import { matchSubjects, subjectsOfSnapshot } from '../../src/questions/parser/subjects';
 import { matchesWord, withinOneEdit } from '../../src/questions/parser/text';
-import { FORBUND_MEASURES, Reading } from '../../src/questions/reading';
+import { FORBUND_MEASURES, Reading } from '../../src/domain/reading';
 import { readDataFile } from '../helpers/data';
 
 const Y = 2026;

@@ -1,7 +1,7 @@
 import assert from 'assert/strict';
 import { Initiative } from '../../src/domain/initiatives';
 import { ByGender, ParticipantCounts, QuarterlyReport, ReportAnswers } from '../../src/domain/quarterlyReports';
-import { toKronor } from '../../src/finance/money';
+import { toKronor } from '../../src/domain/money';
 import { compileFollowUp } from '../../src/reports/compileFollowUp';
 import { readDataFile } from '../helpers/data';
 

@@ -4,8 +4,8 @@ import { formatDateLong, formatTkr, formatTkrChange, formatDate } from '../../fo
 import { ApplicationEntry, LedgerAdjustment } from '../../domain/deviations';
 import { applyLedgerAdjustments } from '../../finance/ledgerAdjustments';
 import { QuestionContext } from '../context';
-import { SnapshotLookup } from '../ports';
-import { Subject } from '../reading';
+import { SnapshotLookup } from '../../ports/repositories';
+import { Subject } from '../../domain/reading';
 
 export type Note = { text: string };
 

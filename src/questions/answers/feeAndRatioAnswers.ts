@@ -7,7 +7,7 @@ import { formatKr, formatPercent, formatTkr, formatDate } from '../../format/swe
 import { Fact, Reply } from '../../cards/viewModels';
 import { InvalidInputError } from '../../errors';
 import { QuestionContext } from '../context';
-import { FORBUND, Reading } from '../reading';
+import { FORBUND, Reading } from '../../domain/reading';
 import { resolveEntity } from '../parser/resolveEntity';
 import { clarifyReply, figuresReply, findLedger, listInSwedish, noDataReply, readingLine } from './common';
 

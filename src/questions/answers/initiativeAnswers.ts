@@ -1,12 +1,12 @@
 import { Initiative, InitiativeYearFigure, InitiativeYearFigures, initiativeLabel } from '../../domain/initiatives';
 import { groupUtilisation, linearUtilisation, utilisation, utilisationAgainstAdjusted } from '../../finance/utilisation';
-import { sum } from '../../finance/money';
+import { sum } from '../../domain/money';
 import { formatDateLong, formatPercent, formatTkr, formatDate } from '../../format/swedish';
 import { Fact, Reply } from '../../cards/viewModels';
 import { InvalidInputError } from '../../errors';
 import { QuestionContext } from '../context';
 import { figuresFromReports } from '../../reports/reportFigures';
-import { FORBUND, Reading, Subject } from '../reading';
+import { FORBUND, Reading, Subject } from '../../domain/reading';
 import { Note, figuresReply, findLedger, listInSwedish, noDataReply, readingLine, tableReply } from './common';
 
 const KIND_TEXT = { individual: 'Individinsats', structural: 'Strukturinsats' } as const;

@@ -4,7 +4,7 @@ import { ColumnTotals, computeLedgerTotals, latestEstimateColumn } from '../../f
 import { formatKr, formatTkr, formatTkrChange } from '../../format/swedish';
 import { Fact, Reply } from '../../cards/viewModels';
 import { QuestionContext, currentYearOf } from '../context';
-import { FORBUND, Reading } from '../reading';
+import { FORBUND, Reading } from '../../domain/reading';
 import {
   AdjustedLookup,
   Note,

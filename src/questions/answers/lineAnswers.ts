@@ -1,13 +1,13 @@
 import { LedgerColumn, LedgerLine, LedgerSnapshot } from '../../domain/ledger';
 import { ColumnTotals, computeLedgerTotals, latestEstimateColumn } from '../../finance/ledgerTotals';
-import { Kronor, sum, wholePercent } from '../../finance/money';
+import { Kronor, sum, wholePercent } from '../../domain/money';
 import { formatDateLong, formatPercent, formatTkr, formatTkrChange, formatDate } from '../../format/swedish';
 import { dueDate, latestEndedQuarter, quarterLabel } from '../../domain/quarters';
 import { utilisation } from '../../finance/utilisation';
 import { Fact, Reply } from '../../cards/viewModels';
 import { QuestionContext } from '../context';
 import { AGGREGATE_LINES } from '../parser/lexicon';
-import { FORBUND, Reading, Subject } from '../reading';
+import { FORBUND, Reading, Subject } from '../../domain/reading';
 import {
   AdjustedLookup,
   adjustmentNotes,

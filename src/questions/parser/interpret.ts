@@ -1,5 +1,5 @@
 import { ColumnKind } from '../../domain/ledger';
-import { FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES, Subject } from '../reading';
+import { FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES, Subject } from '../../domain/reading';
 import { MINE_CUES, OVERVIEW_WORDS, STOP_WORDS } from './lexicon';
 import { QuestionWords } from './readQuestion';
 import { SubjectEntity, SubjectMatch } from './subjects';

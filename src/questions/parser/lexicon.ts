@@ -1,5 +1,5 @@
 import { ColumnKind } from '../../domain/ledger';
-import { Measure } from '../reading';
+import { Measure } from '../../domain/reading';
 
 /**
  * The Swedish vocabulary of the förbund's papers (ekonomisk information, årsredovisning,

@@ -1,4 +1,4 @@
-import { FORBUND, Measure, Reading } from '../reading';
+import { FORBUND, Measure, Reading } from '../../domain/reading';
 import { STOP_WORDS } from './lexicon';
 import { QuestionWords } from './readQuestion';
 import { SubjectEntity } from './subjects';

@@ -1,6 +1,6 @@
 import { ColumnKind } from '../../domain/ledger';
-import { Kronor } from '../../finance/money';
-import { Measure } from '../reading';
+import { Kronor } from '../../domain/money';
+import { Measure } from '../../domain/reading';
 import { COLUMN_CUES, DIFFERENCE_CUES, EXPLAIN_CUES, FOLLOW_UP_OPENERS, FORBUND_NAMES, HELP_CUES, MEASURE_CUES, RELATIVE_YEARS } from './lexicon';
 import { findPhrase, normalize, tokenize } from './text';
 

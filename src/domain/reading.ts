@@ -1,5 +1,5 @@
-import { ColumnKind } from '../domain/ledger';
-import { Kronor } from '../finance/money';
+import { ColumnKind } from './ledger';
+import { Kronor } from './money';
 
 /** What a budget question asks for. Every figure answer is one of these over one subject. */
 export type Measure =

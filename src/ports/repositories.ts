@@ -1,10 +1,9 @@
 import { ApplicationEntry, LedgerAdjustment } from '../domain/deviations';
-import { LedgerSnapshot } from '../domain/ledger';
-import { ConversationRepository, DeviationRepository, SequenceRepository } from '../deviations/ports';
-import { ReportRepository } from '../reports/ports';
-import { ApplicationRepository } from '../applications/ports';
-import { Reading } from './reading';
-import type { TableRows } from '../importer/ledgerWorkbookReader';
+import { LedgerSnapshot, TableRows } from '../domain/ledger';
+import { ConversationRepository, DeviationRepository, SequenceRepository } from './caseRepositories';
+import { ReportRepository } from './reportRepository';
+import { ApplicationRepository } from './applicationRepository';
+import { Reading } from '../domain/reading';
 import { AnnualReport, InitiativeRegistry, InitiativeYearFigures, MembershipFees } from '../domain/initiatives';
 
 export interface LedgerCatalogEntry {
