@@ -39,12 +39,11 @@ export async function decisionForm(
   user: UserIdentity,
   id: unknown,
   by: DecidedBy,
-  limit: number,
   problems: readonly string[] = [],
   typed: Fields = {},
 ): Promise<Reply> {
   const a = await loadSubmitted(deps, user, id);
-  mayDecide(user, a, by, limit);
+  mayDecide(user, a, by, deps.delegationLimitKr);
   if (a.status !== 'inlämnad') return receiptOf(a, `Ansökan ${a.dnr} är redan ${a.status}`);
   const years = Object.entries(a.requestedByYear ?? {});
   const v = (key: string, fallback: string) => typed[key] ?? fallback;
@@ -194,16 +193,15 @@ export async function decideApplication(
   id: unknown,
   by: DecidedBy,
   typed: Fields,
-  limit: number,
   clickedCardId?: string,
 ): Promise<Reply> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const a = await loadSubmitted(deps, user, id);
-    mayDecide(user, a, by, limit);
+    mayDecide(user, a, by, deps.delegationLimitKr);
     if (a.status !== 'inlämnad')
       return receiptOf(await finishApplicationDecision(deps, a), `Ansökan ${a.dnr} är redan ${a.status}`, ['Beslutet är redan fattat och står fast.']);
     const { decision, problems } = readDecision(a, by, typed, user, deps.now(), deps.today());
-    if (!decision) return decisionForm(deps, user, id, by, limit, problems, typed);
+    if (!decision) return decisionForm(deps, user, id, by, problems, typed);
     const written = await deps.repos.applications.replaceIfUnchanged(a, { ...a, status: decision.outcome, decision, decisionFinished: false });
     if (!written) continue;
     const finished = await finishApplicationDecision(deps, written);

@@ -16,7 +16,7 @@ export async function repairUnfinishedApplications(
   let failed = 0;
   await mapBounded(unfinished, options.parallel ?? 4, async (found) => {
     try {
-      if (found.kansliNotified === false) await notifyKansli(deps, found, deps.delegationLimitKr);
+      if (found.kansliNotified === false) await notifyKansli(deps, found);
       if (found.decisionFinished === false) await finishApplicationDecision(deps, found);
       finished += 1;
     } catch (err) {

@@ -48,7 +48,7 @@ export const withinDelegation = (a: Application, limit: number) => sum(Object.va
  * retry gets the same number), status inlämnad in one conditional write, the pending
  * amounts in the ledger, and a card to the kansli (and the deciders when within delegation).
  */
-export async function submitApplication(deps: HandlerDependencies, user: UserIdentity, id: unknown, typed: Fields, delegationLimit: number): Promise<Reply> {
+export async function submitApplication(deps: HandlerDependencies, user: UserIdentity, id: unknown, typed: Fields): Promise<Reply> {
   let a = await loadOwnApplication(deps, user, id);
   if (a.status !== 'utkast') return receiptOf(a, 'Ansökan är redan inlämnad');
   const { problems, summary } = assess(a);
@@ -85,14 +85,15 @@ export async function submitApplication(deps: HandlerDependencies, user: UserIde
     requestedByYear: split.byYear,
     status: 'inlämnad',
   });
-  deps.afterTurn('notify kansli', () => notifyKansli(deps, written, delegationLimit));
+  deps.afterTurn('notify kansli', () => notifyKansli(deps, written));
   return receiptOf(written, `Ansökan inlämnad: ${written.name}`, [
     `Tack! Ansökan har diarieförts som ${written.dnr}. Kansliet har fått den; du får besked här när den är beslutad. Skriv "status på min ansökan" för att se läget.`,
   ]);
 }
 
 /** The kansli records the board's decision; within the delegation limit the deciders may decide at once. */
-export async function notifyKansli(deps: HandlerDependencies, a: Application, delegationLimit: number): Promise<void> {
+export async function notifyKansli(deps: HandlerDependencies, a: Application): Promise<void> {
+  const delegationLimit = deps.delegationLimitKr;
   const total = formatKr(sum(Object.values(a.requestedByYear ?? {})));
   const kansli = deps.directory.withRole(a.associationId, ['kansli']);
   const deciders = withinDelegation(a, delegationLimit) ? deps.directory.withRole(a.associationId, DECIDER_ROLES) : [];

@@ -115,7 +115,7 @@ export class FinsamBot extends TeamsActivityHandler {
       if (result.fileOffers?.length) await context.sendActivities(result.fileOffers.map(fileConsentActivity));
       if (result.updatedCard) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(result.updatedCard).content };
       // Universal Actions: a message response carries a string, which botbuilder's type does not model.
-      return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'OK' as unknown as Record<string, unknown> };
+      return messageResponse('OK');
     } catch (err) {
       if (err instanceof StoreUnavailableError || isStoreRefusal(err)) {
         // The card stays as it is, with what was typed; a retry with the same form files once.
@@ -126,7 +126,7 @@ export class FinsamBot extends TeamsActivityHandler {
           conversation: context.activity.conversation?.id,
         });
         const message = err instanceof StoreUnavailableError ? err.userMessage : NOTHING_SAVED;
-        return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message as unknown as Record<string, unknown> };
+        return messageResponse(message);
       }
       const reply = errorReply(err, this.logger, { verb: verb.slice(0, 100), conversation: context.activity.conversation?.id });
       return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(reply).content };
@@ -162,4 +162,9 @@ export class FinsamBot extends TeamsActivityHandler {
       await context.sendActivity(replyActivity(errorReply(err, this.logger, { verb: 'fileConsent', conversation: context.activity.conversation?.id })));
     }
   }
+}
+
+/** Universal Actions' message response: Teams shows the string; botbuilder types `value` as an object, hence the one cast. */
+function messageResponse(text: string): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
 }

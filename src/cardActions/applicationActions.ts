@@ -59,7 +59,7 @@ export const applicationDiscardAction: CardActionHandler = {
 export const applicationSubmitAction: CardActionHandler = {
   verb: 'applicationSubmit',
   async handle(input, deps) {
-    return { replies: [], updatedCard: await submitApplication(deps, input.user, input.data.applicationId, fieldsOf(input), deps.delegationLimitKr) };
+    return { replies: [], updatedCard: await submitApplication(deps, input.user, input.data.applicationId, fieldsOf(input)) };
   },
 };
 
@@ -67,7 +67,7 @@ export const applicationSubmitAction: CardActionHandler = {
 export const openApplicationDecisionAction: CardActionHandler = {
   verb: 'openApplicationDecision',
   async handle(input, deps) {
-    return { replies: [], updatedCard: await decisionForm(deps, input.user, input.data.applicationId, byOf(input), deps.delegationLimitKr) };
+    return { replies: [], updatedCard: await decisionForm(deps, input.user, input.data.applicationId, byOf(input)) };
   },
 };
 
@@ -77,19 +77,11 @@ export const decideApplicationAction: CardActionHandler = {
     if (input.problems?.length)
       return {
         replies: [],
-        updatedCard: await decisionForm(deps, input.user, input.data.applicationId, byOf(input), deps.delegationLimitKr, input.problems, fieldsOf(input)),
+        updatedCard: await decisionForm(deps, input.user, input.data.applicationId, byOf(input), input.problems, fieldsOf(input)),
       };
     return {
       replies: [],
-      updatedCard: await decideApplication(
-        deps,
-        input.user,
-        input.data.applicationId,
-        byOf(input),
-        fieldsOf(input),
-        deps.delegationLimitKr,
-        input.personalCardId,
-      ),
+      updatedCard: await decideApplication(deps, input.user, input.data.applicationId, byOf(input), fieldsOf(input), input.personalCardId),
     };
   },
 };

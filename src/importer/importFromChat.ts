@@ -5,7 +5,7 @@ import { applyLedgerAdjustments } from '../finance/ledgerAdjustments';
 import { compareStatedTotals, computeLedgerTotals, latestEstimateColumn } from '../finance/ledgerTotals';
 import { formatDate, formatDateLong, formatTkr } from '../format/swedish';
 import { KIND_LABEL, LedgerSnapshot } from '../domain/ledger';
-import { PendingLedgerImport, Repositories } from '../ports/repositories';
+import { LedgerRepository, PendingLedgerImport } from '../ports/repositories';
 import { UserIdentity, hasRole } from '../roles/roleDirectory';
 import { RowChoice, UnresolvedRow, assembleLedger, readTableRows } from './ledgerWorkbookReader';
 import { lineLabel } from '../exports/ledgerWorkbook';
@@ -34,8 +34,9 @@ export interface IncomingFile {
   read(): Promise<Buffer>;
 }
 
+/** What the import uses: the ledger's repository and the clock. */
 export interface ImportDependencies {
-  readonly repos: Repositories;
+  readonly repos: { readonly ledger: LedgerRepository };
   readonly today: () => string;
   readonly now: () => Date;
 }
