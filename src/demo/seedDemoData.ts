@@ -35,23 +35,29 @@ function readJson<T>(name: string): T {
 export async function seedDemoDataIfEmpty(repos: Repositories, associationId = 'uppsala'): Promise<boolean> {
   if (await repos.ledger.hasAny(associationId)) return false;
   const followUp = readJson<FollowUpFile>(FOLLOW_UP_FILE);
+  await repos.initiatives.saveRegistry({ associationId, initiatives: followUp.initiatives.map(withBryggansContinuation) });
+  const figures2025 = yearFigures2025(associationId, followUp);
+  await repos.initiatives.saveYearFigures(figures2025);
+  await seedReports2025(repos, associationId, followUp, figures2025);
+  await seedFinanceFacts(repos, associationId, followUp);
+  // Ledgers last: their catalog is what marks the förbund as seeded.
+  for (const file of LEDGER_FILES) await repos.ledger.saveSnapshot(parseLedgerFile(readJson(file)));
+  return true;
+}
+
+/** The 2026 ledger funds Bryggan 2026–2028; the decision is not in the documents, so the continuation is assumed. */
+function withBryggansContinuation(i: FollowUpFile['initiatives'][number]): FollowUpFile['initiatives'][number] {
+  if (i.id !== 'bryggan') return i;
+  return {
+    ...i,
+    period: { start: i.period.start, end: '2028-12-31' },
+    note: 'Första perioden 2023-09-01–2025-12-31; fortsätter 2026–2028 enligt ekonomisk information 2026-03-26 (beslutet finns inte i underlagen).',
+  };
+}
+
+function yearFigures2025(associationId: string, followUp: FollowUpFile): InitiativeYearFigures {
   const tkr = (v: number) => toKronor(v, 'tkr');
-
-  await repos.initiatives.saveRegistry({
-    associationId,
-    initiatives: followUp.initiatives.map((i) =>
-      i.id === 'bryggan'
-        ? // The 2026 ledger funds Bryggan 2026–2028; the decision is not in the documents, so the continuation is assumed.
-          {
-            ...i,
-            period: { start: i.period.start, end: '2028-12-31' },
-            note: 'Första perioden 2023-09-01–2025-12-31; fortsätter 2026–2028 enligt ekonomisk information 2026-03-26 (beslutet finns inte i underlagen).',
-          }
-        : i,
-    ),
-  });
-
-  const figures2025: InitiativeYearFigures = {
+  return {
     associationId,
     year: 2025,
     asOf: '2025-12-31',
@@ -64,9 +70,10 @@ export async function seedDemoDataIfEmpty(repos: Repositories, associationId = '
       budgetAdjustments: s.initiative === 'framsteget' ? [tkr(142)] : [],
     })),
   };
-  await repos.initiatives.saveYearFigures(figures2025);
+}
 
-  // Quarterly reports for 2025 recreated from the published follow-up, so "uppföljning 2025" can be compiled.
+/** Quarterly reports for 2025 recreated from the published follow-up, so "uppföljning 2025" can be compiled. */
+async function seedReports2025(repos: Repositories, associationId: string, followUp: FollowUpFile, figures2025: InitiativeYearFigures): Promise<void> {
   const registry = (await repos.initiatives.getRegistry(associationId))?.initiatives ?? [];
   const statusOf = new Map(followUp.initiatives.map((i) => [i.id, i.status2025]));
   const actual = Object.fromEntries(figures2025.figures.map((f) => [f.initiativeId, f.actual]));
@@ -79,7 +86,10 @@ export async function seedDemoDataIfEmpty(repos: Repositories, associationId = '
     const { version: _number, ...version } = report.versions[0] as (typeof report.versions)[number];
     await repos.reports.addVersion(associationId, report.initiativeId, report, version);
   }
+}
 
+/** Medlemsavgifter 2024–2026 and the annual reports of the five-year overview. */
+async function seedFinanceFacts(repos: Repositories, associationId: string, followUp: FollowUpFile): Promise<void> {
   for (const year of [2024, 2025]) {
     const perMember = followUp.membershipFees[String(year)] as Record<string, number>;
     const fees: MembershipFees = {
@@ -98,12 +108,7 @@ export async function seedDemoDataIfEmpty(repos: Repositories, associationId = '
     perMember: {},
     source: 'Ekonomisk information 2026-03-26',
   });
-
   for (const report of annualReports(associationId, followUp.annualReport2025)) await repos.financeFacts.saveAnnualReport(report);
-
-  // Ledgers last: their catalog is what marks the förbund as seeded.
-  for (const file of LEDGER_FILES) await repos.ledger.saveSnapshot(parseLedgerFile(readJson(file)));
-  return true;
 }
 
 /** Every year of the five-year overview; the latest also with its balance sheet and årets resultat. */

@@ -59,6 +59,49 @@ export function slug(text: string): string {
   return normalize(text).replace(/ /g, '-');
 }
 
+const INCOME_GROUPS = ['membership_fees', 'sales', 'external_funding', 'other_income'];
+
+/** Collects the problems of one file while its parts are converted, so all are reported at once. */
+interface Conversion {
+  readonly problems: string[];
+  readonly columnKeys: ReadonlySet<string>;
+  readonly kr: (amount: number) => Kronor;
+}
+
+function convertAmounts(c: Conversion, amounts: Record<string, number>, path: string): Record<string, Kronor> {
+  const out: Record<string, Kronor> = {};
+  for (const [key, value] of Object.entries(amounts)) {
+    if (!c.columnKeys.has(key)) c.problems.push(`${path}/${key}: ingen kolumn har nyckeln "${key}"`);
+    out[key] = c.kr(value);
+  }
+  return out;
+}
+
+function convertLines(c: Conversion, raw: RawLedger): LedgerLine[] {
+  const lineIds = new Set<string>();
+  return raw.lines.map((line, i) => {
+    const path = `/lines/${i}`;
+    const label = line.label ?? (line.initiative ? line.initiative.name : undefined);
+    if (!label) c.problems.push(`${path}: raden behöver "label" eller "initiative"`);
+    if (line.group === undefined) c.problems.push(`${path}: fältet "group" saknas`);
+    const group = line.group ?? (line.section === 'income' ? 'other_income' : 'administration');
+    if (line.section === 'income' && !INCOME_GROUPS.includes(group)) c.problems.push(`${path}/group: "${group}" är ingen intäktsgrupp`);
+    if (line.section === 'cost' && INCOME_GROUPS.includes(group)) c.problems.push(`${path}/group: "${group}" är ingen kostnadsgrupp`);
+    const id = line.id ?? slug(line.initiative ? `${line.initiative.name}-${line.initiative.owner}` : `${group}-${label ?? i}`);
+    if (lineIds.has(id)) c.problems.push(`${path}/id: raden "${id}" finns redan; ge raderna olika "id"`);
+    lineIds.add(id);
+    return {
+      id,
+      section: line.section,
+      group,
+      label: label ?? '',
+      ...(line.initiative ? { initiative: line.initiative } : {}),
+      amounts: convertAmounts(c, line.amounts, `${path}/amounts`),
+      ...(line.note ? { note: line.note } : {}),
+    };
+  });
+}
+
 /** Validates a ledger file against the contract and converts it to whole kronor. Throws ValidationError naming every bad path. */
 export function parseLedgerFile(input: unknown): LedgerSnapshot {
   if (!validate(input)) throw new ValidationError((validate.errors ?? []).map(describe));
@@ -69,57 +112,26 @@ export function parseLedgerFile(input: unknown): LedgerSnapshot {
     if (columnKeys.has(c.key)) problems.push(`/columns/${i}/key: kolumnen "${c.key}" finns redan`);
     columnKeys.add(c.key);
   });
-  const kr = (amount: number) => toKronor(amount, raw.unit);
-  const convertAmounts = (amounts: Record<string, number>, path: string): Record<string, Kronor> => {
-    const out: Record<string, Kronor> = {};
-    for (const [key, value] of Object.entries(amounts)) {
-      if (!columnKeys.has(key)) problems.push(`${path}/${key}: ingen kolumn har nyckeln "${key}"`);
-      out[key] = kr(value);
-    }
-    return out;
-  };
-  const lineIds = new Set<string>();
-  const lines: LedgerLine[] = raw.lines.map((line, i) => {
-    const path = `/lines/${i}`;
-    const label = line.label ?? (line.initiative ? line.initiative.name : undefined);
-    if (!label) problems.push(`${path}: raden behöver "label" eller "initiative"`);
-    if (line.group === undefined) problems.push(`${path}: fältet "group" saknas`);
-    const group = line.group ?? (line.section === 'income' ? 'other_income' : 'administration');
-    if (line.section === 'income' && !['membership_fees', 'sales', 'external_funding', 'other_income'].includes(group))
-      problems.push(`${path}/group: "${group}" är ingen intäktsgrupp`);
-    if (line.section === 'cost' && ['membership_fees', 'sales', 'external_funding', 'other_income'].includes(group))
-      problems.push(`${path}/group: "${group}" är ingen kostnadsgrupp`);
-    const id = line.id ?? slug(line.initiative ? `${line.initiative.name}-${line.initiative.owner}` : `${group}-${label ?? i}`);
-    if (lineIds.has(id)) problems.push(`${path}/id: raden "${id}" finns redan; ge raderna olika "id"`);
-    lineIds.add(id);
-    return {
-      id,
-      section: line.section,
-      group,
-      label: label ?? '',
-      ...(line.initiative ? { initiative: line.initiative } : {}),
-      amounts: convertAmounts(line.amounts, `${path}/amounts`),
-      ...(line.note ? { note: line.note } : {}),
-    };
-  });
+  const c: Conversion = { problems, columnKeys, kr: (amount: number) => toKronor(amount, raw.unit) };
+  const lines = convertLines(c, raw);
   const pendingApplications = (raw.pendingApplications ?? []).map((a, i) => ({
     name: a.name,
     owner: a.owner,
-    amounts: convertAmounts(a.amounts, `/pendingApplications/${i}/amounts`),
+    amounts: convertAmounts(c, a.amounts, `/pendingApplications/${i}/amounts`),
   }));
   const statedTotals: Record<string, Partial<Record<TotalField, Kronor>>> = {};
   for (const [key, fields] of Object.entries(raw.statedTotals ?? {})) {
     if (!columnKeys.has(key)) problems.push(`/statedTotals/${key}: ingen kolumn har nyckeln "${key}"`);
-    statedTotals[key] = Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, kr(v as number)]));
+    statedTotals[key] = Object.fromEntries(Object.entries(fields).map(([f, v]) => [f, c.kr(v as number)]));
   }
   if (problems.length > 0) throw new ValidationError(problems);
   return {
     associationId: raw.association.id,
     associationName: raw.association.name,
     asOf: raw.asOf,
-    reserveFund: kr(raw.reserveFund ?? 0),
-    openingSurplus: { year: raw.openingSurplus.year, amount: kr(raw.openingSurplus.amount) },
-    columns: raw.columns.map((c) => ({ key: c.key, year: c.year, kind: c.kind })),
+    reserveFund: c.kr(raw.reserveFund ?? 0),
+    openingSurplus: { year: raw.openingSurplus.year, amount: c.kr(raw.openingSurplus.amount) },
+    columns: raw.columns.map((col) => ({ key: col.key, year: col.year, kind: col.kind })),
     lines,
     pendingApplications,
     statedTotals,
