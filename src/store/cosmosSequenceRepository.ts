@@ -45,9 +45,12 @@ export class CosmosSequenceRepository implements SequenceRepository {
       }
     };
     for (let attempt = 0; attempt < 200; attempt += 1) {
+      // The counter first, then the key's document: a number the counter has moved past was
+      // recorded before the move, so this order cannot miss it (the other order can, when the same
+      // key is assigned twice at once, by a request and another instance's repair, and burn a number).
+      const counter = await readDocument<CounterDocument>(this.container, counterId, associationId);
       const existing = await readDocument<AssignmentDocument>(this.container, assignmentId(key), associationId);
       if (existing) return existing.number;
-      const counter = await readDocument<CounterDocument>(this.container, counterId, associationId);
       const legacy = counter?.assigned?.[key];
       if (legacy !== undefined) return legacy;
       if (counter && counter.lastKey === key) {

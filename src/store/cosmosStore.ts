@@ -48,6 +48,8 @@ function managedIdentity(clientId: string | undefined): TokenCredential {
   return new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
 }
 
+const isLocalEndpoint = (endpoint: string | undefined) => endpoint !== undefined && /^https?:\/\/(127\.0\.0\.1|localhost)(:\d+)?\/?$/.test(endpoint);
+
 /** Connects to the configured account, or starts the embedded server under dataDir when no endpoint is set. */
 export async function openCosmosStore(config: StoreConfig): Promise<CosmosStore> {
   const embedded = config.endpoint ? undefined : await startEmbeddedCosmos(config.dataDir);
@@ -56,7 +58,8 @@ export async function openCosmosStore(config: StoreConfig): Promise<CosmosStore>
     const client = new CosmosClient({
       endpoint: embedded?.endpoint ?? (config.endpoint as string),
       ...(key ? { key } : { aadCredentials: managedIdentity(config.managedIdentityClientId) }),
-      connectionPolicy: { enableEndpointDiscovery: !embedded },
+      // A server on this machine (embedded, or npm run cosmos) has no regions to discover.
+      connectionPolicy: { enableEndpointDiscovery: !embedded && !isLocalEndpoint(config.endpoint) },
     });
     const containers = new Map<ContainerName, Container>();
     if (key) {

@@ -50,6 +50,8 @@ export interface EmbeddedOptions {
   /** How often a store whose journal failed tries to write again. */
   readonly recoveryIntervalMs?: number;
   readonly faults?: JournalFaults;
+  /** The key clients sign with (npm run cosmos, shared by several bots); otherwise a fresh one per process. */
+  readonly key?: string;
 }
 
 /** Faults a test injects into every embedded store's journal (a disk that fills up); empty in production. */
@@ -86,8 +88,8 @@ export async function startEmbeddedCosmos(dataDir: string, port = 0, options: Em
     throw err;
   }
 
-  // A fresh key per process: another local process (or a page in a browser) cannot write without it.
-  const key = randomBytes(64).toString('base64');
+  // A fresh key per process unless one is given: another local process (or a page in a browser) cannot write without it.
+  const key = options.key ?? randomBytes(64).toString('base64');
   let requests = 0;
   // Bumped when a write fails: a request that began before cannot have its change journaled.
   const state = { epoch: 0, recovering: false };
