@@ -20,8 +20,18 @@ param fileLinkSecretInVault string = ''
 @description('Display name of the bot in Azure.')
 param botDisplayName string = 'Finsam-boten'
 
-@description('App Service plan size; B1 is enough for one förbund.')
+@description('App Service plan size; B1 is enough for one förbund. Autoscale (maxInstanceCount above instanceCount) needs S1 or P1v3 and up.')
 param webAppSku string = 'B1'
+
+@minValue(1)
+@maxValue(10)
+@description('Instances the plan runs; every instance serves any turn (the state is in Cosmos).')
+param instanceCount int = 1
+
+@minValue(1)
+@maxValue(10)
+@description('Autoscale on CPU up to this many instances; equal to instanceCount means no autoscale.')
+param maxInstanceCount int = 1
 
 @description('Region of the web app and the Cosmos DB account.')
 param location string = resourceGroup().location
@@ -162,8 +172,34 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   name: '${name}-plan'
   location: location
   kind: 'linux'
-  sku: { name: webAppSku }
+  sku: { name: webAppSku, capacity: instanceCount }
   properties: { reserved: true }
+}
+
+// More instances when the CPU stays high (before board meetings), fewer when it falls; /healthz takes a sick one out.
+resource autoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = if (maxInstanceCount > instanceCount) {
+  name: '${name}-autoscale'
+  location: location
+  properties: {
+    enabled: true
+    targetResourceUri: plan.id
+    profiles: [
+      {
+        name: 'cpu'
+        capacity: { minimum: string(instanceCount), maximum: string(maxInstanceCount), default: string(instanceCount) }
+        rules: [
+          {
+            metricTrigger: { metricName: 'CpuPercentage', metricResourceUri: plan.id, timeGrain: 'PT1M', statistic: 'Average', timeWindow: 'PT10M', timeAggregation: 'Average', operator: 'GreaterThan', threshold: 70 }
+            scaleAction: { direction: 'Increase', type: 'ChangeCount', value: '1', cooldown: 'PT10M' }
+          }
+          {
+            metricTrigger: { metricName: 'CpuPercentage', metricResourceUri: plan.id, timeGrain: 'PT1M', statistic: 'Average', timeWindow: 'PT20M', timeAggregation: 'Average', operator: 'LessThan', threshold: 30 }
+            scaleAction: { direction: 'Decrease', type: 'ChangeCount', value: '1', cooldown: 'PT20M' }
+          }
+        ]
+      }
+    ]
+  }
 }
 
 resource webApp 'Microsoft.Web/sites@2023-12-01' = {
@@ -177,6 +213,8 @@ resource webApp 'Microsoft.Web/sites@2023-12-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // No sticky sessions: any instance serves any turn, so requests spread evenly.
+    clientAffinityEnabled: false
     keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'NODE|22-lts'

@@ -163,6 +163,18 @@ describe('deployment files', () => {
     assert.match(read('infra/azure.parameters.json'), /"jobsKeyInVault": \{ "value": "\$\{\{JOBS_KEY_IN_VAULT\}\}" \}/);
   });
 
+  it('runs more than one instance when asked: capacity, CPU autoscale within bounds, no sticky sessions, /healthz', () => {
+    assert.match(bicep, /sku: \{ name: webAppSku, capacity: instanceCount \}/);
+    assert.match(bicep, /resource autoscale 'Microsoft\.Insights\/autoscalesettings@[^']+' = if \(maxInstanceCount > instanceCount\)/);
+    assert.match(bicep, /capacity: \{ minimum: string\(instanceCount\), maximum: string\(maxInstanceCount\), default: string\(instanceCount\) \}/);
+    assert.match(bicep, /metricName: 'CpuPercentage'[^\n]+operator: 'GreaterThan', threshold: 70/);
+    assert.match(bicep, /metricName: 'CpuPercentage'[^\n]+operator: 'LessThan', threshold: 30/);
+    assert.match(bicep, /clientAffinityEnabled: false/);
+    assert.match(bicep, /healthCheckPath: '\/healthz'/);
+    // What every instance must share: the store, the job key and the download links' secret.
+    for (const setting of ['COSMOS_ENDPOINT', 'JOBS_KEY', 'FILE_LINK_SECRET']) assert.match(bicep, new RegExp(`\\{ name: '${setting}', value: `));
+  });
+
   it('every globally unique name carries a hash of the resource group', () => {
     assert.match(bicep, /var name = toLower\('\$\{resourceBaseName\}\$\{uniqueString\(resourceGroup\(\)\.id\)\}'\)/);
     const names = [...bicep.matchAll(/^ {2}name: (.+)$/gm)]

@@ -1,6 +1,4 @@
 import assert from 'assert/strict';
-import http from 'http';
-import { AddressInfo } from 'net';
 import path from 'path';
 import { BotProcess, startBotProcess } from '../../bench/coldStart';
 import { EmbeddedCosmos, startEmbeddedCosmos } from '../../src/store/embeddedCosmos';
@@ -9,6 +7,7 @@ import { CaptureConnector, startCaptureConnector } from '../helpers/captureConne
 import { TeamsUser, adaptiveCardInvoke, teamsMessage } from '../helpers/teams';
 import { chatOf, texts } from '../helpers/chat';
 import { makeTempDir } from '../helpers/tempDir';
+import { roundRobin } from '../helpers/roundRobinProxy';
 
 const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
 const board = user('29:board', '00000000-0000-0000-0000-0000000000b1', 'Styrelseledamot (demo)');
@@ -18,33 +17,6 @@ const lead2 = user('29:d2', '00000000-0000-0000-0000-0000000000d2', 'Insatsansva
 const KEY = Buffer.from('multi-instance-test-key-'.repeat(3)).toString('base64');
 const JOBS_KEY = 'flera-instanser-nyckel';
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\u2011/g, '-');
-
-/** A round-robin HTTP proxy in front of the instances, as App Service's front end spreads requests; 502 for an instance that is gone. */
-async function roundRobin(ports: () => number[]): Promise<{ url: string; close(): Promise<void> }> {
-  let next = 0;
-  const server = http.createServer((req, res) => {
-    const targets = ports();
-    const port = targets[next++ % targets.length] as number;
-    const upstream = http.request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
-    upstream.on('error', () => {
-      if (!res.headersSent) res.writeHead(502);
-      res.end();
-    });
-    req.pipe(upstream);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  };
-}
 
 describe('three bot instances on one shared Cosmos (npm run cosmos)', function () {
   this.timeout(180_000);
