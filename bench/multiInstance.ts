@@ -11,7 +11,8 @@ import { roundRobin } from '../test/helpers/roundRobinProxy';
 import { teamsMessage } from '../test/helpers/teams';
 import { makeTempDir } from '../test/helpers/tempDir';
 
-const USER = { id: '29:bench', aadObjectId: 'bench-user', name: 'Bench' };
+// One user per conversation: a user has one personal chat (one user in sixteen chats would rewrite its conversation reference every turn).
+const userOf = (c: number) => ({ id: `29:bench-${c}`, aadObjectId: `bench-user-${c}`, name: `Bench ${c}` });
 const KEY = Buffer.from('bench-multi-instance-key-'.repeat(3)).toString('base64');
 const CONVERSATIONS = 16;
 const PER_CONVERSATION = 40;
@@ -35,7 +36,7 @@ async function main() {
           const res = await fetch(`${base}/api/messages`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(teamsMessage(connector.url, USER, 'beslutsutrymme 2026?', { conversationId: `multi-${c}` })),
+            body: JSON.stringify(teamsMessage(connector.url, userOf(c), 'beslutsutrymme 2026?', { conversationId: `multi-${c}` })),
           });
           await res.text();
           if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
