@@ -96,6 +96,16 @@ describe('three bot instances on one shared Cosmos (npm run cosmos)', function (
     assert.match(texts(res.body.value), /Dnr 2026:\d+/);
   });
 
+  it('resumes on one instance the kvartalsrapport draft saved on another', async () => {
+    const [form] = await say(at(0), lead, 'kvartalsrapport');
+    const data = form.actions.find((a: any) => a.verb === 'submitReport').data;
+    const saved = await click(at(1), lead, 'saveReportDraft', { ...data, choice_inPhase: 'Delvis', comment_inPhase: 'Vakans under hösten.', goalFulfilment: 'Halvvägs' });
+    assert.match(texts(saved.body.value), /Utkastet är sparat/);
+    const [resumed] = await say(at(2), lead, 'kvartalsrapport');
+    assert.match(texts(resumed), /Du fortsätter utkastet/);
+    assert.match(JSON.stringify(resumed), /Vakans under hösten\./);
+  });
+
   it('decides an avvikelse once when twenty approvals arrive at all three instances', async () => {
     const res = await click(at(2), lead, 'submitDeviation', {
       formId: 'twentyapprovalsform',
