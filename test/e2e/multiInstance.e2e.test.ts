@@ -99,7 +99,12 @@ describe('three bot instances on one shared Cosmos (npm run cosmos)', function (
   it('resumes on one instance the kvartalsrapport draft saved on another', async () => {
     const [form] = await say(at(0), lead, 'kvartalsrapport');
     const data = form.actions.find((a: any) => a.verb === 'submitReport').data;
-    const saved = await click(at(1), lead, 'saveReportDraft', { ...data, choice_inPhase: 'Delvis', comment_inPhase: 'Vakans under hösten.', goalFulfilment: 'Halvvägs' });
+    const saved = await click(at(1), lead, 'saveReportDraft', {
+      ...data,
+      choice_inPhase: 'Delvis',
+      comment_inPhase: 'Vakans under hösten.',
+      goalFulfilment: 'Halvvägs',
+    });
     assert.match(texts(saved.body.value), /Utkastet är sparat/);
     const [resumed] = await say(at(2), lead, 'kvartalsrapport');
     assert.match(texts(resumed), /Du fortsätter utkastet/);
