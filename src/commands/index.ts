@@ -4,6 +4,7 @@ import { delegationDecisionsCommand } from './delegationDecisionsCommand';
 import { exportLedgerCommand } from './exportLedgerCommand';
 import { followUpCommand } from './followUpCommand';
 import { importLedgerCommand } from './importLedgerCommand';
+import { initiativesWithoutLeadCommand } from './initiativesWithoutLeadCommand';
 import { helpCommand } from './helpCommand';
 import { newDeviationCommand } from './newDeviationCommand';
 import { pendingDeviationsCommand } from './pendingDeviationsCommand';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly CommandHandler[] = [
   followUpCommand,
   exportLedgerCommand,
   importLedgerCommand,
+  initiativesWithoutLeadCommand,
   newApplicationCommand,
   continueApplicationCommand,
   applicationStatusCommand,
