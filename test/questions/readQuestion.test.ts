@@ -59,6 +59,26 @@ describe('question reader', () => {
     });
   }
 
+  it('reads a year written with two digits after a dash or an apostrophe, and no other number as a year', () => {
+    assert.deepEqual(reading('beslutsutrymmet -28').years, [2028]);
+    assert.deepEqual(reading("budget för Bryggan '27").years, [2027]);
+    assert.deepEqual(reading('beslutsutrymme 2026-28').years, [2026, 2027, 2028]);
+    assert.deepEqual(reading('beslutsutrymme 2026 -3').years, [2026]);
+  });
+
+  it('refuses questions about people, uncounted things and other förbund, whatever budget words they hold', () => {
+    for (const q of [
+      'vem är ekonom på kansliet',
+      'hur många deltagare har Växtkraft 2027',
+      'beslutsutrymme 2026 för samordningsförbundet i Gävleborg',
+      'Finsam Skåne medlemsavgifter',
+    ]) {
+      const r = read(q);
+      assert.equal(r.kind, 'notUnderstood', q);
+      assert.ok(r.kind === 'notUnderstood' && r.message, `${q}: says why`);
+    }
+  });
+
   it('reads an amount as an amount, not as a year', () => {
     const r = reading('om vi beviljar 2 000 tkr nästa år');
     assert.equal(r.amount, 2_000_000);

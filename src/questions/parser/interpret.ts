@@ -1,6 +1,6 @@
 import { ColumnKind } from '../../domain/ledger';
 import { FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES, Subject } from '../../domain/reading';
-import { MINE_CUES, OVERVIEW_WORDS, STOP_WORDS } from './lexicon';
+import { COUNTABLE_WORDS, FORBUND_WORDS, MINE_CUES, OTHER_REGIONS, OVERVIEW_WORDS, STOP_WORDS } from './lexicon';
 import { QuestionWords } from './readQuestion';
 import { SubjectEntity, SubjectMatch } from './subjects';
 import { findPhrase } from './text';
@@ -34,6 +34,8 @@ const EITHER_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['utilisation', '
  * never given for a question that names one.
  */
 export function interpret(words: QuestionWords, match: SubjectMatch, ctx: InterpretContext): Interpretation {
+  const outside = outsideTheData(words.tokens);
+  if (outside) return { kind: 'notUnderstood', message: outside };
   const mine = ctx.ownInitiatives.length > 0 && MINE_CUES.some((p) => findPhrase(words.tokens, p));
   // "de tre största insatserna": in a list or a ranking, "insatserna" names no line of its own.
   const listing = words.measures.some((m) => m === 'ranking' || m === 'fundedInitiatives' || m === 'endingInitiatives');
@@ -389,4 +391,24 @@ function defaultYear(measure: Measure, currentYear: number): number {
 
 function subjectOf(entity: SubjectEntity): Subject {
   return { kind: 'line', id: entity.id, name: entity.owner ? `${entity.name} (${entity.owner})` : entity.name, isInitiative: entity.isInitiative };
+}
+
+/**
+ * Questions no figure of ours answers, however many of their words look like a budget
+ * question: about people ("vem är …"), about counts the data has not ("hur många
+ * deltagare"), or about another förbund ("samordningsförbundet i Gävleborg").
+ */
+function outsideTheData(tokens: readonly string[]): string | undefined {
+  if (tokens.includes('vem') || (tokens.includes('vilka') && tokens.includes('personer')))
+    return 'Jag svarar på frågor om förbundets ekonomi och insatser, inte om vem som gör vad. Fråga kansliet.';
+  const many = tokens.findIndex((t, i) => t === 'hur' && tokens[i + 1] === 'manga');
+  const counted = many >= 0 ? tokens[many + 2] : undefined;
+  if (counted !== undefined && !COUNTABLE_WORDS.has(counted) && !/^\d+$/.test(counted))
+    return `Jag har inga uppgifter om antal ${counted}, bara om förbundets ekonomi och insatser.${counted.startsWith('deltagar') ? ' Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".' : ''}`;
+  const otherPlace = tokens.find((t) => OTHER_REGIONS.has(t));
+  const forbundAt = tokens.findIndex((t) => FORBUND_WORDS.has(t));
+  const namedForbund = forbundAt >= 0 ? tokens.slice(forbundAt + 1).find((t) => t !== 'i') : undefined;
+  if (otherPlace || (namedForbund !== undefined && OTHER_REGIONS.has(namedForbund)))
+    return 'Jag svarar bara för det här förbundets siffror, inte för andra samordningsförbund.';
+  return undefined;
 }

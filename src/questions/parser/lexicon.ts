@@ -137,6 +137,26 @@ export const FORBUND_NAMES = words(
   'samordningsforbundet uppsala lan|samordningsforbundet i uppsala lan|samordningsforbundet uppsala|forbundet i uppsala|uppsala lan|uppsala lans',
 );
 
+/**
+ * Places that are not this förbund's: a question about Skåne's or Gävleborg's förbund is not
+ * ours to answer with our figures. The 21 län and the largest towns outside Uppsala län.
+ */
+export const OTHER_REGIONS: ReadonlySet<string> = new Set(
+  (
+    'stockholm stockholms sodermanland sodermanlands ostergotland ostergotlands jonkoping jonkopings kronoberg kronobergs kalmar gotland gotlands ' +
+    'blekinge skane skanes halland hallands vastra gotaland gotaland vastra gotalands varmland varmlands orebro orebros vastmanland vastmanlands ' +
+    'dalarna dalarnas gavleborg gavleborgs vasternorrland vasternorrlands jamtland jamtlands harjedalen vasterbotten vasterbottens norrbotten norrbottens ' +
+    'goteborg malmo linkoping norrkoping vasteras helsingborg umea lund gavle sundsvall eskilstuna karlstad vaxjo halmstad lulea ostersund falun ' +
+    'sodertalje nacka botkyrka solna huddinge sandviken norrtalje sigtuna'
+  ).split(' '),
+);
+/** The words that name any förbund: a förbund named by a word not of ours is another förbund. */
+export const FORBUND_WORDS: ReadonlySet<string> = new Set(['samordningsforbundet', 'samordningsforbund', 'finsam', 'finsamforbundet']);
+/** After "hur många": counts the data has (insatser, a share, a sum, a period); anything else (deltagare, invånare) it has not. */
+export const COUNTABLE_WORDS: ReadonlySet<string> = new Set(
+  'insatser insats insatserna projekt projekten kronor kr tkr miljoner procent procentenheter dagar manader ar veckor'.split(' '),
+);
+
 /** Cues that name a column of the ekonomisk information. */
 export const COLUMN_CUES: readonly (readonly [ColumnKind, Phrases])[] = [
   ['budget', words('budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|budgeted|faststalld budget|faststalld')],

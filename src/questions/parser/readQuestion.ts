@@ -87,6 +87,14 @@ export function readQuestionWords(text: string, currentYear: number): QuestionWo
       used.add(i);
     } else if (/^\d+$/.test(t)) used.add(i);
   });
+  // "beslutsutrymmet -28", "budget '27": a year written with two digits after a dash or an apostrophe.
+  const shortYears = new Set([...withoutAmounts.matchAll(/(?:^|\s)[-–—'’´]\s?(\d\d)(?!\d)/g)].map((m) => m[1] as string));
+  tokens.forEach((t, i) => {
+    if (shortYears.has(t) && Number(t) >= 15 && Number(t) <= 45) {
+      years.add(2000 + Number(t));
+      used.add(i);
+    }
+  });
   for (const [offset, phrase] of [...RELATIVE_YEARS].sort((a, b) => b[1].length - a[1].length)) {
     const hit = exactPhrase(tokens, phrase, used);
     if (hit) {
