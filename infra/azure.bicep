@@ -68,6 +68,7 @@ var containerNames = [
   'reports'
   'conversations'
   'counters'
+  'people'
 ]
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {

@@ -10,7 +10,7 @@ import { repairUnfinishedApplications } from './applications/repairApplications'
 import { BackgroundLoop, startBackgroundLoop } from './jobs/background';
 import { AppConfig } from './config';
 import { seedDemoDataIfEmpty } from './demo/seedDemoData';
-import { loadRoleDirectory } from './roles/roleDirectory';
+import { bootstrapRoles } from './roles/storedDirectory';
 import { CosmosStore, openCosmosStore } from './store/cosmosStore';
 import { randomBytes } from 'crypto';
 import { fileLinkIssuer } from './exports/fileLinks';
@@ -30,7 +30,6 @@ export interface RunningApp {
 
 /** Composes store, bot and HTTP server. /healthz answers 200 only once the store is ready. */
 export async function startApp(config: AppConfig, logger: Logger = jsonLogger): Promise<RunningApp> {
-  const roles = loadRoleDirectory(config.rolesFile, config.defaultAssociation);
   // The embedded store stops taking writes when its disk does; then the bot is not healthy.
   const state: AppState = { ready: false, storeWritable: () => true };
   // Set once the store is open; the Bot Framework is built with it when first needed.
@@ -40,7 +39,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   const botRuntime = (): Promise<BotRuntime> => {
     const deps = composed.deps;
     if (!deps) return Promise.reject(new Error('the bot runtime was asked for before the store was open'));
-    runtime ??= import('./bot/botRuntime').then((m) => m.createBotRuntime(config, logger, deps, roles));
+    runtime ??= import('./bot/botRuntime').then((m) => m.createBotRuntime(config, logger, deps));
     return runtime;
   };
 
@@ -48,7 +47,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   const linkSecret = config.fileLinkSecret ?? (config.botId ? undefined : randomBytes(32).toString('base64url'));
 
   // maxParamLength goes to find-my-way, restify's router, which answers 404 for a path parameter over 100 characters (a signed link's token is longer).
-  const server = createHttpSurface(config, logger, roles, state, botRuntime, linkSecret);
+  const server = createHttpSurface(config, logger, state, botRuntime, linkSecret);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -81,11 +80,13 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
   const baseUrl = config.publicBaseUrl ?? `http://${address === '0.0.0.0' || address === '::' ? 'localhost' : address}:${port}`;
   const fileLinks = linkSecret ? fileLinkIssuer(baseUrl, linkSecret, () => Math.floor(Date.now() / 1000)) : undefined;
   const deps: HandlerDependencies = {
-    ...createDependencies(config, store, new LazyNotifier(botRuntime), roles, (label, task) => afterTurn.run(label, task)),
+    ...createDependencies(config, store, new LazyNotifier(botRuntime), (label, task) => afterTurn.run(label, task)),
     fileLinks,
     progressAfterMs: config.progressAfterMs,
   };
   composed.deps = deps;
+  const bootstrapped = await bootstrapRoles(deps.repos.people, config.rolesFile, deps.now());
+  if (bootstrapped.created.length > 0) logger.info({ message: `Användare och roller inlästa från rollfilen för ${bootstrapped.created.join(', ')}.` });
   if (config.demoData && (await seedDemoDataIfEmpty(deps.repos))) logger.info({ message: 'Demodata för Samordningsförbundet Uppsala län inläst.' });
   state.deps = deps;
   state.ready = true;

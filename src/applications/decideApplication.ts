@@ -8,7 +8,8 @@ import { Reply } from '../cards/viewModels';
 import { formatDateLong, formatInteger, formatKr, formatKronor } from '../format/swedish';
 import { sum } from '../domain/money';
 import { readAmountField } from '../format/parseAmount';
-import { UserIdentity, canDecideOnDelegation, hasRole, titleOf } from '../roles/roleDirectory';
+import { RoleDirectory, UserIdentity, hasRole, titleOf } from '../roles/roleDirectory';
+import { assertDecider } from '../roles/deciders';
 import { normalize } from '../questions/parser/text';
 import { formReply } from './applicationViews';
 import { receiptOf, updatePostedApplicationCards, withinDelegation } from './submitApplication';
@@ -25,10 +26,10 @@ async function loadSubmitted(deps: HandlerDependencies, user: UserIdentity, id: 
 }
 
 /** Who may record what, checked on the server whatever a card shows. */
-function mayDecide(user: UserIdentity, a: Application, by: DecidedBy, limit: number): void {
+async function mayDecide(directory: RoleDirectory, user: UserIdentity, a: Application, by: DecidedBy, limit: number): Promise<void> {
   if (by === 'styrelsen' && !hasRole(user, 'kansli')) throw new ForbiddenError('Styrelsens beslut registreras av kansliet.');
   if (by === 'delegation') {
-    if (!canDecideOnDelegation(user)) throw new ForbiddenError('Bara förbundschefen eller ersättaren beslutar på delegation.');
+    await assertDecider(directory, user, 'Bara förbundschefen eller ersättaren beslutar på delegation.');
     if (!withinDelegation(a, limit)) throw new ForbiddenError(`Ansökan överstiger delegationen (${formatKr(limit)}) och beslutas av styrelsen.`);
   }
 }
@@ -43,7 +44,7 @@ export async function decisionForm(
   typed: Fields = {},
 ): Promise<Reply> {
   const a = await loadSubmitted(deps, user, id);
-  mayDecide(user, a, by, deps.delegationLimitKr);
+  await mayDecide(deps.directory, user, a, by, deps.delegationLimitKr);
   if (a.status !== 'inlämnad') return receiptOf(a, `Ansökan ${a.dnr} är redan ${a.status}`);
   const years = Object.entries(a.requestedByYear ?? {});
   const v = (key: string, fallback: string) => typed[key] ?? fallback;
@@ -197,7 +198,7 @@ export async function decideApplication(
 ): Promise<Reply> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const a = await loadSubmitted(deps, user, id);
-    mayDecide(user, a, by, deps.delegationLimitKr);
+    await mayDecide(deps.directory, user, a, by, deps.delegationLimitKr);
     if (a.status !== 'inlämnad')
       return receiptOf(await finishApplicationDecision(deps, a), `Ansökan ${a.dnr} är redan ${a.status}`, ['Beslutet är redan fattat och står fast.']);
     const { decision, problems } = readDecision(a, by, typed, user, deps.now(), deps.today());

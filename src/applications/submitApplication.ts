@@ -95,8 +95,8 @@ export async function submitApplication(deps: HandlerDependencies, user: UserIde
 export async function notifyKansli(deps: HandlerDependencies, a: Application): Promise<void> {
   const delegationLimit = deps.delegationLimitKr;
   const total = formatKr(sum(Object.values(a.requestedByYear ?? {})));
-  const kansli = deps.directory.withRole(a.associationId, ['kansli']);
-  const deciders = withinDelegation(a, delegationLimit) ? deps.directory.withRole(a.associationId, DECIDER_ROLES) : [];
+  const kansli = await deps.directory.withRole(a.associationId, ['kansli']);
+  const deciders = withinDelegation(a, delegationLimit) ? await deps.directory.withRole(a.associationId, DECIDER_ROLES) : [];
   const posted: PostedCard[] = [];
   const send = async (aadObjectId: string | undefined, card: Reply) => {
     const sent = aadObjectId ? await deps.notifier.sendToUser(a.associationId, aadObjectId, card) : undefined;

@@ -1,7 +1,6 @@
 import { CloudAdapter } from 'botbuilder';
 import { AppConfig } from '../config';
 import { HandlerDependencies } from '../commands/types';
-import { RoleDirectory } from '../roles/roleDirectory';
 import { createAdapter } from './adapter';
 import { Logger } from './errorReply';
 import { FinsamBot } from './finsamBot';
@@ -14,7 +13,7 @@ export interface BotRuntime {
   readonly notifier: ProactiveNotifier;
 }
 
-export function createBotRuntime(config: AppConfig, logger: Logger, deps: HandlerDependencies, roles: RoleDirectory): BotRuntime {
+export function createBotRuntime(config: AppConfig, logger: Logger, deps: HandlerDependencies): BotRuntime {
   const adapter = createAdapter(config, logger);
-  return { adapter, bot: new FinsamBot(deps, roles, logger, !config.botId), notifier: new ProactiveNotifier(adapter, config.botId, deps.repos.conversations) };
+  return { adapter, bot: new FinsamBot(deps, logger, !config.botId), notifier: new ProactiveNotifier(adapter, config.botId, deps.repos.conversations) };
 }

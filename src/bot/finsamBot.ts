@@ -1,4 +1,4 @@
-import { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, FileConsentCardResponse, TeamsActivityHandler, TurnContext } from 'botbuilder';
+import { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, FileConsentCardResponse, TeamsActivityHandler, TeamsInfo, TurnContext } from 'botbuilder';
 import { resolveCardAction } from '../cardActions';
 import { CHAT_TEXT_MAX } from '../cardActions/schemas';
 import { InvalidInputError, NOTHING_SAVED, StoreUnavailableError, isStoreRefusal } from '../errors';
@@ -6,7 +6,8 @@ import { formatInteger } from '../format/swedish';
 import { findCommand } from '../commands';
 import { HandlerDependencies } from '../commands/types';
 import { helpReply } from '../questions/answers/help';
-import { RoleDirectory } from '../roles/roleDirectory';
+import { UserIdentity } from '../roles/roleDirectory';
+import { claimInvitation } from '../people/managePeople';
 import { cardAttachment, replyActivity } from './activities';
 import { ConversationMemory } from './conversationMemory';
 import { Logger, errorReply } from './errorReply';
@@ -17,20 +18,21 @@ import { fileConsentActivity, fileInfoActivity, incomingFiles, parseFileConsent,
 import { MAX_IMPORT_BYTES } from '../importer/ledgerWorkbookReader';
 
 /** The Bot Framework edge: turns activities into handler calls and replies into activities. Holds no conversation state. */
+const USER_KEY = Symbol('finsam.user');
+
 export class FinsamBot extends TeamsActivityHandler {
   private readonly memory: ConversationMemory;
 
   /** `allowLoopbackUploads`: local anonymous mode, where the test connector stands in for OneDrive. */
   constructor(
     private readonly deps: HandlerDependencies,
-    private readonly roles: RoleDirectory,
     private readonly logger: Logger,
     private readonly allowLoopbackUploads = false,
   ) {
     super();
     this.memory = new ConversationMemory(deps.repos.conversations, logger);
     this.onTurn(async (context, next) => {
-      await this.memory.remember(context, this.userOf(context).associationId);
+      await this.memory.remember(context, (await this.userOf(context)).associationId);
       await next();
     });
     this.onMessage(async (context, next) => {
@@ -44,7 +46,7 @@ export class FinsamBot extends TeamsActivityHandler {
           replyActivity(
             helpReply(
               'Hej! Jag är förbundets ekonomibot. Fråga mig om beslutsutrymme, resultat, förbrukningsgrad och insatser, till exempel:',
-              this.userOf(context).roles,
+              (await this.userOf(context)).roles,
             ),
           ),
         );
@@ -52,8 +54,26 @@ export class FinsamBot extends TeamsActivityHandler {
     });
   }
 
-  private userOf(context: TurnContext) {
-    return this.roles.lookup(context.activity.from?.aadObjectId, context.activity.from?.name);
+  /** Who wrote, read from the store once per turn (kept in the turn's own state, never across turns). */
+  private userOf(context: TurnContext): Promise<UserIdentity> {
+    const known = context.turnState.get(USER_KEY) as Promise<UserIdentity> | undefined;
+    if (known) return known;
+    const lookup = this.identify(context);
+    context.turnState.set(USER_KEY, lookup);
+    return lookup;
+  }
+
+  /** A stranger may be someone the kansli invited by e-mail: Teams knows their address, and the invitation becomes theirs. */
+  private async identify(context: TurnContext): Promise<UserIdentity> {
+    const from = context.activity.from;
+    const user = await this.deps.directory.lookup(from?.aadObjectId, from?.name);
+    if (user.roles.length > 0 || !from?.aadObjectId || !(await this.deps.repos.people.hasPendingInvitations())) return user;
+    const email = await TeamsInfo.getMember(context, from.id).then(
+      (m) => m.email ?? m.userPrincipalName,
+      () => undefined,
+    );
+    if (email && (await claimInvitation(this.deps, from.aadObjectId, email))) return this.deps.directory.lookup(from.aadObjectId, from.name);
+    return user;
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -75,7 +95,7 @@ export class FinsamBot extends TeamsActivityHandler {
       const replies = await command.handle(
         {
           text,
-          user: this.userOf(context),
+          user: await this.userOf(context),
           personal: context.activity.conversation?.conversationType === 'personal',
           ...(conversationId ? { conversationId } : {}),
           ...(files.length > 0 ? { files } : {}),
@@ -101,7 +121,7 @@ export class FinsamBot extends TeamsActivityHandler {
           verb,
           data,
           problems,
-          user: this.userOf(context),
+          user: await this.userOf(context),
           personalCardId,
           personal: activity.conversation?.conversationType === 'personal',
           progress,
@@ -110,7 +130,7 @@ export class FinsamBot extends TeamsActivityHandler {
         this.deps,
       );
       // Decisions, filings and submissions as custom events (nothing is sent without Application Insights).
-      trackEvent(verb, { association: this.userOf(context).associationId });
+      trackEvent(verb, { association: (await this.userOf(context)).associationId });
       if (result.replies.length > 0) await context.sendActivities(result.replies.map(replyActivity));
       if (result.fileOffers?.length) await context.sendActivities(result.fileOffers.map(fileConsentActivity));
       if (result.updatedCard) return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: cardAttachment(result.updatedCard).content };
@@ -149,7 +169,7 @@ export class FinsamBot extends TeamsActivityHandler {
         );
         return;
       }
-      const user = this.userOf(context);
+      const user = await this.userOf(context);
       const file = await withProgress(
         () => buildExportFile(this.deps, user, consent.request),
         async () => void (await context.sendActivity({ type: 'message', text: `Skapar ${DOCUMENT_NAME[consent.request.document]} …` })),

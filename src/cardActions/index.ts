@@ -12,6 +12,7 @@ import {
 import { askQuestionAction } from './askQuestionAction';
 import { decideDeviationAction } from './decideDeviationAction';
 import { markReportedAction } from './markReportedAction';
+import { listPeopleAction, listPermissionChangesAction, openPersonFormAction, removePersonAction, savePersonAction } from './peopleActions';
 import { openDeviationFormAction, openReportFormAction, saveReportDraftAction, submitReportAction } from './reportActions';
 import { sendExportFileAction } from './sendExportFileAction';
 import { resolveLedgerImportAction, saveLedgerImportAction } from './saveLedgerImportAction';
@@ -43,6 +44,11 @@ const CARD_ACTIONS: ReadonlyMap<string, CardActionHandler> = new Map(
     sendExportFileAction,
     saveLedgerImportAction,
     resolveLedgerImportAction,
+    listPeopleAction,
+    listPermissionChangesAction,
+    openPersonFormAction,
+    savePersonAction,
+    removePersonAction,
   ].map((h) => [h.verb, h]),
 );
 

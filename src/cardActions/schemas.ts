@@ -64,7 +64,29 @@ const applicationFields: Record<string, Schema> = Object.fromEntries(
 );
 const yearAmount = { '^year_20\\d\\d$': short('Att rekvirera') };
 
+/** A person in the roster: a Teams user's object id, or "invite:" and the e-mail they were invited with. */
+const personKey: Schema = { type: 'string', minLength: 1, maxLength: 220, pattern: '^(invite:[^\\s]+@[^\\s]+|[0-9A-Fa-f-]{36})$', 'x-kind': 'id' };
+
 export const CARD_SCHEMAS: Readonly<Record<string, VerbSchema>> = {
+  listPeople: { properties: {} },
+  listPermissionChanges: { properties: {} },
+  openPersonForm: { properties: { aadObjectId: personKey } },
+  savePerson: {
+    form: true,
+    properties: {
+      mode: oneOf('add', 'edit'),
+      aadObjectId: { type: 'string', maxLength: 220, pattern: '^(|invite:[^\\s]+@[^\\s]+|[0-9A-Fa-f-]{36})$', 'x-kind': 'id' },
+      person: short('Person'),
+      name: short('Namn'),
+      email: short('E-post'),
+      roles: short('Roller'),
+      initiatives: { type: 'string', maxLength: 2000, title: 'Insatser' },
+      deputyFrom: short('Ersättare från'),
+      deputyTo: short('Ersättare till och med'),
+    },
+    required: ['mode'],
+  },
+  removePerson: { properties: { aadObjectId: personKey, confirm: oneOf('yes') }, required: ['aadObjectId'] },
   askQuestion: { properties: { question: { type: 'string', minLength: 1, maxLength: CHAT_TEXT_MAX } }, required: ['question'] },
   submitDeviation: {
     form: true,

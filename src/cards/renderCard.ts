@@ -15,6 +15,7 @@ import notice from '../../adaptiveCards/notice.json';
 import receipt from '../../adaptiveCards/receipt.json';
 import reportForm from '../../adaptiveCards/reportForm.json';
 import table from '../../adaptiveCards/table.json';
+import personForm from '../../adaptiveCards/personForm.json';
 import {
   ApplicationFullView,
   ExportOfferView,
@@ -30,6 +31,7 @@ import {
   FormCardView,
   HelpView,
   NoticeView,
+  PersonFormView,
   ReceiptView,
   ReportFormView,
   TableView,
@@ -62,6 +64,7 @@ const templates = {
   formCard: declare<FormCardView>(formCard),
   applicationFull: declare<ApplicationFullView>(applicationFull),
   exportOffer: declare<ExportOfferView>(exportOffer),
+  personForm: declare<PersonFormView>(personForm),
 };
 type TemplateName = keyof typeof templates;
 

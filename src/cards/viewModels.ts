@@ -207,6 +207,8 @@ export interface BlocksView {
   /** Shown instead of the blocks when there are none ("Inga … just nu"). */
   readonly emptyText: string;
   readonly notes: readonly { readonly text: string }[];
+  /** Buttons after everything ("Lägg till användare"). */
+  readonly actions?: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[];
 }
 
 /** adaptiveCards/formCard.json: a form built from field definitions (the ansökan's sections, its decision). */
@@ -276,6 +278,29 @@ export interface ExportOfferView {
   readonly actions: readonly { readonly title: string; readonly verb: string; readonly data: Readonly<Record<string, unknown>> }[];
 }
 
+/** adaptiveCards/personForm.json: add a person (people picker, or name and e-mail) or change one's roles, insatser and deputy period. */
+export interface PersonFormView {
+  readonly title: string;
+  readonly intro: string;
+  readonly errors: readonly { readonly text: string }[];
+  /** Adding shows the people picker and the e-mail; changing names the person. */
+  readonly adding: boolean;
+  readonly mode: 'add' | 'edit';
+  readonly aadObjectId: string;
+  readonly person: string;
+  readonly name: string;
+  readonly email: string;
+  /** Comma-separated values, as a multi-select sends them. */
+  readonly roles: string;
+  readonly initiatives: string;
+  readonly deputyFrom: string;
+  readonly deputyTo: string;
+  readonly roleChoices: readonly Choice[];
+  readonly initiativeChoices: readonly Choice[];
+  readonly fieldErrors: Readonly<Record<'name' | 'email' | 'roles' | 'initiatives' | 'deputy', string>>;
+  readonly errorSummary: string;
+}
+
 export type CardView =
   | { readonly template: 'decisionRoom'; readonly view: DecisionRoomView }
   | { readonly template: 'figures'; readonly view: FiguresView }
@@ -292,7 +317,8 @@ export type CardView =
   | { readonly template: 'blocks'; readonly view: BlocksView }
   | { readonly template: 'formCard'; readonly view: FormCardView }
   | { readonly template: 'applicationFull'; readonly view: ApplicationFullView }
-  | { readonly template: 'exportOffer'; readonly view: ExportOfferView };
+  | { readonly template: 'exportOffer'; readonly view: ExportOfferView }
+  | { readonly template: 'personForm'; readonly view: PersonFormView };
 
 /** What a command or card action replies: a card and its plain-text fallback. */
 export interface Reply {

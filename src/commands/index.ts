@@ -10,6 +10,7 @@ import { newDeviationCommand } from './newDeviationCommand';
 import { pendingDeviationsCommand } from './pendingDeviationsCommand';
 import { myCasesCommand } from './myCasesCommand';
 import { pingCommand } from './pingCommand';
+import { addPersonCommand, changePersonCommand, listPeopleCommand, permissionChangesCommand, removePersonCommand } from './peopleCommands';
 import { reportCommand } from './reportCommand';
 import { reportStatusCommand } from './reportStatusCommand';
 import { CommandHandler } from './types';
@@ -18,6 +19,11 @@ import { CommandHandler } from './types';
 export const COMMANDS: readonly CommandHandler[] = [
   helpCommand,
   pingCommand,
+  listPeopleCommand,
+  addPersonCommand,
+  changePersonCommand,
+  removePersonCommand,
+  permissionChangesCommand,
   myCasesCommand,
   newDeviationCommand,
   pendingDeviationsCommand,

@@ -15,7 +15,7 @@ export interface CardContext {
 }
 
 export async function loadCardContext(deps: HandlerDependencies, associationId: string): Promise<CardContext> {
-  const deciders = deps.directory.withRole(associationId, DECIDER_ROLES);
+  const deciders = await deps.directory.withRole(associationId, DECIDER_ROLES);
   const [ledger, entries] = await Promise.all([
     currentLedger(deps.repos, associationId),
     Promise.all(deciders.map((u) => (u.aadObjectId ? deps.repos.conversations.get(associationId, u.aadObjectId) : undefined))),

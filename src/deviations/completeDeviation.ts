@@ -60,7 +60,7 @@ async function applyApprovedEffect(deps: HandlerDependencies, d: Deviation, numb
 /** Sends the avvikelse to every decider the bot can reach and remembers the cards for later updates. */
 export async function notifyDeciders(deps: HandlerDependencies, d: Deviation, context?: CardContext): Promise<{ deviation: Deviation; reached: number }> {
   const card = sharedCaseCard(context ?? (await loadCardContext(deps, d.associationId)), d);
-  const deciderIds = deps.directory.withRole(d.associationId, DECIDER_ROLES).flatMap((u) => (u.aadObjectId ? [u.aadObjectId] : []));
+  const deciderIds = (await deps.directory.withRole(d.associationId, DECIDER_ROLES)).flatMap((u) => (u.aadObjectId ? [u.aadObjectId] : []));
   const posted: PostedCard[] = [];
   for (const aadObjectId of deciderIds) {
     if (d.postedCards.some((p) => p.aadObjectId === aadObjectId)) continue;

@@ -3,7 +3,8 @@ import { containsPersonnummer } from '../domain/personalData';
 import { ConcurrencyError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { HandlerDependencies } from '../ports/dependencies';
 import { Reply } from '../cards/viewModels';
-import { UserIdentity, canDecideOnDelegation, titleOf } from '../roles/roleDirectory';
+import { UserIdentity, titleOf } from '../roles/roleDirectory';
+import { assertDecider } from '../roles/deciders';
 import { finishDecision } from './completeDeviation';
 import { budgetFactsFor } from './ledgerFacts';
 import { validateDeviation } from './validateDeviation';
@@ -36,8 +37,7 @@ export async function decideDeviation(
   outcome: unknown,
   comment: unknown,
 ): Promise<DecisionResult> {
-  if (!canDecideOnDelegation(user))
-    throw new ForbiddenError('Bara förbundschefen eller ersättaren får besluta om avvikelser på delegation.', `user ${user.aadObjectId} lacks decider role`);
+  await assertDecider(deps.directory, user, 'Bara förbundschefen eller ersättaren får besluta om avvikelser på delegation.');
   if (outcome !== 'godkänd' && outcome !== 'avslagen') throw new InvalidInputError('Kortet anger inget giltigt beslut.');
   const reason = typeof comment === 'string' ? comment.trim() : '';
   let d = await loadDeviation(deps, user, caseId);

@@ -8,9 +8,8 @@ import { RoleDirectory, hasRole } from '../roles/roleDirectory';
 export interface FileDownloadOptions {
   /** Undefined: links are off and every path here is 404. */
   readonly secret: string | undefined;
-  readonly roles: RoleDirectory;
   /** Undefined while the store is opening. */
-  readonly deps: () => ExportDependencies | undefined;
+  readonly deps: () => (ExportDependencies & { readonly directory: RoleDirectory }) | undefined;
   readonly logger: Logger;
   readonly nowSeconds?: () => number;
 }
@@ -38,7 +37,7 @@ export function fileDownloadHandler(options: FileDownloadOptions) {
     const deps = options.deps();
     if (!deps) return answer(res, 503, 'Boten startar. Försök igen om en stund.', { 'retry-after': '5' });
     const { claims } = check;
-    const user = options.roles.lookup(claims.userId, claims.userName);
+    const user = await deps.directory.lookup(claims.userId, claims.userName);
     if (user.associationId !== claims.associationId || !hasRole(user, ...EXPORT_ROLES))
       return answer(res, 403, 'Du har inte längre behörighet till det här dokumentet.');
     try {

@@ -7,7 +7,6 @@ import { HandlerDependencies } from '../commands/types';
 import { hasJobKey, sendReminders } from '../jobs/reminderJob';
 import { isPlausibleBotToken, normaliseBearer } from '../bot/tokenPrecheck';
 import { AppConfig } from '../config';
-import { RoleDirectory } from '../roles/roleDirectory';
 import { trackEvent } from '../telemetry';
 import { fileDownloadHandler } from './fileDownload';
 
@@ -26,7 +25,6 @@ export interface AppState {
 export function createHttpSurface(
   config: AppConfig,
   logger: Logger,
-  roles: RoleDirectory,
   state: AppState,
   botRuntime: () => Promise<BotRuntime>,
   linkSecret: string | undefined,
@@ -98,7 +96,7 @@ export function createHttpSurface(
       else res.end();
     }
   });
-  server.get('/api/files/:token', fileDownloadHandler({ secret: linkSecret, roles, deps: () => state.deps, logger }));
+  server.get('/api/files/:token', fileDownloadHandler({ secret: linkSecret, deps: () => state.deps, logger }));
   server.post('/api/jobs/reminders', async (req, res) => {
     if (!config.jobsKey) {
       res.status(404);

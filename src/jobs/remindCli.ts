@@ -9,7 +9,7 @@ import { cosmosRepositories } from '../store/repositories';
 import { jsonLogger } from '../bot/errorReply';
 import { loadConfig } from '../config';
 import { createDependencies } from '../bot/dependencies';
-import { loadRoleDirectory } from '../roles/roleDirectory';
+import { bootstrapRoles } from '../roles/storedDirectory';
 import { openCosmosStore } from '../store/cosmosStore';
 import { sendReminders } from './reminderJob';
 
@@ -25,7 +25,8 @@ async function main(): Promise<void> {
   });
   try {
     const notifier = new ProactiveNotifier(createAdapter(config, quiet), config.botId, cosmosRepositories(store).conversations);
-    const deps = createDependencies(config, store, notifier, loadRoleDirectory(config.rolesFile, config.defaultAssociation));
+    const deps = createDependencies(config, store, notifier);
+    await bootstrapRoles(deps.repos.people, config.rolesFile, deps.now());
     const result = await sendReminders(deps, config, quiet, (done, total) => process.stdout.write(`\rPåminnelser: ${done} av ${total}`));
     console.log(`\nSkickade ${result.sent}, redan skickade ${result.alreadySent}, kunde inte nås ${result.unreachable}, misslyckades ${result.failed}.`);
     process.exitCode = result.failed > 0 ? 1 : 0;

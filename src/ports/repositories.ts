@@ -2,6 +2,7 @@ import { ApplicationEntry, LedgerAdjustment } from '../domain/deviations';
 import { LedgerSnapshot, TableRows } from '../domain/ledger';
 import { ConversationRepository, DeviationRepository, SequenceRepository } from './caseRepositories';
 import { ReportRepository } from './reportRepository';
+import { PeopleRepository } from './peopleRepository';
 import { ApplicationRepository } from './applicationRepository';
 import { Reading } from '../domain/reading';
 import { AnnualReport, InitiativeRegistry, InitiativeYearFigures, MembershipFees } from '../domain/initiatives';
@@ -97,4 +98,5 @@ export interface Repositories {
   readonly reports: ReportRepository;
   readonly applications: ApplicationRepository;
   readonly readings: ReadingRepository;
+  readonly people: PeopleRepository;
 }

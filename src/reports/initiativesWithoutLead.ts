@@ -20,7 +20,7 @@ export async function initiativesWithoutLeadReply(deps: Pick<HandlerDependencies
     throw new ForbiddenError('Vilka insatser som saknar insatsansvarig visas för kansliet och förbundschefen.');
   const registry = await deps.repos.initiatives.getRegistry(user.associationId);
   const today = deps.today();
-  const missing = initiativesWithoutLead(registry?.initiatives ?? [], deps.directory.withRole(user.associationId, ['insatsansvarig']), today);
+  const missing = initiativesWithoutLead(registry?.initiatives ?? [], await deps.directory.withRole(user.associationId, ['insatsansvarig']), today);
   const ended = latestEndedQuarter(today);
   const title =
     missing.length === 0

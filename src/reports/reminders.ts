@@ -84,9 +84,11 @@ export async function runReminders(deps: HandlerDependencies, options: ReminderR
   const today = deps.today();
   const year = latestEndedQuarter(today).year;
   const plan: Reminder[] = [];
-  for (const associationId of deps.directory.associations()) {
+  for (const associationId of await deps.directory.associations()) {
     const [registry, reports] = await Promise.all([deps.repos.initiatives.getRegistry(associationId), deps.repos.reports.listForYear(associationId, year)]);
-    plan.push(...planReminders(today, options.daysBefore, deps.directory.withRole(associationId, ['insatsansvarig']), registry?.initiatives ?? [], reports));
+    plan.push(
+      ...planReminders(today, options.daysBefore, await deps.directory.withRole(associationId, ['insatsansvarig']), registry?.initiatives ?? [], reports),
+    );
   }
   const result = { planned: plan.length, sent: 0, alreadySent: 0, unreachable: 0, failed: 0 };
   const spacing = 1000 / options.perSecond;

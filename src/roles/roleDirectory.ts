@@ -1,8 +1,7 @@
-import { readFileSync } from 'fs';
+import { ROLES, Role } from '../domain/people';
 
-/** ersattare: the deputy who may decide on delegation when the förbundschef cannot. */
-export const ROLES = ['styrelse', 'forbundschef', 'ersattare', 'kansli', 'insatsansvarig'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES };
+export type { Role };
 
 export interface UserIdentity {
   readonly aadObjectId?: string;
@@ -11,14 +10,17 @@ export interface UserIdentity {
   readonly roles: readonly Role[];
   /** Initiative ids an insatsansvarig answers for. */
   readonly initiatives: readonly string[];
+  /** An ersättare's period; outside it `roles` lacks ersattare and they are told who decides. */
+  readonly deputyPeriod?: { readonly from: string; readonly to: string };
 }
 
+/** Who is who, read from the store at each turn (another instance may have changed it a moment ago). */
 export interface RoleDirectory {
-  lookup(aadObjectId: string | undefined, displayName?: string): UserIdentity;
-  /** The known users of a förbund with any of the roles. */
-  withRole(associationId: string, roles: readonly Role[]): readonly UserIdentity[];
-  /** Every förbund the roles file names. */
-  associations(): readonly string[];
+  lookup(aadObjectId: string | undefined, displayName?: string): Promise<UserIdentity>;
+  /** The users of a förbund who hold any of the roles today. */
+  withRole(associationId: string, roles: readonly Role[]): Promise<readonly UserIdentity[]>;
+  /** Every förbund the deployment serves. */
+  associations(): Promise<readonly string[]>;
 }
 
 export const hasRole = (user: UserIdentity, ...roles: Role[]) => user.roles.some((r) => roles.includes(r));
@@ -34,7 +36,8 @@ export function titleOf(user: UserIdentity): string {
 }
 
 interface RolesFile {
-  users: { aadObjectId: string; name: string; association: string; roles: string[]; initiatives?: string[] }[];
+  associations?: { id: string; name: string }[];
+  users: { aadObjectId: string; name: string; association: string; roles: string[]; initiatives?: string[]; deputyPeriod?: { from: string; to: string } }[];
 }
 
 /** Parses the roles file; a broken file stops the start with a message naming the problem. */
@@ -57,23 +60,8 @@ export function parseRoles(json: unknown, source: string): Map<string, UserIdent
       associationId: u.association,
       roles: u.roles as Role[],
       initiatives: u.initiatives ?? [],
+      ...(u.deputyPeriod ? { deputyPeriod: u.deputyPeriod } : {}),
     });
   });
   return users;
-}
-
-export function loadRoleDirectory(rolesFile: string | undefined, defaultAssociation: string): RoleDirectory {
-  const users = rolesFile ? parseRoles(JSON.parse(readFileSync(rolesFile, 'utf8')), rolesFile) : new Map<string, UserIdentity>();
-  return {
-    lookup(aadObjectId, displayName) {
-      const known = aadObjectId ? users.get(aadObjectId) : undefined;
-      return known ?? { aadObjectId, name: displayName ?? '', associationId: defaultAssociation, roles: [], initiatives: [] };
-    },
-    associations() {
-      return [...new Set([...users.values()].map((u) => u.associationId))].sort();
-    },
-    withRole(associationId, roles) {
-      return [...users.values()].filter((u) => u.associationId === associationId && u.roles.some((r) => roles.includes(r)));
-    },
-  };
 }

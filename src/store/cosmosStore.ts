@@ -21,6 +21,8 @@ export const CONTAINERS = {
   conversations: 'conversations',
   /** Sequence counters (Dnr, D-numbers) per förbund and year. */
   counters: 'counters',
+  /** The förbund served, their people and roles, and the audit of changes to them. */
+  people: 'people',
 } as const;
 
 export type ContainerName = keyof typeof CONTAINERS;

@@ -6,6 +6,7 @@ import { CosmosDeviationRepository } from './cosmosDeviationRepository';
 import { CosmosFinanceFactsRepository } from './cosmosFinanceFactsRepository';
 import { CosmosInitiativeRepository } from './cosmosInitiativeRepository';
 import { CosmosLedgerRepository } from './cosmosLedgerRepository';
+import { CosmosPeopleRepository } from './cosmosPeopleRepository';
 import { CosmosReadingRepository } from './cosmosReadingRepository';
 import { CosmosReportRepository } from './cosmosReportRepository';
 import { CosmosSequenceRepository } from './cosmosSequenceRepository';
@@ -21,5 +22,6 @@ export function cosmosRepositories(store: CosmosStore): Repositories {
     reports: new CosmosReportRepository(store.container('reports')),
     applications: new CosmosApplicationRepository(store.container('cases')),
     readings: new CosmosReadingRepository(store.container('conversations')),
+    people: new CosmosPeopleRepository(store.container('people')),
   };
 }

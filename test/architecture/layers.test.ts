@@ -13,11 +13,11 @@ const FLOORS: readonly (readonly string[])[] = [
   ['domain', 'format', 'errors.ts', 'clock.ts', 'config.ts'],
   ['finance'],
   ['ports', 'cards', 'roles'],
-  ['store', 'questions', 'deviations', 'reports', 'applications', 'exports', 'importer', 'jobs', 'demo', 'telemetry.ts'],
+  ['store', 'questions', 'deviations', 'reports', 'applications', 'exports', 'importer', 'jobs', 'demo', 'people', 'telemetry.ts'],
   ['commands', 'cardActions'],
   ['bot', 'http', 'httpBody.ts'],
   // Entry points compose everything.
-  ['app.ts', 'index.ts', 'instrument.ts', 'compileCache.ts', 'importer/cli.ts', 'jobs/remindCli.ts'],
+  ['app.ts', 'index.ts', 'instrument.ts', 'compileCache.ts', 'importer/cli.ts', 'jobs/remindCli.ts', 'people/forbundCli.ts'],
 ];
 
 function floorOf(file: string): number {

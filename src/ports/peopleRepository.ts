@@ -1,0 +1,30 @@
+import { Association, PermissionChange, Roster, RosterChangeResult } from '../domain/people';
+
+/**
+ * The förbund served and their people. The roster of a förbund is the truth about who
+ * may do what; a directory maps a Teams user to their förbund so a message is placed
+ * with one lookup.
+ */
+export interface PeopleRepository {
+  getRoster(associationId: string): Promise<Roster | undefined>;
+  /** Creates the förbund's roster unless it has one; false when it had (a bootstrap never overwrites). */
+  createRosterIfAbsent(roster: Roster): Promise<boolean>;
+  /**
+   * Applies a change to the current roster with optimistic concurrency (retried on a
+   * conflicting write) and records it in the audit; `change` may throw to refuse.
+   */
+  changeRoster(
+    associationId: string,
+    change: (current: Roster) => RosterChangeResult,
+    by: { readonly id: string; readonly name: string },
+  ): Promise<RosterChangeResult>;
+  /** Whether anyone, in any förbund, was invited by e-mail and has not written yet. */
+  hasPendingInvitations(): Promise<boolean>;
+  /** The förbund a Teams user (or an invitation's key) belongs to, if any. */
+  findAssociationOf(aadObjectId: string): Promise<string | undefined>;
+  /** Newest first. */
+  listChanges(associationId: string, limit: number): Promise<readonly PermissionChange[]>;
+  saveAssociation(association: Association): Promise<boolean>;
+  getAssociation(id: string): Promise<Association | undefined>;
+  listAssociations(): Promise<readonly Association[]>;
+}

@@ -1,0 +1,166 @@
+import { Container } from '@azure/cosmos';
+import { createHash } from 'crypto';
+import { Association, PermissionChange, Roster, RosterChangeResult, describeAccess } from '../domain/people';
+import { PeopleRepository } from '../ports/peopleRepository';
+import { StoredDocument, assertNoPersonalData, isStatus, readDocument, updateWithRetry } from './documents';
+
+type RosterDocument = StoredDocument<'roster'> & { readonly roster: Roster; readonly lastChange?: PermissionChange };
+type ChangeDocument = StoredDocument<'permissionChange'> & { readonly change: PermissionChange };
+type MemberDocument = StoredDocument<'member'> & { readonly memberOf: string };
+type AssociationDocument = StoredDocument<'association'> & { readonly association: Association };
+/** Which förbund have people invited by e-mail who have not written yet (hashes, no addresses): strangers are only looked up in Teams when some are. */
+type InvitationsDocument = StoredDocument<'invitations'> & { readonly byAssociation: Readonly<Record<string, readonly string[]>> };
+const INVITATIONS_ID = 'invitations';
+const hashOf = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 40);
+
+/** The partition of the deployment-wide directory (förbund ids are slugs, so it names none of them). */
+const DIRECTORY = '_directory';
+const ROSTER_ID = 'roster';
+const changeId = (version: number) => `change-${String(version).padStart(8, '0')}`;
+// An invitation's key holds an e-mail address: the directory keeps only its hash.
+const memberId = (key: string) => (key.startsWith('invite:') ? `member-invite-${hashOf(key)}` : `member-${key}`);
+const associationId = (id: string) => `association-${id}`;
+
+/**
+ * A change is one write of the roster (ETag), which also carries the change's audit entry;
+ * the audit document and the directory entry follow it, and are written again by the next
+ * change, so a process that dies in between loses neither.
+ */
+export class CosmosPeopleRepository implements PeopleRepository {
+  constructor(private readonly container: Container) {}
+
+  async getRoster(associationId: string): Promise<Roster | undefined> {
+    return (await readDocument<RosterDocument>(this.container, ROSTER_ID, associationId))?.roster;
+  }
+
+  async createRosterIfAbsent(roster: Roster): Promise<boolean> {
+    const doc: RosterDocument = { id: ROSTER_ID, associationId: roster.associationId, type: 'roster', roster };
+    assertNoPersonalData(doc);
+    try {
+      await this.container.items.create(doc);
+    } catch (err) {
+      if (isStatus(err, 409)) return false;
+      throw err;
+    }
+    await Promise.all(roster.people.map((p) => this.pointAt(p.aadObjectId, roster.associationId)));
+    return true;
+  }
+
+  async changeRoster(
+    associationId: string,
+    change: (current: Roster) => RosterChangeResult,
+    by: { readonly id: string; readonly name: string },
+  ): Promise<RosterChangeResult> {
+    let result: RosterChangeResult | undefined;
+    let previous: RosterDocument | undefined;
+    const doc = await updateWithRetry<RosterDocument>(this.container, ROSTER_ID, associationId, (current) => {
+      previous = current;
+      const roster = current?.roster ?? { associationId, people: [], version: 0 };
+      result = change(roster);
+      const personId = result.after?.aadObjectId ?? result.before?.aadObjectId ?? '';
+      const lastChange: PermissionChange = {
+        associationId,
+        version: result.roster.version,
+        at: new Date().toISOString(),
+        byId: by.id,
+        byName: by.name,
+        personId,
+        personName: result.after?.name ?? result.before?.name ?? '',
+        ...(result.before ? { before: describeAccess(result.before) } : {}),
+        ...(result.after ? { after: describeAccess(result.after) } : {}),
+      };
+      return { id: ROSTER_ID, associationId, type: 'roster', roster: result.roster, lastChange };
+    });
+    if (previous?.lastChange) await this.settle(previous.lastChange, previous.roster);
+    if (doc.lastChange) await this.settle(doc.lastChange, doc.roster);
+    return result as RosterChangeResult;
+  }
+
+  /** Writes what follows a change: its audit entry and the person's directory entry (both idempotent). */
+  private async settle(change: PermissionChange, roster: Roster): Promise<void> {
+    const audit: ChangeDocument = { id: changeId(change.version), associationId: change.associationId, type: 'permissionChange', change };
+    await this.container.items.upsert(audit);
+    if (roster.people.some((p) => p.aadObjectId === change.personId)) await this.pointAt(change.personId, change.associationId);
+    await this.noteInvitations(roster);
+  }
+
+  private async noteInvitations(roster: Roster): Promise<void> {
+    const hashes = roster.people.filter((p) => p.aadObjectId.startsWith('invite:')).map((p) => hashOf(p.aadObjectId));
+    await updateWithRetry<InvitationsDocument>(this.container, INVITATIONS_ID, DIRECTORY, (current) => {
+      const before = current?.byAssociation[roster.associationId] ?? [];
+      if (current && before.join() === hashes.join()) return current;
+      return {
+        id: INVITATIONS_ID,
+        associationId: DIRECTORY,
+        type: 'invitations',
+        byAssociation: { ...(current?.byAssociation ?? {}), [roster.associationId]: hashes },
+      };
+    });
+  }
+
+  async hasPendingInvitations(): Promise<boolean> {
+    const doc = await readDocument<InvitationsDocument>(this.container, INVITATIONS_ID, DIRECTORY);
+    return Object.values(doc?.byAssociation ?? {}).some((h) => h.length > 0);
+  }
+
+  private async pointAt(aadObjectId: string, memberOf: string): Promise<void> {
+    const doc: MemberDocument = { id: memberId(aadObjectId), associationId: DIRECTORY, type: 'member', memberOf };
+    await this.container.items.upsert(doc);
+  }
+
+  async findAssociationOf(aadObjectId: string): Promise<string | undefined> {
+    return (await readDocument<MemberDocument>(this.container, memberId(aadObjectId), DIRECTORY))?.memberOf;
+  }
+
+  async listChanges(associationId: string, limit: number): Promise<readonly PermissionChange[]> {
+    // The newest change may not have its own document yet (the writer died before it).
+    const roster = await readDocument<RosterDocument>(this.container, ROSTER_ID, associationId);
+    if (roster?.lastChange) await this.settle(roster.lastChange, roster.roster);
+    const { resources } = await this.container.items
+      .query<PermissionChange>(
+        {
+          // Sorted here: the embedded server's ORDER BY with OFFSET/LIMIT is not Azure's; a förbund makes a few changes a month.
+          query: 'SELECT VALUE c.change FROM c WHERE c.associationId = @a AND c.type = @t',
+          parameters: [
+            { name: '@a', value: associationId },
+            { name: '@t', value: 'permissionChange' },
+          ],
+        },
+        { partitionKey: associationId },
+      )
+      .fetchAll();
+    return [...resources].sort((a, b) => b.version - a.version).slice(0, limit);
+  }
+
+  async saveAssociation(association: Association): Promise<boolean> {
+    const doc: AssociationDocument = { id: associationId(association.id), associationId: DIRECTORY, type: 'association', association };
+    assertNoPersonalData(doc);
+    try {
+      await this.container.items.create(doc);
+      return true;
+    } catch (err) {
+      if (isStatus(err, 409)) return false;
+      throw err;
+    }
+  }
+
+  async getAssociation(id: string): Promise<Association | undefined> {
+    return (await readDocument<AssociationDocument>(this.container, associationId(id), DIRECTORY))?.association;
+  }
+
+  async listAssociations(): Promise<readonly Association[]> {
+    const { resources } = await this.container.items
+      .query<Association>(
+        {
+          query: 'SELECT VALUE c.association FROM c WHERE c.associationId = @a AND c.type = @t',
+          parameters: [
+            { name: '@a', value: DIRECTORY },
+            { name: '@t', value: 'association' },
+          ],
+        },
+        { partitionKey: DIRECTORY },
+      )
+      .fetchAll();
+    return [...resources].sort((a, b) => a.id.localeCompare(b.id));
+  }
+}

@@ -1,0 +1,218 @@
+import assert from 'assert/strict';
+import { readFileSync, writeFileSync } from 'fs';
+import path from 'path';
+import { BotUnderTest, startBot } from '../helpers/runningBot';
+import { TeamsUser } from '../helpers/teams';
+import { chat, texts } from '../helpers/chat';
+import { makeTempDir } from '../helpers/tempDir';
+import { cosmosRepositories } from '../../src/store/repositories';
+import { addAssociation } from '../../src/people/addAssociation';
+
+const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
+const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom på kansliet (demo)');
+const chief = user('29:chief', '00000000-0000-0000-0000-0000000000c1', 'Förbundschef (demo)');
+const board = user('29:board', '00000000-0000-0000-0000-0000000000b1', 'Styrelseledamot (demo)');
+const lead = user('29:lead', '00000000-0000-0000-0000-0000000000d1', 'Insatsansvarig Växtkraft (demo)');
+const deputy = user('29:deputy', '00000000-0000-0000-0000-0000000000c3', 'Ersättare för förbundschefen (demo)');
+const newcomer = user('29:anna', '11111111-2222-4333-8444-555555555555', 'Anna Andersson');
+const otherForbund = user('29:other', '99999999-0000-4000-8000-000000000001', 'Kansli i Gävleborg');
+
+const addForm = (p: TeamsUser, roles: string, initiatives = '', extra: Record<string, unknown> = {}) => ({
+  mode: 'add',
+  aadObjectId: '',
+  person: p.aadObjectId,
+  name: p.name,
+  email: '',
+  roles,
+  initiatives,
+  ...extra,
+});
+
+describe('people and roles administered in chat', function () {
+  this.timeout(120_000);
+  let bot: BotUnderTest;
+  const { say, invoke } = chat(() => bot);
+  const rolesDir = makeTempDir('finsam-roles-');
+  before(async () => {
+    // A second förbund with its own kansli, to show that nobody reaches across.
+    const demo = JSON.parse(readFileSync(path.resolve(__dirname, '../../../config/roles.demo.json'), 'utf8'));
+    demo.users.push({ aadObjectId: otherForbund.aadObjectId, name: otherForbund.name, association: 'gavleborg', roles: ['kansli'] });
+    writeFileSync(path.join(rolesDir.dir, 'roles.json'), JSON.stringify(demo));
+    bot = await startBot({ CLOCK_DATE: '2026-11-23', ROLES_FILE: path.join(rolesDir.dir, 'roles.json') });
+  });
+  after(async () => {
+    await bot?.stop();
+    rolesDir.cleanup();
+  });
+
+  it('the kansli adds an insatsansvarig for Växtkraft through the card, who can file at once and loses it when removed', async () => {
+    const [before] = await say(newcomer, 'kvartalsrapport');
+    assert.doesNotMatch(texts(before), /Kvartalsrapport kvartal 3 2026 – Växtkraft/);
+    const [form] = await say(kansli, 'lägg till användare');
+    assert.match(texts(form), /Lägg till användare/);
+    assert.ok(JSON.stringify(form).includes('graph.microsoft.com/users'), 'the people picker is on the form');
+    const list = await invoke(kansli, 'savePerson', addForm(newcomer, 'insatsansvarig', 'vaxtkraft'));
+    assert.match(texts(list), /Anna Andersson är tillagd/);
+    assert.match(texts(list), /Insatsansvarig \(Växtkraft\)/);
+    const [report] = await say(newcomer, 'kvartalsrapport');
+    assert.match(texts(report), /Kvartalsrapport kvartal 3 2026 – Växtkraft \(Enköping\)/);
+
+    const confirm = await invoke(kansli, 'removePerson', { aadObjectId: newcomer.aadObjectId });
+    assert.match(texts(confirm), /Ta bort Anna Andersson\?/);
+    const after = await invoke(kansli, 'removePerson', { aadObjectId: newcomer.aadObjectId, confirm: 'yes' });
+    assert.match(texts(after), /Anna Andersson är borttagen/);
+    const [gone] = await say(newcomer, 'kvartalsrapport');
+    assert.doesNotMatch(texts(gone), /Kvartalsrapport kvartal 3 2026 – Växtkraft/);
+  });
+
+  it('a board member, an insatsansvarig and the kansli of another förbund can neither see nor change anyone', async () => {
+    for (const outsider of [board, lead]) {
+      const [refused] = await say(outsider, 'användare');
+      assert.match(texts(refused), /Bara kansliet och förbundschefen/);
+      const card = await invoke(outsider, 'savePerson', addForm(newcomer, 'kansli'));
+      assert.match(texts(card), /Bara kansliet och förbundschefen/);
+    }
+    const [theirs] = await say(otherForbund, 'användare');
+    assert.match(texts(theirs), /Kansli i Gävleborg/);
+    assert.doesNotMatch(texts(theirs), /Förbundschef \(demo\)/);
+    const card = await invoke(otherForbund, 'removePerson', { aadObjectId: chief.aadObjectId, confirm: 'yes' });
+    assert.match(texts(card), /finns inte längre bland förbundets användare/);
+    const [ours] = await say(kansli, 'användare');
+    assert.match(texts(ours), /Förbundschef \(demo\)/);
+    assert.doesNotMatch(texts(ours), /Anna Andersson/);
+  });
+
+  it("refuses removing the last förbundschef and changing one's own roles, saying why", async () => {
+    const confirm = await invoke(kansli, 'removePerson', { aadObjectId: chief.aadObjectId, confirm: 'yes' });
+    assert.match(texts(confirm), /enda med rollen förbundschef/);
+    const own = await invoke(kansli, 'savePerson', { ...addForm(kansli, 'kansli,styrelse'), mode: 'edit', aadObjectId: kansli.aadObjectId, person: '' });
+    assert.match(texts(own), /Du kan inte ändra dina egna behörigheter/);
+    const [list] = await say(chief, 'användare');
+    assert.match(texts(list), /Förbundschef \(demo\)/);
+  });
+
+  it('keeps the typed form with the problem beside each field', async () => {
+    const card = await invoke(kansli, 'savePerson', {
+      mode: 'add',
+      person: '',
+      name: 'Berit',
+      email: 'inte-en-adress',
+      roles: 'insatsansvarig',
+      initiatives: '',
+    });
+    const t = texts(card);
+    assert.match(t, /E-post: "inte-en-adress" är ingen e-postadress/);
+    assert.match(t, /Insatser: välj de insatser/);
+    assert.match(t, /2 fält behöver rättas ovan\. Inget sparades\./);
+    assert.ok(JSON.stringify(card).includes('"value":"Berit"'), 'the typed name is kept');
+  });
+
+  it('ten simultaneous changes of one person end in one of them, each in the audit', async () => {
+    await invoke(kansli, 'savePerson', addForm(newcomer, 'styrelse'));
+    const variants = ['styrelse', 'kansli', 'styrelse,kansli', 'insatsansvarig', 'styrelse,insatsansvarig'];
+    const sent = Array.from({ length: 10 }, (_, i) => variants[i % variants.length] as string);
+    await Promise.all(
+      sent.map((roles) =>
+        invoke(chief, 'savePerson', {
+          ...addForm(newcomer, roles, roles.includes('insatsansvarig') ? 'bryggan' : ''),
+          mode: 'edit',
+          aadObjectId: newcomer.aadObjectId,
+          person: '',
+        }),
+      ),
+    );
+    const [list] = await say(kansli, 'användare');
+    const line = texts(list)
+      .split('\n')
+      .findIndex((l) => l === 'Anna Andersson');
+    assert.ok(line >= 0);
+    const [audit] = await say(kansli, 'ändringar av behörigheter');
+    const entries = texts(audit).match(/: Anna Andersson/g) ?? [];
+    // The add and the ten changes, each logged once.
+    assert.ok(entries.length >= 11, `${entries.length} audit entries for Anna`);
+    assert.match(texts(audit), /Förbundschef \(demo\)/);
+  });
+
+  it('a deputy decides inside the period and is told who decides outside it', async () => {
+    const period = (from: string, to: string) =>
+      invoke(chief, 'savePerson', {
+        ...addForm(deputy, 'ersattare'),
+        mode: 'edit',
+        aadObjectId: deputy.aadObjectId,
+        person: '',
+        deputyFrom: from,
+        deputyTo: to,
+      });
+    await period('2027-07-01', '2027-07-31');
+    const outside = await invoke(deputy, 'decideDeviation', { caseId: 'avvikelse-finns-inte', outcome: 'godkänd' });
+    assert.match(texts(outside), /ersättare för förbundschefen 2027-07-01–2027-07-31|1 juli 2027/);
+    assert.match(texts(outside), /I dag beslutar förbundschefen Förbundschef \(demo\)/);
+    await period('2026-11-01', '2026-11-30');
+    const inside = await invoke(deputy, 'decideDeviation', { caseId: 'avvikelse-finns-inte', outcome: 'godkänd' });
+    assert.doesNotMatch(texts(inside), /ersättare för förbundschefen|Bara förbundschefen/);
+  });
+
+  it('a förbund added by npm run forbund is administered in chat by its first kansli person, apart from ours', async () => {
+    const people = cosmosRepositories(bot.app.store).people;
+    const nora = user('29:nora', '33333333-4444-4555-8666-777777777777', 'Nora Norrbotten');
+    const input = { id: 'norrbotten', name: 'Samordningsförbundet Norrbotten', kansliId: nora.aadObjectId as string, kansliName: nora.name };
+    assert.equal((await addAssociation(people, input, new Date())).ok, true);
+    assert.match((await addAssociation(people, input, new Date())).message, /finns redan/);
+    const [list] = await say(nora, 'användare');
+    assert.match(texts(list), /Nora Norrbotten/);
+    assert.doesNotMatch(texts(list), /Förbundschef \(demo\)/);
+    const added = await invoke(nora, 'savePerson', addForm(user('29:n2', '44444444-5555-4666-8777-888888888888', 'Nils Norrbotten'), 'forbundschef'));
+    assert.match(texts(added), /Nils Norrbotten är tillagd/);
+    const [ours] = await say(kansli, 'användare');
+    assert.doesNotMatch(texts(ours), /Norrbotten/);
+  });
+
+  it('an insats without an insatsansvarig is listed until someone is assigned', async () => {
+    const [before] = await say(kansli, 'vilka insatser saknar insatsansvarig?');
+    assert.match(texts(before), /Min framtid \(Tierp\)/);
+    const tierp = user('29:tierp', '22222222-3333-4444-8555-666666666666', 'Tove i Tierp');
+    await invoke(kansli, 'savePerson', addForm(tierp, 'insatsansvarig', 'min-framtid'));
+    const [after] = await say(kansli, 'vilka insatser saknar insatsansvarig?');
+    assert.doesNotMatch(texts(after), /Min framtid \(Tierp\)/);
+  });
+});
+
+describe('the roles file seeds the store once', function () {
+  this.timeout(120_000);
+
+  it('a restart with a different ROLES_FILE keeps the people changed in chat', async () => {
+    const dir = makeTempDir('finsam-roles-restart-');
+    const first = path.join(dir.dir, 'first.json');
+    const second = path.join(dir.dir, 'second.json');
+    writeFileSync(
+      first,
+      JSON.stringify({
+        users: [
+          { aadObjectId: kansli.aadObjectId, name: kansli.name, association: 'uppsala', roles: ['kansli'] },
+          { aadObjectId: chief.aadObjectId, name: chief.name, association: 'uppsala', roles: ['forbundschef'] },
+        ],
+      }),
+    );
+    writeFileSync(second, JSON.stringify({ users: [{ aadObjectId: board.aadObjectId, name: 'Bara i fil två', association: 'uppsala', roles: ['kansli'] }] }));
+    const data = makeTempDir('finsam-roles-data-');
+    let bot = await startBot({ CLOCK_DATE: '2026-11-23', ROLES_FILE: first }, data.dir);
+    try {
+      const { invoke } = chat(() => bot);
+      const list = await invoke(chief, 'savePerson', addForm(newcomer, 'styrelse'));
+      assert.match(texts(list), /Anna Andersson är tillagd/);
+    } finally {
+      await bot.stop({ keepData: true });
+    }
+    bot = await startBot({ CLOCK_DATE: '2026-11-23', ROLES_FILE: second }, data.dir);
+    try {
+      const { say } = chat(() => bot);
+      const [list] = await say(kansli, 'användare');
+      assert.match(texts(list), /Anna Andersson/);
+      assert.doesNotMatch(texts(list), /Bara i fil två/);
+    } finally {
+      await bot.stop();
+      data.cleanup();
+      dir.cleanup();
+    }
+  });
+});
