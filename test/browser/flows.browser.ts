@@ -132,6 +132,20 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
     await kansli.screenshot('anmalda');
   });
 
+  it('the kansli adds a user through the rendered form (name and e-mail, as the playground has no directory) and sees them listed', async () => {
+    const kansli = pages.kansli as PlaygroundPage;
+    await kansli.say('lägg till användare');
+    const form = await kansli.card(/Lägg till användare/);
+    await form.getByLabel('Namn', { exact: true }).fill('Berit Bergström');
+    await form.getByLabel(/E-post/).fill('berit@forbundet.example');
+    await form.getByLabel('Styrelse', { exact: true }).check();
+    await kansli.screenshot('lagg-till-anvandare');
+    await form.getByRole('button', { name: 'Spara' }).click();
+    const list = await kansli.card(/Berit Bergström är inbjuden/);
+    assert.match(await read(list), /Berit Bergström[\s\S]*Styrelse/);
+    await kansli.screenshot('anvandare');
+  });
+
   it('the kansli asks for Ekonomisk information and downloads the Excel file through the link on the rendered card', async () => {
     const kansli = pages.kansli as PlaygroundPage;
     const offer = await kansli.ask('ekonomisk information');

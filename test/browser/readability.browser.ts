@@ -148,6 +148,8 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
     const sent = bot.connector.for(chatOf(kansli)).length;
     await bot.post(importMessage);
     cards['import-rapport'] = bot.connector.for(chatOf(kansli))[sent].attachments[0].content;
+    [cards['anvandare']] = await say(kansli, 'användare');
+    [cards['lagg-till-anvandare']] = await say(kansli, 'lägg till användare');
     const followUp = await say(kansli, 'uppföljning 2025');
     ['nulage', 'budget', 'kvalitet', 'deltagare'].forEach((name, i) => (cards[`uppfoljning-2025-${name}`] = followUp[i]));
 
@@ -252,6 +254,8 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
       'fel-roll',
       'ekonomisk-information',
       'import-rapport',
+      'anvandare',
+      'lagg-till-anvandare',
     ]) {
       it(`${name} at ${width} px: no amount or date across two lines, no heading word broken`, async () => {
         const card = cards[name];
@@ -260,7 +264,7 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
         await render(card, width);
         const result = await page.evaluate(measure);
         await page.locator('#host').screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${width}.png`) });
-        if (!['uppfoljning-2025-kvalitet', 'fel-roll', 'menade-du', 'ansokan-budget'].includes(name))
+        if (!['uppfoljning-2025-kvalitet', 'fel-roll', 'menade-du', 'ansokan-budget', 'anvandare', 'lagg-till-anvandare'].includes(name))
           assert.ok(result.tokenCount > 0, 'the card shows amounts or dates');
         assert.deepEqual(result.brokenTokens, [], 'amounts and dates on one line');
         assert.deepEqual(result.overflowing, [], 'nothing sticks out of the card');

@@ -4,7 +4,13 @@ import { Role } from '../../roles/roleDirectory';
 /** What each role can start besides the budget questions. */
 const ROLE_EXAMPLES: Readonly<Record<Role, readonly string[]>> = {
   styrelse: ['delegationsbeslut sedan förra styrelsemötet', 'uppföljning 2025', 'ekonomisk information'],
-  forbundschef: ['vilka avvikelser väntar?', 'delegationsbeslut sedan förra styrelsemötet', 'vilka kvartalsrapporter saknas?', 'ekonomisk information'],
+  forbundschef: [
+    'vilka avvikelser väntar?',
+    'delegationsbeslut sedan förra styrelsemötet',
+    'vilka kvartalsrapporter saknas?',
+    'ekonomisk information',
+    'användare',
+  ],
   ersattare: ['vilka avvikelser väntar?'],
   kansli: [
     'vilka kvartalsrapporter saknas?',
@@ -13,6 +19,7 @@ const ROLE_EXAMPLES: Readonly<Record<Role, readonly string[]>> = {
     'importera ekonomisk information',
     'delegationsbeslut sedan förra styrelsemötet',
     'vilka avvikelser väntar?',
+    'användare',
   ],
   insatsansvarig: ['kvartalsrapport', 'ny avvikelse'],
 };
