@@ -219,9 +219,29 @@ export async function decideApplication(
       finished,
       `Beslutet är registrerat: ${finished.name} ${finished.status}`,
       finished.decision?.number ? [`Delegationsbeslut ${finished.decision.number}.`] : [],
+      await appointLeadAction(deps, user, finished),
     );
   }
   throw new InvalidInputError('Ansökan ändrades samtidigt av någon annan; försök igen.');
+}
+
+/** A grant creates an insats nobody answers for yet: the decider may appoint its insatsansvarig at once (the applicant is proposed). */
+async function appointLeadAction(deps: HandlerDependencies, user: UserIdentity, a: Application) {
+  if (a.status !== 'beviljad' || !hasRole(user, 'kansli', 'forbundschef')) return [];
+  const registry = await deps.repos.initiatives.getRegistry(a.associationId);
+  const initiative = registry?.initiatives.find((i) => i.note?.includes(a.dnr as string));
+  if (!initiative) return [];
+  return [
+    {
+      title: `Utse insatsansvarig för ${initiative.name}`,
+      verb: 'openPersonForm',
+      data: {
+        initiativeId: initiative.id,
+        ...(a.applicant.aadObjectId ? { proposeId: a.applicant.aadObjectId } : {}),
+        ...(a.applicant.name ? { proposeName: a.applicant.name.slice(0, 100) } : {}),
+      },
+    },
+  ];
 }
 
 function initiativeId(name: string, taken: readonly Initiative[]): string {

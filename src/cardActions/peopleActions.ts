@@ -24,7 +24,13 @@ export const openPersonFormAction: CardActionHandler = {
   verb: 'openPersonForm',
   handle: async (input, deps) => {
     const id = text(input.data.aadObjectId);
-    return { replies: [], updatedCard: await personForm(deps, input.user, id ? { id } : undefined) };
+    const initiativeId = text(input.data.initiativeId);
+    const proposal = initiativeId
+      ? { initiativeId, ...(text(input.data.proposeId) ? { personId: text(input.data.proposeId) } : {}), personName: text(input.data.proposeName) }
+      : undefined;
+    // From a grant's receipt the form comes as a new message, so the receipt stays.
+    const form = await personForm(deps, input.user, id ? { id } : undefined, proposal);
+    return proposal ? { replies: [form] } : { replies: [], updatedCard: form };
   },
 };
 

@@ -70,7 +70,7 @@ const personKey: Schema = { type: 'string', minLength: 1, maxLength: 220, patter
 export const CARD_SCHEMAS: Readonly<Record<string, VerbSchema>> = {
   listPeople: { properties: {} },
   listPermissionChanges: { properties: {} },
-  openPersonForm: { properties: { aadObjectId: personKey } },
+  openPersonForm: { properties: { aadObjectId: personKey, initiativeId: id, proposeId: id, proposeName: short('Namn') } },
   savePerson: {
     form: true,
     properties: {

@@ -40,10 +40,37 @@ export async function permissionChanges(deps: HandlerDependencies, user: UserIde
   return permissionChangesReply(await deps.repos.people.listChanges(user.associationId, CHANGES_SHOWN));
 }
 
-/** The empty form, or the person's own when `key` names one (by id, or by a name typed in chat). */
-export async function personForm(deps: HandlerDependencies, user: UserIdentity, key?: { readonly id?: string; readonly name?: string }): Promise<Reply> {
+/** An insatsansvarig proposed for a new insats (after a grant): the applicant, if known. */
+export interface LeadProposal {
+  readonly initiativeId: string;
+  readonly personId?: string;
+  readonly personName?: string;
+}
+
+/**
+ * The empty form, or the person's own when `key` names one (by id, or by a name typed in chat);
+ * with a proposal, the form for making someone insatsansvarig for a new insats.
+ */
+export async function personForm(
+  deps: HandlerDependencies,
+  user: UserIdentity,
+  key?: { readonly id?: string; readonly name?: string },
+  proposal?: LeadProposal,
+): Promise<Reply> {
   assertAdmin(user);
   const [roster, initiatives] = await Promise.all([deps.repos.people.getRoster(user.associationId), initiativesOf(deps, user.associationId)]);
+  if (proposal) {
+    const known = roster?.people.find((p) => p.aadObjectId === proposal.personId);
+    if (known) {
+      const values = formValuesOf(known);
+      const roles = values.roles.includes('insatsansvarig') ? values.roles : [...values.roles, 'insatsansvarig'];
+      return personFormReply({ ...values, roles, initiatives: [...new Set([...values.initiatives, proposal.initiativeId])] }, initiatives);
+    }
+    return personFormReply(
+      { ...EMPTY_FORM, person: proposal.personId ?? '', name: proposal.personName ?? '', roles: ['insatsansvarig'], initiatives: [proposal.initiativeId] },
+      initiatives,
+    );
+  }
   if (!key?.id && !key?.name) return personFormReply(EMPTY_FORM, initiatives);
   const person = findPerson(roster?.people ?? [], key);
   return personFormReply(formValuesOf(person), initiatives);
@@ -124,12 +151,8 @@ export async function savePerson(deps: HandlerDependencies, user: UserIdentity, 
   );
   if (!person) return personFormReply(values, initiatives, errors);
   if (!isInvitation(person.aadObjectId)) {
-    const elsewhere = await deps.repos.people.findAssociationOf(person.aadObjectId);
-    if (
-      elsewhere &&
-      elsewhere !== user.associationId &&
-      (await deps.repos.people.getRoster(elsewhere))?.people.some((p) => p.aadObjectId === person.aadObjectId)
-    )
+    const member = await deps.repos.people.findMember(person.aadObjectId);
+    if (member?.person && member.associationId !== user.associationId)
       return personFormReply(values, initiatives, {
         name: 'Personen är redan användare hos ett annat samordningsförbund i boten; en person kan bara höra till ett förbund.',
       });

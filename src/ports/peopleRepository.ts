@@ -1,4 +1,4 @@
-import { Association, PermissionChange, Roster, RosterChangeResult } from '../domain/people';
+import { Association, PermissionChange, Person, Roster, RosterChangeResult } from '../domain/people';
 
 /**
  * The förbund served and their people. The roster of a förbund is the truth about who
@@ -18,6 +18,10 @@ export interface PeopleRepository {
     change: (current: Roster) => RosterChangeResult,
     by: { readonly id: string; readonly name: string },
   ): Promise<RosterChangeResult>;
+  /** A Teams user's förbund and access, in one read (a copy kept current by every change). */
+  findMember(aadObjectId: string): Promise<{ readonly associationId: string; readonly person?: Person } | undefined>;
+  /** Finishes the last change's audit and directory entries if its writer died before them (at start). */
+  settleLastChange(associationId: string): Promise<void>;
   /** Whether anyone, in any förbund, was invited by e-mail and has not written yet. */
   hasPendingInvitations(): Promise<boolean>;
   /** The förbund a Teams user (or an invitation's key) belongs to, if any. */

@@ -6,12 +6,15 @@ import { formatDateLong, formatPeriod } from '../format/swedish';
 import { HandlerDependencies } from '../ports/dependencies';
 import { UserIdentity, hasRole } from '../roles/roleDirectory';
 
-/** The insatser running now or in the quarter just ended that no insatsansvarig answers for: their reports reach no one. */
+/**
+ * The insatser running now, in the quarter just ended or starting later (a fresh grant) that no
+ * insatsansvarig answers for: their reports would reach no one.
+ */
 export function initiativesWithoutLead(initiatives: readonly Initiative[], leads: readonly UserIdentity[], today: string): Initiative[] {
   const covered = new Set(leads.flatMap((u) => u.initiatives));
   const current = quarterOf(today);
   const ended = latestEndedQuarter(today);
-  return initiatives.filter((i) => !covered.has(i.id) && (overlapsQuarter(i.period, current) || overlapsQuarter(i.period, ended)));
+  return initiatives.filter((i) => !covered.has(i.id) && (overlapsQuarter(i.period, current) || overlapsQuarter(i.period, ended) || i.period.start > today));
 }
 
 /** "vilka insatser saknar insatsansvarig?" for the kansli and the deciders. */

@@ -7,12 +7,15 @@ import { HandlerDependencies } from '../ports/dependencies';
 import { UserIdentity } from '../roles/roleDirectory';
 import { ReminderStage } from '../ports/reportRepository';
 import { reportStatus } from './reportStatus';
+import { initiativesWithoutLead } from './initiativesWithoutLead';
 
 export interface Reminder {
   readonly user: UserIdentity;
   readonly quarter: Quarter;
   readonly stage: ReminderStage;
   readonly initiatives: readonly Initiative[];
+  /** To the kansli: reports missing for insatser that no insatsansvarig answers for. */
+  readonly withoutLead?: boolean;
 }
 
 /**
@@ -42,7 +45,47 @@ export function planReminders(
     .filter((r) => r.initiatives.length > 0);
 }
 
+/**
+ * The kansli hears about the reports nobody can file: each kansli person, once per quarter and
+ * stage, gets the missing reports of insatser that have no insatsansvarig.
+ */
+export function planLeaderlessReminders(
+  today: string,
+  daysBefore: number,
+  kansli: readonly UserIdentity[],
+  leads: readonly UserIdentity[],
+  initiatives: readonly Initiative[],
+  reports: readonly QuarterlyReport[],
+): Reminder[] {
+  const orphans = initiativesWithoutLead(initiatives, leads, today).map((i) => i.id);
+  const nobody: UserIdentity = { name: '', associationId: '', roles: ['insatsansvarig'], initiatives: orphans };
+  const [due] = planReminders(today, daysBefore, [nobody], initiatives, reports);
+  if (!due) return [];
+  return kansli.filter((u) => u.aadObjectId).map((user) => ({ ...due, user, withoutLead: true }));
+}
+
+function leaderlessReply(r: Reminder): Reply {
+  const due = formatDateLong(dueDate(r.quarter));
+  const title = `Kvartalsrapport ${quarterLabel(r.quarter)} saknas för insatser utan insatsansvarig`;
+  const status = `${r.stage === 'före' ? `Sista dag är ${due}` : `Sista dag var ${due}`}. Ingen kan lämna rapporten för:`;
+  const facts = r.initiatives.map((i) => ({ label: initiativeLabel(i), value: 'ingen insatsansvarig' }));
+  return {
+    card: {
+      template: 'receipt',
+      view: {
+        title,
+        status,
+        facts,
+        notes: [{ text: 'Lägg till en insatsansvarig för insatsen, så kan hen lämna rapporten och får påminnelserna.' }],
+        actions: [{ title: 'Lägg till användare', verb: 'openPersonForm', data: {} }],
+      },
+    },
+    text: [title, status, ...facts.map((f) => f.label)].join('\n'),
+  };
+}
+
 export function reminderReply(r: Reminder): Reply {
+  if (r.withoutLead) return leaderlessReply(r);
   const due = formatDateLong(dueDate(r.quarter));
   const title =
     r.stage === 'före' ? `Påminnelse: kvartalsrapport ${quarterLabel(r.quarter)} senast ${due}` : `Kvartalsrapport ${quarterLabel(r.quarter)} är försenad`;
@@ -86,9 +129,10 @@ export async function runReminders(deps: HandlerDependencies, options: ReminderR
   const plan: Reminder[] = [];
   for (const associationId of await deps.directory.associations()) {
     const [registry, reports] = await Promise.all([deps.repos.initiatives.getRegistry(associationId), deps.repos.reports.listForYear(associationId, year)]);
-    plan.push(
-      ...planReminders(today, options.daysBefore, await deps.directory.withRole(associationId, ['insatsansvarig']), registry?.initiatives ?? [], reports),
-    );
+    const leads = await deps.directory.withRole(associationId, ['insatsansvarig']);
+    plan.push(...planReminders(today, options.daysBefore, leads, registry?.initiatives ?? [], reports));
+    const kansli = await deps.directory.withRole(associationId, ['kansli']);
+    plan.push(...planLeaderlessReminders(today, options.daysBefore, kansli, leads, registry?.initiatives ?? [], reports));
   }
   const result = { planned: plan.length, sent: 0, alreadySent: 0, unreachable: 0, failed: 0 };
   const spacing = 1000 / options.perSecond;
@@ -96,7 +140,9 @@ export async function runReminders(deps: HandlerDependencies, options: ReminderR
   for (const [index, reminder] of plan.entries()) {
     const { user, quarter, stage } = reminder;
     const aad = user.aadObjectId as string;
-    if (!(await deps.repos.reports.claimReminder(user.associationId, aad, quarter, stage))) {
+    // The kansli's note about insatser without an insatsansvarig is claimed apart from their own reports' reminder.
+    const claimKey = reminder.withoutLead ? `${aad}-utan-ansvarig` : aad;
+    if (!(await deps.repos.reports.claimReminder(user.associationId, claimKey, quarter, stage))) {
       result.alreadySent += 1;
     } else {
       const wait = lastSend + spacing - Date.now();
@@ -104,12 +150,12 @@ export async function runReminders(deps: HandlerDependencies, options: ReminderR
       lastSend = Date.now();
       try {
         const posted = await deps.notifier.sendToUser(user.associationId, aad, reminderReply(reminder));
-        await deps.repos.reports.finishReminder(user.associationId, aad, quarter, stage, posted ? 'sent' : 'failed');
+        await deps.repos.reports.finishReminder(user.associationId, claimKey, quarter, stage, posted ? 'sent' : 'failed');
         if (posted) result.sent += 1;
         else result.unreachable += 1;
       } catch (err) {
         options.onError?.(reminder, err);
-        await deps.repos.reports.finishReminder(user.associationId, aad, quarter, stage, 'failed');
+        await deps.repos.reports.finishReminder(user.associationId, claimKey, quarter, stage, 'failed');
         result.failed += 1;
       }
     }

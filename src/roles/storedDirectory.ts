@@ -21,9 +21,8 @@ export function storedRoleDirectory(people: PeopleRepository, today: () => strin
     async lookup(aadObjectId, displayName) {
       const stranger: UserIdentity = { aadObjectId, name: displayName ?? '', associationId: defaultAssociation, roles: [], initiatives: [] };
       if (!aadObjectId) return stranger;
-      const associationId = await people.findAssociationOf(aadObjectId);
-      const person = associationId ? (await people.getRoster(associationId))?.people.find((p) => p.aadObjectId === aadObjectId) : undefined;
-      return associationId && person ? identity(associationId, person) : stranger;
+      const member = await people.findMember(aadObjectId);
+      return member?.person ? identity(member.associationId, member.person) : stranger;
     },
     async withRole(associationId, roles) {
       const roster = await people.getRoster(associationId);
@@ -40,9 +39,8 @@ export function storedRoleDirectory(people: PeopleRepository, today: () => strin
  * file; a förbund that has one keeps it (people changed in chat are never overwritten).
  */
 export async function bootstrapRoles(people: PeopleRepository, rolesFile: string | undefined, now: Date): Promise<{ created: string[]; kept: string[] }> {
-  if (!rolesFile) return { created: [], kept: [] };
-  const json = JSON.parse(readFileSync(rolesFile, 'utf8')) as { associations?: { id: string; name: string }[] };
-  const users = parseRoles(json, rolesFile);
+  const json = (rolesFile ? JSON.parse(readFileSync(rolesFile, 'utf8')) : { users: [] }) as { associations?: { id: string; name: string }[] };
+  const users = parseRoles(json, rolesFile ?? 'ROLES_FILE');
   const byAssociation = new Map<string, Person[]>();
   for (const u of users.values()) {
     const list = byAssociation.get(u.associationId) ?? [];
@@ -63,5 +61,7 @@ export async function bootstrapRoles(people: PeopleRepository, rolesFile: string
     const roster: Roster = { associationId, people: list, version: 0 };
     ((await people.createRosterIfAbsent(roster)) ? created : kept).push(associationId);
   }
+  // A change whose writer died between the roster and its directory entry is finished before anyone is looked up.
+  for (const a of await people.listAssociations()) await people.settleLastChange(a.id);
   return { created, kept };
 }

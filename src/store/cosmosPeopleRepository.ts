@@ -1,12 +1,16 @@
 import { Container } from '@azure/cosmos';
 import { createHash } from 'crypto';
-import { Association, PermissionChange, Roster, RosterChangeResult, describeAccess } from '../domain/people';
+import { Association, PermissionChange, Person, Roster, RosterChangeResult, describeAccess } from '../domain/people';
 import { PeopleRepository } from '../ports/peopleRepository';
 import { StoredDocument, assertNoPersonalData, isStatus, readDocument, updateWithRetry } from './documents';
 
 type RosterDocument = StoredDocument<'roster'> & { readonly roster: Roster; readonly lastChange?: PermissionChange };
 type ChangeDocument = StoredDocument<'permissionChange'> & { readonly change: PermissionChange };
-type MemberDocument = StoredDocument<'member'> & { readonly memberOf: string };
+/**
+ * A person's entry in the directory: their förbund and a copy of their access as of a roster
+ * version, so that placing a message costs one read. Written after the roster, newer version wins.
+ */
+type MemberDocument = StoredDocument<'member'> & { readonly memberOf: string; readonly version: number; readonly person?: Person };
 type AssociationDocument = StoredDocument<'association'> & { readonly association: Association };
 /** Which förbund have people invited by e-mail who have not written yet (hashes, no addresses): strangers are only looked up in Teams when some are. */
 type InvitationsDocument = StoredDocument<'invitations'> & { readonly byAssociation: Readonly<Record<string, readonly string[]>> };
@@ -42,7 +46,7 @@ export class CosmosPeopleRepository implements PeopleRepository {
       if (isStatus(err, 409)) return false;
       throw err;
     }
-    await Promise.all(roster.people.map((p) => this.pointAt(p.aadObjectId, roster.associationId)));
+    await Promise.all(roster.people.map((p) => this.pointAt(p.aadObjectId, roster)));
     return true;
   }
 
@@ -80,7 +84,7 @@ export class CosmosPeopleRepository implements PeopleRepository {
   private async settle(change: PermissionChange, roster: Roster): Promise<void> {
     const audit: ChangeDocument = { id: changeId(change.version), associationId: change.associationId, type: 'permissionChange', change };
     await this.container.items.upsert(audit);
-    if (roster.people.some((p) => p.aadObjectId === change.personId)) await this.pointAt(change.personId, change.associationId);
+    await this.pointAt(change.personId, roster);
     await this.noteInvitations(roster);
   }
 
@@ -103,9 +107,33 @@ export class CosmosPeopleRepository implements PeopleRepository {
     return Object.values(doc?.byAssociation ?? {}).some((h) => h.length > 0);
   }
 
-  private async pointAt(aadObjectId: string, memberOf: string): Promise<void> {
-    const doc: MemberDocument = { id: memberId(aadObjectId), associationId: DIRECTORY, type: 'member', memberOf };
-    await this.container.items.upsert(doc);
+  /** Copies the person's access at this roster version into their directory entry; an entry from a later version is kept. */
+  private async pointAt(key: string, roster: Roster): Promise<void> {
+    const person = roster.people.find((p) => p.aadObjectId === key);
+    await updateWithRetry<MemberDocument>(this.container, memberId(key), DIRECTORY, (current) => {
+      if (current && current.version >= roster.version && current.memberOf === roster.associationId) return current;
+      // A removed person keeps a bare entry (no access); one now in another förbund is left to that förbund.
+      if (!person && current && current.memberOf !== roster.associationId) return current;
+      return {
+        id: memberId(key),
+        associationId: DIRECTORY,
+        type: 'member',
+        memberOf: roster.associationId,
+        version: roster.version,
+        ...(person ? { person } : {}),
+      };
+    });
+  }
+
+  async findMember(aadObjectId: string): Promise<{ readonly associationId: string; readonly person?: Person } | undefined> {
+    const doc = await readDocument<MemberDocument>(this.container, memberId(aadObjectId), DIRECTORY);
+    return doc ? { associationId: doc.memberOf, ...(doc.person ? { person: doc.person } : {}) } : undefined;
+  }
+
+  /** Finishes what a change left undone when its writer died: its audit entry and directory entry. */
+  async settleLastChange(associationId: string): Promise<void> {
+    const doc = await readDocument<RosterDocument>(this.container, ROSTER_ID, associationId);
+    if (doc?.lastChange) await this.settle(doc.lastChange, doc.roster);
   }
 
   async findAssociationOf(aadObjectId: string): Promise<string | undefined> {

@@ -229,6 +229,26 @@ describe('ansökan over /api/messages', function () {
     assert.match(texts(cost), /1 300 tkr/);
     const [period] = await say(board, 'när slutar vägen vidare heby?');
     assert.match(texts(period), /30 juni 2028/);
+
+    // The new insats has nobody to report for it until the kansli appoints someone; the applicant is proposed.
+    const [without] = await say(kansli, 'vilka insatser saknar insatsansvarig?');
+    assert.match(texts(without), /Vägen vidare Heby/);
+    const appoint = decided.actions.find((a: any) => a.verb === 'openPersonForm');
+    assert.ok(appoint, 'the grant receipt offers to appoint an insatsansvarig');
+    const [personForm] = await invokeForReplies(kansli, 'openPersonForm', appoint.data);
+    assert.ok(JSON.stringify(personForm).includes('"value":"Sökande på Heby kommun"'), 'the applicant is proposed');
+    const saved = await invoke(kansli, 'savePerson', {
+      mode: 'add',
+      aadObjectId: '',
+      person: applicant.aadObjectId,
+      name: applicant.name,
+      email: '',
+      roles: 'insatsansvarig',
+      initiatives: appoint.data.initiativeId,
+    });
+    assert.match(texts(saved), /Sökande på Heby kommun är tillagd/);
+    const [withLead] = await say(kansli, 'vilka insatser saknar insatsansvarig?');
+    assert.doesNotMatch(texts(withLead), /Vägen vidare Heby/);
   });
 
   it('a small application is decided by the förbundschef on delegation and joins the delegationsbeslut register', async () => {

@@ -34,7 +34,7 @@ describe('insatser that no insatsansvarig answers for', () => {
     assert.match(texts(card), /visas för kansliet och förbundschefen/);
   });
 
-  it('counts an insats running in the current or the last ended quarter, not one that ended before', () => {
+  it('counts an insats running in the current or the last ended quarter, or starting later, not one that ended before', () => {
     const insats = (id: string, start: string, end: string): Initiative => ({
       id,
       name: id,
@@ -49,11 +49,12 @@ describe('insatser that no insatsansvarig answers for', () => {
       insats('slutade-i-kv3', '2024-01-01', '2026-09-30'),
       insats('slutade-2025', '2023-01-01', '2025-12-31'),
       insats('har-ansvarig', '2025-01-01', '2027-12-31'),
+      insats('beviljad-for-2027', '2027-01-01', '2028-06-30'),
     ];
     const leads = [{ name: 'A', associationId: 'uppsala', roles: ['insatsansvarig' as const], initiatives: ['har-ansvarig'] }];
     assert.deepEqual(
       initiativesWithoutLead(all, leads, '2026-11-23').map((i) => i.id),
-      ['pagar', 'slutade-i-kv3'],
+      ['pagar', 'slutade-i-kv3', 'beviljad-for-2027'],
     );
   });
 });

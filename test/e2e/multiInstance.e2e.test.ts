@@ -165,6 +165,7 @@ describe('three bot instances on one shared Cosmos (npm run cosmos)', function (
         ),
       ),
     );
+    // The two insatsansvariga (the kansli, whom the bot has not met here, cannot be reached).
     assert.equal(
       runs.reduce((sum, r) => sum + (r.sent ?? 0), 0),
       2,

@@ -122,10 +122,22 @@ describe('people and roles administered in chat', function () {
       ),
     );
     const [list] = await say(kansli, 'användare');
-    const line = texts(list)
-      .split('\n')
-      .findIndex((l) => l === 'Anna Andersson');
-    assert.ok(line >= 0);
+    const lines = texts(list).split('\n');
+    const at = lines.findIndex((l) => l === 'Anna Andersson');
+    const roles = (lines.slice(at + 1).find((l) => l.startsWith('Roller: ')) as string).slice('Roller: '.length);
+    const labels: Record<string, string> = { styrelse: 'Styrelse', kansli: 'Kansli', insatsansvarig: 'Insatsansvarig (Bryggan)' };
+    const settled = variants.find(
+      (v) =>
+        v
+          .split(',')
+          .map((r) => labels[r])
+          .join(', ') === roles,
+    );
+    assert.ok(settled, `Anna's roles "${roles}" are those of one of the changes sent`);
+    // The copy that places her messages agrees with the roster: she may administer only if she is kansli now.
+    const [hers] = await say(newcomer, 'användare');
+    if (settled.includes('kansli')) assert.match(texts(hers), /Förbundets användare/);
+    else assert.match(texts(hers), /Bara kansliet och förbundschefen/);
     const [audit] = await say(kansli, 'ändringar av behörigheter');
     const entries = texts(audit).match(/: Anna Andersson/g) ?? [];
     // The add and the ten changes, each logged once.

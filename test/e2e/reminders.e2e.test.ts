@@ -10,6 +10,7 @@ import { reportFields } from './reportFields';
 const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
 const vaxtkraftLead = user('29:d1', '00000000-0000-0000-0000-0000000000d1', 'Insatsansvarig Växtkraft (demo)');
 const alvkarlebyLead = user('29:d2', '00000000-0000-0000-0000-0000000000d2', 'Insatsansvarig Älvkarleby (demo)');
+const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom på kansliet (demo)');
 const JOBS_KEY = 'test-nyckel-för-timern';
 const ENTRY = path.resolve(__dirname, '../../src/jobs/remindCli.js');
 
@@ -24,12 +25,12 @@ describe('kvartalsrapport reminders: npm run remind and the timer endpoint', fun
     const res = await fetch(`${bot.baseUrl}/api/jobs/reminders`, { method: 'POST', headers: { authorization } });
     return { status: res.status, body: (await res.json()) as Record<string, number> };
   };
-  const remindersTo = (u: TeamsUser) => bot.connector.for(chatOf(u)).filter((a) => /Påminnelse|försenad/.test(a.summary ?? ''));
+  const remindersTo = (u: TeamsUser) => bot.connector.for(chatOf(u)).filter((a) => /Påminnelse|försenad|utan insatsansvarig/.test(a.summary ?? ''));
 
   before(async () => {
     // 27 October 2026: four days before kvartal 3's deadline (31 October).
     await startAt('2026-10-27');
-    for (const u of [vaxtkraftLead, alvkarlebyLead]) await say(u, 'hjälp');
+    for (const u of [vaxtkraftLead, alvkarlebyLead, kansli]) await say(u, 'hjälp');
   });
   after(async () => {
     await bot.stop();
@@ -45,10 +46,21 @@ describe('kvartalsrapport reminders: npm run remind and the timer endpoint', fun
     bot.connector.throttle(chatOf(alvkarlebyLead), 1);
     const first = await runJob();
     assert.equal(first.status, 200);
-    assert.deepEqual(first.body, { planned: 2, sent: 2, alreadySent: 0, unreachable: 0, failed: 0 });
+    // The two insatsansvariga, and the kansli for the insatser that have none.
+    assert.deepEqual(first.body, { planned: 3, sent: 3, alreadySent: 0, unreachable: 0, failed: 0 });
     assert.equal(bot.connector.throttled(), 1, 'Teams said 429 once');
     const second = await runJob();
-    assert.deepEqual(second.body, { planned: 2, sent: 0, alreadySent: 2, unreachable: 0, failed: 0 });
+    assert.deepEqual(second.body, { planned: 3, sent: 0, alreadySent: 3, unreachable: 0, failed: 0 });
+    const toKansli = remindersTo(kansli);
+    assert.equal(toKansli.length, 1);
+    const kansliText = texts(toKansli[0].attachments[0].content);
+    assert.match(kansliText, /Kvartalsrapport kvartal 3 2026 saknas för insatser utan insatsansvarig/);
+    assert.match(kansliText, /Bryggan \(Östhammar\)/);
+    assert.doesNotMatch(kansliText, /Växtkraft|Förstärkt stöd/);
+    assert.deepEqual(
+      toKansli[0].attachments[0].content.actions.map((a: any) => a.verb),
+      ['openPersonForm'],
+    );
 
     const [toVaxtkraft] = remindersTo(vaxtkraftLead);
     assert.equal(remindersTo(vaxtkraftLead).length, 1);
@@ -89,10 +101,11 @@ describe('kvartalsrapport reminders: npm run remind and the timer endpoint', fun
       });
     const first = await run();
     assert.equal(first.code, 0, first.out);
-    assert.match(first.out, /Påminnelser: 1 av 1/);
-    assert.match(first.out, /Skickade 1, redan skickade 0/);
+    // Älvkarleby's insatsansvarig, and the kansli for the insatser without one.
+    assert.match(first.out, /Påminnelser: 2 av 2/);
+    assert.match(first.out, /Skickade 2, redan skickade 0/);
     const second = await run();
-    assert.match(second.out, /Skickade 0, redan skickade 1/);
+    assert.match(second.out, /Skickade 0, redan skickade 2/);
 
     await startAt('2026-11-05', dataDir, connector);
     const late = remindersTo(alvkarlebyLead).filter((a) => /försenad/.test(a.summary));

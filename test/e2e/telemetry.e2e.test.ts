@@ -45,11 +45,25 @@ async function startIngestion() {
   return {
     url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/`,
     /** Resolves with the first envelope that matches, as soon as it arrives. */
-    async waitFor(match: (e: Envelope) => boolean): Promise<Envelope> {
+    async waitFor(match: (e: Envelope) => boolean, withinMs = 75_000): Promise<Envelope> {
+      const deadline = Date.now() + withinMs;
       for (;;) {
         const found = envelopes.find(match);
         if (found) return found;
-        await new Promise<void>((resolve) => waiters.push(resolve));
+        const left = deadline - Date.now();
+        if (left <= 0) {
+          const seen = envelopes
+            .filter((e) => e.data.baseType !== 'MetricData')
+            .map((e) => `${e.data.baseType} ${String(e.data.baseData.data ?? e.data.baseData.name ?? '').slice(0, 100)}`);
+          throw new Error(`no matching envelope within ${withinMs} ms; received:\n${seen.join('\n')}`);
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
+        });
       }
     },
     envelopes,
@@ -57,15 +71,21 @@ async function startIngestion() {
   };
 }
 
+/** What each bot process wrote, shown when a test fails. */
+const childOutput = new WeakMap<ChildProcess, string>();
+
 function startProcess(env: Record<string, string>, dataDir: string): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-r', path.resolve(__dirname, '../helpers/noCloudMetadata.js'), ENTRY], {
       env: { ...process.env, PORT: '0', DATA_DIR: dataDir, BOT_ID: '', COSMOS_ENDPOINT: '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Read, or a full pipe would stop the bot at its next write to stderr.
+    child.stderr?.resume();
     let out = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
+      childOutput.set(child, out);
       const match = /lyssnar på http:\/\/localhost:(\d+)/.exec(out);
       if (match) resolve({ child, port: Number(match[1]) });
     });
@@ -75,7 +95,9 @@ function startProcess(env: Record<string, string>, dataDir: string): Promise<{ c
 
 describe('telemetry to Application Insights (@azure/monitor-opentelemetry)', () => {
   it('sends requests, dependencies (Cosmos, connector), exceptions with the error id the user sees, and custom events when the connection string is set', async function () {
-    this.timeout(90_000);
+    // A batch the exporter fails to send (a connection closed under it) is kept on disk and sent
+    // again a minute later, by design; the test waits for that rather than failing.
+    this.timeout(180_000);
     const temp = makeTempDir();
     const connector = await startCaptureConnector();
     const ingestion = await startIngestion();
@@ -123,6 +145,9 @@ describe('telemetry to Application Insights (@azure/monitor-opentelemetry)', () 
       await ingestion.waitFor(
         (e) => e.data.baseType === 'RequestData' && e.data.baseData.name === 'POST /api/messages' && String(e.data.baseData.url).endsWith('/api/messages'),
       );
+    } catch (err) {
+      (err as Error).message += `\nthe bot wrote:\n${(childOutput.get(child) ?? '').slice(-4000)}`;
+      throw err;
     } finally {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
