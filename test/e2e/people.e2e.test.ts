@@ -65,6 +65,33 @@ describe('people and roles administered in chat', function () {
     assert.doesNotMatch(texts(gone), /Kvartalsrapport kvartal 3 2026 – Växtkraft/);
   });
 
+  it('a person invited by name and e-mail gets the roles the first time they write, found by the e-mail Teams knows', async () => {
+    const berit = user('29:berit', '55555555-6666-4777-8888-999999999999', 'Berit B');
+    const list = await invoke(kansli, 'savePerson', {
+      mode: 'add',
+      aadObjectId: '',
+      person: '',
+      name: 'Berit Bergström',
+      email: 'Berit@Forbundet.example',
+      roles: 'styrelse,insatsansvarig',
+      initiatives: 'bryggan',
+    });
+    assert.match(texts(list), /Berit Bergström är inbjuden/);
+    assert.match(texts(list), /Inbjuden \(berit@forbundet\.example\)/);
+    // Someone else with no invitation stays a stranger.
+    bot.connector.addMember({ id: newcomer.id, name: newcomer.name, aadObjectId: newcomer.aadObjectId as string, email: 'anna@annanstans.example' });
+    const [stranger] = await say(newcomer, 'användare');
+    assert.match(texts(stranger), /Bara kansliet och förbundschefen/);
+    bot.connector.addMember({ id: berit.id, name: berit.name, aadObjectId: berit.aadObjectId as string, email: 'berit@forbundet.example' });
+    const [report] = await say(berit, 'kvartalsrapport');
+    assert.match(texts(report), /Bryggan \(Östhammar\)/);
+    const [after] = await say(kansli, 'användare');
+    assert.doesNotMatch(texts(after), /Inbjuden/);
+    const [audit] = await say(kansli, 'ändringar av behörigheter');
+    assert.match(texts(audit), /Berit Bergström \(första inloggning\)/);
+    await invoke(kansli, 'removePerson', { aadObjectId: berit.aadObjectId, confirm: 'yes' });
+  });
+
   it('a board member, an insatsansvarig and the kansli of another förbund can neither see nor change anyone', async () => {
     for (const outsider of [board, lead]) {
       const [refused] = await say(outsider, 'användare');

@@ -37,6 +37,8 @@ export interface CaptureConnector {
   release(): void;
   /** How many sends are waiting for `release()`. */
   held(): number;
+  /** Teams' member directory (GET …/members/{id}): what TeamsInfo.getMember finds for a user id. */
+  addMember(member: { readonly id: string; readonly name: string; readonly aadObjectId: string; readonly email: string }): void;
   close(): Promise<void>;
 }
 
@@ -46,6 +48,7 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
   const updates: CapturedUpdate[] = [];
   const uploads: CapturedUpload[] = [];
   const files = new Map<string, { body: Buffer; chunked: boolean }>();
+  const members = new Map<string, Record<string, string>>();
   let counter = 0;
   const throttles = new Map<string, number>();
   let throttledCount = 0;
@@ -71,6 +74,13 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
         uploads.push({ path: req.url as string, headers: req.headers, body: Buffer.concat(chunks) });
         res.writeHead(201, { 'content-type': 'application/json' });
         res.end('{}');
+        return;
+      }
+      const member = /^\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(req.url ?? '');
+      if (req.method === 'GET' && member) {
+        const found = members.get(decodeURIComponent(member[1] as string));
+        res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation' } }));
         return;
       }
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
@@ -137,6 +147,7 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
       now.forEach((answer) => answer());
     },
     held: () => waiting.length,
+    addMember: (m) => members.set(m.id, { id: m.id, name: m.name, aadObjectId: m.aadObjectId, email: m.email, userPrincipalName: m.email }),
     for: (conversationId) => activities.filter((a) => a.conversationId === conversationId).map((a) => a.body),
     close: () =>
       new Promise<void>((resolve) => {
