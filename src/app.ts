@@ -11,7 +11,7 @@ import { BackgroundLoop, startBackgroundLoop } from './jobs/background';
 import { AppConfig } from './config';
 import { seedDemoDataIfEmpty } from './demo/seedDemoData';
 import { bootstrapRoles } from './roles/storedDirectory';
-import { CosmosStore, openCosmosStore } from './store/cosmosStore';
+import { CosmosStore, openCosmosStore, storeConfigOf } from './store/cosmosStore';
 import { randomBytes } from 'crypto';
 import { fileLinkIssuer } from './exports/fileLinks';
 import { AppState, createHttpSurface } from './http/httpSurface';
@@ -61,13 +61,7 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
 
   let store: CosmosStore;
   try {
-    store = await openCosmosStore({
-      endpoint: config.cosmosEndpoint,
-      key: config.cosmosKey,
-      managedIdentityClientId: config.azureClientId,
-      database: config.cosmosDatabase,
-      dataDir: config.dataDir,
-    });
+    store = await openCosmosStore(storeConfigOf(config));
   } catch (err) {
     server.close();
     throw err;

@@ -8,6 +8,7 @@ import { HandlerDependencies } from '../commands/types';
 import { helpReply } from '../questions/answers/help';
 import { UserIdentity } from '../roles/roleDirectory';
 import { claimInvitation } from '../people/managePeople';
+import { offerBoardRole } from '../people/boardTeam';
 import { cardAttachment, replyActivity } from './activities';
 import { ConversationMemory } from './conversationMemory';
 import { Logger, errorReply } from './errorReply';
@@ -92,10 +93,16 @@ export class FinsamBot extends TeamsActivityHandler {
     const command = findCommand(text, files.length > 0);
     try {
       const conversationId = context.activity.conversation?.id;
+      const teamId = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
+      const user = await this.userOf(context);
+      // Someone without a role writing in the board's team: the kansli is asked about them (after the answer).
+      if (typeof teamId === 'string' && user.roles.length === 0)
+        this.deps.afterTurn('offer the styrelse role', async () => void (await offerBoardRole(this.deps, teamId, user)));
       const replies = await command.handle(
         {
           text,
-          user: await this.userOf(context),
+          user,
+          ...(typeof teamId === 'string' ? { teamId } : {}),
           personal: context.activity.conversation?.conversationType === 'personal',
           ...(conversationId ? { conversationId } : {}),
           ...(files.length > 0 ? { files } : {}),

@@ -10,7 +10,7 @@ import { newDeviationCommand } from './newDeviationCommand';
 import { pendingDeviationsCommand } from './pendingDeviationsCommand';
 import { myCasesCommand } from './myCasesCommand';
 import { pingCommand } from './pingCommand';
-import { addPersonCommand, changePersonCommand, listPeopleCommand, permissionChangesCommand, removePersonCommand } from './peopleCommands';
+import { addPersonCommand, boardTeamCommand, changePersonCommand, listPeopleCommand, permissionChangesCommand, removePersonCommand } from './peopleCommands';
 import { reportCommand } from './reportCommand';
 import { reportStatusCommand } from './reportStatusCommand';
 import { CommandHandler } from './types';
@@ -24,6 +24,7 @@ export const COMMANDS: readonly CommandHandler[] = [
   changePersonCommand,
   removePersonCommand,
   permissionChangesCommand,
+  boardTeamCommand,
   myCasesCommand,
   newDeviationCommand,
   pendingDeviationsCommand,

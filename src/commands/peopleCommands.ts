@@ -1,5 +1,6 @@
 import { listPeople, permissionChanges, personForm, removePerson } from '../people/managePeople';
 import { findPerson } from '../people/managePeople';
+import { nameBoardTeam } from '../people/boardTeam';
 import { normalize } from '../questions/parser/text';
 import { CommandHandler } from './types';
 
@@ -46,4 +47,11 @@ export const permissionChangesCommand: CommandHandler = {
   name: 'ändringar av behörigheter',
   matches: (text) => /^(andringar av (behorigheter|roller)|behorighetslogg|vem har andrat behorigheter)$/.test(normalize(text)),
   handle: async (input, deps) => [await permissionChanges(deps, input.user)],
+};
+
+/** "detta är styrelsens team", in a channel of the board's team. */
+export const boardTeamCommand: CommandHandler = {
+  name: 'styrelsens team',
+  matches: (text) => /^(detta|det har|har) (ar )?styrelsens team$/.test(normalize(text)),
+  handle: async (input, deps) => [await nameBoardTeam(deps, input.user, input.teamId)],
 };

@@ -16,6 +16,8 @@ export interface CommandInput {
   readonly personal?: boolean;
   /** Files attached to the message (Teams sends them in the personal chat only). */
   readonly files?: readonly IncomingFile[];
+  /** The Teams team the message was written in (a channel message), if any. */
+  readonly teamId?: string;
 }
 
 export interface CommandHandler {

@@ -51,11 +51,11 @@ export function describeAccess(p: Pick<Person, 'roles' | 'initiatives' | 'deputy
   if (p.roles.length === 0) return 'inga roller';
   return p.roles
     .map((r) => {
-      if (r === 'insatsansvarig' && p.initiatives.length > 0) return `${ROLE_LABELS[r]} (${p.initiatives.map(initiativeName).join(', ')})`;
-      if (r === 'ersattare' && p.deputyPeriod) return `${ROLE_LABELS[r]} (${p.deputyPeriod.from}–${p.deputyPeriod.to})`;
+      if (r === 'insatsansvarig' && p.initiatives.length > 0) return `${ROLE_LABELS[r]} för ${p.initiatives.map(initiativeName).join(', ')}`;
+      if (r === 'ersattare' && p.deputyPeriod) return `${ROLE_LABELS[r]} ${p.deputyPeriod.from}–${p.deputyPeriod.to}`;
       return ROLE_LABELS[r];
     })
-    .join(', ');
+    .join('; ');
 }
 
 export type RosterChange = { readonly kind: 'save'; readonly person: Person } | { readonly kind: 'remove'; readonly aadObjectId: string };

@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import 'dotenv/config';
 import { loadConfig } from '../config';
 import { AppError } from '../errors';
-import { openCosmosStore } from '../store/cosmosStore';
+import { openCosmosStore, storeConfigOf } from '../store/cosmosStore';
 import { CosmosLedgerRepository } from '../store/cosmosLedgerRepository';
 import { parseLedgerFile } from './ledgerFile';
 import { describeImport, importLedger } from './importLedger';
@@ -33,13 +33,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const config = loadConfig();
-  const store = await openCosmosStore({
-    endpoint: config.cosmosEndpoint,
-    key: config.cosmosKey,
-    managedIdentityClientId: config.azureClientId,
-    database: config.cosmosDatabase,
-    dataDir: config.dataDir,
-  });
+  const store = await openCosmosStore(storeConfigOf(config));
   try {
     const result = await importLedger(input, new CosmosLedgerRepository(store.container('ledger')));
     // A terminal, not a card: plain spaces.
@@ -53,13 +47,7 @@ async function main(argv: string[]): Promise<number> {
 /** An Excel table (the export's layout or the board papers'), read against DEFAULT_ASSOCIATION's current table as the chat import does. */
 async function importWorkbook(file: string, asOf: string | undefined): Promise<number> {
   const config = loadConfig();
-  const store = await openCosmosStore({
-    endpoint: config.cosmosEndpoint,
-    key: config.cosmosKey,
-    managedIdentityClientId: config.azureClientId,
-    database: config.cosmosDatabase,
-    dataDir: config.dataDir,
-  });
+  const store = await openCosmosStore(storeConfigOf(config));
   try {
     const repository = new CosmosLedgerRepository(store.container('ledger'));
     const lookup = await repository.findSnapshotFor(config.defaultAssociation);

@@ -10,19 +10,13 @@ import { jsonLogger } from '../bot/errorReply';
 import { loadConfig } from '../config';
 import { createDependencies } from '../bot/dependencies';
 import { bootstrapRoles } from '../roles/storedDirectory';
-import { openCosmosStore } from '../store/cosmosStore';
+import { openCosmosStore, storeConfigOf } from '../store/cosmosStore';
 import { sendReminders } from './reminderJob';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const quiet = { info: () => undefined, error: jsonLogger.error };
-  const store = await openCosmosStore({
-    endpoint: config.cosmosEndpoint,
-    key: config.cosmosKey,
-    managedIdentityClientId: config.azureClientId,
-    database: config.cosmosDatabase,
-    dataDir: config.dataDir,
-  });
+  const store = await openCosmosStore(storeConfigOf(config));
   try {
     const notifier = new ProactiveNotifier(createAdapter(config, quiet), config.botId, cosmosRepositories(store).conversations);
     const deps = createDependencies(config, store, notifier);

@@ -8,7 +8,7 @@ import 'dotenv/config';
 import { loadConfig } from '../config';
 import { ASSOCIATION_ID } from '../domain/people';
 import { cosmosRepositories } from '../store/repositories';
-import { openCosmosStore } from '../store/cosmosStore';
+import { openCosmosStore, storeConfigOf } from '../store/cosmosStore';
 import { addAssociation } from './addAssociation';
 
 function option(args: readonly string[], name: string): string | undefined {
@@ -25,13 +25,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig();
-  const store = await openCosmosStore({
-    endpoint: config.cosmosEndpoint,
-    key: config.cosmosKey,
-    managedIdentityClientId: config.azureClientId,
-    database: config.cosmosDatabase,
-    dataDir: config.dataDir,
-  });
+  const store = await openCosmosStore(storeConfigOf(config));
   try {
     const people = cosmosRepositories(store).people;
     if (command === 'list') {

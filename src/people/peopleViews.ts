@@ -1,5 +1,5 @@
 import { Reply } from '../cards/viewModels';
-import { Initiative } from '../domain/initiatives';
+import { Initiative, initiativeLabel } from '../domain/initiatives';
 import { PermissionChange, Person, ROLE_LABELS, ROLES, describeAccess } from '../domain/people';
 import { formatDate } from '../format/swedish';
 
@@ -70,7 +70,7 @@ export function personFormReply(values: PersonFormValues, initiatives: readonly 
         deputyFrom: values.deputyFrom,
         deputyTo: values.deputyTo,
         roleChoices: ROLES.map((r) => ({ title: ROLE_LABELS[r], value: r })),
-        initiativeChoices: initiatives.map((i) => ({ title: `${i.name} (${i.owner})`, value: i.id })),
+        initiativeChoices: initiatives.map((i) => ({ title: initiativeLabel(i), value: i.id })),
         fieldErrors: {
           name: errors.name ?? '',
           email: errors.email ?? '',
@@ -85,7 +85,10 @@ export function personFormReply(values: PersonFormValues, initiatives: readonly 
   };
 }
 
-const nameOf = (initiatives: readonly Initiative[]) => (id: string) => initiatives.find((i) => i.id === id)?.name ?? id;
+const nameOf = (initiatives: readonly Initiative[]) => (id: string) => {
+  const found = initiatives.find((i) => i.id === id);
+  return found ? initiativeLabel(found) : id;
+};
 
 export function peopleListReply(people: readonly Person[], initiatives: readonly Initiative[], notes: readonly string[] = []): Reply {
   const blocks = people.map((p) => ({

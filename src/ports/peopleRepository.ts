@@ -28,6 +28,11 @@ export interface PeopleRepository {
   findAssociationOf(aadObjectId: string): Promise<string | undefined>;
   /** Newest first. */
   listChanges(associationId: string, limit: number): Promise<readonly PermissionChange[]>;
+  /** Names the Teams team of a förbund's board; its members who write to the bot are offered the styrelse role. */
+  setBoardTeam(associationId: string, teamId: string): Promise<void>;
+  findBoardTeam(teamId: string): Promise<string | undefined>;
+  /** True the first time only: the kansli is asked about a person once. */
+  claimBoardOffer(associationId: string, aadObjectId: string): Promise<boolean>;
   saveAssociation(association: Association): Promise<boolean>;
   getAssociation(id: string): Promise<Association | undefined>;
   listAssociations(): Promise<readonly Association[]>;

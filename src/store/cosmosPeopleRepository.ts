@@ -13,6 +13,10 @@ type ChangeDocument = StoredDocument<'permissionChange'> & { readonly change: Pe
 type MemberDocument = StoredDocument<'member'> & { readonly memberOf: string; readonly version: number; readonly person?: Person };
 type AssociationDocument = StoredDocument<'association'> & { readonly association: Association };
 /** Which förbund have people invited by e-mail who have not written yet (hashes, no addresses): strangers are only looked up in Teams when some are. */
+type TeamDocument = StoredDocument<'boardTeam'> & { readonly memberOf: string };
+type OfferDocument = StoredDocument<'boardOffer'> & { readonly aadObjectId: string; readonly offeredAt: string };
+// Teams ids hold characters a Cosmos id had better not: the hash names them.
+const teamId = (id: string) => `team-${hashOf(id)}`;
 type InvitationsDocument = StoredDocument<'invitations'> & { readonly byAssociation: Readonly<Record<string, readonly string[]>> };
 const INVITATIONS_ID = 'invitations';
 const hashOf = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 40);
@@ -158,6 +162,26 @@ export class CosmosPeopleRepository implements PeopleRepository {
       )
       .fetchAll();
     return [...resources].sort((a, b) => b.version - a.version).slice(0, limit);
+  }
+
+  async setBoardTeam(associationId: string, team: string): Promise<void> {
+    const doc: TeamDocument = { id: teamId(team), associationId: DIRECTORY, type: 'boardTeam', memberOf: associationId };
+    await this.container.items.upsert(doc);
+  }
+
+  async findBoardTeam(team: string): Promise<string | undefined> {
+    return (await readDocument<TeamDocument>(this.container, teamId(team), DIRECTORY))?.memberOf;
+  }
+
+  async claimBoardOffer(associationId: string, aadObjectId: string): Promise<boolean> {
+    const doc: OfferDocument = { id: `offer-${aadObjectId}`, associationId, type: 'boardOffer', aadObjectId, offeredAt: new Date().toISOString() };
+    try {
+      await this.container.items.create(doc);
+      return true;
+    } catch (err) {
+      if (isStatus(err, 409)) return false;
+      throw err;
+    }
   }
 
   async saveAssociation(association: Association): Promise<boolean> {

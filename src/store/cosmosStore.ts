@@ -1,6 +1,7 @@
 import { Container, CosmosClient, Database } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/identity';
 import { EmbeddedCosmos, startEmbeddedCosmos } from './embeddedCosmos';
+import type { AppConfig } from '../config';
 
 /**
  * The containers of the whole product. Every one is partitioned by förbund
@@ -36,6 +37,15 @@ export interface StoreConfig {
   readonly database: string;
   readonly dataDir: string;
 }
+
+/** The store settings of the app's configuration (one place for the server and every CLI). */
+export const storeConfigOf = (config: AppConfig): StoreConfig => ({
+  endpoint: config.cosmosEndpoint,
+  key: config.cosmosKey,
+  managedIdentityClientId: config.azureClientId,
+  database: config.cosmosDatabase,
+  dataDir: config.dataDir,
+});
 
 export interface CosmosStore {
   readonly database: Database;

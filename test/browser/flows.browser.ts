@@ -138,8 +138,9 @@ describe('in the browser: Teams’ card renderer in the Agents Playground, every
     const form = await kansli.card(/Lägg till användare/);
     await form.getByLabel('Namn', { exact: true }).fill('Berit Bergström');
     await form.getByLabel(/E-post/).fill('berit@forbundet.example');
-    await form.getByLabel('Styrelse', { exact: true }).check();
     await kansli.screenshot('lagg-till-anvandare');
+    // Teams' renderer draws the checkboxes without an accessible name: click the label's text, as a person would.
+    await form.getByText('Styrelse', { exact: true }).click();
     await form.getByRole('button', { name: 'Spara' }).click();
     const list = await kansli.card(/Berit Bergström är inbjuden/);
     assert.match(await read(list), /Berit Bergström[\s\S]*Styrelse/);

@@ -1,9 +1,10 @@
 import assert from 'assert/strict';
+import { spawnSync } from 'child_process';
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
-import { TeamsUser } from '../helpers/teams';
-import { chat, texts } from '../helpers/chat';
+import { TeamsUser, teamsMessage } from '../helpers/teams';
+import { chat, chatOf, texts } from '../helpers/chat';
 import { makeTempDir } from '../helpers/tempDir';
 import { cosmosRepositories } from '../../src/store/repositories';
 import { addAssociation } from '../../src/people/addAssociation';
@@ -53,7 +54,7 @@ describe('people and roles administered in chat', function () {
     assert.ok(JSON.stringify(form).includes('graph.microsoft.com/users'), 'the people picker is on the form');
     const list = await invoke(kansli, 'savePerson', addForm(newcomer, 'insatsansvarig', 'vaxtkraft'));
     assert.match(texts(list), /Anna Andersson är tillagd/);
-    assert.match(texts(list), /Insatsansvarig \(Växtkraft\)/);
+    assert.match(texts(list), /Insatsansvarig för Växtkraft \(Enköping\)/);
     const [report] = await say(newcomer, 'kvartalsrapport');
     assert.match(texts(report), /Kvartalsrapport kvartal 3 2026 – Växtkraft \(Enköping\)/);
 
@@ -90,6 +91,42 @@ describe('people and roles administered in chat', function () {
     const [audit] = await say(kansli, 'ändringar av behörigheter');
     assert.match(texts(audit), /Berit Bergström \(första inloggning\)/);
     await invoke(kansli, 'removePerson', { aadObjectId: berit.aadObjectId, confirm: 'yes' });
+  });
+
+  it('in the board’s team, a person without a role is offered to the kansli once and gets the styrelse role only by a click', async () => {
+    const inChannel = async (u: TeamsUser, text: string) => {
+      const activity = teamsMessage(bot.connector.url, u, text, { channel: true, mention: true, conversationId: 'styrelsen' });
+      const before = bot.connector.for(activity.conversation.id).length;
+      assert.equal((await bot.post(activity)).status, 200);
+      return bot.connector
+        .for(activity.conversation.id)
+        .slice(before)
+        .map((a) => a.attachments[0].content);
+    };
+    const member = user('29:styrbjorn', '66666666-7777-4888-8999-000000000000', 'Styrbjörn Ledamot');
+    const offers = () =>
+      bot.connector
+        .for(chatOf(kansli))
+        .filter((a) => /Styrbjörn Ledamot skriver i styrelsens team/.test(a.summary ?? texts(a.attachments?.[0]?.content ?? {})));
+    const [refused] = await inChannel(board, 'detta är styrelsens team');
+    assert.match(texts(refused), /Bara kansliet och förbundschefen/);
+    const [named] = await inChannel(kansli, 'detta är styrelsens team');
+    assert.match(texts(named), /Styrelsens team är sparat/);
+
+    const [answer] = await inChannel(member, 'beslutsutrymme 2026?');
+    assert.match(texts(answer), /3 038 tkr/);
+    assert.equal(offers().length, 1, 'the kansli is asked');
+    const [stillNothing] = await say(member, 'användare');
+    assert.match(texts(stillNothing), /Bara kansliet och förbundschefen/, 'nothing granted without the click');
+    await inChannel(member, 'resultat 2026?');
+    assert.equal(offers().length, 1, 'asked once per person');
+
+    const offer = offers()[0].attachments[0].content;
+    const grant = offer.actions.find((a: any) => a.verb === 'savePerson');
+    const list = await invoke(kansli, 'savePerson', grant.data);
+    assert.match(texts(list), /Styrbjörn Ledamot är tillagd/);
+    const [decisions] = await say(member, 'delegationsbeslut sedan förra styrelsemötet');
+    assert.doesNotMatch(texts(decisions), /Bara|behörighet/);
   });
 
   it('a board member, an insatsansvarig and the kansli of another förbund can neither see nor change anyone', async () => {
@@ -152,13 +189,13 @@ describe('people and roles administered in chat', function () {
     const lines = texts(list).split('\n');
     const at = lines.findIndex((l) => l === 'Anna Andersson');
     const roles = (lines.slice(at + 1).find((l) => l.startsWith('Roller: ')) as string).slice('Roller: '.length);
-    const labels: Record<string, string> = { styrelse: 'Styrelse', kansli: 'Kansli', insatsansvarig: 'Insatsansvarig (Bryggan)' };
+    const labels: Record<string, string> = { styrelse: 'Styrelse', kansli: 'Kansli', insatsansvarig: 'Insatsansvarig för Bryggan (Östhammar)' };
     const settled = variants.find(
       (v) =>
         v
           .split(',')
           .map((r) => labels[r])
-          .join(', ') === roles,
+          .join('; ') === roles,
     );
     assert.ok(settled, `Anna's roles "${roles}" are those of one of the changes sent`);
     // The copy that places her messages agrees with the roster: she may administer only if she is kansli now.
@@ -218,6 +255,29 @@ describe('people and roles administered in chat', function () {
 
 describe('the roles file seeds the store once', function () {
   this.timeout(120_000);
+
+  it('npm run forbund adds a förbund with its first kansli person, lists it, and refuses bad input and a second add', () => {
+    const data = makeTempDir('finsam-forbund-cli-');
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--no-deprecation', path.resolve(__dirname, '../../src/people/forbundCli.js'), ...args], {
+        env: { ...process.env, DATA_DIR: data.dir, COSMOS_ENDPOINT: '', BOT_ID: '' },
+        encoding: 'utf8',
+      });
+    try {
+      const added = cli('add', 'gotland', 'Samordningsförbundet Gotland', '--kansli', '77777777-8888-4999-8aaa-bbbbbbbbbbbb', '--namn', 'Gun på Gotland');
+      assert.equal(added.status, 0, added.stderr);
+      assert.match(added.stdout, /Förbundet gotland \(Samordningsförbundet Gotland\) är tillagt med Gun på Gotland på kansliet/);
+      assert.match(cli('list').stdout, /gotland\tSamordningsförbundet Gotland\t1 användare/);
+      const again = cli('add', 'gotland', 'Samordningsförbundet Gotland', '--kansli', '77777777-8888-4999-8aaa-bbbbbbbbbbbb');
+      assert.equal(again.status, 1);
+      assert.match(again.stdout, /finns redan/);
+      const bad = cli('add', 'Gotland!', 'X', '--kansli', 'inte-ett-id');
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /gemener, siffror och bindestreck/);
+    } finally {
+      data.cleanup();
+    }
+  });
 
   it('a restart with a different ROLES_FILE keeps the people changed in chat', async () => {
     const dir = makeTempDir('finsam-roles-restart-');
