@@ -10,7 +10,8 @@ import { teamsMessage } from '../test/helpers/teams';
 import { makeTempDir } from '../test/helpers/tempDir';
 import { startBotProcess } from './coldStart';
 
-const USER = { id: '29:bench', aadObjectId: 'bench-user', name: 'Bench' };
+// A board member of the demo roles: the one who asks budget questions (a stranger would cost an invitation check too).
+const USER = { id: '29:bench', aadObjectId: '00000000-0000-0000-0000-0000000000b1', name: 'Styrelseledamot (demo)' };
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
