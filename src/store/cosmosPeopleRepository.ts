@@ -43,15 +43,38 @@ export class CosmosPeopleRepository implements PeopleRepository {
 
   async createRosterIfAbsent(roster: Roster): Promise<boolean> {
     const doc: RosterDocument = { id: ROSTER_ID, associationId: roster.associationId, type: 'roster', roster };
+    if (!(await this.createIfAbsent(doc))) return false;
+    await Promise.all(roster.people.map((p) => this.pointAt(p.aadObjectId, roster)));
+    return true;
+  }
+
+  /** Creates a document unless one with its id exists: false then (a second start, a retry). */
+  private async createIfAbsent(doc: StoredDocument<string>): Promise<boolean> {
     assertNoPersonalData(doc);
     try {
       await this.container.items.create(doc);
+      return true;
     } catch (err) {
       if (isStatus(err, 409)) return false;
       throw err;
     }
-    await Promise.all(roster.people.map((p) => this.pointAt(p.aadObjectId, roster)));
-    return true;
+  }
+
+  /** The `field` of every document of one type in one partition. */
+  private async valuesOf<T>(partition: string, type: string, field: 'change' | 'association'): Promise<T[]> {
+    const { resources } = await this.container.items
+      .query<T>(
+        {
+          query: `SELECT VALUE c.${field} FROM c WHERE c.associationId = @a AND c.type = @t`,
+          parameters: [
+            { name: '@a', value: partition },
+            { name: '@t', value: type },
+          ],
+        },
+        { partitionKey: partition },
+      )
+      .fetchAll();
+    return resources;
   }
 
   async changeRoster(
@@ -148,20 +171,9 @@ export class CosmosPeopleRepository implements PeopleRepository {
     // The newest change may not have its own document yet (the writer died before it).
     const roster = await readDocument<RosterDocument>(this.container, ROSTER_ID, associationId);
     if (roster?.lastChange) await this.settle(roster.lastChange, roster.roster);
-    const { resources } = await this.container.items
-      .query<PermissionChange>(
-        {
-          // Sorted here: the embedded server's ORDER BY with OFFSET/LIMIT is not Azure's; a förbund makes a few changes a month.
-          query: 'SELECT VALUE c.change FROM c WHERE c.associationId = @a AND c.type = @t',
-          parameters: [
-            { name: '@a', value: associationId },
-            { name: '@t', value: 'permissionChange' },
-          ],
-        },
-        { partitionKey: associationId },
-      )
-      .fetchAll();
-    return [...resources].sort((a, b) => b.version - a.version).slice(0, limit);
+    // Sorted here: the embedded server's ORDER BY with OFFSET/LIMIT is not Azure's; a förbund makes a few changes a month.
+    const changes = await this.valuesOf<PermissionChange>(associationId, 'permissionChange', 'change');
+    return changes.sort((a, b) => b.version - a.version).slice(0, limit);
   }
 
   async setBoardTeam(associationId: string, team: string): Promise<void> {
@@ -175,25 +187,12 @@ export class CosmosPeopleRepository implements PeopleRepository {
 
   async claimBoardOffer(associationId: string, aadObjectId: string): Promise<boolean> {
     const doc: OfferDocument = { id: `offer-${aadObjectId}`, associationId, type: 'boardOffer', aadObjectId, offeredAt: new Date().toISOString() };
-    try {
-      await this.container.items.create(doc);
-      return true;
-    } catch (err) {
-      if (isStatus(err, 409)) return false;
-      throw err;
-    }
+    return this.createIfAbsent(doc);
   }
 
   async saveAssociation(association: Association): Promise<boolean> {
     const doc: AssociationDocument = { id: associationId(association.id), associationId: DIRECTORY, type: 'association', association };
-    assertNoPersonalData(doc);
-    try {
-      await this.container.items.create(doc);
-      return true;
-    } catch (err) {
-      if (isStatus(err, 409)) return false;
-      throw err;
-    }
+    return this.createIfAbsent(doc);
   }
 
   async getAssociation(id: string): Promise<Association | undefined> {
@@ -201,18 +200,7 @@ export class CosmosPeopleRepository implements PeopleRepository {
   }
 
   async listAssociations(): Promise<readonly Association[]> {
-    const { resources } = await this.container.items
-      .query<Association>(
-        {
-          query: 'SELECT VALUE c.association FROM c WHERE c.associationId = @a AND c.type = @t',
-          parameters: [
-            { name: '@a', value: DIRECTORY },
-            { name: '@t', value: 'association' },
-          ],
-        },
-        { partitionKey: DIRECTORY },
-      )
-      .fetchAll();
-    return [...resources].sort((a, b) => a.id.localeCompare(b.id));
+    const associations = await this.valuesOf<Association>(DIRECTORY, 'association', 'association');
+    return associations.sort((a, b) => a.id.localeCompare(b.id));
   }
 }
