@@ -69,8 +69,9 @@ export class FinsamBot extends TeamsActivityHandler {
     const from = context.activity.from;
     const user = await this.deps.directory.lookup(from?.aadObjectId, from?.name);
     if (user.roles.length > 0 || !from?.aadObjectId || !(await this.deps.repos.people.hasPendingInvitations())) return user;
+    // The sign-in name, not the mail attribute: a UPN lies in a domain the user's own tenant has verified.
     const email = await TeamsInfo.getMember(context, from.id).then(
-      (m) => m.email ?? m.userPrincipalName,
+      (m) => m.userPrincipalName,
       () => undefined,
     );
     if (email && (await claimInvitation(this.deps, from.aadObjectId, email))) return this.deps.directory.lookup(from.aadObjectId, from.name);

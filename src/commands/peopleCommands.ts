@@ -1,5 +1,5 @@
 import { listPeople, permissionChanges, personForm, removePerson } from '../people/managePeople';
-import { findPerson } from '../people/managePeople';
+import { assertAdmin, findPerson } from '../people/managePeople';
 import { nameBoardTeam } from '../people/boardTeam';
 import { normalize } from '../questions/parser/text';
 import { CommandHandler } from './types';
@@ -35,6 +35,7 @@ export const removePersonCommand: CommandHandler = {
   name: 'ta bort användare',
   matches: (text) => /^ta bort anvandaren? .+$/.test(normalize(text)),
   handle: async (input, deps) => {
+    assertAdmin(input.user);
     const name = (input.text.trim().match(/^ta\s+bort\s+\S+\s+(.+)$/i)?.[1] ?? '').trim();
     const roster = await deps.repos.people.getRoster(input.user.associationId);
     const person = findPerson(roster?.people ?? [], { name });

@@ -86,8 +86,10 @@ export function applyRosterChange(roster: Roster, change: RosterChange, actorId:
       : [...roster.people, after]
     : roster.people.filter((p) => p.aadObjectId !== targetId);
   for (const { role, why } of REQUIRED_ROLES) {
-    const hadRole = roster.people.some((p) => p.roles.includes(role));
-    if (hadRole && !people.some((p) => p.roles.includes(role)))
+    // An invitation nobody has taken yet cannot administer anything: it does not count.
+    const holds = (p: Person) => p.roles.includes(role) && !p.aadObjectId.startsWith('invite:');
+    const hadRole = roster.people.some(holds);
+    if (hadRole && !people.some(holds))
       throw new RosterRuleError(
         `${before?.name || 'Personen'} är den enda med rollen ${ROLE_LABELS[role].toLowerCase()}, och ${why}. Ge först någon annan rollen.`,
       );

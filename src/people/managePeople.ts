@@ -1,6 +1,6 @@
 import { Reply } from '../cards/viewModels';
 import { ADMIN_ROLES, Person, RosterRuleError, applyRosterChange, isRole } from '../domain/people';
-import { isSaneDate } from '../domain/limits';
+import { MAX_PERIOD_YEARS, isSaneDate, withinMaxPeriod } from '../domain/limits';
 import { ForbiddenError, InvalidInputError } from '../errors';
 import { HandlerDependencies } from '../ports/dependencies';
 import { UserIdentity, hasRole } from '../roles/roleDirectory';
@@ -97,16 +97,16 @@ export function findPerson(people: readonly Person[], key: { readonly id?: strin
 }
 
 /** Reads the form into a person, or the problems per field. */
-export function readPersonForm(values: PersonFormValues, knownInitiatives: readonly string[], today: string): { person?: Person; errors: PersonFieldErrors } {
+export function readPersonForm(values: PersonFormValues, knownInitiatives: readonly string[]): { person?: Person; errors: PersonFieldErrors } {
   const errors: Record<string, string> = {};
   const name = values.name.trim();
   const email = values.email.trim().toLowerCase();
   let key = values.aadObjectId;
+  if (email && !EMAIL.test(email)) errors.email = `E-post: "${values.email}" är ingen e-postadress.`;
   if (values.mode === 'add') {
     if (values.person && GUID.test(values.person)) key = values.person.toLowerCase();
     else if (email && EMAIL.test(email)) key = `invite:${email}`;
-    else if (email) errors.email = `E-post: "${values.email}" är ingen e-postadress.`;
-    else errors.email = 'Sök fram personen, eller skriv personens e-postadress.';
+    else if (!email) errors.email = 'Sök fram personen, eller skriv personens e-postadress.';
   }
   if (name === '') errors.name = 'Namn: skriv personens namn som det ska visas.';
   else if (name.length > 100) errors.name = 'Namn: högst 100 tecken.';
@@ -124,7 +124,7 @@ export function readPersonForm(values: PersonFormValues, knownInitiatives: reado
     if (!roles.includes('ersattare')) errors.deputy = 'Ersättarperiod: gäller bara rollen ersättare för förbundschefen; välj den rollen eller töm datumen.';
     else if (!isSaneDate(from) || !isSaneDate(to)) errors.deputy = 'Ersättarperiod: ange både från- och till-datum, till exempel 2026-07-01 och 2026-07-31.';
     else if (to < from) errors.deputy = 'Ersättarperiod: till-datumet ligger före från-datumet.';
-    else if (to < today) errors.deputy = 'Ersättarperiod: perioden har redan passerat.';
+    else if (!withinMaxPeriod(from, to)) errors.deputy = `Ersättarperiod: högst ${MAX_PERIOD_YEARS} år.`;
   }
   if (Object.keys(errors).length > 0) return { errors };
   return {
@@ -147,7 +147,6 @@ export async function savePerson(deps: HandlerDependencies, user: UserIdentity, 
   const { person, errors } = readPersonForm(
     values,
     initiatives.map((i) => i.id),
-    deps.today(),
   );
   if (!person) return personFormReply(values, initiatives, errors);
   if (!isInvitation(person.aadObjectId)) {
@@ -165,7 +164,10 @@ export async function savePerson(deps: HandlerDependencies, user: UserIdentity, 
           throw new RosterRuleError(`${person.name} finns redan bland förbundets användare. Välj "Ändra" i listan för att ändra rollerna.`);
         if (values.mode === 'edit' && !roster.people.some((p) => p.aadObjectId === person.aadObjectId))
           throw new RosterRuleError('Personen har tagits bort av någon annan under tiden. Skriv "användare" för listan.');
-        return applyRosterChange(roster, { kind: 'save', person }, user.aadObjectId ?? '');
+        const existing = roster.people.find((p) => p.aadObjectId === person.aadObjectId);
+        // The form has no e-mail when changing someone: keep the one they were invited with.
+        const kept = !person.email && existing?.email ? { ...person, email: existing.email } : person;
+        return applyRosterChange(roster, { kind: 'save', person: kept }, user.aadObjectId ?? '');
       },
       by(user),
     );
@@ -211,21 +213,30 @@ export async function removePerson(deps: HandlerDependencies, user: UserIdentity
  * their e-mail in Teams and asks here. Returns whether an invitation was taken.
  */
 export async function claimInvitation(deps: HandlerDependencies, aadObjectId: string, email: string): Promise<boolean> {
+  // Someone who already belongs to a förbund (an ersättare outside their period has no role today) takes no invitation.
+  if ((await deps.repos.people.findMember(aadObjectId))?.person) return false;
   const key = `invite:${email.trim().toLowerCase()}`;
   const associationId = await deps.repos.people.findAssociationOf(key);
   if (!associationId) return false;
   const roster = await deps.repos.people.getRoster(associationId);
   const invited = roster?.people.find((p) => p.aadObjectId === key);
   if (!invited) return false;
-  await deps.repos.people.changeRoster(
-    associationId,
-    (r) => {
-      const current = r.people.find((p) => p.aadObjectId === key);
-      if (!current) throw new RosterRuleError('already claimed');
-      const people = r.people.map((p) => (p.aadObjectId === key ? { ...p, aadObjectId } : p));
-      return { roster: { ...r, people, version: r.version + 1 }, before: current, after: { ...current, aadObjectId } };
-    },
-    { id: aadObjectId, name: `${invited.name} (första inloggning)` },
-  );
+  try {
+    await deps.repos.people.changeRoster(
+      associationId,
+      (r) => {
+        const current = r.people.find((p) => p.aadObjectId === key);
+        if (!current) throw new RosterRuleError('the invitation was taken by a turn running at the same time');
+        if (r.people.some((p) => p.aadObjectId === aadObjectId)) throw new RosterRuleError('already in the roster');
+        const people = r.people.map((p) => (p.aadObjectId === key ? { ...p, aadObjectId } : p));
+        return { roster: { ...r, people, version: r.version + 1 }, before: current, after: { ...current, aadObjectId } };
+      },
+      { id: aadObjectId, name: `${invited.name} (första inloggning)` },
+    );
+  } catch (err) {
+    // Two turns of the same person at once: the other one took it, and the lookup after finds them.
+    if (err instanceof RosterRuleError) return true;
+    throw err;
+  }
   return true;
 }

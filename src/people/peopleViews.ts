@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { Reply } from '../cards/viewModels';
 import { Initiative, initiativeLabel } from '../domain/initiatives';
 import { PermissionChange, Person, ROLE_LABELS, ROLES, describeAccess } from '../domain/people';
@@ -123,7 +124,10 @@ export function peopleListReply(people: readonly Person[], initiatives: readonly
 }
 
 export function permissionChangesReply(changes: readonly PermissionChange[]): Reply {
-  const time = (iso: string) => `${formatDate(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
+  const time = (iso: string) => {
+    const local = DateTime.fromISO(iso, { zone: 'utc' }).setZone('Europe/Stockholm');
+    return `${formatDate(local.toISODate() as string)} ${local.toFormat('HH:mm')}`;
+  };
   const blocks = changes.map((c) => ({
     heading: `${time(c.at)}: ${c.personName}`,
     status: c.before === undefined ? 'Tillagd' : c.after === undefined ? 'Borttagen' : 'Ändrad',
@@ -139,11 +143,11 @@ export function permissionChangesReply(changes: readonly PermissionChange[]): Re
       template: 'blocks',
       view: {
         title: 'Ändringar av behörigheter',
-        intro: changes.length > 0 ? `De ${changes.length} senaste ändringarna, nyast först (tid i UTC).` : '',
+        intro: changes.length > 0 ? `De ${changes.length} senaste ändringarna, nyast först.` : '',
         summaryHeading: '',
         summary: [],
         blocks,
-        emptyText: 'Inga ändringar har gjorts i chatten ännu; användarna kommer från den första rollfilen.',
+        emptyText: 'Inga ändringar har gjorts i chatten ännu.',
         notes: [],
       },
     },

@@ -136,6 +136,10 @@ describe('people and roles administered in chat', function () {
       const card = await invoke(outsider, 'savePerson', addForm(newcomer, 'kansli'));
       assert.match(texts(card), /Bara kansliet och förbundschefen/);
     }
+    // A stranger learns no names by guessing at "ta bort".
+    const [guess] = await say(newcomer, 'ta bort användaren a');
+    assert.match(texts(guess), /Bara kansliet och förbundschefen/);
+    assert.doesNotMatch(texts(guess), /demo/);
     const [theirs] = await say(otherForbund, 'användare');
     assert.match(texts(theirs), /Kansli i Gävleborg/);
     assert.doesNotMatch(texts(theirs), /Förbundschef \(demo\)/);
@@ -149,6 +153,19 @@ describe('people and roles administered in chat', function () {
   it("refuses removing the last förbundschef and changing one's own roles, saying why", async () => {
     const confirm = await invoke(kansli, 'removePerson', { aadObjectId: chief.aadObjectId, confirm: 'yes' });
     assert.match(texts(confirm), /enda med rollen förbundschef/);
+    // An invitation nobody has taken cannot stand in for the only kansli person.
+    await invoke(chief, 'savePerson', {
+      mode: 'add',
+      aadObjectId: '',
+      person: '',
+      name: 'Ny ekonom',
+      email: 'ny.ekonom@forbundet.example',
+      roles: 'kansli',
+      initiatives: '',
+    });
+    const lastKansli = await invoke(chief, 'removePerson', { aadObjectId: kansli.aadObjectId, confirm: 'yes' });
+    assert.match(texts(lastKansli), /enda med rollen kansli/);
+    await invoke(chief, 'removePerson', { aadObjectId: 'invite:ny.ekonom@forbundet.example', confirm: 'yes' });
     const own = await invoke(kansli, 'savePerson', { ...addForm(kansli, 'kansli,styrelse'), mode: 'edit', aadObjectId: kansli.aadObjectId, person: '' });
     assert.match(texts(own), /Du kan inte ändra dina egna behörigheter/);
     const [list] = await say(chief, 'användare');
