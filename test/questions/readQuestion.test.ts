@@ -79,6 +79,21 @@ describe('question reader', () => {
     }
   });
 
+  it('leaves out what follows a negation, reads ledger abbreviations, and names the reservfond when it is asked about', () => {
+    const r = reading('Förvaltning bu 2027, inte ISA');
+    assert.equal(r.subject.kind === 'line' ? r.subject.id : r.subject.kind, snapshot.lines.find((l) => l.label === 'Förvaltning')?.id);
+    assert.equal(r.column, 'budget');
+    assert.equal(reading('Bryggan prog 2026').column, 'forecast');
+    assert.equal(reading('reservfonden, hur stor är den och ingår den i beslutsutrymmet?').measure, 'reserveFund');
+    assert.equal(reading('kan vi besluta om 2 mkr utan att röra reservfonden?').measure, 'whatIf');
+  });
+
+  it("refuses a kommun's own total budget and errands it cannot run", () => {
+    assert.equal(read('vad har Heby kommun för total budget 2026').kind, 'notUnderstood');
+    assert.equal(read('Hebys insats 2026').kind, 'reading');
+    assert.equal(read('kan du boka ett möte med kansliet').kind, 'notUnderstood');
+  });
+
   it('reads an amount as an amount, not as a year', () => {
     const r = reading('om vi beviljar 2 000 tkr nästa år');
     assert.equal(r.amount, 2_000_000);

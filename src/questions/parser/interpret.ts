@@ -59,6 +59,18 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   const followUp = ctx.previous && !restated && looksLikeFollowUp(words, match);
   if (followUp && ctx.previous) return mergeFollowUp(words, match, candidates, measure0, ctx.previous, ctx);
 
+  // "vad har Enköpings kommun för total budget?": the kommun's own budget, which the förbund's data does not hold.
+  if (
+    !match.byName &&
+    match.owners.length > 0 &&
+    !words.tokens.some((t) => INSATS_WORDS.test(t)) &&
+    words.tokens.some((t) => /^(kommun|kommuns|kommunen|kommunens|region|regionen|regionens)$/.test(t)) &&
+    words.tokens.some((t) => /^(total|totala|totalt|hela)$/.test(t))
+  )
+    return {
+      kind: 'notUnderstood',
+      message: `Jag har förbundets siffror, inte ${match.owners[0]}s egen budget. Fråga om insatsen, till exempel "${match.owners[0]}s insats ${ctx.currentYear}".`,
+    };
   if (
     !match.byName &&
     match.owners.length > 0 &&
@@ -177,8 +189,13 @@ function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | un
   const measures = words.measures;
   // "budget"/"prognos" beside another measure only names the column.
   const first = measures.find((m) => m !== 'line') ?? measures[0];
-  // "kan vi besluta om … utan att röra reservfonden?": the beslutsutrymme, which never includes the reservfond.
-  if (first === 'reserveFund' && measures.includes('remaining')) return 'remaining';
+  // "kan vi besluta om … utan att röra reservfonden?": the beslutsutrymme, which never includes the reservfond;
+  // "reservfonden på hur många tkr är ej medräknad i beslutsutrymmet?": the reservfond, named first.
+  if (first === 'reserveFund' && measures.includes('remaining')) {
+    const reserveAt = words.tokens.findIndex((t) => t.startsWith('reserv'));
+    const roomAt = words.tokens.findIndex((t) => /^(beslutsutrymm|kvar|besluta|bevilja|dela)/.test(t));
+    return reserveAt >= 0 && roomAt > reserveAt ? 'reserveFund' : 'remaining';
+  }
   if (first === 'whatIf' && words.amount === undefined) return measures.find((m) => m !== 'whatIf' && m !== 'line') ?? (hasSubject ? 'line' : 'remaining');
   // "hur stor del av budgeten har Växtkraft använt", "använt i procent": a share of its own budget is the förbrukningsgrad.
   if (measures.includes('actual') && (measures.includes('share') || words.tokens.some((t) => /^(procent|procentuellt|procentuell|procentuella)$/.test(t))))
@@ -399,6 +416,8 @@ function subjectOf(entity: SubjectEntity): Subject {
  * deltagare"), or about another förbund ("samordningsförbundet i Gävleborg").
  */
 function outsideTheData(tokens: readonly string[]): string | undefined {
+  if (tokens.some((t) => /^(boka|bokar|ringa|ring|maila|mejla|mejl|mail)$/.test(t)))
+    return 'Jag kan inte boka möten eller skicka meddelanden; jag svarar på frågor om förbundets ekonomi och insatser.';
   if (tokens.includes('vem') || (tokens.includes('vilka') && tokens.includes('personer')))
     return 'Jag svarar på frågor om förbundets ekonomi och insatser, inte om vem som gör vad. Fråga kansliet.';
   const many = tokens.findIndex((t, i) => t === 'hur' && tokens[i + 1] === 'manga');

@@ -159,8 +159,8 @@ export const COUNTABLE_WORDS: ReadonlySet<string> = new Set(
 
 /** Cues that name a column of the ekonomisk information. */
 export const COLUMN_CUES: readonly (readonly [ColumnKind, Phrases])[] = [
-  ['budget', words('budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|budgeted|faststalld budget|faststalld')],
-  ['forecast', words('prognos|prognosen|prognostiserat|prognostiserad|prognoser|forecast|senaste prognosen')],
+  ['budget', words('budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|budgeted|faststalld budget|faststalld|bu|budg')],
+  ['forecast', words('prognos|prognosen|prognostiserat|prognostiserad|prognoser|forecast|senaste prognosen|prog')],
   ['preliminary', words('preliminar|preliminara|preliminart|prel|preliminary')],
 ];
 

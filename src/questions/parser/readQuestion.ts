@@ -50,6 +50,7 @@ const YEAR_SHIFTS: readonly (readonly [number, readonly string[]])[] = [
   [1, ['ett', 'ar', 'senare']],
   [1, ['foljande', 'ar']],
 ];
+const NEGATIONS: ReadonlySet<string> = new Set(['inte', 'ej', 'utom', 'exklusive', 'exkl']);
 const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6 };
 
 /** Reads the years, amounts, measures and columns a question's words name. */
@@ -129,6 +130,10 @@ export function readQuestionWords(text: string, currentYear: number): QuestionWo
   // The order the columns were named in: "budget och prognos" asks for budget first.
   columns.sort((a, b) => (firstIndex(tokens, cuesOf(a)) ?? 0) - (firstIndex(tokens, cuesOf(b)) ?? 0));
 
+  // "Förvaltning, inte ISA", "exklusive kansliet": what follows a negation names no subject.
+  tokens.forEach((t, i) => {
+    if (NEGATIONS.has(t)) for (let j = i + 1; j <= i + 2 && j < tokens.length; j += 1) used.add(j);
+  });
   const order = measures.includes('ranking') ? rankingOrder(tokens) : undefined;
   const countWord = tokens.find((t) => NUMBER_WORDS[t] !== undefined);
   const count = order ? (countWord ? NUMBER_WORDS[countWord] : numericCount(tokens)) : undefined;
