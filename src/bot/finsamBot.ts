@@ -18,9 +18,10 @@ import { withProgress } from '../exports/withProgress';
 import { fileConsentActivity, fileInfoActivity, incomingFiles, parseFileConsent, uploadFile } from './fileConsent';
 import { MAX_IMPORT_BYTES } from '../importer/ledgerWorkbookReader';
 
-/** The Bot Framework edge: turns activities into handler calls and replies into activities. Holds no conversation state. */
+/** Where a turn keeps the user it looked up, so that one turn reads the store once for it. */
 const USER_KEY = Symbol('finsam.user');
 
+/** The Bot Framework edge: turns activities into handler calls and replies into activities. Holds no conversation state. */
 export class FinsamBot extends TeamsActivityHandler {
   private readonly memory: ConversationMemory;
 

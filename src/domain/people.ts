@@ -46,6 +46,9 @@ const REQUIRED_ROLES: readonly { readonly role: Role; readonly why: string }[] =
 
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
+/** A person invited by e-mail who has not written yet is keyed "invite:<e-mail>" until they do. */
+export const isInvitation = (key: string) => key.startsWith('invite:');
+
 /** A person's roles and insatser in one line, for the list, the audit and the fallback text. */
 export function describeAccess(p: Pick<Person, 'roles' | 'initiatives' | 'deputyPeriod'>, initiativeName: (id: string) => string = (id) => id): string {
   if (p.roles.length === 0) return 'inga roller';
@@ -87,7 +90,7 @@ export function applyRosterChange(roster: Roster, change: RosterChange, actorId:
     : roster.people.filter((p) => p.aadObjectId !== targetId);
   for (const { role, why } of REQUIRED_ROLES) {
     // An invitation nobody has taken yet cannot administer anything: it does not count.
-    const holds = (p: Person) => p.roles.includes(role) && !p.aadObjectId.startsWith('invite:');
+    const holds = (p: Person) => p.roles.includes(role) && !isInvitation(p.aadObjectId);
     const hadRole = roster.people.some(holds);
     if (hadRole && !people.some(holds))
       throw new RosterRuleError(

@@ -11,7 +11,7 @@ export async function addAssociation(
 ): Promise<{ readonly ok: boolean; readonly message: string }> {
   if (!ASSOCIATION_ID.test(input.id)) return { ok: false, message: `"${input.id}" är inget giltigt id (gemener, siffror och bindestreck, 2–40 tecken).` };
   if (!GUID.test(input.kansliId)) return { ok: false, message: `"${input.kansliId}" är inget objekt-id från Entra ID (ett GUID).` };
-  const elsewhere = await people.findAssociationOf(input.kansliId.toLowerCase());
+  const elsewhere = (await people.findMember(input.kansliId.toLowerCase()))?.associationId;
   if (elsewhere && elsewhere !== input.id) return { ok: false, message: `Personen hör redan till förbundet ${elsewhere}.` };
   const created = await people.saveAssociation({ id: input.id, name: input.name.trim(), createdAt: now.toISOString() });
   const roster = await people.createRosterIfAbsent({

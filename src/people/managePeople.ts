@@ -1,19 +1,10 @@
 import { Reply } from '../cards/viewModels';
-import { ADMIN_ROLES, Person, RosterRuleError, applyRosterChange, isRole } from '../domain/people';
+import { ADMIN_ROLES, Person, RosterRuleError, applyRosterChange, isInvitation, isRole } from '../domain/people';
 import { MAX_PERIOD_YEARS, isSaneDate, withinMaxPeriod } from '../domain/limits';
 import { ForbiddenError, InvalidInputError } from '../errors';
 import { HandlerDependencies } from '../ports/dependencies';
 import { UserIdentity, hasRole } from '../roles/roleDirectory';
-import {
-  EMPTY_FORM,
-  PersonFieldErrors,
-  PersonFormValues,
-  formValuesOf,
-  isInvitation,
-  peopleListReply,
-  permissionChangesReply,
-  personFormReply,
-} from './peopleViews';
+import { EMPTY_FORM, PersonFieldErrors, PersonFormValues, formValuesOf, peopleListReply, permissionChangesReply, personFormReply } from './peopleViews';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[a-z]{2,}$/i;
@@ -216,7 +207,7 @@ export async function claimInvitation(deps: HandlerDependencies, aadObjectId: st
   // Someone who already belongs to a förbund (an ersättare outside their period has no role today) takes no invitation.
   if ((await deps.repos.people.findMember(aadObjectId))?.person) return false;
   const key = `invite:${email.trim().toLowerCase()}`;
-  const associationId = await deps.repos.people.findAssociationOf(key);
+  const associationId = (await deps.repos.people.findMember(key))?.associationId;
   if (!associationId) return false;
   const roster = await deps.repos.people.getRoster(associationId);
   const invited = roster?.people.find((p) => p.aadObjectId === key);

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { Reply } from '../cards/viewModels';
 import { Initiative, initiativeLabel } from '../domain/initiatives';
-import { PermissionChange, Person, ROLE_LABELS, ROLES, describeAccess } from '../domain/people';
+import { PermissionChange, Person, ROLE_LABELS, ROLES, describeAccess, isInvitation } from '../domain/people';
 import { formatDate } from '../format/swedish';
 
 /** What the person form holds: the values typed (kept when something needs fixing) and the problems beside them. */
@@ -18,8 +18,6 @@ export interface PersonFormValues {
 }
 
 export type PersonFieldErrors = Partial<Record<'name' | 'email' | 'roles' | 'initiatives' | 'deputy', string>>;
-
-export const isInvitation = (key: string) => key.startsWith('invite:');
 
 export function formValuesOf(p: Person): PersonFormValues {
   return {

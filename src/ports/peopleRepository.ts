@@ -18,14 +18,12 @@ export interface PeopleRepository {
     change: (current: Roster) => RosterChangeResult,
     by: { readonly id: string; readonly name: string },
   ): Promise<RosterChangeResult>;
-  /** A Teams user's förbund and access, in one read (a copy kept current by every change). */
+  /** A Teams user's (or an invitation's) förbund and access, in one read (a copy kept current by every change). */
   findMember(aadObjectId: string): Promise<{ readonly associationId: string; readonly person?: Person } | undefined>;
   /** Finishes the last change's audit and directory entries if its writer died before them (at start). */
   settleLastChange(associationId: string): Promise<void>;
   /** Whether anyone, in any förbund, was invited by e-mail and has not written yet. */
   hasPendingInvitations(): Promise<boolean>;
-  /** The förbund a Teams user (or an invitation's key) belongs to, if any. */
-  findAssociationOf(aadObjectId: string): Promise<string | undefined>;
   /** Newest first. */
   listChanges(associationId: string, limit: number): Promise<readonly PermissionChange[]>;
   /** Names the Teams team of a förbund's board; its members who write to the bot are offered the styrelse role. */

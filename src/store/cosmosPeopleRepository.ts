@@ -1,6 +1,6 @@
 import { Container } from '@azure/cosmos';
 import { createHash } from 'crypto';
-import { Association, PermissionChange, Person, Roster, RosterChangeResult, describeAccess } from '../domain/people';
+import { Association, PermissionChange, Person, Roster, RosterChangeResult, describeAccess, isInvitation } from '../domain/people';
 import { PeopleRepository } from '../ports/peopleRepository';
 import { StoredDocument, assertNoPersonalData, isStatus, readDocument, updateWithRetry } from './documents';
 
@@ -26,7 +26,7 @@ const DIRECTORY = '_directory';
 const ROSTER_ID = 'roster';
 const changeId = (version: number) => `change-${String(version).padStart(8, '0')}`;
 // An invitation's key holds an e-mail address: the directory keeps only its hash.
-const memberId = (key: string) => (key.startsWith('invite:') ? `member-invite-${hashOf(key)}` : `member-${key}`);
+const memberId = (key: string) => (isInvitation(key) ? `member-invite-${hashOf(key)}` : `member-${key}`);
 const associationId = (id: string) => `association-${id}`;
 
 /**
@@ -116,7 +116,7 @@ export class CosmosPeopleRepository implements PeopleRepository {
   }
 
   private async noteInvitations(roster: Roster): Promise<void> {
-    const hashes = roster.people.filter((p) => p.aadObjectId.startsWith('invite:')).map((p) => hashOf(p.aadObjectId));
+    const hashes = roster.people.filter((p) => isInvitation(p.aadObjectId)).map((p) => hashOf(p.aadObjectId));
     await updateWithRetry<InvitationsDocument>(this.container, INVITATIONS_ID, DIRECTORY, (current) => {
       const before = current?.byAssociation[roster.associationId] ?? [];
       if (current && before.join() === hashes.join()) return current;
@@ -161,10 +161,6 @@ export class CosmosPeopleRepository implements PeopleRepository {
   async settleLastChange(associationId: string): Promise<void> {
     const doc = await readDocument<RosterDocument>(this.container, ROSTER_ID, associationId);
     if (doc?.lastChange) await this.settle(doc.lastChange, doc.roster);
-  }
-
-  async findAssociationOf(aadObjectId: string): Promise<string | undefined> {
-    return (await readDocument<MemberDocument>(this.container, memberId(aadObjectId), DIRECTORY))?.memberOf;
   }
 
   async listChanges(associationId: string, limit: number): Promise<readonly PermissionChange[]> {
