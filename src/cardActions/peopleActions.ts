@@ -47,6 +47,7 @@ export const savePersonAction: CardActionHandler = {
       initiatives: list(input.data.initiatives),
       deputyFrom: text(input.data.deputyFrom),
       deputyTo: text(input.data.deputyTo),
+      basis: text(input.data.basis),
     };
     return { replies: [], updatedCard: await savePerson(deps, input.user, values) };
   },

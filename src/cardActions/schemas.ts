@@ -76,6 +76,7 @@ export const CARD_SCHEMAS: Readonly<Record<string, VerbSchema>> = {
     properties: {
       mode: oneOf('add', 'edit'),
       aadObjectId: { type: 'string', maxLength: 220, pattern: '^(|invite:[^\\s]+@[^\\s]+|[0-9A-Fa-f-]{36})$', 'x-kind': 'id' },
+      basis: { type: 'string', maxLength: 32, pattern: '^[0-9a-z]*$', 'x-kind': 'id' },
       person: short('Person'),
       name: short('Namn'),
       email: short('E-post'),

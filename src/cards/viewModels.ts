@@ -287,6 +287,8 @@ export interface PersonFormView {
   readonly adding: boolean;
   readonly mode: 'add' | 'edit';
   readonly aadObjectId: string;
+  /** The entry the form was opened on, sent back with Spara (see personFingerprint). */
+  readonly basis: string;
   readonly person: string;
   readonly name: string;
   readonly email: string;

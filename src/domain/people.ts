@@ -35,6 +35,22 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   insatsansvarig: 'Insatsansvarig',
 };
 
+/**
+ * What a person's entry said when a form was opened: saving checks it against the entry
+ * then, so a form opened before someone else's change does not overwrite that change.
+ */
+export function personFingerprint(p: Person): string {
+  const sorted = (xs: readonly string[]) => [...xs].sort().join(',');
+  const text = [p.name, p.email ?? '', sorted(p.roles), sorted(p.initiatives), p.deputyPeriod?.from ?? '', p.deputyPeriod?.to ?? ''].join('|');
+  // FNV-1a, twice with different seeds: a short, stable tag, not a secret.
+  const fnv = (seed: number) => {
+    let h = seed;
+    for (let i = 0; i < text.length; i += 1) h = Math.imul(h ^ text.charCodeAt(i), 16777619) >>> 0;
+    return h.toString(36).padStart(7, '0');
+  };
+  return fnv(2166136261) + fnv(33554467);
+}
+
 /** Who may administer people: the kansli and the förbundschef. */
 export const ADMIN_ROLES: readonly Role[] = ['kansli', 'forbundschef'];
 

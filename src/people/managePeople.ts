@@ -1,5 +1,5 @@
 import { Reply } from '../cards/viewModels';
-import { ADMIN_ROLES, Person, RosterRuleError, applyRosterChange, isInvitation, isRole } from '../domain/people';
+import { ADMIN_ROLES, Person, RosterRuleError, applyRosterChange, isInvitation, isRole, personFingerprint } from '../domain/people';
 import { MAX_PERIOD_YEARS, isSaneDate, withinMaxPeriod } from '../domain/limits';
 import { ForbiddenError, InvalidInputError } from '../errors';
 import { HandlerDependencies } from '../ports/dependencies';
@@ -156,6 +156,7 @@ export async function savePerson(deps: HandlerDependencies, user: UserIdentity, 
         if (values.mode === 'edit' && !roster.people.some((p) => p.aadObjectId === person.aadObjectId))
           throw new RosterRuleError('Personen har tagits bort av någon annan under tiden. Skriv "användare" för listan.');
         const existing = roster.people.find((p) => p.aadObjectId === person.aadObjectId);
+        if (values.mode === 'edit' && existing && values.basis !== '' && personFingerprint(existing) !== values.basis) throw new ChangedMeanwhile(existing);
         // The form has no e-mail when changing someone: keep the one they were invited with.
         const kept = !person.email && existing?.email ? { ...person, email: existing.email } : person;
         return applyRosterChange(roster, { kind: 'save', person: kept }, user.aadObjectId ?? '');
@@ -165,8 +166,20 @@ export async function savePerson(deps: HandlerDependencies, user: UserIdentity, 
     const what = result.before ? 'ändrad' : isInvitation(person.aadObjectId) ? 'inbjuden' : 'tillagd';
     return listPeople(deps, user, [`${person.name} är ${what}.`]);
   } catch (err) {
+    // The form comes back with what stands now, so the user sees the other change before making theirs again.
+    if (err instanceof ChangedMeanwhile)
+      return personFormReply(formValuesOf(err.current), initiatives, {
+        roles: `Någon annan ändrade ${err.current.name} medan du hade formuläret öppet, så din ändring sparades inte. Formuläret visar nu det som gäller; gör din ändring igen och spara.`,
+      });
     if (err instanceof RosterRuleError) return personFormReply(values, initiatives, { roles: err.message });
     throw err;
+  }
+}
+
+/** The person's entry is not what it was when the form was opened. */
+class ChangedMeanwhile extends RosterRuleError {
+  constructor(readonly current: Person) {
+    super('changed since the form was opened');
   }
 }
 

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { Reply } from '../cards/viewModels';
 import { Initiative, initiativeLabel } from '../domain/initiatives';
-import { PermissionChange, Person, ROLE_LABELS, ROLES, describeAccess, isInvitation } from '../domain/people';
+import { PermissionChange, Person, ROLE_LABELS, ROLES, describeAccess, isInvitation, personFingerprint } from '../domain/people';
 import { formatDate } from '../format/swedish';
 
 /** What the person form holds: the values typed (kept when something needs fixing) and the problems beside them. */
@@ -15,6 +15,8 @@ export interface PersonFormValues {
   readonly initiatives: readonly string[];
   readonly deputyFrom: string;
   readonly deputyTo: string;
+  /** The person's entry when the form was opened (personFingerprint); empty when adding. */
+  readonly basis: string;
 }
 
 export type PersonFieldErrors = Partial<Record<'name' | 'email' | 'roles' | 'initiatives' | 'deputy', string>>;
@@ -30,6 +32,7 @@ export function formValuesOf(p: Person): PersonFormValues {
     initiatives: p.initiatives,
     deputyFrom: p.deputyPeriod?.from ?? '',
     deputyTo: p.deputyPeriod?.to ?? '',
+    basis: personFingerprint(p),
   };
 }
 
@@ -43,6 +46,7 @@ export const EMPTY_FORM: PersonFormValues = {
   initiatives: [],
   deputyFrom: '',
   deputyTo: '',
+  basis: '',
 };
 
 export function personFormReply(values: PersonFormValues, initiatives: readonly Initiative[], errors: PersonFieldErrors = {}): Reply {
@@ -61,6 +65,7 @@ export function personFormReply(values: PersonFormValues, initiatives: readonly 
         adding,
         mode: values.mode,
         aadObjectId: values.aadObjectId,
+        basis: values.basis,
         person: values.person,
         name: values.name,
         email: values.email,

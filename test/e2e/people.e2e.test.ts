@@ -226,6 +226,37 @@ describe('people and roles administered in chat', function () {
     assert.match(texts(audit), /Förbundschef \(demo\)/);
   });
 
+  it('a form opened before someone else’s change does not overwrite it: it comes back with what stands now', async () => {
+    const erik = user('29:erik', 'e0e0e0e0-1111-4222-8333-444444444444', 'Erik Eriksson');
+    await invoke(kansli, 'savePerson', addForm(erik, 'styrelse'));
+    const saveData = (card: any) => {
+      const found: any[] = [];
+      const walk = (n: any): void => {
+        if (Array.isArray(n)) return n.forEach(walk);
+        if (!n || typeof n !== 'object') return;
+        if (n.verb === 'savePerson') found.push(n.data);
+        Object.values(n).forEach(walk);
+      };
+      walk(card);
+      return found[0];
+    };
+    const staleForm = await invoke(kansli, 'openPersonForm', { aadObjectId: erik.aadObjectId });
+    const chiefsForm = await invoke(chief, 'openPersonForm', { aadObjectId: erik.aadObjectId });
+    const fields = (roles: string, initiatives = '') => ({ person: '', name: erik.name, email: '', roles, initiatives });
+    const chiefs = await invoke(chief, 'savePerson', { ...saveData(chiefsForm), ...fields('styrelse,kansli') });
+    assert.match(texts(chiefs), /Erik Eriksson är ändrad/);
+
+    const refused = await invoke(kansli, 'savePerson', { ...saveData(staleForm), ...fields('insatsansvarig', 'bryggan') });
+    assert.match(texts(refused), /Någon annan ändrade Erik Eriksson medan du hade formuläret öppet/);
+    assert.ok(JSON.stringify(refused).includes('"value":"styrelse,kansli"'), 'the form shows the roles that stand now');
+    const [list] = await say(kansli, 'användare');
+    assert.match(texts(list), /Erik Eriksson\nRoller: Styrelse; Kansli/, 'the chief’s change stands');
+
+    const again = await invoke(kansli, 'savePerson', { ...saveData(refused), ...fields('insatsansvarig', 'bryggan') });
+    assert.match(texts(again), /Erik Eriksson är ändrad/);
+    assert.match(texts(again), /Erik Eriksson\nRoller: Insatsansvarig för Bryggan \(Östhammar\)/);
+  });
+
   it('a deputy decides inside the period and is told who decides outside it', async () => {
     const period = (from: string, to: string) =>
       invoke(chief, 'savePerson', {
