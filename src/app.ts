@@ -100,9 +100,12 @@ export async function startApp(config: AppConfig, logger: Logger = jsonLogger): 
         (a, err) => logger.error({ message: 'could not finish ansökan', caseId: a.id, association: a.associationId, error: (err as Error).message }),
         { busy },
       );
-      if (deviations.finished + applications.finished > 0)
-        logger.info({ message: `${deviations.finished} avvikelser och ${applications.finished} ansökningar slutförda i bakgrunden.` });
-      return { finished: deviations.finished + applications.finished, failed: deviations.failed + applications.failed };
+      const rosters = await deps.repos.people.settleUnfinished();
+      if (deviations.finished + applications.finished + rosters > 0)
+        logger.info({
+          message: `${deviations.finished} avvikelser, ${applications.finished} ansökningar och ${rosters} behörighetsändringar slutförda i bakgrunden.`,
+        });
+      return { finished: deviations.finished + applications.finished + rosters, failed: deviations.failed + applications.failed };
     },
     {
       intervalMs: config.repairIntervalMs,

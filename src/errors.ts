@@ -46,6 +46,11 @@ export class StoreUnavailableError extends AppError {
   readonly code = 'store_unavailable';
 }
 
+/** A change was saved, but what follows it (a copy elsewhere in the store) was not: the background repair finishes it. */
+export class SavedNotFinishedError extends AppError {
+  readonly code = 'saved_not_finished';
+}
+
 export const NOTHING_SAVED = 'Inget sparades – försök igen om en stund.';
 
 /** A store error that means the write was not made: 503 (our embedded store with a failed disk, or Azure) and 429 after the SDK's own retries. */

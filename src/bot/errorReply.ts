@@ -2,7 +2,7 @@ import { trackException } from '../telemetry';
 import { randomBytes } from 'crypto';
 import { Reply } from '../cards/viewModels';
 import { Logger } from '../ports/logger';
-import { AppError, NOTHING_SAVED, NextStep, StoreUnavailableError, UnknownActionError, isStoreRefusal } from '../errors';
+import { AppError, NOTHING_SAVED, NextStep, SavedNotFinishedError, StoreUnavailableError, UnknownActionError, isStoreRefusal } from '../errors';
 
 export type { Logger };
 
@@ -31,7 +31,7 @@ export function errorReply(thrown: unknown, logger: Logger, context: Record<stri
     !(thrown instanceof AppError) && isStoreRefusal(thrown)
       ? Object.assign(new StoreUnavailableError(NOTHING_SAVED, (thrown as Error)?.message), { stack: (thrown as Error)?.stack })
       : thrown;
-  if (err instanceof AppError && !(err instanceof UnknownActionError) && !(err instanceof StoreUnavailableError)) {
+  if (err instanceof AppError && !(err instanceof UnknownActionError) && !(err instanceof StoreUnavailableError) && !(err instanceof SavedNotFinishedError)) {
     logger.info({ code: err.code, message: err.message, ...context });
     const title = TITLES[err.code] ?? 'Så här går det till';
     const steps = err.nextSteps.length > 0 ? err.nextSteps : [HELP];
@@ -42,7 +42,7 @@ export function errorReply(thrown: unknown, logger: Logger, context: Record<stri
   const known = err instanceof AppError;
   trackException(err, { errorId, code: known ? err.code : 'internal' });
   logger.error({ errorId, code: known ? err.code : 'internal', message: (err as Error)?.message ?? String(err), stack: (err as Error)?.stack, ...context });
-  const title = known ? 'Det gick inte' : 'Något gick fel';
+  const title = err instanceof SavedNotFinishedError ? 'Sparat, men inte klart' : known ? 'Det gick inte' : 'Något gick fel';
   const message = known ? err.userMessage : 'Förlåt, jag kunde inte svara just nu. Försök igen om en stund; kvarstår felet, ange felkoden till kansliet.';
   return { card: { template: 'error', view: { title, message, errorId } }, text: `${title}: ${message} (felkod ${errorId})` };
 }

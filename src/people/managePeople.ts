@@ -1,7 +1,7 @@
 import { Reply } from '../cards/viewModels';
 import { ADMIN_ROLES, Person, RosterRuleError, applyRosterChange, isInvitation, isRole, personFingerprint } from '../domain/people';
 import { MAX_PERIOD_YEARS, isSaneDate, withinMaxPeriod } from '../domain/limits';
-import { ForbiddenError, InvalidInputError } from '../errors';
+import { ForbiddenError, InvalidInputError, SavedNotFinishedError } from '../errors';
 import { HandlerDependencies } from '../ports/dependencies';
 import { UserIdentity, hasRole } from '../roles/roleDirectory';
 import { EMPTY_FORM, PersonFieldErrors, PersonFormValues, formValuesOf, peopleListReply, permissionChangesReply, personFormReply } from './peopleViews';
@@ -239,7 +239,8 @@ export async function claimInvitation(deps: HandlerDependencies, aadObjectId: st
     );
   } catch (err) {
     // Two turns of the same person at once: the other one took it, and the lookup after finds them.
-    if (err instanceof RosterRuleError) return true;
+    // Saved but not yet copied: the background repair finishes it, and a later message finds them.
+    if (err instanceof RosterRuleError || err instanceof SavedNotFinishedError) return true;
     throw err;
   }
   return true;

@@ -22,6 +22,8 @@ export interface PeopleRepository {
   findMember(aadObjectId: string): Promise<{ readonly associationId: string; readonly person?: Person } | undefined>;
   /** Finishes the last change's audit and directory entries if its writer died before them (at start). */
   settleLastChange(associationId: string): Promise<void>;
+  /** Settles the changes this process saved but could not finish (the store refused the copies); how many förbund. */
+  settleUnfinished(): Promise<number>;
   /** Whether anyone, in any förbund, was invited by e-mail and has not written yet. */
   hasPendingInvitations(): Promise<boolean>;
   /** Newest first. */

@@ -2,6 +2,7 @@ import { Container } from '@azure/cosmos';
 import { createHash } from 'crypto';
 import { Association, PermissionChange, Person, Roster, RosterChangeResult, describeAccess, isInvitation } from '../domain/people';
 import { PeopleRepository } from '../ports/peopleRepository';
+import { SavedNotFinishedError } from '../errors';
 import { StoredDocument, assertNoPersonalData, isStatus, readDocument, updateWithRetry } from './documents';
 
 type RosterDocument = StoredDocument<'roster'> & { readonly roster: Roster; readonly lastChange?: PermissionChange };
@@ -35,6 +36,9 @@ const associationId = (id: string) => `association-${id}`;
  * change, so a process that dies in between loses neither.
  */
 export class CosmosPeopleRepository implements PeopleRepository {
+  /** Förbund whose last change this process could not settle: retried by the background repair (a restart settles every förbund). */
+  private readonly unsettled = new Set<string>();
+
   constructor(private readonly container: Container) {}
 
   async getRoster(associationId: string): Promise<Roster | undefined> {
@@ -102,9 +106,30 @@ export class CosmosPeopleRepository implements PeopleRepository {
       };
       return { id: ROSTER_ID, associationId, type: 'roster', roster: result.roster, lastChange };
     });
-    if (previous?.lastChange) await this.settle(previous.lastChange, previous.roster);
-    if (doc.lastChange) await this.settle(doc.lastChange, doc.roster);
+    try {
+      if (previous?.lastChange) await this.settle(previous.lastChange, previous.roster);
+      if (doc.lastChange) await this.settle(doc.lastChange, doc.roster);
+    } catch (err) {
+      // The change stands; until its copies are written the person's access is the old one, so say so, and finish it soon.
+      this.unsettled.add(associationId);
+      throw new SavedNotFinishedError(
+        'Ändringen är sparad i förbundets användarlista, men lagringen svarade inte när den skulle gälla överallt. Jag gör klart det av mig själv inom någon minut; du behöver inte spara igen.',
+        `roster change ${doc.roster.version} of ${associationId} not settled: ${(err as Error)?.message}`,
+        [{ title: 'Visa användarna', question: 'användare' }],
+      );
+    }
     return result as RosterChangeResult;
+  }
+
+  /** Finishes the changes whose copies could not be written (see changeRoster); returns how many förbund were settled. */
+  async settleUnfinished(): Promise<number> {
+    let settled = 0;
+    for (const associationId of [...this.unsettled]) {
+      await this.settleLastChange(associationId);
+      this.unsettled.delete(associationId);
+      settled += 1;
+    }
+    return settled;
   }
 
   /** Writes what follows a change: its audit entry and the person's directory entry (both idempotent). */

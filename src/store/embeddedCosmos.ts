@@ -58,7 +58,7 @@ export interface EmbeddedOptions {
 export const journalFaultsForTests: JournalFaults = {};
 
 /** Requests a soak or test refuses before they reach the store (a Cosmos proxy failing some requests with 429/503); empty in production. */
-export const requestFaultsForTests: { refuse?: () => 429 | 503 | undefined } = {};
+export const requestFaultsForTests: { refuse?: (request: { readonly method: string; readonly url: string }) => 429 | 503 | undefined } = {};
 
 const defaultLog = (entry: Record<string, unknown>) => console.error(JSON.stringify({ level: 'error', time: new Date().toISOString(), ...entry }));
 
@@ -105,7 +105,7 @@ export async function startEmbeddedCosmos(dataDir: string, port = 0, options: Em
       unavailable(res);
       return;
     }
-    const refused = requestFaultsForTests.refuse?.();
+    const refused = requestFaultsForTests.refuse?.({ method: req.method ?? '', url: req.url ?? '' });
     if (refused) {
       res.statusCode = refused;
       res.setHeader('content-type', 'application/json');

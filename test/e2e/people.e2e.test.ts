@@ -8,6 +8,7 @@ import { chat, chatOf, texts } from '../helpers/chat';
 import { makeTempDir } from '../helpers/tempDir';
 import { cosmosRepositories } from '../../src/store/repositories';
 import { addAssociation } from '../../src/people/addAssociation';
+import { requestFaultsForTests } from '../../src/store/embeddedCosmos';
 
 const user = (id: string, aad: string, name: string): TeamsUser => ({ id, aadObjectId: aad, name });
 const kansli = user('29:kansli', '00000000-0000-0000-0000-0000000000c2', 'Ekonom på kansliet (demo)');
@@ -361,5 +362,45 @@ describe('the roles file seeds the store once', function () {
       data.cleanup();
       dir.cleanup();
     }
+  });
+});
+
+describe('a change the store takes only in part', function () {
+  this.timeout(120_000);
+  let bot: BotUnderTest;
+  const { say, invoke } = chat(() => bot);
+  before(async () => {
+    bot = await startBot({ CLOCK_DATE: '2026-11-23', REPAIR_INTERVAL_MS: '100' });
+  });
+  after(async () => {
+    delete requestFaultsForTests.refuse;
+    await bot?.stop();
+  });
+
+  it('says the change is saved but not yet in force, and the background repair puts it in force', async () => {
+    const karin = user('29:karin', 'f1f1f1f1-2222-4333-8444-555555555555', 'Karin Kansli');
+    await invoke(kansli, 'savePerson', addForm(karin, 'kansli'));
+    const [hers] = await say(karin, 'användare');
+    assert.match(texts(hers), /Förbundets användare/);
+
+    // The roster takes the removal; her directory entry, which places her messages, does not.
+    requestFaultsForTests.refuse = (r) => (r.method === 'PUT' && r.url.includes(`member-${karin.aadObjectId}`) ? 503 : undefined);
+    const answer = await invoke(kansli, 'removePerson', { aadObjectId: karin.aadObjectId, confirm: 'yes' });
+    assert.match(texts(answer), /Sparat, men inte klart/);
+    assert.match(texts(answer), /Ändringen är sparad i förbundets användarlista/);
+    assert.doesNotMatch(texts(answer), /Inget sparades/);
+    const [list] = await say(kansli, 'användare');
+    assert.doesNotMatch(texts(list), /Karin Kansli/, 'the roster has the removal');
+    const [stale] = await say(karin, 'användare');
+    assert.match(texts(stale), /Förbundets användare/, 'until the entry is written she keeps the old access');
+
+    delete requestFaultsForTests.refuse;
+    let after = '';
+    for (let attempt = 0; attempt < 500 && !/Bara kansliet och förbundschefen/.test(after); attempt += 1) {
+      after = texts((await say(karin, 'användare'))[0]);
+    }
+    assert.match(after, /Bara kansliet och förbundschefen/, 'the repair took her access away');
+    const [audit] = await say(kansli, 'ändringar av behörigheter');
+    assert.match(texts(audit), /Karin Kansli/);
   });
 });
