@@ -1,12 +1,13 @@
 /**
  * npm run bench: accuracy of the budget questions on the evaluation corpora
- * (test/questions/evaluation/dev.json and, when present, heldout.json), in the
+ * (test/questions/evaluation/: dev.json and the held-out sets), in the
  * classes right / asked back / not understood / wrong / error. VERBOSE=1 adds the counts
  * per measure and every entry that was not right.
  */
 import { existsSync } from 'fs';
 import path from 'path';
 import {
+  CORPORA,
   evaluateCorpus,
   formatByMeasure,
   formatCounts,
@@ -24,7 +25,7 @@ async function main() {
   try {
     console.log('\nBudget questions: accuracy per corpus');
     console.log(`${'corpus'.padEnd(10)}${'entries'.padStart(8)}${OUTCOMES.map((o) => OUTCOME_LABELS[o].padStart(20)).join('')}`);
-    for (const name of ['dev', 'heldout', 'heldout2', 'heldout3']) {
+    for (const name of CORPORA) {
       const file = path.join(CORPUS_DIR, `${name}.json`);
       if (!existsSync(file)) {
         console.log(`${name.padEnd(10)} (no ${name}.json)`);

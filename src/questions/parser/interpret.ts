@@ -424,10 +424,43 @@ function outsideTheData(tokens: readonly string[]): string | undefined {
   const counted = many >= 0 ? tokens[many + 2] : undefined;
   if (counted !== undefined && !COUNTABLE_WORDS.has(counted) && !/^\d+$/.test(counted))
     return `Jag har inga uppgifter om antal ${counted}, bara om förbundets ekonomi och insatser.${counted.startsWith('deltagar') ? ' Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".' : ''}`;
+  if (tokens.some((t) => t.startsWith('deltagar')))
+    return 'Jag har inga siffror per deltagare, bara förbundets och insatsernas belopp per år. Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".';
+  if (asksPerPeriod(tokens))
+    return 'Jag har bara helårssiffror: budget, prognos och utfall per år. Fråga om ett helt år, till exempel "vad kostar Växtkraft 2027?".';
   const otherPlace = tokens.find((t) => OTHER_REGIONS.has(t));
   const forbundAt = tokens.findIndex((t) => FORBUND_WORDS.has(t));
   const namedForbund = forbundAt >= 0 ? tokens.slice(forbundAt + 1).find((t) => t !== 'i') : undefined;
   if (otherPlace || (namedForbund !== undefined && OTHER_REGIONS.has(namedForbund)))
     return 'Jag svarar bara för det här förbundets siffror, inte för andra samordningsförbund.';
   return undefined;
+}
+
+const MONTHS: ReadonlySet<string> = new Set([
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+]);
+const PERIODS: ReadonlySet<string> = new Set(['manad', 'manaden', 'vecka', 'veckan', 'dag', 'timme', 'kvartal', 'halvar']);
+
+/**
+ * "i september", "per månad", "i månaden", "månadsvis": the data holds whole years only. A
+ * month in a date ("31 december 2025", "per 26 mars") is no such question.
+ */
+function asksPerPeriod(tokens: readonly string[]): boolean {
+  return tokens.some((t, i) => {
+    const before = tokens[i - 1] ?? '';
+    if (/^manads/.test(t) || t === 'manatligen') return true;
+    if (PERIODS.has(t)) return before === 'per' || ((t === 'manaden' || t === 'manad') && before === 'i');
+    return MONTHS.has(t) && /^(i|under|for|pa|sedan|in)$/.test(before);
+  });
 }

@@ -51,7 +51,10 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
       'nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|spenderat|spenderade|actual|actuals|spent',
     ),
   ],
-  ['membershipFee', words('medlemsavgift|medlemsavgiften|medlemsavgifterna|avgift|avgiften|betalar|betala|betalade|bidrar med|membership fee|fee')],
+  [
+    'membershipFee',
+    words('medlemsavgift|medlemsavgiften|medlemsavgifterna|medlemsavg|medlavg|avgift|avgiften|betalar|betala|betalade|bidrar med|membership fee|fee'),
+  ],
   ['share', words('procentandel|procentandelen|utgor|andel|andelen|hur stor del|hur stor procent|del av|procent av|share')],
   [
     'whatIf',

@@ -50,24 +50,34 @@ const YEAR_SHIFTS: readonly (readonly [number, readonly string[]])[] = [
   [1, ['ett', 'ar', 'senare']],
   [1, ['foljande', 'ar']],
 ];
+const ISO_DATE = /\b(20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g;
+/** "2027 tkr": a year with its unit word, unless the question grants an amount (see below). */
+const looksLikeYear = (m: readonly (string | undefined)[]) => /^20\d\d$/.test(m[1] ?? '') && !m[2] && /^(tkr|kr|kronor)$/.test(m[3] ?? '');
 const NEGATIONS: ReadonlySet<string> = new Set(['inte', 'ej', 'utom', 'exklusive', 'exkl']);
 const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6 };
 
 /** Reads the years, amounts, measures and columns a question's words name. */
-export function readQuestionWords(text: string, currentYear: number): QuestionWords {
+export function readQuestionWords(question: string, currentYear: number): QuestionWords {
+  // "per 2025-12-31" names the year 2025, not a range 2012–2031.
+  const text = question.replace(ISO_DATE, '$1');
   const lower = text.toLowerCase().replace(/\u2212/g, '-');
   let amount: Kronor | undefined;
+  let yearOrAmount: { readonly year: number; readonly amount: Kronor } | undefined;
   for (const m of lower.matchAll(AMOUNT)) {
     const whole = Number((m[1] as string).replace(/[ \u00a0]/g, ''));
     const decimals = m[2] ? Number(`0.${m[2]}`) : 0;
-    amount ??= Math.round((whole + decimals) * (UNIT_FACTOR[m[3] as string] as number));
+    const kronor = Math.round((whole + decimals) * (UNIT_FACTOR[m[3] as string] as number));
+    if (looksLikeYear(m)) yearOrAmount ??= { year: whole, amount: kronor };
+    else amount ??= kronor;
   }
-  // Amounts are not years: "2 000 tkr" names no year 2000.
-  const withoutAmounts = lower.replace(AMOUNT, ' ');
+  // Amounts are not years: "2 000 tkr" names no year 2000. "Min framtid 2027 tkr" does, unless something is granted.
+  const dropAmounts = (s: string) =>
+    s.replace(new RegExp(AMOUNT.source, 'gi'), (m: string, digits: string, ...rest: unknown[]) =>
+      looksLikeYear([m, digits, rest[0] as string | undefined, (rest[1] as string).toLowerCase()]) ? ` ${digits} ` : ' ',
+    );
+  const withoutAmounts = dropAmounts(lower);
   const tokens = tokenize(withoutAmounts);
-  const cased = text
-    .replace(/\u2212/g, '-')
-    .replace(new RegExp(AMOUNT.source, 'gi'), ' ')
+  const cased = dropAmounts(text.replace(/\u2212/g, '-'))
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]+/g, ' ')
@@ -80,6 +90,8 @@ export function readQuestionWords(text: string, currentYear: number): QuestionWo
   for (const r of withoutAmounts.matchAll(/\b(20\d\d)\s*(?:-|–|—|till|t\.o\.m\.?|tom)\s*(20\d\d|\d\d)\b/g)) {
     const from = Number(r[1]);
     const to = (r[2] as string).length === 2 ? 2000 + Number(r[2]) : Number(r[2]);
+    // "2025-12" is a month, not a range back to 2012: a short range runs forward.
+    if ((r[2] as string).length === 2 && to < from) continue;
     for (let y = Math.min(from, to); y <= Math.max(from, to) && years.size < 10; y += 1) years.add(y);
   }
   tokens.forEach((t, i) => {
@@ -134,6 +146,11 @@ export function readQuestionWords(text: string, currentYear: number): QuestionWo
   tokens.forEach((t, i) => {
     if (NEGATIONS.has(t)) for (let j = i + 1; j <= i + 2 && j < tokens.length; j += 1) used.add(j);
   });
+  // "om vi beviljar 2027 tkr": with something granted, the year-like number is the amount.
+  if (yearOrAmount && amount === undefined && measures.includes('whatIf')) {
+    amount = yearOrAmount.amount;
+    years.delete(yearOrAmount.year);
+  }
   const order = measures.includes('ranking') ? rankingOrder(tokens) : undefined;
   const countWord = tokens.find((t) => NUMBER_WORDS[t] !== undefined);
   const count = order ? (countWord ? NUMBER_WORDS[countWord] : numericCount(tokens)) : undefined;
