@@ -21,6 +21,8 @@ export interface Asker {
   readonly initiatives: readonly string[];
   /** Conversation and user: the key of the stored last reading; absent means no follow-ups. */
   readonly conversationKey?: string;
+  /** Takes the write of the reading, so the answer goes out while it is stored; without it the answer waits for the write. */
+  readonly finishing?: (work: Promise<void>) => void;
 }
 
 /** Measures answered from the register of insatser rather than the ledger table. */
@@ -77,8 +79,13 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
   const reading = interpretation.reading;
   const key = asker.conversationKey;
   if (!key) return answerReading(ctx, reading);
-  // The reading is stored while the answer is computed (a ranking's, which names its first insats, after it): the turn ends with both done.
+  // The reading is stored while the answer is computed and sent (a ranking's, which names its first insats, after it).
   const remember = (r: Reading) => ctx.repos.readings.save(ctx.associationId, key, r);
+  if (asker.finishing) {
+    const replies = await answerReading(ctx, reading);
+    asker.finishing(reading.measure === 'ranking' ? toRemember(ctx, reading).then(remember) : remember(reading));
+    return replies;
+  }
   if (reading.measure === 'ranking') {
     const replies = await answerReading(ctx, reading);
     await remember(await toRemember(ctx, reading));

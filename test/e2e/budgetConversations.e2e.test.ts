@@ -2,6 +2,7 @@ import assert from 'assert/strict';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
 import { chat, chatOf, texts } from '../helpers/chat';
 import { adaptiveCardInvoke, teamsMessage, TeamsUser } from '../helpers/teams';
+import { requestFaultsForTests } from '../../src/store/embeddedCosmos';
 
 const board: TeamsUser = { id: '29:board-conv', aadObjectId: '00000000-0000-0000-0000-0000000000b1', name: 'Styrelseledamot' };
 const vaxtkraftLead: TeamsUser = { id: '29:lead-conv', aadObjectId: '00000000-0000-0000-0000-0000000000d1', name: 'Insatsansvarig' };
@@ -115,6 +116,20 @@ describe('budget conversations: follow-ups, the reading shown, questions back, t
     const whoIsWho = 1;
     assert.ok(question <= 3 + whoIsWho, `a question made ${question} Cosmos requests (2 reads + 1 write + ${whoIsWho} expected)`);
     assert.ok(followUp <= 4 + whoIsWho, `a follow-up made ${followUp} Cosmos requests (3 reads + 1 write + ${whoIsWho} expected)`);
+  });
+
+  it('answers even when the reading cannot be stored, and the follow-up then says it has nothing to follow', async () => {
+    const asker: TeamsUser = { id: '29:unsaved', aadObjectId: '00000000-0000-0000-0000-0000000000c1', name: 'Förbundschef' };
+    await say(asker, 'hjälp'); // the personal chat is remembered first, so the only write refused below is the reading
+    requestFaultsForTests.refuse = (r) => (r.method === 'POST' && r.url.endsWith('/colls/conversations/docs') ? 503 : undefined);
+    try {
+      const [answer] = await say(asker, 'beslutsutrymme 2027');
+      assert.ok(partOf(answer, 'headline'), `the answer went out: ${texts(answer)}`);
+    } finally {
+      delete requestFaultsForTests.refuse;
+    }
+    const [followUp] = await say(asker, 'och 2028?');
+    assert.match(texts(followUp), /ingen tidigare fråga/);
   });
 
   it('keeps follow-ups apart per user in a shared channel', async () => {

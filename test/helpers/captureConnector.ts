@@ -6,6 +6,8 @@ export interface CapturedActivity {
   readonly body: any;
   /** The id the connector gave the activity (what a later update or invoke refers to). */
   readonly id?: string;
+  /** When it arrived (process.hrtime.bigint()): what a user waits for, in the bench. */
+  readonly receivedAt?: bigint;
 }
 
 /** A file PUT to /upload/…, as Teams' OneDrive upload URL receives it in the file consent flow. */
@@ -117,6 +119,7 @@ export async function startCaptureConnector(port = 0): Promise<CaptureConnector>
           conversationId: decodeURIComponent(match[1] as string),
           body: JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}'),
           id: `sent-${counter}`,
+          receivedAt: process.hrtime.bigint(),
         });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id: `sent-${counter}` }));
