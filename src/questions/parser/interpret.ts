@@ -45,7 +45,8 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
     ctx.ownInitiatives.length === 1 &&
     !words.tokens.some((t) => /^(forbundet|forbundets|totalt|alla|samtliga|sammanlagt)$/.test(t)) &&
     words.measures.some((m) => m === 'utilisation' || m === 'actual' || m === 'unused');
-  if (candidates.length === 0 && (mine || ownDefault)) candidates = ctx.ownInitiatives;
+  // "Vilken insats får mest pengar i år? Är det vi?": a ranking is over every insats, whoever asks.
+  if (candidates.length === 0 && (mine || ownDefault) && !words.measures.includes('ranking')) candidates = ctx.ownInitiatives;
 
   const measure0 = primaryMeasure(words, candidates.length > 0);
   // "förbrukningsgrad 2026" after "förbrukningsgrad Växtkraft": the measure said again in full is a new question.

@@ -50,6 +50,27 @@ const YEAR_SHIFTS: readonly (readonly [number, readonly string[]])[] = [
   [1, ['ett', 'ar', 'senare']],
   [1, ['foljande', 'ar']],
 ];
+/**
+ * "Resultatet 2022 var 381 tkr, vad blev det 2023?", "Bryggan 2026 vet jag, men 2028?": when a
+ * question has more than one clause, the last one asks, and its years are the ones asked
+ * ("Tabellen går 2026–2028. … sista året?": the last of the years). One clause keeps every
+ * year (a range, a comparison); undefined leaves them as they are.
+ */
+function askedYears(text: string, years: readonly number[]): number[] | undefined {
+  if (years.length < 2) return undefined;
+  const clauses = text
+    .split(/(?<!\d)[.:;!?]+|[.:;!?]+(?!\d)|\s[–—-]\s(?!\s*20\d\d\b)|,\s*(?=(?:men|vad|hur|vilken|vilket|vilka|när|nar)\b)/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+  if (clauses.length < 2) return undefined;
+  const last = clauses[clauses.length - 1] as string;
+  const asked = [...last.matchAll(/\b20\d\d\b/g)].map((m) => Number(m[0])).filter((y) => years.includes(y));
+  if (asked.length > 0) return asked.length < years.length ? asked : undefined;
+  if (/\bsista\b/.test(last)) return [Math.max(...years)];
+  if (/\b(forsta|första)\b/.test(last)) return [Math.min(...years)];
+  return undefined;
+}
+
 const ISO_DATE = /\b(20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g;
 /** "2027 tkr": a year with its unit word, unless the question grants an amount (see below). */
 const looksLikeYear = (m: readonly (string | undefined)[]) => /^20\d\d$/.test(m[1] ?? '') && !m[2] && /^(tkr|kr|kronor)$/.test(m[3] ?? '');
@@ -108,6 +129,13 @@ export function readQuestionWords(question: string, currentYear: number): Questi
       used.add(i);
     }
   });
+  const asked = askedYears(withoutAmounts, [...years]);
+  if (asked) {
+    years.clear();
+    asked.forEach((y) => years.add(y));
+    // "det första året" chose a year: it names no insats ("Förstärkt stöd").
+    tokens.forEach((t, i) => /^(sista|forsta)$/.test(t) && used.add(i));
+  }
   for (const [offset, phrase] of [...RELATIVE_YEARS].sort((a, b) => b[1].length - a[1].length)) {
     const hit = exactPhrase(tokens, phrase, used);
     if (hit) {
@@ -142,6 +170,10 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // The order the columns were named in: "budget och prognos" asks for budget first.
   columns.sort((a, b) => (firstIndex(tokens, cuesOf(a)) ?? 0) - (firstIndex(tokens, cuesOf(b)) ?? 0));
 
+  // "Över-/underskott", written "Över- underskott": the table's one heading, not "över" something.
+  tokens.forEach((t, i) => {
+    if (t === 'over' && tokens[i + 1] === 'underskott') used.add(i);
+  });
   // "Förvaltning, inte ISA", "exklusive kansliet": what follows a negation names no subject.
   tokens.forEach((t, i) => {
     if (NEGATIONS.has(t)) for (let j = i + 1; j <= i + 2 && j < tokens.length; j += 1) used.add(j);
