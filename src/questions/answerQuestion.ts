@@ -82,8 +82,9 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
   // The reading is stored while the answer is computed and sent (a ranking's, which names its first insats, after it).
   const remember = (r: Reading) => ctx.repos.readings.save(ctx.associationId, key, r);
   if (asker.finishing) {
+    if (reading.measure !== 'ranking') asker.finishing(remember(reading));
     const replies = await answerReading(ctx, reading);
-    asker.finishing(reading.measure === 'ranking' ? toRemember(ctx, reading).then(remember) : remember(reading));
+    if (reading.measure === 'ranking') asker.finishing(toRemember(ctx, reading).then(remember));
     return replies;
   }
   if (reading.measure === 'ranking') {
