@@ -100,6 +100,31 @@ describe('question reader', () => {
     assert.deepEqual(r.years, [2027]);
   });
 
+  it('reads a year with its unit word as a year unless something is granted, and a date as its year', () => {
+    assert.deepEqual(reading('Bryggan 2028 tkr').years, [2028]);
+    const granted = reading('om vi beviljar 2027 tkr 2028');
+    assert.equal(granted.amount, 2_027_000);
+    assert.deepEqual(granted.years, [2028]);
+    assert.deepEqual(reading('eget kapital per 2025-12-31').years, [2025]);
+    assert.deepEqual(reading('resultat 2025-12').years, [2025], 'a month is no range back to 2012');
+  });
+
+  it('takes the years of the last clause when a statement with another year comes first', () => {
+    assert.deepEqual(reading('Resultatet 2022 var 381 tkr, vad blev det 2023?').years, [2023]);
+    assert.deepEqual(reading('Bryggan 2026 känner jag till, men 2028?').years, [2028]);
+    assert.deepEqual(reading('Tabellen går 2026–2028. Vad kostar Bryggan det sista året?').years, [2028]);
+    assert.deepEqual(reading('beslutsutrymme 2026–2028').years, [2026, 2027, 2028], 'one clause keeps its range');
+    assert.deepEqual(reading('resultat 2026 och 2027').years, [2026, 2027]);
+  });
+
+  it('refuses months, periods and participants, which the data does not hold', () => {
+    for (const q of ['vad kostar Växtkraft per månad 2027', 'hur mycket rekvirerade Bryggan i september', 'vad kostar en deltagare i Min framtid']) {
+      const r = read(q);
+      assert.equal(r.kind, 'notUnderstood', q);
+    }
+    assert.equal(read('eget kapital 31 december 2025').kind, 'reading', 'a month in a date is no month asked');
+  });
+
   it('asks back when two insatser fit or a förbund measure names an insats', () => {
     assert.equal(read('lokussamordnare 2026').kind, 'clarify');
     assert.equal(read('Uppsalas insats 2026').kind, 'clarify');
