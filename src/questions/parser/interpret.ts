@@ -94,7 +94,11 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   // "när går registerstudien ut?": a when-question about an insats asks for its period.
   let measure: Measure = measure0 ?? (words.tokens.includes('nar') && candidates.length > 0 ? 'endDate' : 'line');
   // "vad kostar hela förbundet nästa år": the förbund's own costs.
-  if (measure === 'line' && candidates.length === 0 && words.tokens.some((t) => /^(forbundet|forbundets|totalt|sammanlagt|allt|alltihop)$/.test(t)))
+  if (
+    measure === 'line' &&
+    candidates.length === 0 &&
+    words.tokens.some((t) => /^(forbundet|forbundets|totalt|sammanlagt|allt|alltihop|verksamheten|verksamhetens)$/.test(t))
+  )
     measure = words.measures.includes('income') ? 'income' : 'costs';
   // "kan vi bevilja 2 mkr 2027?": an amount beside the beslutsutrymme asks what would be left.
   if (measure === 'remaining' && words.amount !== undefined) measure = 'whatIf';

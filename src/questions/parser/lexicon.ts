@@ -48,7 +48,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'actual',
     words(
-      'nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|spenderat|spenderade|actual|actuals|spent',
+      'nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|gjorde av med|gor av med|spenderat|spenderade|actual|actuals|spent',
     ),
   ],
   [
