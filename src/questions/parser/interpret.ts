@@ -92,7 +92,7 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   // "överskottet 2026?": the year's result, or the surplus carried in? Ask.
   if (measure0 === 'result' && candidates.length === 0 && isBareSurplus(words)) return bareSurplus(words, ctx);
   // "när går registerstudien ut?": a when-question about an insats asks for its period.
-  let measure: Measure = measure0 ?? (words.tokens.includes('nar') && candidates.length > 0 ? 'endDate' : 'line');
+  let measure: Measure = measure0 ?? ((words.tokens.includes('nar') || words.tokens.includes('when')) && candidates.length > 0 ? 'endDate' : 'line');
   // "vad kostar hela förbundet nästa år": the förbund's own costs.
   if (
     measure === 'line' &&
@@ -110,7 +110,7 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   }
   if (measure === 'membershipFee') {
     // "hur mycket moms betalar förbundet?": paying is not always the medlemsavgift.
-    const feeNamed = words.tokens.some((t) => /^(medlemsavgift|medlemsavgiften|medlemsavgifter|medlemsavgifterna|avgift|avgiften|avgifter|fee)$/.test(t));
+    const feeNamed = words.tokens.some((t) => /^(medlemsavgift|medlemsavgiften|medlemsavgifter|medlemsavgifterna|avgift|avgiften|avgifter|fee|fees)$/.test(t));
     if (!feeNamed && unexplainedWords(words, match).length > 0) return { kind: 'notUnderstood' };
     return reading({ measure, subject: memberSubject(words, match) }, words, ctx);
   }
@@ -176,7 +176,7 @@ function memberSubject(words: QuestionWords, match: SubjectMatch): Subject {
 
 const STATE_WORDS = /^(staten|statens|fk|af|forsakringskassan|forsakringskassans|arbetsformedlingen|arbetsformedlingens)$/;
 
-const INSATS_WORDS = /^(insats|insatsen|insatser|insatserna|insatsens|projekt|projektet|projekten)$/;
+const INSATS_WORDS = /^(insats|insatsen|insatser|insatserna|insatsens|projekt|projektet|projekten|initiative|initiatives|project|projects)$/;
 
 /** "Hebys insats", "insatsen i Östhammar": an owner named as the owner of an insats. */
 function mentionsInsats(words: QuestionWords): boolean {
@@ -249,7 +249,7 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
   const named = primaryMeasure(words, match.candidates.length > 0);
   // "budget då?": a column word alone names no measure of its own.
   const measure = named === 'line' && match.candidates.length === 0 && words.columns.length > 0 ? undefined : named;
-  if (words.explain || words.yearShift !== undefined) return true;
+  if (words.explain || words.yearShift !== undefined || words.inPercent) return true;
   // "beslutsutrymme 2026?": a förbund-only figure for a named year takes nothing from the last answer (and costs no read of it).
   if (named !== undefined && SELF_CONTAINED.has(named) && words.years.length > 0 && !words.followUpOpener && words.amount === undefined && !words.difference)
     return false;
@@ -295,7 +295,9 @@ function mergeFollowUp(
   const sameName = found.length > 1 && previousName ? found.filter((c) => c.name === previousName) : [];
   const picked = previous.candidates ? found.filter((c) => previous.candidates?.includes(c.id)) : sameName;
   const candidates = picked.length > 0 ? picked : found;
-  let nextMeasure = measure ?? previous.measure;
+  // "hur mycket har Växtkraft förbrukat?" then "i procent?": the förbrukningsgrad; a line's share of the costs.
+  const asPercent = words.inPercent && measure === undefined ? PERCENT_OF[previous.measure] : undefined;
+  let nextMeasure = asPercent ?? measure ?? previous.measure;
   if (nextMeasure === 'membershipFee') {
     const member = memberSubject(words, match);
     return followUpReading(
@@ -429,6 +431,8 @@ function outsideTheData(tokens: readonly string[]): string | undefined {
   const counted = many >= 0 ? tokens[many + 2] : undefined;
   if (counted !== undefined && !COUNTABLE_WORDS.has(counted) && !/^\d+$/.test(counted))
     return `Jag har inga uppgifter om antal ${counted}, bara om förbundets ekonomi och insatser.${counted.startsWith('deltagar') ? ' Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".' : ''}`;
+  if (asksForJudgement(tokens))
+    return 'Jag visar siffrorna, men jag bedömer inte om en insats är värd pengarna; det avgör styrelsen. Fråga till exempel "förbrukningsgrad Min framtid 2025" eller "vad kostar Min framtid 2027".';
   if (tokens.some((t) => t.startsWith('deltagar')))
     return 'Jag har inga siffror per deltagare, bara förbundets och insatsernas belopp per år. Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".';
   if (asksPerPeriod(tokens))
@@ -468,4 +472,21 @@ function asksPerPeriod(tokens: readonly string[]): boolean {
     if (PERIODS.has(t)) return before === 'per' || ((t === 'manaden' || t === 'manad') && before === 'i');
     return MONTHS.has(t) && /^(i|under|for|pa|sedan|in)$/.test(before);
   });
+}
+
+const PERCENT_OF: Partial<Record<Measure, Measure>> = { actual: 'utilisation', line: 'share' };
+
+/** "Är Min framtid en bra investering?", "Should we cut RegExPro?": a judgement, which is the board's. */
+function asksForJudgement(tokens: readonly string[]): boolean {
+  const has = (...phrase: string[]) => tokens.some((_, i) => phrase.every((p, k) => tokens[i + k] === p));
+  return (
+    tokens.some((t) =>
+      /^(worth|should|recommend|rekommenderar|rekommendera|lonsam|lonsamt|lonsamma|investering|investeringen|investment|investments)$/.test(t),
+    ) ||
+    has('lonar', 'sig') ||
+    has('bor', 'vi') ||
+    has('borde', 'vi') ||
+    has('lagga', 'ner') ||
+    has('dra', 'ner', 'pa')
+  );
 }

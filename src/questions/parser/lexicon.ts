@@ -24,7 +24,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'carriedIn',
     words(
-      'brought forward|carried forward|carried over|carried in|fran tidigare ar|tidigare ars|fran tidigare|ackumulerat|ackumulerade|ingaende|med oss in|med in i|tar med|tar vi med|fors over|overfors|balanserat|balanserade',
+      'brought forward|carried forward|carried over|carried in|carry over|carry forward|carry into|fran tidigare ar|tidigare ars|fran tidigare|ackumulerat|ackumulerade|ingaende|med oss in|med in i|tar med|tar vi med|fors over|overfors|balanserat|balanserade',
     ),
   ],
   ['kassalikviditet', words('kassalikviditet|likviditet|likviditeten|liquidity|quick ratio|current ratio|cash ratio')],
@@ -53,7 +53,9 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   ],
   [
     'membershipFee',
-    words('medlemsavgift|medlemsavgiften|medlemsavgifterna|medlemsavg|medlavg|avgift|avgiften|betalar|betala|betalade|bidrar med|membership fee|fee'),
+    words(
+      'medlemsavgift|medlemsavgiften|medlemsavgifterna|medlemsavg|medlavg|avgift|avgiften|betalar|betala|betalade|bidrar med|membership fees|membership fee|fees|fee',
+    ),
   ],
   ['share', words('procentandel|procentandelen|utgor|andel|andelen|hur stor del|hur stor procent|del av|procent av|share')],
   [
@@ -104,13 +106,13 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'endDate',
     words(
-      'slutar|slutdatum|avslutas|avslutad|avslutades|tar slut|hur lange|pagar till|loper ut|loper|insatstid|insatstiden|upphor|sista dag|slut|ends|end|end date|slutade|slutat|till nar|fram till nar|till vilket datum|hur lange|gar ut|lopa ut|loper ut|pagar',
+      'slutar|slutdatum|avslutas|avslutad|avslutades|tar slut|hur lange|pagar till|loper ut|loper|insatstid|insatstiden|upphor|sista dag|slut|ends|end|end date|finish|finishes|finished|slutade|slutat|till nar|fram till nar|till vilket datum|hur lange|gar ut|lopa ut|loper ut|pagar',
     ),
   ],
   [
     'startDate',
     words(
-      'startade|startar|startdatum|borjade|borjar|kom igang|kommer igang|igang|inleddes|startades|sedan nar|sen nar|fran nar|fran vilket datum|fran vilket|started|begin',
+      'startade|startar|startdatum|borjade|borjar|kom igang|kommer igang|igang|inleddes|startades|sedan nar|sen nar|fran nar|fran vilket datum|fran vilket|started|start|starts|begin|began',
     ),
   ],
   [
@@ -232,7 +234,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'forbundet forbundets samordningsforbundet samordningsforbundets forbund finsam uppsala lan lans ' +
     'styrelsen styrelsens vi oss vara vart var er ni dom dem man the of for what is how much in to and a an this that ' +
     'kvar pengar medel ekonomi ekonomin ekonomiska ekonomisk information laget lage status fram ' +
-    'insats insatsen insatser insatserna insatsens projekt projektet projekten ' +
+    'insats insatsen insatser insatserna insatsens projekt projektet projekten initiative initiatives project projects ' +
     'egen egna eget mig mej min mina mitt dess deras hans hennes vars ' +
     'tro tror tycker tycks verkar forvantas beraknas planeras planerat planerad tankt ' +
     'dar dit hit har hur sa sadan sadana sant sann galler galla angaende kring rorande om ' +
@@ -244,7 +246,9 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'star stod kom kommit funderar fundera tanker tankte overvager planerar resultatmassigt ekonomiskt insatsagare insatsagaren insatsagarna agare agaren driver drivs hos ' +
     'arsredovisning arsredovisningen bokslut bokslutet delarsrapport delarsrapporten verksamhetsplan verksamhetsplanen ' +
     'kallelse kallelsen protokoll protokollet styrelsemote styrelsemotet motet underlag underlaget tabell tabellen ' +
-    'rapport rapporten uppgift uppgifter uppgiften svar svaret fraga fragan hallo tjena morsning'
+    'rapport rapporten uppgift uppgifter uppgiften svar svaret fraga fragan hallo tjena morsning ' +
+    // English function words, and the English for the owners' kind: board members who write English.
+    'does did do s at are our we us be will was were has have been it its by on with from there municipality municipality s county pay pays paid'
   ).split(' '),
 );
 

@@ -75,7 +75,9 @@ export function ambiguous(
 export function isBareSurplus(words: QuestionWords): boolean {
   const surplus = words.tokens.filter((t) => /^(overskott|overskottet)$/.test(t));
   const qualified = words.tokens.some((t) =>
-    /^(arets|aret|resultat|resultatet|gar|ackumulerat|ackumulerade|tidigare|med|blir|blev|beraknat|beraknade|prognos|prognosen|budget|budgeten)$/.test(t),
+    /^(arets|aret|resultat|resultatet|gar|ackumulerat|ackumulerade|tidigare|med|blir|blev|gjorde|gjort|redovisade|redovisat|beraknat|beraknade|prognos|prognosen|budget|budgeten)$/.test(
+      t,
+    ),
   );
   return surplus.length > 0 && !qualified && words.measures.length === 1;
 }

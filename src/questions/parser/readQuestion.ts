@@ -27,6 +27,8 @@ export interface QuestionWords {
   readonly bareNumber?: number;
   /** "året innan", "året efter": a year counted from the last question's. */
   readonly yearShift?: number;
+  /** "i procent?": the last figure as a share (utfall as förbrukningsgrad). */
+  readonly inPercent: boolean;
 }
 
 const AMOUNT = /(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?\s*(tkr|mkr|kr|kronor|miljoner|miljon|tusen|k)\b/g;
@@ -71,6 +73,17 @@ function askedYears(text: string, years: readonly number[]): number[] | undefine
   return undefined;
 }
 
+const OWNER_COMPOUND =
+  /^(enkoping|heby|habo|knivsta|tierp|uppsala|alvkarleby|osthammar)(s?)(insatsen|insatsens|insats|insatser|insatserna|projektet|projekt)$/i;
+
+/** "Enköpingsinsatsen", "Hebyprojektet": the owner and the insats word, as if written apart. */
+function splitOwnerCompounds(tokens: readonly string[]): string[] {
+  return tokens.flatMap((t) => {
+    const m = OWNER_COMPOUND.exec(t);
+    return m ? [`${m[1]}${m[2] || 's'}`, m[3] as string] : [t];
+  });
+}
+
 const ISO_DATE = /\b(20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g;
 /** "2027 tkr": a year with its unit word, unless the question grants an amount (see below). */
 const looksLikeYear = (m: readonly (string | undefined)[]) => /^20\d\d$/.test(m[1] ?? '') && !m[2] && /^(tkr|kr|kronor)$/.test(m[3] ?? '');
@@ -97,13 +110,14 @@ export function readQuestionWords(question: string, currentYear: number): Questi
       looksLikeYear([m, digits, rest[0] as string | undefined, (rest[1] as string).toLowerCase()]) ? ` ${digits} ` : ' ',
     );
   const withoutAmounts = dropAmounts(lower);
-  const tokens = tokenize(withoutAmounts);
+  const tokens = splitOwnerCompounds(tokenize(withoutAmounts));
   const cased = dropAmounts(text.replace(/\u2212/g, '-'))
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^A-Za-z0-9]+/g, ' ')
     .trim()
-    .split(' ');
+    .split(' ')
+    .flatMap((t) => splitOwnerCompounds([t]));
   const capitalised = new Set<number>(cased.length === tokens.length ? cased.map((t, i) => (i > 0 && /^[A-Z]/.test(t) ? i : -1)).filter((i) => i >= 0) : []);
   const used = new Set<number>();
   const years = new Set<number>();
@@ -145,6 +159,10 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   }
 
   markAll(tokens, FORBUND_NAMES, used);
+  // "tillbaka till Heby": back to an earlier subject, not money returned (that goes "tillbaka till förbundet").
+  tokens.forEach((t, i) => {
+    if (t === 'tillbaka' && tokens[i + 1] === 'till' && !/^(forbundet|forbundets|oss|samordningsforbundet)$/.test(tokens[i + 2] ?? '')) used.add(i);
+  });
   let yearShift: number | undefined;
   for (const [shift, phrase] of YEAR_SHIFTS) {
     const hit = exactPhrase(tokens, phrase, used);
@@ -202,6 +220,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     ...(yearShift !== undefined ? { yearShift } : {}),
     ...bareNumberOf(tokens),
     explain,
+    inPercent: measures.length === 0 && tokens.length <= 4 && tokens.some((t) => /^(procent|procentuellt|percent|percentage)$/.test(t)),
     help,
     difference,
     followUpOpener,
