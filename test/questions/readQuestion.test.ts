@@ -117,6 +117,31 @@ describe('question reader', () => {
     assert.deepEqual(reading('resultat 2026 och 2027').years, [2026, 2027]);
   });
 
+  it('asks what the asking clause asks: a statement before it is context', () => {
+    const r = reading('Registerstudien löper till 2026-06-01 – vad ligger den på i prognosen för 2026?');
+    assert.equal(r.measure, 'line');
+    assert.equal(r.column, 'forecast');
+    assert.equal(reading('S:A INTÄKTER — Prel budget 2027').measure, 'income', 'a pasted row and column asks in no clause');
+    assert.equal(reading('bunden reservfond – belopp?').measure, 'reserveFund', 'a bare amount word asks nothing of its own');
+    assert.equal(reading('om vi beviljar 500 tkr 2028, vad blir kvar?').measure, 'whatIf', 'a condition is no statement');
+    assert.deepEqual(reading('Budgeten fastställdes i november 2025. Vad var S:a kostnader 2026?').years, [2026]);
+    assert.equal(read('Budgeten fastställdes i november 2025. Vad var S:a kostnader 2026?').kind, 'reading', 'the month is in the statement');
+  });
+
+  it('refuses co-financing, cost types, goals and judgements, which are not the förbund’s figures', () => {
+    for (const q of [
+      'Hur mycket egenfinansiering står Knivsta kommun för i En väg in?',
+      'Hur mycket av Plattform för individstöds budget går till löner?',
+      'Kommer Samordnat stöd att nå sina mål innan insatsen tar slut?',
+      'Tycker du att vi ska förlänga Växtkraft efter 2027?',
+      'Should we cut RegExPro?',
+    ]) {
+      const r = read(q);
+      assert.equal(r.kind, 'notUnderstood', q);
+      assert.ok(r.kind === 'notUnderstood' && r.message, `${q}: says why`);
+    }
+  });
+
   it('refuses months, periods and participants, which the data does not hold', () => {
     for (const q of ['vad kostar Växtkraft per månad 2027', 'hur mycket rekvirerade Bryggan i september', 'vad kostar en deltagare i Min framtid']) {
       const r = read(q);

@@ -1,6 +1,6 @@
 import { ColumnKind } from '../../domain/ledger';
 import { FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES, Subject } from '../../domain/reading';
-import { COUNTABLE_WORDS, FORBUND_WORDS, MINE_CUES, OTHER_REGIONS, OVERVIEW_WORDS, STOP_WORDS } from './lexicon';
+import { COUNTABLE_WORDS, FORBUND_WORDS, MINE_CUES, MONTHS, OTHER_REGIONS, OVERVIEW_WORDS, STOP_WORDS } from './lexicon';
 import { QuestionWords } from './readQuestion';
 import { SubjectEntity, SubjectMatch } from './subjects';
 import { findPhrase } from './text';
@@ -34,7 +34,7 @@ const EITHER_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['utilisation', '
  * never given for a question that names one.
  */
 export function interpret(words: QuestionWords, match: SubjectMatch, ctx: InterpretContext): Interpretation {
-  const outside = outsideTheData(words.tokens);
+  const outside = outsideTheData(words.tokens, words.questionStart);
   if (outside) return { kind: 'notUnderstood', message: outside };
   const mine = ctx.ownInitiatives.length > 0 && MINE_CUES.some((p) => findPhrase(words.tokens, p));
   // "de tre största insatserna": in a list or a ranking, "insatserna" names no line of its own.
@@ -265,8 +265,8 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
     !words.tokens.some((t) => /^(forbundet|forbundets|totalt|alla|samtliga)$/.test(t))
   )
     return true;
-  // "andel av kostnaderna?" right after an insats: its share.
-  if (match.candidates.length === 0 && words.measures.includes('share')) return true;
+  // "andel av kostnaderna?" right after an insats: its share; "hur stor andel av dem går till Bryggan?": of the total just shown.
+  if (words.measures.includes('share') && (match.candidates.length === 0 || words.tokens.some((t) => ANAPHORA.has(t)))) return true;
   // "när slutar den?", "hur mycket av det kom från Bryggan?": the last answer is referred to, and nothing unknown is asked.
   const refers = words.tokens.some((t) => ANAPHORA.has(t));
   if (refers && (match.candidates.length === 0 || named === undefined) && unexplainedWords(words, match).length === 0) return true;
@@ -422,7 +422,7 @@ function subjectOf(entity: SubjectEntity): Subject {
  * question: about people ("vem är …"), about counts the data has not ("hur många
  * deltagare"), or about another förbund ("samordningsförbundet i Gävleborg").
  */
-function outsideTheData(tokens: readonly string[]): string | undefined {
+function outsideTheData(tokens: readonly string[], questionStart: number): string | undefined {
   if (tokens.some((t) => /^(boka|bokar|ringa|ring|maila|mejla|mejl|mail)$/.test(t)))
     return 'Jag kan inte boka möten eller skicka meddelanden; jag svarar på frågor om förbundets ekonomi och insatser.';
   if (tokens.includes('vem') || (tokens.includes('vilka') && tokens.includes('personer')))
@@ -435,7 +435,20 @@ function outsideTheData(tokens: readonly string[]): string | undefined {
     return 'Jag visar siffrorna, men jag bedömer inte om en insats är värd pengarna; det avgör styrelsen. Fråga till exempel "förbrukningsgrad Min framtid 2025" eller "vad kostar Min framtid 2027".';
   if (tokens.some((t) => t.startsWith('deltagar')))
     return 'Jag har inga siffror per deltagare, bara förbundets och insatsernas belopp per år. Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".';
-  if (asksPerPeriod(tokens))
+  if (tokens.some((t) => /^(egenfinansiering|egenfinansieringen|medfinansiering|medfinansieringen|motfinansiering|samfinansiering)$/.test(t)))
+    return 'Jag har förbundets medel till insatserna, inte vad insatsägarna själva lägger in. Fråga till exempel "vad får En väg in 2027?".';
+  if (
+    tokens.some((t) =>
+      /^(lon|loner|lonerna|lonekostnad|lonekostnader|lonekostnaderna|lokaler|lokalkostnad|lokalkostnader|hyra|hyran|personalkostnad|personalkostnader|salary|salaries|wages)$/.test(
+        t,
+      ),
+    )
+  )
+    return 'Jag har insatsernas och förbundets belopp per år, inte uppdelade på löner, lokaler och annat.';
+  if (tokens.some((t) => /^(mal|malen|malet|maluppfyllelse|goal|goals)$/.test(t)))
+    return 'Jag har siffror om pengar och insatstider, inte om insatsernas mål och hur de nås. Det står i uppföljningen och verksamhetsplanen.';
+  // "fastställdes i november 2025. Vad var …?": only the clause that asks can ask for a month.
+  if (asksPerPeriod(tokens.slice(questionStart)))
     return 'Jag har bara helårssiffror: budget, prognos och utfall per år. Fråga om ett helt år, till exempel "vad kostar Växtkraft 2027?".';
   const otherPlace = tokens.find((t) => OTHER_REGIONS.has(t));
   const forbundAt = tokens.findIndex((t) => FORBUND_WORDS.has(t));
@@ -445,20 +458,6 @@ function outsideTheData(tokens: readonly string[]): string | undefined {
   return undefined;
 }
 
-const MONTHS: ReadonlySet<string> = new Set([
-  'januari',
-  'februari',
-  'mars',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'augusti',
-  'september',
-  'oktober',
-  'november',
-  'december',
-]);
 const PERIODS: ReadonlySet<string> = new Set(['manad', 'manaden', 'vecka', 'veckan', 'dag', 'timme', 'kvartal', 'halvar']);
 
 /**
@@ -484,6 +483,8 @@ function asksForJudgement(tokens: readonly string[]): boolean {
       /^(worth|should|recommend|rekommenderar|rekommendera|lonsam|lonsamt|lonsamma|investering|investeringen|investment|investments)$/.test(t),
     ) ||
     has('lonar', 'sig') ||
+    has('tycker', 'du') ||
+    has('ska', 'vi', 'forlanga') ||
     has('bor', 'vi') ||
     has('borde', 'vi') ||
     has('lagga', 'ner') ||

@@ -302,3 +302,18 @@ export const AGGREGATE_LINES: readonly {
     ),
   },
 ];
+
+export const MONTHS: ReadonlySet<string> = new Set([
+  'januari',
+  'februari',
+  'mars',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'augusti',
+  'september',
+  'oktober',
+  'november',
+  'december',
+]);

@@ -1,7 +1,7 @@
 import { ColumnKind } from '../../domain/ledger';
 import { Kronor } from '../../domain/money';
 import { Measure } from '../../domain/reading';
-import { COLUMN_CUES, DIFFERENCE_CUES, EXPLAIN_CUES, FOLLOW_UP_OPENERS, FORBUND_NAMES, HELP_CUES, MEASURE_CUES, RELATIVE_YEARS } from './lexicon';
+import { COLUMN_CUES, DIFFERENCE_CUES, EXPLAIN_CUES, FOLLOW_UP_OPENERS, FORBUND_NAMES, HELP_CUES, MEASURE_CUES, MONTHS, RELATIVE_YEARS } from './lexicon';
 import { findPhrase, normalize, tokenize } from './text';
 
 /** What the words of a question say before any name is looked up. */
@@ -27,6 +27,8 @@ export interface QuestionWords {
   readonly bareNumber?: number;
   /** "året innan", "året efter": a year counted from the last question's. */
   readonly yearShift?: number;
+  /** The index of the first token of the question's last clause, the one that asks (0 for one clause). */
+  readonly questionStart: number;
   /** "i procent?": the last figure as a share (utfall as förbrukningsgrad). */
   readonly inPercent: boolean;
 }
@@ -52,24 +54,46 @@ const YEAR_SHIFTS: readonly (readonly [number, readonly string[]])[] = [
   [1, ['ett', 'ar', 'senare']],
   [1, ['foljande', 'ar']],
 ];
+/** One clause of a question, and whether it asks (ends with "?" or opens with a question word) or states. */
+interface Clause {
+  readonly text: string;
+  readonly asks: boolean;
+}
+
+// Sentence marks, "X: " and "word. " (not "S:a", "t.o.m." or "1.5"), a dash between words (not a range "2026 – 2028"), ", men"/", vad" ….
+const CLAUSE_BREAK = /(\?+|!+|;|:\s|(?<=[a-zåäö]{2}|\d)\.\s|\s[–—-]\s(?!\s*20\d\d\b)|,\s*(?=(?:men|vad|hur|vilken|vilket|vilka|när|nar)\b))/;
+const QUESTION_OPENER = /^(men\s+)?(vad|hur|vilken|vilket|vilka|när|nar|what|how|which|when)\b/;
+
+function clausesOf(text: string): Clause[] {
+  const parts = text.split(CLAUSE_BREAK);
+  const clauses: Clause[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const clause = (parts[i] ?? '').trim();
+    if (clause === '') continue;
+    clauses.push({ text: clause, asks: (parts[i + 1] ?? '').includes('?') || QUESTION_OPENER.test(clause) });
+  }
+  return clauses;
+}
+
+/** The clause that asks: the last one that does ("… kvar att besluta om? (reservfonden oräknad)"), else the last. */
+function askingClause(clauses: readonly Clause[]): number {
+  const asking = clauses.map((c, i) => (c.asks ? i : -1)).filter((i) => i >= 0);
+  return asking.length > 0 ? (asking[asking.length - 1] as number) : clauses.length - 1;
+}
+
 /**
  * "Resultatet 2022 var 381 tkr, vad blev det 2023?", "Bryggan 2026 vet jag, men 2028?": when a
- * question has more than one clause, the last one asks, and its years are the ones asked
+ * question has more than one clause, the years of the one that asks are the ones asked
  * ("Tabellen går 2026–2028. … sista året?": the last of the years). One clause keeps every
  * year (a range, a comparison); undefined leaves them as they are.
  */
-function askedYears(text: string, years: readonly number[]): number[] | undefined {
-  if (years.length < 2) return undefined;
-  const clauses = text
-    .split(/(?<!\d)[.:;!?]+|[.:;!?]+(?!\d)|\s[–—-]\s(?!\s*20\d\d\b)|,\s*(?=(?:men|vad|hur|vilken|vilket|vilka|när|nar)\b)/)
-    .map((c) => c.trim())
-    .filter((c) => c !== '');
-  if (clauses.length < 2) return undefined;
-  const last = clauses[clauses.length - 1] as string;
-  const asked = [...last.matchAll(/\b20\d\d\b/g)].map((m) => Number(m[0])).filter((y) => years.includes(y));
+function askedYears(clauses: readonly Clause[], years: readonly number[]): number[] | undefined {
+  if (years.length < 2 || clauses.length < 2) return undefined;
+  const question = (clauses[askingClause(clauses)] as Clause).text;
+  const asked = [...question.matchAll(/\b20\d\d\b/g)].map((m) => Number(m[0])).filter((y) => years.includes(y));
   if (asked.length > 0) return asked.length < years.length ? asked : undefined;
-  if (/\bsista\b/.test(last)) return [Math.max(...years)];
-  if (/\b(forsta|första)\b/.test(last)) return [Math.min(...years)];
+  if (/\bsista\b/.test(question)) return [Math.max(...years)];
+  if (/\b(forsta|första)\b/.test(question)) return [Math.min(...years)];
   return undefined;
 }
 
@@ -143,7 +167,20 @@ export function readQuestionWords(question: string, currentYear: number): Questi
       used.add(i);
     }
   });
-  const asked = askedYears(withoutAmounts, [...years]);
+  const clauses = clausesOf(withoutAmounts);
+  // Where the clause that asks begins among the tokens (0: the question is one clause), and whether what comes before it only states.
+  const asking = askingClause(clauses);
+  const tokensIn = (c: Clause) => splitOwnerCompounds(tokenize(c.text)).length;
+  const questionStart = clauses.slice(0, asking).reduce((n, c) => n + tokensIn(c), 0);
+  const questionEnd = questionStart + (clauses[asking] ? tokensIn(clauses[asking] as Clause) : tokens.length);
+  // "S:A INTÄKTER — Prel budget 2027", pasted from the table, asks in no clause: nothing in it is only context;
+  // nor is a topic named first ("reservfonden, hur stor är den …?"), which is no statement of three words.
+  const statedFirst = questionStart >= 3 && (clauses[asking] as Clause).asks && clauses.slice(0, asking).every((c) => !c.asks && !/^(om|if)\b/.test(c.text));
+  // "fastställdes i november 2025": a year in a date says when, not which year is asked.
+  tokens.forEach((t, i) => {
+    if (/^20\d\d$/.test(t) && MONTHS.has(tokens[i - 1] ?? '') && [...years].some((y) => String(y) !== t)) years.delete(Number(t));
+  });
+  const asked = askedYears(clauses, [...years]);
   if (asked) {
     years.clear();
     asked.forEach((y) => years.add(y));
@@ -174,10 +211,13 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const explain = markAll(tokens, EXPLAIN_CUES, used);
   const help = tokens.length <= 4 && markAll(tokens, HELP_CUES, used);
   const difference = markAll(tokens, DIFFERENCE_CUES, used);
-  const measures: Measure[] = [];
+  let measures: Measure[] = [];
+  const askedInQuestion = new Set<Measure>();
   for (const [measure, phrases, exact] of MEASURE_CUES) {
+    const before = new Set(used);
     const hit = exact ? markExact(tokens, phrases, used) : markAll(tokens, phrases, used);
     if (hit && !measures.includes(measure)) measures.push(measure);
+    if ([...used].some((i) => !before.has(i) && i >= questionStart && i < questionEnd)) askedInQuestion.add(measure);
   }
   const columns: ColumnKind[] = [];
   for (const [kind, phrases] of COLUMN_CUES) {
@@ -185,6 +225,14 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     if (at !== undefined) columns.push(kind);
     markAll(tokens, phrases, used);
   }
+  // "Registerstudien löper till 2026-06-01 – vad ligger den på i prognosen?": what the statement
+  // before the question names is context; the question's own measure or column is what is asked.
+  // A bare amount word ("belopp?") asks for nothing of its own: what was named before stands.
+  if (
+    statedFirst &&
+    ([...askedInQuestion].some((m) => m !== 'line') || columns.some((k) => (firstIndex(tokens.slice(questionStart, questionEnd), cuesOf(k)) ?? -1) >= 0))
+  )
+    measures = measures.filter((m) => askedInQuestion.has(m));
   // The order the columns were named in: "budget och prognos" asks for budget first.
   columns.sort((a, b) => (firstIndex(tokens, cuesOf(a)) ?? 0) - (firstIndex(tokens, cuesOf(b)) ?? 0));
 
@@ -220,6 +268,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     ...(yearShift !== undefined ? { yearShift } : {}),
     ...bareNumberOf(tokens),
     explain,
+    questionStart,
     inPercent: measures.length === 0 && tokens.length <= 4 && tokens.some((t) => /^(procent|procentuellt|percent|percentage)$/.test(t)),
     help,
     difference,
