@@ -483,7 +483,7 @@ function asksForJudgement(tokens: readonly string[]): boolean {
       /^(worth|should|recommend|rekommenderar|rekommendera|lonsam|lonsamt|lonsamma|investering|investeringen|investment|investments)$/.test(t),
     ) ||
     has('lonar', 'sig') ||
-    has('tycker', 'du') ||
+    has('tycker', 'du', 'att') ||
     has('ska', 'vi', 'forlanga') ||
     has('bor', 'vi') ||
     has('borde', 'vi') ||
