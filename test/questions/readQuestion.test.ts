@@ -142,6 +142,16 @@ describe('question reader', () => {
     }
   });
 
+  it('reads everyday words for the förbund’s measures, and asks back where they could mean two', () => {
+    assert.equal(reading('går förbundet med förlust 2027?').measure, 'result');
+    assert.equal(reading('hur stor är bufferten?').measure, 'reserveFund');
+    assert.equal(reading('omsättningen 2028').measure, 'income');
+    assert.equal(reading('hur mycket finns i potten 2026?').measure, 'remaining');
+    assert.equal(read('vad är förbundets budget nästa år?').kind, 'clarify');
+    assert.equal(read('hur mycket pengar har vi?').kind, 'clarify');
+    assert.equal(read('vad får en styrelseledamot i arvode per möte?').kind, 'notUnderstood');
+  });
+
   it('refuses months, periods and participants, which the data does not hold', () => {
     for (const q of ['vad kostar Växtkraft per månad 2027', 'hur mycket rekvirerade Bryggan i september', 'vad kostar en deltagare i Min framtid']) {
       const r = read(q);

@@ -83,6 +83,16 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   }
   if (measure0 === undefined && candidates.length === 0) {
     // "hur ser ekonomin ut?", "läget 2027?": the table's bottom line.
+    // "hur mycket pengar har förbundet?": what is left to grant, or what it owns? Ask.
+    if (words.tokens.includes('pengar') && words.tokens.includes('har') && !words.tokens.includes('kvar'))
+      return {
+        kind: 'clarify',
+        message: 'Menar du hur mycket styrelsen har kvar att besluta om, eller förbundets eget kapital?',
+        options: [
+          { label: `Beslutsutrymme ${words.years[0] ?? ctx.currentYear}`, question: `beslutsutrymme ${words.years[0] ?? ctx.currentYear}` },
+          { label: 'Eget kapital 2025', question: 'eget kapital 2025' },
+        ],
+      };
     if (words.tokens.some((t) => OVERVIEW_WORDS.has(t))) return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
     return { kind: 'notUnderstood' };
   }
@@ -97,7 +107,9 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
   if (
     measure === 'line' &&
     candidates.length === 0 &&
-    words.tokens.some((t) => /^(forbundet|forbundets|totalt|sammanlagt|allt|alltihop|verksamheten|verksamhetens)$/.test(t))
+    words.tokens.some((t) => /^(forbundet|forbundets|totalt|sammanlagt|allt|alltihop|verksamheten|verksamhetens)$/.test(t)) &&
+    // "förbundets budget 2027" could be its income, its costs or what is left: asked back below.
+    !words.tokens.some((t) => t.startsWith('budget'))
   )
     measure = words.measures.includes('income') ? 'income' : 'costs';
   // "kan vi bevilja 2 mkr 2027?": an amount beside the beslutsutrymme asks what would be left.
@@ -458,7 +470,7 @@ function outsideTheData(tokens: readonly string[], questionStart: number): strin
   return undefined;
 }
 
-const PERIODS: ReadonlySet<string> = new Set(['manad', 'manaden', 'vecka', 'veckan', 'dag', 'timme', 'kvartal', 'halvar']);
+const PERIODS: ReadonlySet<string> = new Set(['manad', 'manaden', 'vecka', 'veckan', 'dag', 'timme', 'kvartal', 'halvar', 'mote', 'sammantrade']);
 
 /**
  * "i september", "per månad", "i månaden", "månadsvis": the data holds whole years only. A

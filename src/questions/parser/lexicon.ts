@@ -30,7 +30,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   ['kassalikviditet', words('kassalikviditet|likviditet|likviditeten|liquidity|quick ratio|current ratio|cash ratio')],
   ['soliditet', words('soliditet|soliditeten|solvency|solidity|equity ratio')],
   ['equity', words('eget kapital|egna kapitalet|egna kapital|egets kapital|kapitalet|equity')],
-  ['reserveFund', words('reservfond|reservfonden|reserven|reserv|bundna reserven|reserve fund')],
+  ['reserveFund', words('reservfond|reservfonden|reserven|reserv|bundna reserven|reserve fund|buffert|bufferten')],
   // Exact: "oanvänt" is one letter from "använt".
   [
     'unused',
@@ -83,18 +83,20 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'remaining',
     words(
-      'beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut|left to allocate|allocate|still allocate|aterstar|aterstaende|money left|is left|left|utgaende',
+      'beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|pott|potten|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut|left to allocate|allocate|still allocate|aterstar|aterstaende|money left|is left|left|utgaende',
     ),
   ],
   [
     'result',
     words(
-      'resultatmassigt|resultat|resultatet|resultaten|overskott|overskottet|underskott|underskottet|plus eller minus|gar vi plus|gar vi minus|gar vi med|netto|result|surplus|deficit',
+      'resultatmassigt|resultat|resultatet|resultaten|overskott|overskottet|underskott|underskottet|vinst|vinsten|forlust|forlusten|minus|plus eller minus|profit|loss|gar vi plus|gar vi minus|gar vi med|netto|result|surplus|deficit',
     ),
   ],
   [
     'income',
-    words('intakter|intakterna|intakt|inkomster|inkomsterna|inkomst|revenue|income|far forbundet in|far vi in|far in|kommer in|totala intakter|totalintakter'),
+    words(
+      'intakter|intakterna|intakt|inkomster|inkomsterna|inkomst|omsattning|omsattningen|turnover|revenue|income|far forbundet in|far vi in|far in|kommer in|totala intakter|totalintakter',
+    ),
   ],
   [
     'costs',
