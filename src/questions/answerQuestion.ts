@@ -36,7 +36,7 @@ const REGISTRY_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['endDate', 'st
 export async function answerQuestion(baseCtx: QuestionContext, text: string, asker: Asker = { roles: [], initiatives: [] }): Promise<Reply[]> {
   const ctx = withQuestionCache(baseCtx);
   const currentYear = currentYearOf(ctx);
-  const words = readQuestionWords(text, currentYear);
+  let words = readQuestionWords(text, currentYear);
   if (words.help) return [helpReply(undefined, asker.roles)];
   const readPrevious = async () => (asker.conversationKey ? await ctx.repos.readings.get(ctx.associationId, asker.conversationKey) : undefined);
 
@@ -49,6 +49,15 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
 
   let subjects = await subjectsFor(ctx, words);
   let match = matchSubjects(words.tokens, words.used, subjects);
+  // A statement before the question names context: the insats the question itself names (or a ranking over all) is the one asked.
+  if (words.contextEnd > 0) {
+    const context = new Set([...words.used, ...words.tokens.keys()].filter((i) => words.used.has(i) || i < words.contextEnd));
+    const asked = matchSubjects(words.tokens, context, subjects);
+    if (asked.candidates.length > 0 || asked.owners.length > 0 || words.measures.includes('ranking')) {
+      words = { ...words, used: context };
+      match = asked;
+    }
+  }
   if (match.candidates.length === 0 && match.owners.length === 0 && hasUnexplainedWords(words, match)) {
     // An insats that has ended is no longer in the table, but the register still knows it.
     const registry = await ctx.repos.initiatives.getRegistry(ctx.associationId);

@@ -128,6 +128,12 @@ describe('question reader', () => {
     assert.equal(read('Budgeten fastställdes i november 2025. Vad var S:a kostnader 2026?').kind, 'reading', 'the month is in the statement');
   });
 
+  it('leaves a measure named only after a negation, and takes the column the asking clause names', () => {
+    assert.equal(reading('Vad var utfallet för Bryggan 2025 – och jag menar i tkr, inte förbrukningsgrad').measure, 'actual');
+    assert.equal(reading('Bryggan har en budget och en prognos för 2026 – vad står i prognosen?').column, 'forecast');
+    assert.equal(reading('hur mycket har vi inte använt 2025?').measure, 'unused', 'a negation inside a measure phrase stays');
+  });
+
   it('refuses co-financing, cost types, goals and judgements, which are not the förbund’s figures', () => {
     for (const q of [
       'Hur mycket egenfinansiering står Knivsta kommun för i En väg in?',

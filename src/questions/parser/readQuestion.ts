@@ -29,6 +29,8 @@ export interface QuestionWords {
   readonly yearShift?: number;
   /** The index of the first token of the question's last clause, the one that asks (0 for one clause). */
   readonly questionStart: number;
+  /** Tokens before this index only state context ("Bryggan ligger på 2 315 tkr 2027 – men vad har Framsteget?"): 0 when none do. */
+  readonly contextEnd: number;
   /** "i procent?": the last figure as a share (utfall as förbrukningsgrad). */
   readonly inPercent: boolean;
 }
@@ -187,10 +189,12 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     // "det första året" chose a year: it names no insats ("Förstärkt stöd").
     tokens.forEach((t, i) => /^(sista|forsta)$/.test(t) && used.add(i));
   }
+  // "Samordnat stöd är störst i år, men vilken blir dyrast 2027?": a year in the statement is not asked when the question names one.
+  const questionNamesYear = statedFirst && /\b20\d\d\b/.test((clauses[asking] as Clause).text);
   for (const [offset, phrase] of [...RELATIVE_YEARS].sort((a, b) => b[1].length - a[1].length)) {
     const hit = exactPhrase(tokens, phrase, used);
     if (hit) {
-      years.add(currentYear + offset);
+      if (!(questionNamesYear && hit.every((i) => i < questionStart))) years.add(currentYear + offset);
       hit.forEach((i) => used.add(i));
     }
   }
@@ -213,12 +217,19 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const difference = markAll(tokens, DIFFERENCE_CUES, used);
   let measures: Measure[] = [];
   const askedInQuestion = new Set<Measure>();
+  const cuedAt = new Map<Measure, number[]>();
   for (const [measure, phrases, exact] of MEASURE_CUES) {
     const before = new Set(used);
     const hit = exact ? markExact(tokens, phrases, used) : markAll(tokens, phrases, used);
     if (hit && !measures.includes(measure)) measures.push(measure);
-    if ([...used].some((i) => !before.has(i) && i >= questionStart && i < questionEnd)) askedInQuestion.add(measure);
+    const at = [...used].filter((i) => !before.has(i));
+    cuedAt.set(measure, [...(cuedAt.get(measure) ?? []), ...at]);
+    if (at.some((i) => i >= questionStart && i < questionEnd)) askedInQuestion.add(measure);
   }
+  // "i tkr, inte förbrukningsgrad": a measure named only right after a negation is the one not asked.
+  const negated = new Set(tokens.flatMap((t, i) => (NEGATIONS.has(t) && ![...cuedAt.values()].some((at) => at.includes(i)) ? [i + 1, i + 2] : [])));
+  if (measures.some((m) => !(cuedAt.get(m) ?? []).every((i) => negated.has(i))))
+    measures = measures.filter((m) => !(cuedAt.get(m) ?? []).every((i) => negated.has(i)));
   const columns: ColumnKind[] = [];
   for (const [kind, phrases] of COLUMN_CUES) {
     const at = firstIndex(tokens, phrases);
@@ -233,7 +244,10 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     ([...askedInQuestion].some((m) => m !== 'line') || columns.some((k) => (firstIndex(tokens.slice(questionStart, questionEnd), cuesOf(k)) ?? -1) >= 0))
   )
     measures = measures.filter((m) => askedInQuestion.has(m));
-  // The order the columns were named in: "budget och prognos" asks for budget first.
+  // The order the columns were named in: "budget och prognos" asks for budget first; "… budget och prognos – vad står i prognosen?" the one asked.
+  const askingTokens = tokens.slice(questionStart, questionEnd);
+  const askedColumns = statedFirst ? columns.filter((k) => firstIndex(askingTokens, cuesOf(k)) !== undefined) : [];
+  if (askedColumns.length > 0) columns.splice(0, columns.length, ...askedColumns);
   columns.sort((a, b) => (firstIndex(tokens, cuesOf(a)) ?? 0) - (firstIndex(tokens, cuesOf(b)) ?? 0));
 
   // "Över-/underskott", written "Över- underskott": the table's one heading, not "över" something.
@@ -269,6 +283,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     ...bareNumberOf(tokens),
     explain,
     questionStart,
+    contextEnd: statedFirst ? questionStart : 0,
     inPercent: measures.length === 0 && tokens.length <= 4 && tokens.some((t) => /^(procent|procentuellt|percent|percentage)$/.test(t)),
     help,
     difference,

@@ -303,7 +303,20 @@ export async function evaluateCorpus(bot: BotUnderTest, entries: readonly Entry[
 
 /** The bot as the corpus spec fixes it: demo data, today 2026-11-23. */
 /** dev is tuned against; each held-out set was written by someone who never saw the parser (see README.md). */
-export const CORPORA = ['dev', 'heldout', 'heldout2', 'heldout3', 'heldout4', 'heldout5', 'heldout6', 'heldout7', 'heldout8', 'heldout9', 'heldout10'] as const;
+export const CORPORA = [
+  'dev',
+  'heldout',
+  'heldout2',
+  'heldout3',
+  'heldout4',
+  'heldout5',
+  'heldout6',
+  'heldout7',
+  'heldout8',
+  'heldout9',
+  'heldout10',
+  'heldout11',
+] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
 
