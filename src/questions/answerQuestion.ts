@@ -12,7 +12,7 @@ import { Interpretation, interpret, looksLikeFollowUp } from './parser/interpret
 import { QuestionWords, readQuestionWords } from './parser/readQuestion';
 import { SubjectEntity, SubjectMatch, matchSubjects, subjectsOfRegistry, subjectsOfSnapshot } from './parser/subjects';
 import { STOP_WORDS } from './parser/lexicon';
-import { Measure, Reading } from '../domain/reading';
+import { FORBUND_MEASURES, Measure, Reading } from '../domain/reading';
 
 /** Who is asking, and in which conversation: follow-ups and "min insats" depend on it. */
 export interface Asker {
@@ -49,11 +49,13 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
 
   let subjects = await subjectsFor(ctx, words);
   let match = matchSubjects(words.tokens, words.used, subjects);
-  // A statement before the question names context: the insats the question itself names (or a ranking over all) is the one asked.
-  if (words.contextEnd > 0) {
-    const context = new Set([...words.used, ...words.tokens.keys()].filter((i) => words.used.has(i) || i < words.contextEnd));
+  // A statement before the question, or an aside in parentheses, names context: the insats the question itself
+  // names (or a ranking or total over all) is the one asked.
+  if (words.contextEnd > 0 || words.aside.size > 0) {
+    const context = new Set([...words.tokens.keys()].filter((i) => words.used.has(i) || i < words.contextEnd || words.aside.has(i)));
     const asked = matchSubjects(words.tokens, context, subjects);
-    if (asked.candidates.length > 0 || asked.owners.length > 0 || words.measures.includes('ranking')) {
+    const overAll = words.measures.some((m) => m === 'ranking' || (words.aside.size > 0 && FORBUND_MEASURES.has(m) && m !== 'line'));
+    if (asked.candidates.length > 0 || asked.owners.length > 0 || overAll) {
       words = { ...words, used: context };
       match = asked;
     }

@@ -144,6 +144,14 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
     if (candidates.length === 0 || measure === 'ranking' || measure === 'whatIf' || measure === 'fundedInitiatives' || measure === 'endingInitiatives') {
       return reading({ measure, subject: FORBUND }, words, ctx);
     }
+    // "S:A KOSTNADER …, med förtroendevalda, förvaltning och samverkansinsatserna inräknade": lines named
+    // beside the total's own name are its parts, and the total is asked.
+    if (
+      (measure === 'costs' || measure === 'income') &&
+      candidates.length > 1 &&
+      words.tokens.some((t, i) => /^(summa|totala|total)$/.test(t) || (t === 's' && words.tokens[i + 1] === 'a'))
+    )
+      return reading({ measure, subject: FORBUND }, words, ctx);
     // A line named with a total's word: its own amount ("kostnader för förvaltningen").
     if (measure === 'costs' || measure === 'income') measure = 'line';
     else return forbundMeasureWithSubject(measure, candidates, words);

@@ -29,6 +29,8 @@ export interface QuestionWords {
   readonly yearShift?: number;
   /** The index of the first token of the question's last clause, the one that asks (0 for one clause). */
   readonly questionStart: number;
+  /** Tokens within parentheses: an aside ("(både EY och Azets)", "(ekonom projektstöd, …)"), not what is asked. */
+  readonly aside: ReadonlySet<number>;
   /** Tokens before this index only state context ("Bryggan ligger på 2 315 tkr 2027 – men vad har Framsteget?"): 0 when none do. */
   readonly contextEnd: number;
   /** "i procent?": the last figure as a share (utfall as förbrukningsgrad). */
@@ -97,6 +99,18 @@ function askedYears(clauses: readonly Clause[], years: readonly number[]): numbe
   if (/\bsista\b/.test(question)) return [Math.max(...years)];
   if (/\b(forsta|första)\b/.test(question)) return [Math.min(...years)];
   return undefined;
+}
+
+/** The indices of the tokens written within parentheses; not the table's own "Lokussamordnare (Älvkarleby)", an owner in two words at most. */
+function asideTokens(text: string): Set<number> {
+  const aside = new Set<number>();
+  let at = 0;
+  for (const part of text.split(/(\([^()]*\))/)) {
+    const count = splitOwnerCompounds(tokenize(part)).length;
+    if (part.startsWith('(') && count > 2) for (let i = at; i < at + count; i += 1) aside.add(i);
+    at += count;
+  }
+  return aside;
 }
 
 const OWNER_COMPOUND =
@@ -284,6 +298,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     explain,
     questionStart,
     contextEnd: statedFirst ? questionStart : 0,
+    aside: asideTokens(withoutAmounts),
     inPercent: measures.length === 0 && tokens.length <= 4 && tokens.some((t) => /^(procent|procentuellt|percent|percentage)$/.test(t)),
     help,
     difference,
