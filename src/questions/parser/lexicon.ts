@@ -35,7 +35,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'unused',
     words(
-      'outnyttjade|outnyttjat|outnyttjad|outnyttjades|outnyttjat|outnyttjade medel|oanvanda|oanvant|oforbrukade|oforbrukat|aterforda|aterfordes|aterfort|aterforts|aterfors|aterbetalade|aterbetalat|tillbaka|inte anvandes|inte anvants|inte anvant|anvandes inte|inte rekvirerat|inte rekvirerade|blev over|unused|returned',
+      'outnyttjade|outnyttjat|outnyttjad|outnyttjades|outnytjade|outnytjat|outnytjad|outnyttjat|outnyttjade medel|oanvanda|oanvant|oforbrukade|oforbrukat|aterforda|aterfordes|aterfort|aterforts|aterfors|aterbetalade|aterbetalat|tillbaka|inte anvandes|inte anvants|inte anvant|anvandes inte|inte rekvirerat|inte rekvirerade|blev over|unused|returned',
     ),
     true,
   ],
@@ -75,7 +75,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'fundedInitiatives',
     words(
-      'vilka insatser finansieras|finansieras|finansierade|finansierar|lista insatser|lista over insatser|lista alla insatser|vilka insatser har pengar|vilka insatser far pengar|vilka insatser har budget|vilka insatser finns|vilka insatser|hur manga insatser|antal insatser|antalet insatser|insatser hur manga',
+      'vilka insatser finansieras|finansieras|finansierade|finansierar|lista insatser|lista over insatser|lista alla insatser|vilka insatser har pengar|vilka insatser far pengar|vilka insatser har budget|vilka insatser finns|vilka insatser|hur manga insatser|hur manga insater|antal insatser|antalet insatser|insatser hur manga',
     ),
   ],
   ['fundedInitiatives', words('which initiatives|how many initiatives|funded'), true],
@@ -83,7 +83,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'remaining',
     words(
-      'beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|pott|potten|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut|left to allocate|allocate|still allocate|aterstar|aterstaende|money left|is left|left|utgaende',
+      'beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|pott|potten|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|room for new decisions|new decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut|left to allocate|allocate|still allocate|aterstar|aterstaende|money left|is left|left|utgaende',
     ),
   ],
   [

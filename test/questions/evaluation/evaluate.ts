@@ -316,6 +316,7 @@ export const CORPORA = [
   'heldout9',
   'heldout10',
   'heldout11',
+  'heldout12',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
