@@ -1,7 +1,7 @@
 import assert from 'assert/strict';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
 import { chat, chatOf, texts } from '../helpers/chat';
-import { adaptiveCardInvoke, teamsMessage, TeamsUser } from '../helpers/teams';
+import { adaptiveCardInvoke, TeamsUser } from '../helpers/teams';
 import { requestFaultsForTests } from '../../src/store/embeddedCosmos';
 
 const board: TeamsUser = { id: '29:board-conv', aadObjectId: '00000000-0000-0000-0000-0000000000b1', name: 'Styrelseledamot' };
@@ -24,7 +24,7 @@ function partOf(card: any, id: string): string | undefined {
 
 describe('budget conversations: follow-ups, the reading shown, questions back, the calculation', () => {
   let bot: BotUnderTest;
-  const { say } = chat(() => bot);
+  const { say, sayInChannel } = chat(() => bot);
   const requests = () => bot.app.store.embedded?.requestCount() ?? 0;
 
   before(async () => {
@@ -134,16 +134,7 @@ describe('budget conversations: follow-ups, the reading shown, questions back, t
 
   it('keeps follow-ups apart per user in a shared channel', async () => {
     const other: TeamsUser = { id: '29:other', aadObjectId: '00000000-0000-0000-0000-0000000000c1', name: 'Förbundschef' };
-    const channel = { channel: true, mention: true, conversationId: 'board-channel' };
-    const send = async (u: TeamsUser, text: string) => {
-      const activity = teamsMessage(bot.connector.url, u, text, channel);
-      const before = bot.connector.for(activity.conversation.id).length;
-      assert.equal((await bot.post(activity)).status, 200);
-      return bot.connector
-        .for(activity.conversation.id)
-        .slice(before)
-        .map((a) => a.attachments[0].content);
-    };
+    const send = (u: TeamsUser, text: string) => sayInChannel(u, text, 'board-channel');
     await send(board, 'beslutsutrymme 2026');
     await send(other, 'vad kostar Bryggan 2026');
     assert.equal(partOf((await send(board, 'och 2027?'))[0], 'headline'), '2 800 tkr');

@@ -3,7 +3,7 @@ import { spawnSync } from 'child_process';
 import { readFileSync, writeFileSync } from 'fs';
 import path from 'path';
 import { BotUnderTest, startBot } from '../helpers/runningBot';
-import { TeamsUser, teamsMessage } from '../helpers/teams';
+import { TeamsUser } from '../helpers/teams';
 import { chat, chatOf, texts } from '../helpers/chat';
 import { makeTempDir } from '../helpers/tempDir';
 import { cosmosRepositories } from '../../src/store/repositories';
@@ -33,7 +33,7 @@ const addForm = (p: TeamsUser, roles: string, initiatives = '', extra: Record<st
 describe('people and roles administered in chat', function () {
   this.timeout(120_000);
   let bot: BotUnderTest;
-  const { say, invoke } = chat(() => bot);
+  const { say, sayInChannel, invoke } = chat(() => bot);
   const rolesDir = makeTempDir('finsam-roles-');
   before(async () => {
     // A second förbund with its own kansli, to show that nobody reaches across.
@@ -95,15 +95,7 @@ describe('people and roles administered in chat', function () {
   });
 
   it('in the board’s team, a person without a role is offered to the kansli once and gets the styrelse role only by a click', async () => {
-    const inChannel = async (u: TeamsUser, text: string) => {
-      const activity = teamsMessage(bot.connector.url, u, text, { channel: true, mention: true, conversationId: 'styrelsen' });
-      const before = bot.connector.for(activity.conversation.id).length;
-      assert.equal((await bot.post(activity)).status, 200);
-      return bot.connector
-        .for(activity.conversation.id)
-        .slice(before)
-        .map((a) => a.attachments[0].content);
-    };
+    const inChannel = (u: TeamsUser, text: string) => sayInChannel(u, text, 'styrelsen');
     const member = user('29:styrbjorn', '66666666-7777-4888-8999-000000000000', 'Styrbjörn Ledamot');
     const offers = () =>
       bot.connector

@@ -35,6 +35,17 @@ export function chat(getBot: () => BotUnderTest) {
         .slice(before)
         .map((a) => a.attachments[0].content);
     },
+    /** Sends a message in a team channel, @-mentioning the bot; returns the cards the bot sent back there. */
+    async sayInChannel(u: TeamsUser, text: string, conversationId: string): Promise<any[]> {
+      const bot = getBot();
+      const activity = teamsMessage(bot.connector.url, u, text, { channel: true, mention: true, conversationId });
+      const before = bot.connector.for(activity.conversation.id).length;
+      assert.equal((await bot.post(activity)).status, 200);
+      return bot.connector
+        .for(activity.conversation.id)
+        .slice(before)
+        .map((a) => a.attachments[0].content);
+    },
     /** Clicks an Action.Execute button that answers with new cards in the chat (the clicked one stays); returns them. */
     async invokeForReplies(u: TeamsUser, verb: string, data: Record<string, unknown>): Promise<any[]> {
       const bot = getBot();

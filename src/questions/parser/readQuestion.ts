@@ -2,7 +2,8 @@ import { ColumnKind } from '../../domain/ledger';
 import { Kronor } from '../../domain/money';
 import { Measure } from '../../domain/reading';
 import { COLUMN_CUES, DIFFERENCE_CUES, EXPLAIN_CUES, FOLLOW_UP_OPENERS, FORBUND_NAMES, HELP_CUES, MEASURE_CUES, MONTHS, RELATIVE_YEARS } from './lexicon';
-import { findPhrase, normalize, tokenize } from './text';
+import { asideTokens, clauseLayout } from './clauses';
+import { findPhrase, normalize, questionTokens, splitOwnerCompounds } from './text';
 
 /** What the words of a question say before any name is looked up. */
 export interface QuestionWords {
@@ -58,72 +59,6 @@ const YEAR_SHIFTS: readonly (readonly [number, readonly string[]])[] = [
   [1, ['ett', 'ar', 'senare']],
   [1, ['foljande', 'ar']],
 ];
-/** One clause of a question, and whether it asks (ends with "?" or opens with a question word) or states. */
-interface Clause {
-  readonly text: string;
-  readonly asks: boolean;
-}
-
-// Sentence marks, "X: " and "word. " (not "S:a", "t.o.m." or "1.5"), a dash between words (not a range "2026 – 2028"), ", men"/", vad" ….
-const CLAUSE_BREAK = /(\?+|!+|;|:\s|(?<=[a-zåäö]{2}|\d)\.\s|\s[–—-]\s(?!\s*20\d\d\b)|,\s*(?=(?:men|vad|hur|vilken|vilket|vilka|när|nar)\b))/;
-const QUESTION_OPENER = /^(men\s+)?(vad|hur|vilken|vilket|vilka|när|nar|what|how|which|when)\b/;
-
-function clausesOf(text: string): Clause[] {
-  const parts = text.split(CLAUSE_BREAK);
-  const clauses: Clause[] = [];
-  for (let i = 0; i < parts.length; i += 2) {
-    const clause = (parts[i] ?? '').trim();
-    if (clause === '') continue;
-    clauses.push({ text: clause, asks: (parts[i + 1] ?? '').includes('?') || QUESTION_OPENER.test(clause) });
-  }
-  return clauses;
-}
-
-/** The clause that asks: the last one that does ("… kvar att besluta om? (reservfonden oräknad)"), else the last. */
-function askingClause(clauses: readonly Clause[]): number {
-  const asking = clauses.map((c, i) => (c.asks ? i : -1)).filter((i) => i >= 0);
-  return asking.length > 0 ? (asking[asking.length - 1] as number) : clauses.length - 1;
-}
-
-/**
- * "Resultatet 2022 var 381 tkr, vad blev det 2023?", "Bryggan 2026 vet jag, men 2028?": when a
- * question has more than one clause, the years of the one that asks are the ones asked
- * ("Tabellen går 2026–2028. … sista året?": the last of the years). One clause keeps every
- * year (a range, a comparison); undefined leaves them as they are.
- */
-function askedYears(clauses: readonly Clause[], years: readonly number[]): number[] | undefined {
-  if (years.length < 2 || clauses.length < 2) return undefined;
-  const question = (clauses[askingClause(clauses)] as Clause).text;
-  const asked = [...question.matchAll(/\b20\d\d\b/g)].map((m) => Number(m[0])).filter((y) => years.includes(y));
-  if (asked.length > 0) return asked.length < years.length ? asked : undefined;
-  if (/\bsista\b/.test(question)) return [Math.max(...years)];
-  if (/\b(forsta|första)\b/.test(question)) return [Math.min(...years)];
-  return undefined;
-}
-
-/** The indices of the tokens written within parentheses; not the table's own "Lokussamordnare (Älvkarleby)", an owner in two words at most. */
-function asideTokens(text: string): Set<number> {
-  const aside = new Set<number>();
-  let at = 0;
-  for (const part of text.split(/(\([^()]*\))/)) {
-    const count = splitOwnerCompounds(tokenize(part)).length;
-    if (part.startsWith('(') && count > 2) for (let i = at; i < at + count; i += 1) aside.add(i);
-    at += count;
-  }
-  return aside;
-}
-
-const OWNER_COMPOUND =
-  /^(enkoping|heby|habo|knivsta|tierp|uppsala|alvkarleby|osthammar)(s?)(insatsen|insatsens|insats|insatser|insatserna|projektet|projekt)$/i;
-
-/** "Enköpingsinsatsen", "Hebyprojektet": the owner and the insats word, as if written apart. */
-function splitOwnerCompounds(tokens: readonly string[]): string[] {
-  return tokens.flatMap((t) => {
-    const m = OWNER_COMPOUND.exec(t);
-    return m ? [`${m[1]}${m[2] || 's'}`, m[3] as string] : [t];
-  });
-}
-
 const ISO_DATE = /\b(20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g;
 /** "2027 tkr": a year with its unit word, unless the question grants an amount (see below). */
 const looksLikeYear = (m: readonly (string | undefined)[]) => /^20\d\d$/.test(m[1] ?? '') && !m[2] && /^(tkr|kr|kronor)$/.test(m[3] ?? '');
@@ -146,11 +81,11 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   }
   // Amounts are not years: "2 000 tkr" names no year 2000. "Min framtid 2027 tkr" does, unless something is granted.
   const dropAmounts = (s: string) =>
-    s.replace(new RegExp(AMOUNT.source, 'gi'), (m: string, digits: string, ...rest: unknown[]) =>
-      looksLikeYear([m, digits, rest[0] as string | undefined, (rest[1] as string).toLowerCase()]) ? ` ${digits} ` : ' ',
+    s.replace(new RegExp(AMOUNT.source, 'gi'), (m: string, digits: string, decimals: string | undefined, unit: string) =>
+      looksLikeYear([m, digits, decimals, unit.toLowerCase()]) ? ` ${digits} ` : ' ',
     );
   const withoutAmounts = dropAmounts(lower);
-  const tokens = splitOwnerCompounds(tokenize(withoutAmounts));
+  const tokens = questionTokens(withoutAmounts);
   const cased = dropAmounts(text.replace(/\u2212/g, '-'))
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -183,20 +118,12 @@ export function readQuestionWords(question: string, currentYear: number): Questi
       used.add(i);
     }
   });
-  const clauses = clausesOf(withoutAmounts);
-  // Where the clause that asks begins among the tokens (0: the question is one clause), and whether what comes before it only states.
-  const asking = askingClause(clauses);
-  const tokensIn = (c: Clause) => splitOwnerCompounds(tokenize(c.text)).length;
-  const questionStart = clauses.slice(0, asking).reduce((n, c) => n + tokensIn(c), 0);
-  const questionEnd = questionStart + (clauses[asking] ? tokensIn(clauses[asking] as Clause) : tokens.length);
-  // "S:A INTÄKTER — Prel budget 2027", pasted from the table, asks in no clause: nothing in it is only context;
-  // nor is a topic named first ("reservfonden, hur stor är den …?"), which is no statement of three words.
-  const statedFirst = questionStart >= 3 && (clauses[asking] as Clause).asks && clauses.slice(0, asking).every((c) => !c.asks && !/^(om|if)\b/.test(c.text));
+  const { questionStart, questionEnd, statedFirst, askingText, askedYears } = clauseLayout(withoutAmounts, tokens.length);
   // "fastställdes i november 2025": a year in a date says when, not which year is asked.
   tokens.forEach((t, i) => {
     if (/^20\d\d$/.test(t) && MONTHS.has(tokens[i - 1] ?? '') && [...years].some((y) => String(y) !== t)) years.delete(Number(t));
   });
-  const asked = askedYears(clauses, [...years]);
+  const asked = askedYears([...years]);
   if (asked) {
     years.clear();
     asked.forEach((y) => years.add(y));
@@ -204,7 +131,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     tokens.forEach((t, i) => /^(sista|forsta)$/.test(t) && used.add(i));
   }
   // "Samordnat stöd är störst i år, men vilken blir dyrast 2027?": a year in the statement is not asked when the question names one.
-  const questionNamesYear = statedFirst && /\b20\d\d\b/.test((clauses[asking] as Clause).text);
+  const questionNamesYear = statedFirst && /\b20\d\d\b/.test(askingText);
   for (const [offset, phrase] of [...RELATIVE_YEARS].sort((a, b) => b[1].length - a[1].length)) {
     const hit = exactPhrase(tokens, phrase, used);
     if (hit) {

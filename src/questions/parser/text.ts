@@ -13,6 +13,22 @@ export function tokenize(text: string): string[] {
   return normalized === '' ? [] : normalized.split(' ');
 }
 
+const OWNER_COMPOUND =
+  /^(enkoping|heby|habo|knivsta|tierp|uppsala|alvkarleby|osthammar)(s?)(insatsen|insatsens|insats|insatser|insatserna|projektet|projekt)$/i;
+
+/** "Enköpingsinsatsen", "Hebyprojektet": the owner and the insats word, as if written apart. */
+export function splitOwnerCompounds(tokens: readonly string[]): string[] {
+  return tokens.flatMap((t) => {
+    const m = OWNER_COMPOUND.exec(t);
+    return m ? [`${m[1]}${m[2] || 's'}`, m[3] as string] : [t];
+  });
+}
+
+/** A question's tokens: normalised, owner compounds written apart. */
+export function questionTokens(text: string): string[] {
+  return splitOwnerCompounds(tokenize(text));
+}
+
 /** Damerau–Levenshtein distance of at most one: one insertion, deletion, substitution or swap of neighbours. */
 export function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
