@@ -1,6 +1,6 @@
 import { Reply } from '../cards/viewModels';
 import { Role } from '../roles/roleDirectory';
-import { answerActual, answerEndingInitiatives, answerPeriod, answerUnused, answerUtilisation } from './answers/initiativeAnswers';
+import { answerActual, answerEndingInitiatives, answerPeriod, answerUnused, answerUtilisation, yearAnswered } from './answers/initiativeAnswers';
 import { answerBalance, answerMembershipFee, answerReserveFund } from './answers/feeAndRatioAnswers';
 import { explainReading } from './answers/explain';
 import { helpReply } from './answers/help';
@@ -88,28 +88,41 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
     return [helpReply(interpretation.message ?? `Jag förstod inte frågan "${text.trim()}". Jag kan svara på till exempel:`, asker.roles)];
   }
   const reading = interpretation.reading;
+  // "hur räknas beslutsutrymmet 2027?": the calculation of the figure asked, not only the figure.
+  const answer = words.explain
+    ? async (r: Reading) => [(await explainReading(ctx, r)) ?? ((await answerReading(ctx, r))[0] as Reply)]
+    : (r: Reading) => answerReading(ctx, r);
   const key = asker.conversationKey;
-  if (!key) return answerReading(ctx, reading);
-  // The reading is stored while the answer is computed and sent (a ranking's, which names its first insats, after it).
+  if (!key) return answer(reading);
+  // The reading is stored while the answer is computed and sent (one the answer completes, after it).
   const remember = (r: Reading) => ctx.repos.readings.save(ctx.associationId, key, r);
+  const completed = answerCompletes(reading);
   if (asker.finishing) {
-    if (reading.measure !== 'ranking') asker.finishing(remember(reading));
-    const replies = await answerReading(ctx, reading);
-    if (reading.measure === 'ranking') asker.finishing(toRemember(ctx, reading).then(remember));
+    if (!completed) asker.finishing(remember(reading));
+    const replies = await answer(reading);
+    if (completed) asker.finishing(toRemember(ctx, reading).then(remember));
     return replies;
   }
-  if (reading.measure === 'ranking') {
-    const replies = await answerReading(ctx, reading);
+  if (completed) {
+    const replies = await answer(reading);
     await remember(await toRemember(ctx, reading));
     return replies;
   }
-  const [replies] = await Promise.all([answerReading(ctx, reading), remember(reading)]);
+  const [replies] = await Promise.all([answer(reading), remember(reading)]);
   return replies;
 }
 
-/** What the next turn can refer to: a ranking's first insats stands as its subject. */
+/** A ranking names its first insats; utfall with no year named is the latest year that has it. */
+function answerCompletes(reading: Reading): boolean {
+  return reading.measure === 'ranking' || (reading.yearImplied === true && (reading.measure === 'actual' || reading.measure === 'utilisation'));
+}
+
+/** What the next turn can refer to ("och året innan?"): what the answer showed. */
 async function toRemember(ctx: QuestionContext, reading: Reading): Promise<Reading> {
-  if (reading.measure !== 'ranking') return reading;
+  if (reading.measure !== 'ranking') {
+    const { yearImplied: _, ...named } = reading;
+    return { ...named, years: [await yearAnswered(ctx, reading)] };
+  }
   const top = await rankingTop(ctx, reading);
   return top ? { ...reading, subject: top } : reading;
 }

@@ -5,7 +5,7 @@ import { Interpretation, interpret } from '../../src/questions/parser/interpret'
 import { readQuestionWords } from '../../src/questions/parser/readQuestion';
 import { resolveEntity } from '../../src/questions/parser/resolveEntity';
 import { matchSubjects, subjectsOfSnapshot } from '../../src/questions/parser/subjects';
-import { matchesWord, withinOneEdit } from '../../src/questions/parser/text';
+import { matchesInflectedOrTypo, matchesWord, withinOneEdit } from '../../src/questions/parser/text';
 import { FORBUND_MEASURES, Reading } from '../../src/domain/reading';
 import { readDataFile } from '../helpers/data';
 
@@ -92,6 +92,64 @@ describe('question reader', () => {
     assert.equal(read('vad har Heby kommun för total budget 2026').kind, 'notUnderstood');
     assert.equal(read('Hebys insats 2026').kind, 'reading');
     assert.equal(read('kan du boka ett möte med kansliet').kind, 'notUnderstood');
+  });
+
+  it('reads counted years and amounts written in words', () => {
+    assert.deepEqual(reading('beslutsutrymme om två år').years, [2028]);
+    assert.deepEqual(reading('vad kostade förvaltningen för ett år sedan').years, [2025]);
+    assert.deepEqual(reading('resultat i förfjol').years, [2024]);
+    assert.deepEqual(reading('vilken insats är dyrast nästnästa år').years, [2028]);
+    assert.deepEqual(reading('beslutsutrymme 2026', undefined).years, [2026]);
+    assert.equal(reading('om vi beviljar en halv miljon 2027, vad blir kvar?').amount, 500_000);
+    assert.equal(reading('om vi ger trekvarts miljon nästa år').amount, 750_000);
+    assert.equal(reading('om styrelsen beviljar två miljoner 2028').amount, 2_000_000);
+    assert.equal(reading('om vi beviljar 250 000:- i år').amount, 250_000);
+    assert.equal(reading('och tre år senare?', reading('beslutsutrymme 2025')).years[0], 2028);
+  });
+
+  it('checks a quoted figure instead of granting it, and asks for an amount it cannot read', () => {
+    const checked = reading('Stämmer det att vi har 2 900 tkr kvar att besluta om 2027?');
+    assert.equal(checked.measure, 'remaining');
+    assert.equal(checked.amount, undefined);
+    assert.equal(reading('stämmer det att om vi beviljar 900 tkr 2027 blir det 1 900 kvar?').measure, 'whatIf');
+    assert.equal(read('om styrelsen beviljar Bryggans nya ansökan, vad blir kvar 2027?').kind, 'notUnderstood');
+  });
+
+  it('gives no figure for sums, averages, rankings of years or members, changes and actions it has no card for', () => {
+    for (const q of [
+      'vad får Växtkraft sammanlagt 2026–2028',
+      'hur mycket har insatserna rekvirerat totalt sedan 2024',
+      'vad kostar kansliet i genomsnitt per år',
+      'vilket år har störst beslutsutrymme 2026–2028',
+      'vilken medlem betalar mest i medlemsavgift',
+      'har Knivstas medlemsavgift ökat sedan 2024',
+      'om kostnaderna för förvaltningen ökar med 300 tkr 2027, vad blir kvar',
+      'kan du ändra prognosen för Bryggan till 2 000 tkr',
+      'hur mycket arvode får varje ledamot',
+      'är Min framtid dyrare än Framsteget 2027',
+      'vad var utfallet de senaste två åren för Framsteget',
+      'vad kostar den det sista året?',
+    ]) {
+      const r = read(q);
+      assert.equal(r.kind, 'notUnderstood', q);
+      assert.ok(r.kind === 'notUnderstood' && r.message, `${q}: says why`);
+    }
+  });
+
+  it('explains a word instead of giving its figure', () => {
+    const r = read('vad menas med förbrukningsgrad?');
+    assert.ok(r.kind === 'notUnderstood' && /utfallet delat med den beviljade budgeten/.test(r.message ?? ''));
+  });
+
+  it('takes the year of the last question for "det året", and the question, not the statement, for what is asked', () => {
+    assert.deepEqual(reading('vad kostar Framsteget det året?', reading('beslutsutrymme 2028')).years, [2028]);
+    assert.equal(read('vad kostar Framsteget det året?').kind, 'notUnderstood');
+    assert.equal(reading('Ekonomen gick igenom budgeten i går – vad kostar Min framtid 2027?').column, undefined);
+    assert.equal(reading('I den fastställda budgeten för 2026, vad kostar Min framtid?').column, 'budget');
+    assert.deepEqual(reading('Vi pratade om underskottet 2024 i våras, men vad blir resultatet nästa år?').years, [2027]);
+    assert.equal(reading('Min framtid tog slut för en annan målgrupp 2024, men hur mycket får den 2027?').measure, 'line');
+    const change = reading('skillnaden mellan budget och prognos för beslutsutrymmet 2026');
+    assert.ok(change.difference && change.column === 'budget' && change.compareWith === 'forecast');
   });
 
   it('reads an amount as an amount, not as a year', () => {
@@ -232,6 +290,28 @@ describe('loose matching', () => {
     assert.ok(matchesWord('beslutsutrymmet', 'beslutsutrymme'));
     assert.ok(matchesWord('beslutsutrymet', 'beslutsutrymme'));
     assert.ok(!matchesWord('i', 'in'));
+  });
+
+  it('gives the same answer with its shortcuts as the rule without them (property)', () => {
+    const keyword = fc.constantFrom('beslutsutrymme', 'vaxtkraft', 'prognos', 'budget', 'kostnad', 'utfall', 'soliditet', 'bryggan');
+    // Words near a keyword: an edit or two, an inflection, or the start of another word.
+    const near = fc
+      .tuple(
+        keyword,
+        fc.array(fc.tuple(fc.nat(20), fc.constantFrom('', 'a', 'e', 'n', 't', 'r', 's', 'x')), { maxLength: 2 }),
+        fc.constantFrom('', 'en', 'et', 'erna', 'arna', 's', 'ar'),
+      )
+      .map(
+        ([k, edits, suffix]) =>
+          edits.reduce<string>((w, [at, c]) => w.slice(0, at % (w.length + 1)) + c + w.slice((at % (w.length + 1)) + (c === '' ? 1 : 0)), k) + suffix,
+      );
+    fc.assert(
+      fc.property(near, keyword, (word, kw) => {
+        matchesWord(word, kw); // the second call answers from the memo
+        assert.equal(matchesWord(word, kw), word === kw || matchesInflectedOrTypo(word, kw), `${word} / ${kw}`);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('resolves member names loosely', () => {

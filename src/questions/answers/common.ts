@@ -150,3 +150,28 @@ export function clarifyReply(title: string, message: string, options: readonly {
     text: [title, message, ...options.map((o) => `- ${o.label}`)].join('\n'),
   };
 }
+
+/** "Skillnaden mellan budget och prognos 2026": the second column named minus the first, both shown. */
+export function columnChangeReply(
+  title: string,
+  first: { readonly column: LedgerColumn },
+  second: { readonly column: LedgerColumn },
+  firstValue: number,
+  secondValue: number,
+  snapshot: LedgerSnapshot,
+  reading: string,
+): Reply {
+  const [a, b] = [columnLabel(first.column), columnLabel(second.column)];
+  return figuresReply(
+    title,
+    `Skillnad ${b.toLowerCase()} − ${a.toLowerCase()}`,
+    formatTkrChange(secondValue - firstValue),
+    [
+      { label: a, value: formatTkr(firstValue) },
+      { label: b, value: formatTkr(secondValue) },
+    ],
+    [],
+    sourceText(snapshot, second.column),
+    reading,
+  );
+}

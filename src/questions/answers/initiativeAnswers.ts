@@ -39,6 +39,11 @@ async function figuresForReading(ctx: QuestionContext, reading: Reading): Promis
   return earlier ? { figures: earlier, notes: [{ text: `Det finns inget utfall för ${year} ännu; här är ${earlier.year}.` }] } : { notes: [] };
 }
 
+/** The year whose utfall answers the reading: the one named, or the latest with utfall. */
+export async function yearAnswered(ctx: QuestionContext, reading: Reading): Promise<number> {
+  return (await figuresForReading(ctx, reading)).figures?.year ?? (reading.years[0] as number);
+}
+
 function sourceOf(figures: InitiativeYearFigures): string {
   return figures.source === 'kvartalsrapporter'
     ? `Enligt kvartalsrapporternas upparbetade kostnader per ${formatDate(figures.asOf)}.`

@@ -9,6 +9,7 @@ import {
   AdjustedLookup,
   Note,
   adjustmentNotes,
+  columnChangeReply,
   columnLabel,
   figuresReply,
   findLedger,
@@ -210,6 +211,8 @@ function totalReply(
   const year = main.column.year;
   const facts: Fact[] = [];
   const compared = reading.compareWith ? pickColumn(snapshot, totals, year, reading.compareWith) : undefined;
+  if (reading.difference && compared && compared !== main)
+    return columnChangeReply(`${TITLES[measure]} ${year}`, main, compared, value(main), value(compared), snapshot, readingFor(reading, main, snapshot));
   if (compared && compared !== main) {
     facts.push(
       { label: columnLabel(compared.column), value: formatTkr(value(compared)) },

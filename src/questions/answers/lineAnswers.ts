@@ -11,6 +11,7 @@ import { FORBUND, Reading, Subject } from '../../domain/reading';
 import {
   AdjustedLookup,
   adjustmentNotes,
+  columnChangeReply,
   columnLabel,
   figuresReply,
   findLedger,
@@ -83,6 +84,21 @@ export async function answerLine(ctx: QuestionContext, reading: Reading, subject
       { label: columnLabel(compared.column), value: formatTkr(other) },
       { label: `Skillnad mot ${columnLabel(compared.column).toLowerCase()}`, value: formatTkrChange(amount - other) },
     );
+  }
+  // "skillnaden mellan budget och prognos 2026": the change from the first column named to the second is the answer.
+  if (reading.difference && compared && compared !== main) {
+    const other = lineAmount(snapshot, subject.id, compared.column) ?? 0;
+    return [
+      columnChangeReply(
+        title,
+        main,
+        compared,
+        amount,
+        other,
+        snapshot,
+        readingLine(`skillnad ${columnLabel(main.column).toLowerCase()}–${columnLabel(compared.column).toLowerCase()}`, subject, ledgerSourceShort(snapshot)),
+      ),
+    ];
   }
   for (const c of snapshot.columns.filter(
     (c) => c.key !== main.column.key && c.key !== compared?.column.key && (wanted ? wanted.has(c.year) : c.year >= year),

@@ -5,7 +5,17 @@ import { outsideTheData } from './outsideTheData';
 import { QuestionWords } from './readQuestion';
 import { SubjectEntity, SubjectMatch } from './subjects';
 import { findPhrase } from './text';
-import { MEASURE_WORDS, ambiguous, bareSurplus, budgetWithoutSubject, forbundMeasureWithSubject, isBareSurplus, unknownSubject } from './questionsBack';
+import {
+  MEASURE_WORDS,
+  ambiguous,
+  bareLeftOver,
+  bareSurplus,
+  budgetWithoutSubject,
+  forbundMeasureWithSubject,
+  isBareLeftOver,
+  isBareSurplus,
+  unknownSubject,
+} from './questionsBack';
 
 /** A button on a "Menade du …?" card: its label and the question it asks. */
 export interface ClarifyOption {
@@ -34,9 +44,21 @@ const EITHER_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['utilisation', '
  * Rule: when an insats or line is named the answer is about it; a förbund figure is
  * never given for a question that names one.
  */
-export function interpret(words: QuestionWords, match: SubjectMatch, ctx: InterpretContext): Interpretation {
-  const outside = outsideTheData(words.tokens, words.questionStart);
+export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: InterpretContext): Interpretation {
+  const words = asked.phrasing.sameYearAsBefore && asked.years.length === 0 && ctx.previous ? { ...asked, years: ctx.previous.years } : asked;
+  if (words.phrasing.sameYearAsBefore && words.years.length === 0)
+    return {
+      kind: 'notUnderstood',
+      message: 'Vilket år menar du? Jag har ingen tidigare fråga i den här konversationen; skriv året, till exempel "vad kostar Bryggan 2027?".',
+    };
+  const outside = outsideTheData(words);
   if (outside) return { kind: 'notUnderstood', message: outside };
+  // "vad kostar den det sista året?": the year is the insats's own, which the words do not give.
+  if (words.years.length === 0 && words.tokens.some((t, i) => /^(sista|forsta|last|first)$/.test(t) && /^(aret|ar|year)$/.test(words.tokens[i + 1] ?? '')))
+    return { kind: 'notUnderstood', message: 'Vilket år menar du? Skriv året, till exempel "vad kostar RegExPro 2028?".' };
+  // "om styrelsen beviljar Bryggans ansökan, vad blir kvar?": a grant without an amount I can read is no figure.
+  if (words.measures.includes('whatIf') && words.amount === undefined && words.bareNumber === undefined && grantsSomething(words.tokens))
+    return { kind: 'notUnderstood', message: 'Hur mycket gäller det? Skriv beloppet med siffror, till exempel "om vi beviljar 500 tkr 2027, vad blir kvar?".' };
   const mine = ctx.ownInitiatives.length > 0 && MINE_CUES.some((p) => findPhrase(words.tokens, p));
   // "de tre största insatserna": in a list or a ranking, "insatserna" names no line of its own.
   const listing = words.measures.some((m) => m === 'ranking' || m === 'fundedInitiatives' || m === 'endingInitiatives');
@@ -102,6 +124,7 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
     return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
   // "överskottet 2026?": the year's result, or the surplus carried in? Ask.
   if (measure0 === 'result' && candidates.length === 0 && isBareSurplus(words)) return bareSurplus(words, ctx);
+  if (measure0 === 'unused' && candidates.length === 0 && isBareLeftOver(words)) return bareLeftOver(words, ctx);
   // "när går registerstudien ut?": a when-question about an insats asks for its period.
   let measure: Measure = measure0 ?? ((words.tokens.includes('nar') || words.tokens.includes('when')) && candidates.length > 0 ? 'endDate' : 'line');
   // "vad kostar hela förbundet nästa år": the förbund's own costs.
@@ -121,11 +144,25 @@ export function interpret(words: QuestionWords, match: SubjectMatch, ctx: Interp
     if (measure === 'fundedInitiatives')
       return reading({ measure: 'initiativesOfOwner', subject: { kind: 'owner', owner: match.owners[0] as string } }, words, ctx);
   }
+  // "har Hebys medlemsavgift ändrats sedan 2024?": a change is shown for the table's totals and lines only.
+  if (words.difference && !CHANGING_MEASURES.has(measure))
+    return {
+      kind: 'notUnderstood',
+      message:
+        'Förändringen mellan två år visar jag för beslutsutrymme, resultat, intäkter, kostnader och en insats eller rad, till exempel "skillnaden i Bryggans budget mellan 2026 och 2027".',
+    };
   if (measure === 'membershipFee') {
     // "hur mycket moms betalar förbundet?": paying is not always the medlemsavgift.
     const feeNamed = words.tokens.some((t) => /^(medlemsavgift|medlemsavgiften|medlemsavgifter|medlemsavgifterna|avgift|avgiften|avgifter|fee|fees)$/.test(t));
-    if (!feeNamed && unexplainedWords(words, match).length > 0) return { kind: 'notUnderstood' };
-    return reading({ measure, subject: memberSubject(words, match) }, words, ctx);
+    if (!feeNamed && unexplainedWords(words, match).some((t) => !STATE_WORDS.test(t))) return { kind: 'notUnderstood' };
+    // "vår kommun" from an insatsansvarig: the kommun that owns their insats.
+    const ownOwner = ctx.ownInitiatives[0]?.owner;
+    const ourKommun =
+      match.owners.length === 0 &&
+      ownOwner !== undefined &&
+      ownOwner !== 'Region Uppsala' &&
+      /\b(var|vara|vart|our) (kommun|kommuns|municipality)\b/.test(words.tokens.join(' '));
+    return reading({ measure, subject: memberSubject(words, ourKommun ? { ...match, owners: [ownOwner] } : match) }, words, ctx);
   }
   const unknownName = unknownNames(words, match)[0];
   if (unknownName && candidates.length === 0 && FORBUND_MEASURES.has(measure) && measure !== 'whatIf') {
@@ -270,7 +307,7 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
   const named = primaryMeasure(words, match.candidates.length > 0);
   // "budget då?": a column word alone names no measure of its own.
   const measure = named === 'line' && match.candidates.length === 0 && words.columns.length > 0 ? undefined : named;
-  if (words.explain || words.yearShift !== undefined || words.inPercent) return true;
+  if (words.explain || words.yearShift !== undefined || words.inPercent || words.phrasing.sameYearAsBefore) return true;
   // "beslutsutrymme 2026?": a förbund-only figure for a named year takes nothing from the last answer (and costs no read of it).
   if (named !== undefined && SELF_CONTAINED.has(named) && words.years.length > 0 && !words.followUpOpener && words.amount === undefined && !words.difference)
     return false;
@@ -424,12 +461,22 @@ function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionW
       ...(implied ? { yearImplied: true } : {}),
       ...(column ? { column } : {}),
       ...(words.columns.length > 1 ? { compareWith: words.columns[1] } : {}),
-      ...(words.difference && years.length > 1 ? { difference: true } : {}),
+      ...(words.difference && (years.length > 1 || words.columns.length > 1) ? { difference: true } : {}),
       ...(words.amount !== undefined ? { amount: words.amount } : {}),
       ...(words.order ? { order: words.order } : {}),
       ...(words.count !== undefined ? { count: words.count } : {}),
     },
   };
+}
+
+/** Measures whose change between two years a card shows. */
+const CHANGING_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'carriedIn', 'result', 'income', 'costs', 'line', 'whatIf']);
+
+/** "om vi beviljar …", "om styrelsen ger …": a condition that grants something. */
+function grantsSomething(tokens: readonly string[]): boolean {
+  return tokens.some(
+    (t, i) => (t === 'om' || t === 'if') && tokens.slice(i + 1, i + 4).some((n) => /^(beviljar|bevilja|ger|ge|delar|lagger|satsar|grant|grants|give)$/.test(n)),
+  );
 }
 
 /** Closed-year measures default to the last closed year. */

@@ -173,13 +173,15 @@ export const COLUMN_CUES: readonly (readonly [ColumnKind, Phrases])[] = [
 
 /** "hur räknas det?": show the calculation behind the last answer. */
 export const EXPLAIN_CUES = words(
-  'kommer man fram|kom man fram|man fram till|utraknat|utrakningen|utrakning|raknat ut|kommer ni fram|kommer du fram|kom ni fram|kommer den siffran|kommer siffran|kommer det ifran|kommer den ifran|var kommer|varifran|visa berakningen|berakning|raknat fram|raknade fram|har ni raknat|har du raknat|hur raknas|hur raknade|hur raknar|hur beraknas|hur beraknades|hur kom du fram|hur far du fram|hur fick du|varifran kommer|varifran far du|vad bygger|berakningen|rakna ut|forklara|visa berakning|visa hur|how is it calculated|where does|explain',
+  'kommer man fram|kom man fram|man fram till|utraknat|utrakningen|utrakning|raknat ut|kommer ni fram|kommer du fram|kom ni fram|kommer den siffran|kommer siffran|kommer det ifran|kommer den ifran|var kommer|varifran|visa berakningen|berakning|raknat fram|raknade fram|har ni raknat|har du raknat|hur raknas|hur raknade|hur raknar|hur beraknas|hur beraknades|hur kom du fram|hur far du fram|hur fick du|varifran kommer|varifran far du|vad bygger|berakningen|rakna ut|forklara|visa berakning|visa hur|how is it calculated|where does|explain|hamtar du|hamtar ni|hamtas|kallan|kallorna|source|sources|kommit fram|har du kommit|har ni kommit',
 );
 
 /** The first word(s) of a follow-up that changes one part of the last question. */
 export const FOLLOW_UP_OPENERS = words('och|men|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
 
-export const DIFFERENCE_CUES = words('skillnaden|skillnad|forandringen|forandring|okar|minskar|okning|minskning|difference');
+export const DIFFERENCE_CUES = words(
+  'skillnaden|skillnad|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig',
+);
 
 export const HELP_CUES = words('hjalp|help|vad kan du|vad kan jag fraga|exempel|kommandon');
 
@@ -219,6 +221,19 @@ export const RELATIVE_YEARS: readonly (readonly [number, readonly string[]])[] =
   [-1, ['fjolarets']],
   [-1, ['last', 'year']],
   [-2, ['forrforra', 'aret']],
+  [-2, ['forfjol']],
+  [-2, ['i', 'forfjol']],
+  [2, ['nastnasta', 'ar']],
+  [2, ['nastnasta', 'aret']],
+  [2, ['nastnasta', 'ars']],
+  [0, ['kommande', 'arsskifte']],
+  [0, ['kommande', 'arsskiftet']],
+  [0, ['nasta', 'arsskifte']],
+  [-1, ['forra', 'arsskiftet']],
+  [-1, ['forra', 'arsskifte']],
+  [-1, ['senaste', 'arsskiftet']],
+  [-2, ['forrforra', 'ar']],
+  [-2, ['forrforra', 'arets']],
   [-2, ['for', 'tva', 'ar', 'sedan']],
 ];
 
@@ -249,6 +264,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'arsredovisning arsredovisningen bokslut bokslutet delarsrapport delarsrapporten verksamhetsplan verksamhetsplanen ' +
     'kallelse kallelsen protokoll protokollet styrelsemote styrelsemotet motet underlag underlaget tabell tabellen ' +
     'rapport rapporten uppgift uppgifter uppgiften svar svaret fraga fragan hallo tjena morsning ' +
+    'stammer stamde korrekt ratt riktigt hoppas snabb snabbfraga forsiktigt forhand morgon god bra allt mvh halsningar halsning infor inklusive del delen ' +
     // English function words, and the English for the owners' kind: board members who write English.
     'does did do s at are our we us be will was were has have been it its by on with from there municipality municipality s county pay pays paid'
   ).split(' '),

@@ -1,4 +1,6 @@
 import { COUNTABLE_WORDS, FORBUND_WORDS, MONTHS, OTHER_REGIONS } from './lexicon';
+import { meaningOf } from './meanings';
+import type { QuestionWords } from './readQuestion';
 
 /** Words that ask for something the förbund's figures do not hold, whatever budget words stand beside them, and what to say. */
 const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
@@ -19,6 +21,10 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
     'Jag har insatsernas och förbundets belopp per år, inte uppdelade på löner, lokaler och annat.',
   ],
   [
+    /^(ranta|rantan|rantor|rantorna|ranteintakter|ranteintakterna|rantekostnader|interest|placering|placeringen|placeringar|placeringarna)$/,
+    'Jag har inte förbundets räntor eller placeringar, bara intäkter och kostnader i budgeten och årsredovisningens nyckeltal. Fråga till exempel "intäkter 2026" eller "eget kapital 2025".',
+  ],
+  [
     /^(mal|malen|malet|maluppfyllelse|goal|goals)$/,
     'Jag har siffror om pengar och insatstider, inte om insatsernas mål och hur de nås. Det står i uppföljningen och verksamhetsplanen.',
   ],
@@ -30,13 +36,44 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
  * another förbund, a month, a judgement. Returns why, in Swedish; undefined when the data may answer.
  * `questionStart`: where the clause that asks begins (a month before it only says when).
  */
-export function outsideTheData(tokens: readonly string[], questionStart: number): string | undefined {
+export function outsideTheData(words: QuestionWords): string | undefined {
+  const { tokens, questionStart, phrasing } = words;
+  if (phrasing.asksWhatItMeans) return meaningOf(words.measures[0]);
+  if (phrasing.asksToChange)
+    return 'Jag kan inte ändra siffrorna. Budgeten ändras genom styrelsens beslut och en ny import av den ekonomiska informationen; en avvikelse i en insats anmäls med "ny avvikelse".';
+  if (phrasing.changesByAmount)
+    return 'Jag räknar ut vad som blir kvar att besluta om när styrelsen beviljar ett belopp ("om vi beviljar 500 tkr 2027"), men inte följderna av andra ändringar i budgeten.';
+  const perPerson = tokens.some((t, i) => /^(varje|per|each|per)$/.test(t) && PERSON_WORDS.test(tokens[i + 1] ?? ''));
+  if (perPerson || has(tokens, 'var', 'och', 'en'))
+    return 'Jag har inga siffror per person, bara förbundets och insatsernas belopp per år (arvodena ingår i raden Förtroendevalda: skriv "förtroendevalda 2027").';
+  if (severalYearsSummed(words))
+    return 'Jag summerar inte över flera år. Fråga om ett år i taget, till exempel "vad kostar Bryggan 2027?", eller om förändringen: "skillnaden mellan 2026 och 2027".';
+  if (words.measures.includes('ranking') && (has(tokens, 'vilket', 'ar') || has(tokens, 'vilket', 'av', 'aren') || has(tokens, 'which', 'year')))
+    return 'Jag rangordnar insatser, inte år. Fråga om ett år i taget, till exempel "beslutsutrymme 2027".';
+  if (words.measures.includes('ranking') && words.measures.includes('membershipFee'))
+    return 'Jag rangordnar insatser, inte medlemmar. Fråga om en medlems avgift, till exempel "medlemsavgift Knivsta 2025".';
+  if (tokens.some((t) => /^(snitt|snittet|genomsnitt|genomsnittet|genomsnittlig|genomsnittliga|genomsnittligt|average|mean)$/.test(t)))
+    return 'Jag räknar inte ut genomsnitt. Fråga om ett år i taget, till exempel "vad kostar förvaltningen 2027?".';
+  if (
+    tokens.some(
+      (t, i) =>
+        /^(senaste|kommande|narmaste|forra|past|last|next|coming)$/.test(t) &&
+        /^(\d|tva|tre|fyra|fem|two|three|four|five)/.test(tokens[i + 1] ?? '') &&
+        /^(aren|years)$/.test(tokens[i + 2] ?? ''),
+    )
+  )
+    return 'Vilka år menar du? Skriv åren, till exempel "utfall Framsteget 2024" och "2025".';
+  if (words.measures.includes('share') && words.measures.includes('membershipFee'))
+    return 'Jag har medlemsavgiften per medlem i kronor (2024 och 2025), inte som andel. Fråga till exempel "medlemsavgift Region Uppsala 2025".';
+  if (words.amount === undefined && tokens.some((t, i) => COMPARATIVES.test(t) && [tokens[i + 1], tokens[i + 2]].some((n) => n === 'an' || n === 'than')))
+    return 'Jag jämför inte två saker i ett svar. Fråga om en i taget, till exempel "vad kostar Bryggan 2027?" och sedan "och Växtkraft?".';
   if (tokens.includes('vem') || (tokens.includes('vilka') && tokens.includes('personer')))
     return 'Jag svarar på frågor om förbundets ekonomi och insatser, inte om vem som gör vad. Fråga kansliet.';
   const many = tokens.findIndex((t, i) => t === 'hur' && tokens[i + 1] === 'manga');
-  const counted = many >= 0 ? tokens[many + 2] : undefined;
+  // "hur många är arbetslösa": "är", not "år", when the question wrote it so.
+  const counted = many >= 0 ? tokens[many + (phrasing.howManyAre ? 3 : 2)] : undefined;
   if (counted !== undefined && !COUNTABLE_WORDS.has(counted) && !/^\d+$/.test(counted))
-    return `Jag har inga uppgifter om antal ${counted}, bara om förbundets ekonomi och insatser.${counted.startsWith('deltagar') ? ' Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".' : ''}`;
+    return `Jag räknar bara insatser ("hur många insatser finansieras 2027?"); andra antal har jag inga uppgifter om.${counted.startsWith('deltagar') ? ' Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".' : ''}`;
   if (asksForJudgement(tokens))
     return 'Jag visar siffrorna, men jag bedömer inte om en insats är värd pengarna; det avgör styrelsen. Fråga till exempel "förbrukningsgrad Min framtid 2025" eller "vad kostar Min framtid 2027".';
   const refused = NOT_IN_THE_DATA.find(([words]) => tokens.some((t) => words.test(t)));
@@ -51,7 +88,26 @@ export function outsideTheData(tokens: readonly string[], questionStart: number)
   return undefined;
 }
 
+const PERSON_WORDS =
+  /^(styrelseledamot|ledamot|ledamoten|ledamoter|person|personer|deltagare|anstalld|medarbetare|invanare|individ|capita|member|participant)$/;
+const COMPARATIVES = /^(dyrare|billigare|mer|mindre|hogre|lagre|storre|battre|samre|more|less|higher|lower|bigger|larger|cheaper)$/;
+const SUM_WORDS = /^(totalt|sammanlagt|sammanlagd|sammanlagda|tillsammans|summerat|summerad|summerade|altogether|combined)$/;
+
+const has = (tokens: readonly string[], ...phrase: string[]) => tokens.some((_, i) => phrase.every((p, k) => tokens[i + k] === p));
+
+/** "totalt 2026–2028", "sammanlagt sedan 2024", "under hela perioden": a sum over years, which no card shows. */
+function severalYearsSummed(words: QuestionWords): boolean {
+  const { tokens } = words;
+  if (!tokens.some((t) => SUM_WORDS.test(t)) && !has(tokens, 'i', 'allt') && !has(tokens, 'in', 'total')) return false;
+  const period =
+    tokens.some((t, i) => /^(sedan|sen|since)$/.test(t) && /^20\d\d$/.test(tokens[i + 1] ?? '')) ||
+    tokens.some((t) => /^(perioden|insatsperioden|insatstiden|projektperioden|period)$/.test(t));
+  return words.years.length >= 2 || period;
+}
+
 const PERIODS: ReadonlySet<string> = new Set(['manad', 'manaden', 'vecka', 'veckan', 'dag', 'timme', 'kvartal', 'halvar', 'mote', 'sammantrade']);
+
+const ORDINALS = /^(forsta|andra|tredje|fjarde|sista|senaste|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|\d{1,2})$/;
 
 /**
  * "i september", "per månad", "i månaden", "månadsvis": the data holds whole years only. A
@@ -61,6 +117,7 @@ function asksPerPeriod(tokens: readonly string[]): boolean {
   return tokens.some((t, i) => {
     const before = tokens[i - 1] ?? '';
     if (/^manads/.test(t) || t === 'manatligen') return true;
+    if (/^(kvartal|kvartalet|kvartalen|kvartalens|manaderna|halvaret)$/.test(t) && ORDINALS.test(before)) return true;
     if (PERIODS.has(t)) return before === 'per' || ((t === 'manaden' || t === 'manad') && before === 'i');
     return MONTHS.has(t) && /^(i|under|for|pa|sedan|in)$/.test(before);
   });
@@ -68,17 +125,16 @@ function asksPerPeriod(tokens: readonly string[]): boolean {
 
 /** "Är Min framtid en bra investering?", "Should we cut RegExPro?": a judgement, which is the board's. */
 function asksForJudgement(tokens: readonly string[]): boolean {
-  const has = (...phrase: string[]) => tokens.some((_, i) => phrase.every((p, k) => tokens[i + k] === p));
   return (
     tokens.some((t) =>
       /^(worth|should|recommend|rekommenderar|rekommendera|lonsam|lonsamt|lonsamma|investering|investeringen|investment|investments)$/.test(t),
     ) ||
-    has('lonar', 'sig') ||
-    has('tycker', 'du', 'att') ||
-    has('ska', 'vi', 'forlanga') ||
-    has('bor', 'vi') ||
-    has('borde', 'vi') ||
-    has('lagga', 'ner') ||
-    has('dra', 'ner', 'pa')
+    has(tokens, 'lonar', 'sig') ||
+    has(tokens, 'tycker', 'du', 'att') ||
+    has(tokens, 'ska', 'vi', 'forlanga') ||
+    has(tokens, 'bor', 'vi') ||
+    has(tokens, 'borde', 'vi') ||
+    has(tokens, 'lagga', 'ner') ||
+    has(tokens, 'dra', 'ner', 'pa')
   );
 }

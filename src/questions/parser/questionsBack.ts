@@ -95,6 +95,28 @@ export function bareSurplus(words: QuestionWords, ctx: InterpretContext): Interp
   };
 }
 
+/** "hur mycket blev över 2025?" with nothing else: what the insatser left unused, or the förbund's own surplus? */
+export function isBareLeftOver(words: QuestionWords): boolean {
+  const t = words.tokens;
+  const leftOver = t.some((w, i) => w === 'blev' && t[i + 1] === 'over');
+  const qualified = t.some((w) =>
+    /^(insats|insatsen|insatser|insatserna|insatsmedel|insatsmedlen|medel|medlen|budget|budgeten|budgeterat|pengarna|anslaget|anslagen)$/.test(w),
+  );
+  return leftOver && !qualified && words.measures.length === 1;
+}
+
+export function bareLeftOver(words: QuestionWords, ctx: InterpretContext): Interpretation {
+  const year = yearText(words, ctx.currentYear - 1);
+  return {
+    kind: 'clarify',
+    message: `Menar du det insatserna inte använde av sina medel ${year}, eller förbundets överskott ${year}?`,
+    options: [
+      { label: `Outnyttjade medel ${year}`, question: `outnyttjade medel ${year}` },
+      { label: `Årets resultat ${year}`, question: `årets resultat ${year}` },
+    ],
+  };
+}
+
 /** "budget 2026" with nothing named: the förbund's budget has several figures. */
 export function budgetWithoutSubject(words: QuestionWords, ctx: InterpretContext): Interpretation {
   const year = yearText(words, ctx.currentYear);

@@ -4,6 +4,7 @@ import { Measure } from '../../domain/reading';
 import { COLUMN_CUES, DIFFERENCE_CUES, EXPLAIN_CUES, FOLLOW_UP_OPENERS, FORBUND_NAMES, HELP_CUES, MEASURE_CUES, MONTHS, RELATIVE_YEARS } from './lexicon';
 import { asideTokens, clauseLayout } from './clauses';
 import { findPhrase, normalize, questionTokens, splitOwnerCompounds } from './text';
+import { Phrasing, readPhrasing, spellOutNumbers } from './phrasing';
 
 /** What the words of a question say before any name is looked up. */
 export interface QuestionWords {
@@ -36,6 +37,7 @@ export interface QuestionWords {
   readonly contextEnd: number;
   /** "i procent?": the last figure as a share (utfall as förbrukningsgrad). */
   readonly inPercent: boolean;
+  readonly phrasing: Phrasing;
 }
 
 const AMOUNT = /(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?\s*(tkr|mkr|kr|kronor|miljoner|miljon|tusen|k)\b/g;
@@ -63,12 +65,16 @@ const ISO_DATE = /\b(20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g;
 /** "2027 tkr": a year with its unit word, unless the question grants an amount (see below). */
 const looksLikeYear = (m: readonly (string | undefined)[]) => /^20\d\d$/.test(m[1] ?? '') && !m[2] && /^(tkr|kr|kronor)$/.test(m[3] ?? '');
 const NEGATIONS: ReadonlySet<string> = new Set(['inte', 'ej', 'utom', 'exklusive', 'exkl']);
+const NEGATIONS_AFTER = /^(oraknad|oraknat|oraknade|exkluderad|exkluderat|exkluderade|undantagen|undantaget|undantagna|bortraknad|bortraknat|bortraknade)$/;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6 };
 
 /** Reads the years, amounts, measures and columns a question's words name. */
 export function readQuestionWords(question: string, currentYear: number): QuestionWords {
+  const phrasing = readPhrasing(question);
   // "per 2025-12-31" names the year 2025, not a range 2012–2031.
-  const text = question.replace(ISO_DATE, '$1');
+  const text = spellOutNumbers(withoutSignature(question), currentYear).replace(ISO_DATE, '$1');
+  // "Stämmer det att beslutsutrymmet är 3 178 tkr?": the amount is the figure to check, granted by nobody.
+  const quotedOnly = phrasing.checksAFigure && !phrasing.grants;
   const lower = text.toLowerCase().replace(/\u2212/g, '-');
   let amount: Kronor | undefined;
   let yearOrAmount: { readonly year: number; readonly amount: Kronor } | undefined;
@@ -77,7 +83,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     const decimals = m[2] ? Number(`0.${m[2]}`) : 0;
     const kronor = Math.round((whole + decimals) * (UNIT_FACTOR[m[3] as string] as number));
     if (looksLikeYear(m)) yearOrAmount ??= { year: whole, amount: kronor };
-    else amount ??= kronor;
+    else if (!quotedOnly) amount ??= kronor;
   }
   // Amounts are not years: "2 000 tkr" names no year 2000. "Min framtid 2027 tkr" does, unless something is granted.
   const dropAmounts = (s: string) =>
@@ -130,14 +136,26 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     // "det första året" chose a year: it names no insats ("Förstärkt stöd").
     tokens.forEach((t, i) => /^(sista|forsta)$/.test(t) && used.add(i));
   }
+  // "Vi diskuterade underskottet 2024, men vad blir årets resultat?": "årets" in the question, a year only in the statement.
+  if (statedFirst && !/\b20\d\d\b/.test(askingText) && tokens.slice(questionStart).includes('arets') && [...years].length > 0) {
+    years.clear();
+    years.add(currentYear);
+  }
   // "Samordnat stöd är störst i år, men vilken blir dyrast 2027?": a year in the statement is not asked when the question names one.
   const questionNamesYear = statedFirst && /\b20\d\d\b/.test(askingText);
+  const askedRelative = new Set<number>();
   for (const [offset, phrase] of [...RELATIVE_YEARS].sort((a, b) => b[1].length - a[1].length)) {
     const hit = exactPhrase(tokens, phrase, used);
     if (hit) {
       if (!(questionNamesYear && hit.every((i) => i < questionStart))) years.add(currentYear + offset);
+      if (hit.every((i) => i >= questionStart)) askedRelative.add(currentYear + offset);
       hit.forEach((i) => used.add(i));
     }
+  }
+  // "Bryggans period tog slut 2025/2026, men hur mycket får den nästa år?": the question's "nästa år", not the statement's years.
+  if (statedFirst && askedRelative.size > 0 && !/\b20\d\d\b/.test(askingText)) {
+    years.clear();
+    askedRelative.forEach((y) => years.add(y));
   }
 
   markAll(tokens, FORBUND_NAMES, used);
@@ -146,6 +164,20 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     if (t === 'tillbaka' && tokens[i + 1] === 'till' && !/^(forbundet|forbundets|oss|samordningsforbundet)$/.test(tokens[i + 2] ?? '')) used.add(i);
   });
   let yearShift: number | undefined;
+  // "två år innan dess", "tre år senare": counted from the last question's year.
+  tokens.forEach((t, i) => {
+    const n = /^\d$/.test(t) ? Number(t) : NUMBER_WORDS[t];
+    const direction = /^(innan|fore|tidigare|before|earlier)$/.test(tokens[i + 2] ?? '')
+      ? -1
+      : /^(senare|efter|later|after)$/.test(tokens[i + 2] ?? '')
+        ? 1
+        : 0;
+    if (n !== undefined && /^(ar|years)$/.test(tokens[i + 1] ?? '') && direction !== 0 && years.size === 0) {
+      yearShift = direction * n;
+      [i, i + 1, i + 2].forEach((j) => used.add(j));
+      if (/^(dess|det)$/.test(tokens[i + 3] ?? '')) used.add(i + 3);
+    }
+  });
   for (const [shift, phrase] of YEAR_SHIFTS) {
     const hit = exactPhrase(tokens, phrase, used);
     if (hit && years.size === 0) {
@@ -180,20 +212,36 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // "Registerstudien löper till 2026-06-01 – vad ligger den på i prognosen?": what the statement
   // before the question names is context; the question's own measure or column is what is asked.
   // A bare amount word ("belopp?") asks for nothing of its own: what was named before stands.
+  // "Bryggans period tog slut 2025, men hur mycket får den 2027?": after "men" even an amount asked ("får") is the question.
+  const contrasted = /^\s*(men|but)\b/i.test(askingText);
   if (
     statedFirst &&
-    ([...askedInQuestion].some((m) => m !== 'line') || columns.some((k) => (firstIndex(tokens.slice(questionStart, questionEnd), cuesOf(k)) ?? -1) >= 0))
+    ([...askedInQuestion].some((m) => m !== 'line' || contrasted) ||
+      columns.some((k) => (firstIndex(tokens.slice(questionStart, questionEnd), cuesOf(k)) ?? -1) >= 0))
   )
     measures = measures.filter((m) => askedInQuestion.has(m));
   // The order the columns were named in: "budget och prognos" asks for budget first; "… budget och prognos – vad står i prognosen?" the one asked.
   const askingTokens = tokens.slice(questionStart, questionEnd);
   const askedColumns = statedFirst ? columns.filter((k) => firstIndex(askingTokens, cuesOf(k)) !== undefined) : [];
   if (askedColumns.length > 0) columns.splice(0, columns.length, ...askedColumns);
+  // "Ekonomen gick igenom budgeten – vad kostar förvaltningen i år?": a column only a statement names is not asked,
+  // unless the question points back to it ("… vad var S:a kostnader i den?") or the statement only says where to look ("I budgeten för 2026, …").
+  else if (
+    statedFirst &&
+    askedInQuestion.size > 0 &&
+    !askingTokens.some((t) => /^(den|det|dess|dem|dar|it|there)$/.test(t)) &&
+    !/^(i|enligt|enl|utifran|baserat|med|per|according|in)$/.test(tokens[0] ?? '')
+  )
+    columns.splice(0, columns.length);
   columns.sort((a, b) => (firstIndex(tokens, cuesOf(a)) ?? 0) - (firstIndex(tokens, cuesOf(b)) ?? 0));
 
   // "Över-/underskott", written "Över- underskott": the table's one heading, not "över" something.
   tokens.forEach((t, i) => {
     if (t === 'over' && tokens[i + 1] === 'underskott') used.add(i);
+  });
+  // "ISA-förvaltningen oräknad": what precedes a negation written after names no subject either.
+  tokens.forEach((t, i) => {
+    if (NEGATIONS_AFTER.test(t)) for (let j = Math.max(0, i - 2); j <= i; j += 1) used.add(j);
   });
   // "Förvaltning, inte ISA", "exklusive kansliet": what follows a negation names no subject.
   tokens.forEach((t, i) => {
@@ -204,6 +252,14 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     amount = yearOrAmount.amount;
     years.delete(yearOrAmount.year);
   }
+  // "har den ändrats sedan 2024?": from that year to this one.
+  if (
+    difference &&
+    years.size === 1 &&
+    tokens.some((t, i) => /^(sedan|sen|since)$/.test(t) && tokens[i + 1] === String([...years][0])) &&
+    !years.has(currentYear)
+  )
+    years.add(currentYear);
   const order = measures.includes('ranking') ? rankingOrder(tokens) : undefined;
   const countWord = tokens.find((t) => NUMBER_WORDS[t] !== undefined);
   const count = order ? (countWord ? NUMBER_WORDS[countWord] : numericCount(tokens)) : undefined;
@@ -230,7 +286,15 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     help,
     difference,
     followUpOpener,
+    phrasing,
   };
+}
+
+/** "… Tack på förhand! /Gun", "Mvh Per Olsson": a signature names the writer, not what is asked. */
+function withoutSignature(question: string): string {
+  return question
+    .replace(/\s\/\p{Lu}\p{Ll}+[.!\s]*$/u, '')
+    .replace(/\b(?:[Mm]vh|[Vv]änliga hälsningar|[Hh]älsningar)[,\s]+\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?[.!\s]*$/u, '');
 }
 
 function bareNumberOf(tokens: readonly string[]): { bareNumber?: number } {
@@ -251,15 +315,22 @@ function numericCount(tokens: readonly string[]): number | undefined {
   return n ? Number(n) : undefined;
 }
 
+const sortedPhrases = new WeakMap<readonly (readonly string[])[], readonly (readonly string[])[]>();
+/** The lexicon's phrase lists are constants: each is sorted once. */
+function longestFirst(phrases: readonly (readonly string[])[]): readonly (readonly string[])[] {
+  let sorted = sortedPhrases.get(phrases);
+  if (!sorted) sortedPhrases.set(phrases, (sorted = [...phrases].sort((a, b) => b.length - a.length)));
+  return sorted;
+}
+
 /** Marks every occurrence of any of the phrases; true when one was found. */
 function markAll(tokens: readonly string[], phrases: readonly (readonly string[])[], used: Set<number>): boolean {
   let found = false;
-  for (const phrase of [...phrases].sort((a, b) => b.length - a.length)) {
+  for (const phrase of longestFirst(phrases)) {
     let from = 0;
     while (from < tokens.length) {
-      const hit = findPhrase(tokens.slice(from), phrase);
-      if (!hit) break;
-      const absolute = hit.map((i) => i + from);
+      const absolute = findPhrase(tokens, phrase, from);
+      if (!absolute) break;
       if (absolute.some((i) => used.has(i))) {
         from = (absolute[0] as number) + 1;
         continue;

@@ -58,6 +58,30 @@ const TYPO_MIN_LENGTH = 6;
 export function matchesWord(word: string, keyword: string): boolean {
   if (word === keyword) return true;
   if (keyword.length < 5) return false;
+  // Nothing further than an inflection (four letters) and one typo can match.
+  const lengthDifference = word.length - keyword.length;
+  if (lengthDifference < -1 || lengthDifference > 5) return false;
+  // One edit leaves the first letter, or the second, or moves one of them by a place.
+  const w0 = word.charCodeAt(0);
+  const w1 = word.charCodeAt(1);
+  const k0 = keyword.charCodeAt(0);
+  const k1 = keyword.charCodeAt(1);
+  if (w0 !== k0 && w1 !== k1 && w0 !== k1 && w1 !== k0) return false;
+  const key = `${keyword} ${word}`;
+  let matches = matchMemo.get(key);
+  if (matches === undefined) {
+    if (matchMemo.size >= MEMO_SIZE) matchMemo.clear();
+    matchMemo.set(key, (matches = matchesInflectedOrTypo(word, keyword)));
+  }
+  return matches;
+}
+
+/** A pure function's memo (keyword and word, both normalised, so a space separates them): people reuse their words. */
+const matchMemo = new Map<string, boolean>();
+const MEMO_SIZE = 50_000;
+
+/** matchesWord's rule without its shortcuts (length, first letters, memo), for keywords of five letters or more. */
+export function matchesInflectedOrTypo(word: string, keyword: string): boolean {
   if (keyword.length < TYPO_MIN_LENGTH) return word.length - keyword.length >= 1 && word.length - keyword.length <= 4 && word.startsWith(keyword);
   if (withinOneEdit(word, keyword)) return true;
   // A typo in an inflected form: "beslutsutrymet" for "beslutsutrymmet".
@@ -68,8 +92,8 @@ export function matchesWord(word: string, keyword: string): boolean {
 }
 
 /** Finds a phrase (a sequence of keywords) in the tokens; returns the indices it covers. */
-export function findPhrase(tokens: readonly string[], phrase: readonly string[]): number[] | undefined {
-  for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
+export function findPhrase(tokens: readonly string[], phrase: readonly string[], from = 0): number[] | undefined {
+  for (let start = from; start + phrase.length <= tokens.length; start += 1) {
     if (phrase.every((kw, j) => matchesWord(tokens[start + j] as string, kw))) return phrase.map((_, j) => start + j);
   }
   return undefined;

@@ -317,6 +317,9 @@ export const CORPORA = [
   'heldout10',
   'heldout11',
   'heldout12',
+  'heldout13',
+  'heldout14',
+  'heldout15',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });

@@ -26,7 +26,8 @@ export type Measure =
   | 'share'
   | 'ranking'
   | 'whatIf'
-  | 'initiativeCount';
+  | 'initiativeCount'
+  | 'difference';
 
 export const MEASURES: readonly Measure[] = [
   'remaining',
@@ -49,6 +50,7 @@ export const MEASURES: readonly Measure[] = [
   'ranking',
   'whatIf',
   'initiativeCount',
+  'difference',
 ];
 
 export type ColumnName = 'budget' | 'forecast' | 'preliminary';
@@ -62,6 +64,10 @@ export interface Figure {
   readonly amount?: number;
   readonly order?: 'max' | 'min';
   readonly owner?: string;
+  /** difference: the measure that changes, and the earlier year (`year` is the later), or within one year the column named first. */
+  readonly of?: Measure;
+  readonly from?: number;
+  readonly fromColumn?: ColumnName;
 }
 
 /** "i år" of the evaluation (CLOCK_DATE=2026-11-23). */
@@ -260,7 +266,8 @@ function spending(subject?: string) {
 function register(subject?: string) {
   const r = FOLLOW_UP.initiatives.find((i) => i.id === subject);
   if (!r) throw new Error(`no register entry for "${subject}"`);
-  return r;
+  // The data file's note: Bryggan's first period ended 2025; the 2026 table funds it on to 2028.
+  return r.id === 'bryggan' ? { ...r, period: { start: r.period.start, end: '2028-12-31' } } : r;
 }
 
 function membershipFee(year: number, member?: string): number {
@@ -286,6 +293,8 @@ export function fundedInitiatives(year: number, column?: ColumnName, owner?: str
 }
 
 // ---------------------------------------------------------------- the oracle
+
+const DIFFERENCE_OF: ReadonlySet<Measure> = new Set(['remaining', 'carriedIn', 'result', 'income', 'costs', 'line']);
 
 export interface Expected {
   readonly headline: string;
@@ -361,6 +370,18 @@ export function expectedFigure(f: Figure): Expected {
     case 'whatIf':
       if (f.amount === undefined) throw new Error('whatIf needs an amount');
       return { headline: tkr(remaining(year, f.column) - f.amount) };
+    case 'difference': {
+      if (!f.of || (f.from === undefined) === (f.fromColumn === undefined) || !DIFFERENCE_OF.has(f.of))
+        throw new Error('difference needs `of` (a ledger measure or line) and either `from` or `fromColumn`');
+      const value = (y: number, column?: ColumnName) =>
+        Number(
+          expectedFigure({ ...f, measure: f.of as Measure, year: y, ...(column ? { column } : {}) })
+            .headline.replace(/[^0-9\u2212]/g, '')
+            .replace(MINUS, '-'),
+        );
+      const change = f.fromColumn ? value(year) - value(year, f.fromColumn) : value(year) - value(f.from as number);
+      return { headline: change > 0 ? `+${tkr(change)}` : tkr(change) };
+    }
     case 'initiativeCount': {
       const funded = fundedInitiatives(year, f.column, f.owner);
       if (f.owner && !NEWEST.lines.some((l) => l.initiative?.owner === f.owner)) throw new Error(`unknown owner "${f.owner}"`);

@@ -1,0 +1,111 @@
+/**
+ * What a question's wording says before it is split into words: amounts and years written
+ * out in words, a figure quoted to be checked, a change asked of the bot. Each of these
+ * once gave a confident figure for another question ("om fem år" read as this year,
+ * "en halv miljon" as no amount, "stämmer det att … är 3 178 tkr?" as a grant of 3 178 tkr).
+ */
+
+const COUNT_WORDS: Readonly<Record<string, number>> = {
+  ett: 1,
+  en: 1,
+  tva: 2,
+  två: 2,
+  tre: 3,
+  fyra: 4,
+  fem: 5,
+  sex: 6,
+  sju: 7,
+  åtta: 8,
+  atta: 8,
+  nio: 9,
+  tio: 10,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  ten: 10,
+};
+const COUNT = `(\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})`;
+const countOf = (s: string) => (/^\d+$/.test(s) ? Number(s) : (COUNT_WORDS[s] as number));
+
+const HUNDREDS = `(hundra|etthundra|tvåhundra|tvahundra|trehundra|fyrahundra|femhundra|sexhundra|sjuhundra|åttahundra|attahundra|niohundra)`;
+const hundredsOf = (s: string) => 100 * (s === 'hundra' ? 1 : countOf(s.replace(/hundra$/, '')));
+
+/** A pattern of whole words: JavaScript's \b knows no å, ä or ö ("\bökar" never matches). */
+function words(source: string, flags = ''): RegExp {
+  return new RegExp(`(?<![\\p{L}\\d])(?:${source})(?![\\p{L}\\d])`, `iu${flags}`);
+}
+
+/**
+ * Writes counted years and amounts in words as the reader reads them: "om tre år" → the
+ * year, "för fem år sedan" → the year, "en halv miljon" → "500 tkr", "300 000:-" → "300 000 kr".
+ */
+export function spellOutNumbers(text: string, currentYear: number): string {
+  const year = (offset: number) => ` ${currentYear + offset} `;
+  const count = (n: string) => countOf(n.toLowerCase());
+  return (
+    text
+      .replace(words(`om\\s+${COUNT}\\s+år`, 'g'), (_, n: string) => year(count(n)))
+      .replace(words(`in\\s+${COUNT}\\s+years?`, 'g'), (_, n: string) => year(count(n)))
+      .replace(words(`(?:för\\s+|for\\s+)?${COUNT}\\s+år\\s+(?:sedan|sen)`, 'g'), (_, n: string) => year(-count(n)))
+      .replace(words(`${COUNT}\\s+years?\\s+ago`, 'g'), (_, n: string) => year(-count(n)))
+      // Amounts in words: "en halv miljon", "trekvarts miljon", "två miljoner", "femhundra tusen".
+      .replace(words('(?:en\\s+|ett\\s+)?(halv|kvarts|trekvarts|tre\\s+kvarts)\\s+miljon(?:er)?', 'g'), (_, part: string) => {
+        const share = part.toLowerCase().replace(/\s+/g, '');
+        return ` ${share === 'halv' ? 500 : share === 'kvarts' ? 250 : 750} tkr `;
+      })
+      .replace(words(`${COUNT}\\s+(?:miljon|miljoner|mkr)`, 'g'), (m, n: string) => (/^\d/.test(n) ? m : ` ${count(n) * 1000} tkr `))
+      .replace(words(`${HUNDREDS}\\s*tusen`, 'g'), (_, h: string) => ` ${hundredsOf(h.toLowerCase())} tkr `)
+      .replace(/(\d)\s*:-/g, '$1 kr')
+  );
+}
+
+export interface Phrasing {
+  /** "stämmer det att … är 3 178 tkr?": a figure quoted to be checked, not an amount granted. */
+  readonly checksAFigure: boolean;
+  /** A grant or decision on an amount: "om vi beviljar", "ger", "lägger", "säger ja till". */
+  readonly grants: boolean;
+  /** "om avgifterna höjs med 1 miljon": a change to the budget that is not a grant. */
+  readonly changesByAmount: boolean;
+  /** "ändra Bryggans budget", "radera", "uppdatera": something the bot is asked to do. */
+  readonly asksToChange: boolean;
+  /** "vad betyder beslutsutrymme?", "vad menas med förbrukningsgrad?". */
+  readonly asksWhatItMeans: boolean;
+  /** "hur många är arbetslösa?": a count of people; "är", which the words alone confuse with "år". */
+  readonly howManyAre: boolean;
+  /** "vad kostar Bryggan det året?": the year of the last question. */
+  readonly sameYearAsBefore: boolean;
+}
+
+const CHECK = words('stämmer|stämde|stammer|stamde|korrekt|rätt|ratt|riktigt|verify|correct');
+/** A grant as a condition: "om vi beviljar", "om styrelsen ger", "if we grant" ("kvar att besluta om" grants nothing). */
+const GRANT = words(
+  '(?:om|if|ifall|när)\\s+(?:\\S+\\s+){0,2}(?:bevilja\\w*|ger|ge|delar\\s+ut|satsar|lägger|lagger|beslutar|säger\\s+ja|sager\\s+ja|godkänner|godkanner|tar|grants?|give|spend)',
+);
+const CHANGE = words(
+  `(?:höjs|höja|höjer|sänks|sänka|sänker|ökar|ökas|öka|minskar|minskas|minska|hojs|hoja|hojer|sanks|sanka|sanker|okar|okas|raised?|raises|cut)\\s+(?:med|by)\\s+(?:\\d+|${Object.keys(COUNT_WORDS).join('|')}|halv|kvarts)`,
+);
+const ACTION = words(
+  '^(?:(?:kan|kunde|skulle)\\s+(?:du|ni)\\s+|snälla\\s+|vänligen\\s+|please\\s+|could\\s+you\\s+|can\\s+you\\s+)?(?:ändra|uppdatera|radera|lägg\\s+in|registrera|sätt|spara|skicka|change|update|delete|set)',
+);
+const CHANGE_A_FIGURE = words('(?:ändra|ändrar|uppdatera|uppdaterar|radera|raderar)\\s+(?:\\S+\\s+){0,3}(?:budget\\w*|siffr\\w*|beloppet|prognos\\w*)');
+const MEANING = words(
+  'vad\\s+(?:betyder|innebär|innebar|menas\\s+med|står\\s+\\S+\\s+för)|vad\\s+är\\s+(?:ett\\s+|en\\s+)?\\S+(?:\\s+\\S+)?\\s+för\\s+något|what\\s+(?:does|is\\s+meant\\s+by)(?:\\s+\\S+)+\\s+mean|förklara\\s+begreppet|definition\\s+av',
+);
+const SAME_YEAR = words('(?:det|samma|that|same)\\s+(?:året|aret)|samma\\s+år|(?:that|same)\\s+year');
+const HOW_MANY_ARE = words('hur\\s+många\\s+är');
+
+export function readPhrasing(text: string): Phrasing {
+  const lower = text.toLowerCase().trim();
+  return {
+    checksAFigure: CHECK.test(lower),
+    grants: GRANT.test(lower),
+    changesByAmount: CHANGE.test(lower),
+    asksToChange: ACTION.test(lower) || CHANGE_A_FIGURE.test(lower),
+    asksWhatItMeans: MEANING.test(lower),
+    sameYearAsBefore: SAME_YEAR.test(lower),
+    howManyAre: HOW_MANY_ARE.test(lower),
+  };
+}
