@@ -25,6 +25,9 @@ export interface Asker {
   readonly finishing?: (work: Promise<void>) => void;
 }
 
+/** Measures no insats or line has: a statement naming one before the question does not make it the subject. */
+const FORBUND_ONLY: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'carriedIn', 'whatIf', 'soliditet', 'kassalikviditet', 'equity', 'reserveFund']);
+
 /** Measures answered from the register of insatser rather than the ledger table. */
 const REGISTRY_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['endDate', 'startDate', 'utilisation', 'actual', 'unused', 'endingInitiatives']);
 
@@ -54,7 +57,10 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
   if (words.contextEnd > 0 || words.aside.size > 0) {
     const context = new Set([...words.tokens.keys()].filter((i) => words.used.has(i) || i < words.contextEnd || words.aside.has(i)));
     const asked = matchSubjects(words.tokens, context, subjects);
-    const overAll = words.measures.some((m) => m === 'ranking' || (words.aside.size > 0 && FORBUND_MEASURES.has(m) && m !== 'line'));
+    // "Vi funderar på att söka för Växtkraft. Hur stort är beslutsutrymmet 2027?": a measure only the förbund has is about the förbund.
+    const overAll = words.measures.some(
+      (m) => m === 'ranking' || (words.aside.size > 0 && FORBUND_MEASURES.has(m) && m !== 'line') || (words.contextEnd > 0 && FORBUND_ONLY.has(m)),
+    );
     if (asked.candidates.length > 0 || asked.owners.length > 0 || overAll) {
       words = { ...words, used: context };
       match = asked;

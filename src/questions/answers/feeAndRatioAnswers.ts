@@ -84,6 +84,18 @@ export async function answerMembershipFee(ctx: QuestionContext, reading: Reading
       return [clarifyReply('Menade du …?', message, options)];
     }
     const name = resolution.entity.id;
+    // A kommun's share of a year whose split is not decided is an estimate: said in words, never as the figure.
+    if (estimatedFrom && name !== STATE && name !== 'Region Uppsala') {
+      const years = await ctx.repos.financeFacts.membershipFeeYears(ctx.associationId);
+      return [
+        noDataReply(
+          `Medlemsavgift ${year}: ${name}`,
+          year,
+          `${name}s avgift för ${year} är inte fastställd i underlaget, bara den totala medlemsavgiften (${formatKr(fees.total)}). Med ${estimatedFrom} års befolkningsandelar blir den ungefär ${formatKr(fees.perMember[name] ?? 0)}. Fastställda avgifter per medlem finns för ${listInSwedish(years.filter((y) => y !== year).map(String))}.`,
+          readingLine(`medlemsavgift ${year} för ${name}`, undefined, fees.source.toLowerCase()),
+        ),
+      ];
+    }
     const facts: Fact[] = [{ label: 'Total medlemsavgift', value: formatKr(fees.total) }];
     return [
       figuresReply(

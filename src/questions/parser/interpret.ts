@@ -5,6 +5,7 @@ import { outsideTheData } from './outsideTheData';
 import { QuestionWords } from './readQuestion';
 import { SubjectEntity, SubjectMatch } from './subjects';
 import { findPhrase } from './text';
+import { coordinatedMeasures, describesOneInsats, strangeNameBeside, twoMeasures, unknownNames } from './questionShapes';
 import {
   MEASURE_WORDS,
   ambiguous,
@@ -59,7 +60,8 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   // "om styrelsen beviljar Bryggans ansökan, vad blir kvar?": a grant without an amount I can read is no figure.
   if (words.measures.includes('whatIf') && words.amount === undefined && words.bareNumber === undefined && grantsSomething(words.tokens))
     return { kind: 'notUnderstood', message: 'Hur mycket gäller det? Skriv beloppet med siffror, till exempel "om vi beviljar 500 tkr 2027, vad blir kvar?".' };
-  const mine = ctx.ownInitiatives.length > 0 && MINE_CUES.some((p) => findPhrase(words.tokens, p));
+  // "Vi funderar på att söka … Hur stort är beslutsutrymmet?": a "vi" in a statement before the question is no "vår insats".
+  const mine = ctx.ownInitiatives.length > 0 && MINE_CUES.some((p) => findPhrase(words.tokens.slice(words.contextEnd), p));
   // "de tre största insatserna": in a list or a ranking, "insatserna" names no line of its own.
   const listing = words.measures.some((m) => m === 'ranking' || m === 'fundedInitiatives' || m === 'endingInitiatives');
   let candidates = listing ? match.candidates.filter((c) => c.id !== 'samverkansinsatser') : match.candidates;
@@ -71,6 +73,16 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   // "Vilken insats får mest pengar i år? Är det vi?": a ranking is over every insats, whoever asks.
   if (candidates.length === 0 && (mine || ownDefault) && !words.measures.includes('ranking')) candidates = ctx.ownInitiatives;
 
+  // "Hur mycket får Ung Framtid?": a name written beside the words of one of ours is another name, not ours.
+  const strangeName = strangeNameBeside(words, match);
+  if (strangeName && match.byName)
+    return {
+      kind: 'notUnderstood',
+      message: `Jag känner inte igen "${strangeName}" bland förbundets insatser. Fråga "vilka insatser finansieras i år?" för att se namnen.`,
+    };
+  // "Intäkter och kostnader 2027?", "budget och utfall för Bryggan 2025": two figures asked; ask which first.
+  const coordinated = coordinatedMeasures(words);
+  if (coordinated) return twoMeasures(coordinated, words, ctx);
   const measure0 = primaryMeasure(words, candidates.length > 0);
   // "förbrukningsgrad 2026" after "förbrukningsgrad Växtkraft": the measure said again in full is a new question.
   const restated =
@@ -155,6 +167,13 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     // "hur mycket moms betalar förbundet?": paying is not always the medlemsavgift.
     const feeNamed = words.tokens.some((t) => /^(medlemsavgift|medlemsavgiften|medlemsavgifter|medlemsavgifterna|avgift|avgiften|avgifter|fee|fees)$/.test(t));
     if (!feeNamed && unexplainedWords(words, match).some((t) => !STATE_WORDS.test(t))) return { kind: 'notUnderstood' };
+    // "Vad betalar vi i medlemsavgift till NNS?": a name that is no member of ours.
+    if (match.owners.length === 0 && unknownNames(words, match).some((t) => !STATE_WORDS.test(t)))
+      return {
+        kind: 'notUnderstood',
+        message:
+          'Jag har medlemmarnas avgifter till förbundet (2024 och 2025), inte förbundets egna avgifter till andra. Fråga till exempel "medlemsavgift Tierp 2025".',
+      };
     // "vår kommun" from an insatsansvarig: the kommun that owns their insats.
     const ownOwner = ctx.ownInitiatives[0]?.owner;
     const ourKommun =
@@ -197,6 +216,8 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   if (candidates.length > 1) return ambiguous(candidates, measure, words, ctx);
   const subject = candidates[0];
   if (!subject) {
+    // "förbrukningsgraden för insatsen där alla kommuner är parter": one insats, described; not all of them.
+    if (EITHER_MEASURES.has(measure) && describesOneInsats(words)) return unknownSubject(words, measure);
     if (EITHER_MEASURES.has(measure)) return reading({ measure, subject: FORBUND }, words, ctx);
     if (SUBJECT_MEASURES.has(measure)) {
       if (measure === 'line' && words.columns.length > 0) return budgetWithoutSubject(words, ctx);
@@ -239,13 +260,6 @@ const INSATS_WORDS = /^(insats|insatsen|insatser|insatserna|insatsens|projekt|pr
 /** "Hebys insats", "insatsen i Östhammar": an owner named as the owner of an insats. */
 function mentionsInsats(words: QuestionWords): boolean {
   return words.tokens.some((t) => INSATS_WORDS.test(t) || /^(hebys|enkopings|habos|knivstas|tierps|uppsalas|alvkarlebys|osthammars|regionens)$/.test(t));
-}
-
-/** Words written like a name ("Jobbcentrum") that name nothing the förbund has: an answer about the förbund would be a guess. */
-function unknownNames(words: QuestionWords, match: SubjectMatch): string[] {
-  return words.tokens.filter(
-    (t, i) => words.capitalised.has(i) && !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && t.length > 2 && !/^\d/.test(t),
-  );
 }
 
 function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | undefined {

@@ -35,7 +35,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'unused',
     words(
-      'outnyttjade|outnyttjat|outnyttjad|outnyttjades|outnytjade|outnytjat|outnytjad|outnyttjat|outnyttjade medel|oanvanda|oanvant|oforbrukade|oforbrukat|aterforda|aterfordes|aterfort|aterforts|aterfors|aterbetalade|aterbetalat|tillbaka|inte anvandes|inte anvants|inte anvant|anvandes inte|inte rekvirerat|inte rekvirerade|blev over|unused|returned',
+      'outnyttjade|outnyttjat|outnyttjad|outnyttjades|outnytjade|outnytjat|outnytjad|outnyttjat|outnyttjade medel|oanvanda|oanvant|oforbrukade|oforbrukat|aterforda|aterfordes|aterfort|aterforts|aterfors|aterbetalade|aterbetalat|tillbaka|inte anvandes|inte anvants|inte anvant|anvandes inte|inte rekvirerat|inte rekvirerade|aldrig rekvirerat|aldrig rekvirerades|aldrig anvant|aldrig anvandes|aldrig forbrukat|ej rekvirerat|ej anvant|inte forbrukat|inte utnyttjat|blev over|unused|returned',
     ),
     true,
   ],
@@ -264,7 +264,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'arsredovisning arsredovisningen bokslut bokslutet delarsrapport delarsrapporten verksamhetsplan verksamhetsplanen ' +
     'kallelse kallelsen protokoll protokollet styrelsemote styrelsemotet motet underlag underlaget tabell tabellen ' +
     'rapport rapporten uppgift uppgifter uppgiften svar svaret fraga fragan hallo tjena morsning ' +
-    'stammer stamde korrekt ratt riktigt hoppas snabb snabbfraga forsiktigt forhand morgon god bra allt mvh halsningar halsning infor inklusive del delen ' +
+    'stammer stamde korrekt ratt riktigt hoppas snabb snabbfraga forsiktigt forhand morgon god bra allt mvh halsningar halsning infor inklusive del delen mkt mycke ' +
     // English function words, and the English for the owners' kind: board members who write English.
     'does did do s at are our we us be will was were has have been it its by on with from there municipality municipality s county pay pays paid'
   ).split(' '),

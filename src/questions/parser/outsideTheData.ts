@@ -41,6 +41,8 @@ export function outsideTheData(words: QuestionWords): string | undefined {
   if (phrasing.asksWhatItMeans) return meaningOf(words.measures[0]);
   if (phrasing.asksToChange)
     return 'Jag kan inte ändra siffrorna. Budgeten ändras genom styrelsens beslut och en ny import av den ekonomiska informationen; en avvikelse i en insats anmäls med "ny avvikelse".';
+  if (phrasing.supposesAChange)
+    return 'Jag räknar ut vad som blir kvar att besluta om när styrelsen beviljar ett belopp ("om vi beviljar 500 tkr 2027"), men inte följderna av att en insats förlängs, läggs ner eller lämnar tillbaka pengar.';
   if (phrasing.changesByAmount)
     return 'Jag räknar ut vad som blir kvar att besluta om när styrelsen beviljar ett belopp ("om vi beviljar 500 tkr 2027"), men inte följderna av andra ändringar i budgeten.';
   const perPerson = tokens.some((t, i) => /^(varje|per|each|per)$/.test(t) && PERSON_WORDS.test(tokens[i + 1] ?? ''));
@@ -118,8 +120,15 @@ function asksPerPeriod(tokens: readonly string[]): boolean {
     const before = tokens[i - 1] ?? '';
     if (/^manads/.test(t) || t === 'manatligen') return true;
     if (/^(kvartal|kvartalet|kvartalen|kvartalens|manaderna|halvaret)$/.test(t) && ORDINALS.test(before)) return true;
+    if (
+      /^(hosten|varen|sommaren|vintern|hostterminen|varterminen|ht|vt)$/.test(t) &&
+      (/^(under|i|pa|till|fram)$/.test(before) || /^20\d\d$/.test(tokens[i + 1] ?? ''))
+    )
+      return true;
     if (PERIODS.has(t)) return before === 'per' || ((t === 'manaden' || t === 'manad') && before === 'i');
-    return MONTHS.has(t) && /^(i|under|for|pa|sedan|in)$/.test(before);
+    // "fastställdes i november": the month an event happened, not a month asked about.
+    const event = /(ades|des|ogs|ts)$/.test(tokens[i - 2] ?? '');
+    return MONTHS.has(t) && /^(i|under|for|pa|sedan|in)$/.test(before) && !event;
   });
 }
 

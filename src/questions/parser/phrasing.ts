@@ -69,6 +69,10 @@ export interface Phrasing {
   readonly grants: boolean;
   /** "om avgifterna höjs med 1 miljon": a change to the budget that is not a grant. */
   readonly changesByAmount: boolean;
+  /** "om Bryggan läggs ner", "om Samordnat stöd förlängs": a change that is no grant of an amount. */
+  readonly supposesAChange: boolean;
+  /** "2027, nej förlåt, 2028": where the words that replace the ones before begin (in characters), if anywhere. */
+  readonly correctionAt?: number;
   /** "ändra Bryggans budget", "radera", "uppdatera": something the bot is asked to do. */
   readonly asksToChange: boolean;
   /** "vad betyder beslutsutrymme?", "vad menas med förbrukningsgrad?". */
@@ -84,18 +88,25 @@ const CHECK = words('stämmer|stämde|stammer|stamde|korrekt|rätt|ratt|riktigt|
 const GRANT = words(
   '(?:om|if|ifall|när)\\s+(?:\\S+\\s+){0,2}(?:bevilja\\w*|ger|ge|delar\\s+ut|satsar|lägger|lagger|beslutar|säger\\s+ja|sager\\s+ja|godkänner|godkanner|tar|grants?|give|spend)',
 );
-const CHANGE = words(
-  `(?:höjs|höja|höjer|sänks|sänka|sänker|ökar|ökas|öka|minskar|minskas|minska|hojs|hoja|hojer|sanks|sanka|sanker|okar|okas|raised?|raises|cut)\\s+(?:med|by)\\s+(?:\\d+|${Object.keys(COUNT_WORDS).join('|')}|halv|kvarts)`,
-);
+const CHANGING = 'höjs|höja|höjer|sänks|sänka|sänker|ökar|ökas|öka|minskar|minskas|minska|hojs|hoja|hojer|sanks|sanka|sanker|okar|okas|raised?|raises|cut';
+const AN_AMOUNT = `(?:\\d+|${Object.keys(COUNT_WORDS).join('|')}|halv|kvarts)`;
+/** "höjs med 1 miljon", and "om … höjs till 25 mkr" (without "om", "minskar till 150 tkr" states what the table holds). */
+const CHANGE = words(`(?:${CHANGING})\\s+(?:med|by)\\s+${AN_AMOUNT}|(?:om|if|ifall)\\s+(?:\\S+\\s+){0,4}(?:${CHANGING})\\s+(?:till|to)\\s+${AN_AMOUNT}`);
 const ACTION = words(
   '^(?:(?:kan|kunde|skulle)\\s+(?:du|ni)\\s+|snälla\\s+|vänligen\\s+|please\\s+|could\\s+you\\s+|can\\s+you\\s+)?(?:ändra|uppdatera|radera|lägg\\s+in|registrera|sätt|spara|skicka|change|update|delete|set)',
 );
 const CHANGE_A_FIGURE = words('(?:ändra|ändrar|uppdatera|uppdaterar|radera|raderar)\\s+(?:\\S+\\s+){0,3}(?:budget\\w*|siffr\\w*|beloppet|prognos\\w*)');
 const MEANING = words(
-  'vad\\s+(?:betyder|innebär|innebar|menas\\s+med|står\\s+\\S+\\s+för)|vad\\s+är\\s+(?:ett\\s+|en\\s+)?\\S+(?:\\s+\\S+)?\\s+för\\s+något|what\\s+(?:does|is\\s+meant\\s+by)(?:\\s+\\S+)+\\s+mean|förklara\\s+begreppet|definition\\s+av',
+  'vad\\s+(?:betyder|innebär|innebar|menas\\s+med)|vad\\s+står\\s+\\S+\\s+för\\s*\\??\\s*$|vad\\s+är\\s+(?:ett\\s+|en\\s+)?\\S+(?:\\s+\\S+)?\\s+för\\s+något|what\\s+(?:does|is\\s+meant\\s+by)(?:\\s+\\S+)+\\s+mean|förklara\\s+begreppet|definition\\s+av',
 );
 const SAME_YEAR = words('(?:det|samma|that|same)\\s+(?:året|aret)|samma\\s+år|(?:that|same)\\s+year');
 const HOW_MANY_ARE = words('hur\\s+många\\s+är');
+const SUPPOSED_CHANGE = words(
+  '(?:om|if|ifall)\\s+(?:\\S+\\s+){1,4}(?:förlängs|forlangs|läggs\\s+ner|laggs\\s+ner|avslutas|stängs|stangs|upphör|upphor|lämnar\\s+tillbaka|lamnar\\s+tillbaka|återbetalar|aterbetalar|dras\\s+ner|drar\\s+ner|is\\s+extended|is\\s+closed|closes)',
+);
+const CORRECTION = words(
+  'nej\\s+förlåt|nej\\s+forlat|nej\\s+vänta|nej\\s+vanta|förlåt|forlat|jag\\s+menar|jag\\s+menade|äh|ah,|rättelse|rattelse|i\\s+mean|sorry',
+);
 
 export function readPhrasing(text: string): Phrasing {
   const lower = text.toLowerCase().trim();
@@ -107,5 +118,12 @@ export function readPhrasing(text: string): Phrasing {
     asksWhatItMeans: MEANING.test(lower),
     sameYearAsBefore: SAME_YEAR.test(lower),
     howManyAre: HOW_MANY_ARE.test(lower),
+    supposesAChange: SUPPOSED_CHANGE.test(lower),
+    ...correctionOf(lower),
   };
+}
+
+function correctionOf(lower: string): { correctionAt?: number } {
+  const m = CORRECTION.exec(lower);
+  return m && m.index > 0 ? { correctionAt: m.index } : {};
 }

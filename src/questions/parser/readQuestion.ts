@@ -38,6 +38,8 @@ export interface QuestionWords {
   /** "i procent?": the last figure as a share (utfall as förbrukningsgrad). */
   readonly inPercent: boolean;
   readonly phrasing: Phrasing;
+  /** Where each measure was cued: the tokens its words took. */
+  readonly measureAt: ReadonlyMap<Measure, readonly number[]>;
 }
 
 const AMOUNT = /(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?\s*(tkr|mkr|kr|kronor|miljoner|miljon|tusen|k)\b/g;
@@ -143,12 +145,22 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   }
   // "Samordnat stöd är störst i år, men vilken blir dyrast 2027?": a year in the statement is not asked when the question names one.
   const questionNamesYear = statedFirst && /\b20\d\d\b/.test(askingText);
+  // "Resultatet 2027, nej förlåt, 2028": what follows the correction replaces what it corrects.
+  const corrected =
+    phrasing.correctionAt === undefined
+      ? undefined
+      : questionTokens(dropAmounts(spellOutNumbers(question.slice(0, phrasing.correctionAt), currentYear).toLowerCase())).length;
+  const yearsCorrected = new Set<number>();
+  if (corrected !== undefined) tokens.forEach((t, i) => i >= corrected && /^20\d\d$/.test(t) && years.has(Number(t)) && yearsCorrected.add(Number(t)));
   const askedRelative = new Set<number>();
   for (const [offset, phrase] of [...RELATIVE_YEARS].sort((a, b) => b[1].length - a[1].length)) {
     const hit = exactPhrase(tokens, phrase, used);
     if (hit) {
-      if (!(questionNamesYear && hit.every((i) => i < questionStart))) years.add(currentYear + offset);
+      // "fastställdes i november i fjol": a relative year after a month dates something, like "november 2025" above.
+      const dated = MONTHS.has(tokens[(hit[0] as number) - 1] ?? '') && years.size > 0;
+      if (!(questionNamesYear && hit.every((i) => i < questionStart)) && !dated) years.add(currentYear + offset);
       if (hit.every((i) => i >= questionStart)) askedRelative.add(currentYear + offset);
+      if (corrected !== undefined && hit.every((i) => i >= corrected)) yearsCorrected.add(currentYear + offset);
       hit.forEach((i) => used.add(i));
     }
   }
@@ -156,6 +168,10 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   if (statedFirst && askedRelative.size > 0 && !/\b20\d\d\b/.test(askingText)) {
     years.clear();
     askedRelative.forEach((y) => years.add(y));
+  }
+  if (yearsCorrected.size > 0) {
+    years.clear();
+    yearsCorrected.forEach((y) => years.add(y));
   }
 
   markAll(tokens, FORBUND_NAMES, used);
@@ -260,6 +276,8 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     !years.has(currentYear)
   )
     years.add(currentYear);
+  // "om styrelsen säger ja till en ansökan på 1,2 miljoner": an amount granted on a condition asks what is left.
+  if (phrasing.grants && amount !== undefined && !measures.includes('whatIf')) measures = ['whatIf', ...measures];
   const order = measures.includes('ranking') ? rankingOrder(tokens) : undefined;
   const countWord = tokens.find((t) => NUMBER_WORDS[t] !== undefined);
   const count = order ? (countWord ? NUMBER_WORDS[countWord] : numericCount(tokens)) : undefined;
@@ -280,13 +298,14 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     ...bareNumberOf(tokens),
     explain,
     questionStart,
-    contextEnd: statedFirst ? questionStart : 0,
+    contextEnd: Math.max(statedFirst ? questionStart : 0, corrected ?? 0),
     aside: asideTokens(withoutAmounts),
     inPercent: measures.length === 0 && tokens.length <= 4 && tokens.some((t) => /^(procent|procentuellt|percent|percentage)$/.test(t)),
     help,
     difference,
     followUpOpener,
     phrasing,
+    measureAt: cuedAt,
   };
 }
 

@@ -16,7 +16,7 @@ export type Expectation =
   | { readonly figure: Figure }
   | { readonly clarify: true }
   | { readonly notUnderstood: true }
-  | { readonly noData: { readonly measure: Measure; readonly year: number; readonly subject?: string } }
+  | { readonly noData: { readonly measure: Measure; readonly year: number; readonly subject?: string; readonly member?: string } }
   | { readonly explanation: { readonly measure: 'remaining'; readonly year: number; readonly column?: ColumnName } };
 
 export interface Entry {
@@ -90,7 +90,8 @@ export function loadCorpus(file: string): Entry[] {
     if (kinds[0] === 'notUnderstood' && x.notUnderstood !== true) throw new Error(`${where}: notUnderstood must be true`);
     if (kinds[0] === 'noData') {
       if (!MEASURES.includes(x.noData.measure)) throw new Error(`${where}: unknown measure ${x.noData.measure}`);
-      if (hasFigure({ measure: x.noData.measure, year: x.noData.year, subject: x.noData.subject ?? probeSubject(x.noData.measure) }))
+      const member = x.noData.member !== undefined ? { member: x.noData.member } : {};
+      if (hasFigure({ measure: x.noData.measure, year: x.noData.year, subject: x.noData.subject ?? probeSubject(x.noData.measure), ...member }))
         throw new Error(`${where}: ${x.noData.measure} ${x.noData.year} has data`);
       if (yearsWith(x.noData.measure, x.noData.subject).length === 0) throw new Error(`${where}: ${x.noData.measure} has no year with data at all`);
     }
@@ -320,6 +321,8 @@ export const CORPORA = [
   'heldout13',
   'heldout14',
   'heldout15',
+  'heldout16',
+  'heldout17',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
