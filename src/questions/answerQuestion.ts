@@ -3,12 +3,13 @@ import { Role } from '../roles/roleDirectory';
 import { answerActual, answerEndingInitiatives, answerPeriod, answerUnused, answerUtilisation, yearAnswered } from './answers/initiativeAnswers';
 import { answerBalance, answerMembershipFee, answerReserveFund } from './answers/feeAndRatioAnswers';
 import { explainReading } from './answers/explain';
-import { helpReply } from './answers/help';
+import { helpReply, meaningReply } from './answers/help';
 import { answerTotals } from './answers/ledgerAnswers';
 import { answerFundedInitiatives, answerInitiativesOfOwner, answerLine, answerRanking, answerShare, rankingTop } from './answers/lineAnswers';
 import { clarifyReply, findLedger } from './answers/common';
 import { QuestionContext, currentYearOf } from './context';
 import { Interpretation, interpret, looksLikeFollowUp } from './parser/interpret';
+import { meaningOf } from './parser/meanings';
 import { QuestionWords, readQuestionWords } from './parser/readQuestion';
 import { SubjectEntity, SubjectMatch, matchSubjects, subjectsOfRegistry, subjectsOfSnapshot } from './parser/subjects';
 import { STOP_WORDS } from './parser/lexicon';
@@ -84,6 +85,7 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
     if (interpretation.pending && asker.conversationKey) await ctx.repos.readings.save(ctx.associationId, asker.conversationKey, interpretation.pending);
     return [clarifyReply('Menade du …?', interpretation.message, interpretation.options)];
   }
+  if (interpretation.kind === 'meaning') return [meaningReply(interpretation.meaning)];
   if (interpretation.kind === 'notUnderstood') {
     if (!previous && words.followUpOpener && words.measures.length === 0)
       return [
@@ -94,10 +96,12 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
     return [helpReply(interpretation.message ?? `Jag förstod inte frågan "${text.trim()}". Jag kan svara på till exempel:`, asker.roles)];
   }
   const reading = interpretation.reading;
-  // "hur räknas beslutsutrymmet 2027?": the calculation of the figure asked, not only the figure.
-  const answer = words.explain
+  // "hur räknas beslutsutrymmet 2027?": the calculation of the figure asked, not only the figure;
+  // "vad är beslutsutrymme för något, och hur stort är det?": the figure, then what the word means.
+  const explained = words.explain
     ? async (r: Reading) => [(await explainReading(ctx, r)) ?? ((await answerReading(ctx, r))[0] as Reply)]
     : (r: Reading) => answerReading(ctx, r);
+  const answer = words.phrasing.asksWhatItMeans ? async (r: Reading) => [...(await explained(r)), meaningReply(meaningOf(r.measure))] : explained;
   const key = asker.conversationKey;
   if (!key) return answer(reading);
   // The reading is stored while the answer is computed and sent (one the answer completes, after it).

@@ -138,7 +138,8 @@ describe('question reader', () => {
 
   it('explains a word instead of giving its figure', () => {
     const r = read('vad menas med förbrukningsgrad?');
-    assert.ok(r.kind === 'notUnderstood' && /utfallet delat med den beviljade budgeten/.test(r.message ?? ''));
+    assert.ok(r.kind === 'meaning' && /utfallet delat med den beviljade budgeten/.test(r.meaning.text), JSON.stringify(r));
+    assert.equal(r.kind === 'meaning' ? r.meaning.example : '', 'förbrukningsgrad Växtkraft 2025');
   });
 
   it('takes the year of the last question for "det året", and the question, not the statement, for what is asked', () => {

@@ -1,5 +1,6 @@
 import { Reply } from '../../cards/viewModels';
 import { Role } from '../../roles/roleDirectory';
+import { Meaning } from '../parser/meanings';
 
 /** What each role can start besides the budget questions. */
 const ROLE_EXAMPLES: Readonly<Record<Role, readonly string[]>> = {
@@ -46,5 +47,14 @@ export function helpReply(
   return {
     card: { template: 'help', view: { title: 'Vad kan jag fråga?', intro, examples: examples.map((question) => ({ question })) } },
     text: [intro, ...examples.map((q) => `- ${q}`)].join('\n'),
+  };
+}
+
+/** "Vad betyder …?": the meaning in words, and a button that asks for the figure. */
+export function meaningReply(meaning: Meaning): Reply {
+  const actions = meaning.example ? [{ title: `Visa: ${meaning.example}`, verb: 'askQuestion', data: { question: meaning.example } }] : [];
+  return {
+    card: { template: 'notice', view: { title: 'Vad betyder det?', message: meaning.text, actions } },
+    text: meaning.example ? `${meaning.text} Fråga till exempel "${meaning.example}".` : meaning.text,
   };
 }

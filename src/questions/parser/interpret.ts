@@ -2,6 +2,7 @@ import { ColumnKind } from '../../domain/ledger';
 import { FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES, Subject } from '../../domain/reading';
 import { MINE_CUES, OVERVIEW_WORDS, STOP_WORDS } from './lexicon';
 import { outsideTheData } from './outsideTheData';
+import { Meaning, meaningOf } from './meanings';
 import { QuestionWords } from './readQuestion';
 import { SubjectEntity, SubjectMatch } from './subjects';
 import { findPhrase } from './text';
@@ -27,7 +28,8 @@ export interface ClarifyOption {
 export type Interpretation =
   | { readonly kind: 'reading'; readonly reading: Reading }
   | { readonly kind: 'clarify'; readonly message: string; readonly options: readonly ClarifyOption[]; readonly pending?: Reading }
-  | { readonly kind: 'notUnderstood'; readonly message?: string };
+  | { readonly kind: 'notUnderstood'; readonly message?: string }
+  | { readonly kind: 'meaning'; readonly meaning: Meaning };
 
 export interface InterpretContext {
   readonly currentYear: number;
@@ -52,6 +54,8 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
       kind: 'notUnderstood',
       message: 'Vilket år menar du? Jag har ingen tidigare fråga i den här konversationen; skriv året, till exempel "vad kostar Bryggan 2027?".',
     };
+  // "vad betyder förbrukningsgrad?": the word explained, and its figure one click away.
+  if (words.phrasing.asksWhatItMeans && !asksForTheFigureToo(words)) return { kind: 'meaning', meaning: meaningOf(words.measures[0]) };
   const outside = outsideTheData(words);
   if (outside) return { kind: 'notUnderstood', message: outside };
   // "vad kostar den det sista året?": the year is the insats's own, which the words do not give.
@@ -322,6 +326,8 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
   // "budget då?": a column word alone names no measure of its own.
   const measure = named === 'line' && match.candidates.length === 0 && words.columns.length > 0 ? undefined : named;
   if (words.explain || words.yearShift !== undefined || words.inPercent || words.phrasing.sameYearAsBefore) return true;
+  // "skillnaden mellan budget och prognos för Bryggan 2026": whole in itself, however it opens.
+  if (words.columns.length > 1 && words.years.length > 0 && (match.candidates.length > 0 || measure !== undefined)) return false;
   // "beslutsutrymme 2026?": a förbund-only figure for a named year takes nothing from the last answer (and costs no read of it).
   if (named !== undefined && SELF_CONTAINED.has(named) && words.years.length > 0 && !words.followUpOpener && words.amount === undefined && !words.difference)
     return false;
@@ -481,6 +487,11 @@ function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionW
       ...(words.count !== undefined ? { count: words.count } : {}),
     },
   };
+}
+
+/** "vad är beslutsutrymme för något, och hur stort är det i år?": the meaning and the figure. */
+function asksForTheFigureToo(words: QuestionWords): boolean {
+  return words.tokens.some((t, i) => t === 'och' && words.tokens[i + 1] === 'hur' && /^(stort|stor|mycket|hog|hogt)$/.test(words.tokens[i + 2] ?? ''));
 }
 
 /** Measures whose change between two years a card shows. */

@@ -21,9 +21,18 @@ const MEANINGS: Partial<Record<Measure, string>> = {
   reserveFund: 'Reservfonden är en del av det egna kapitalet som är bunden och inte räknas in i beslutsutrymmet. Siffran: "reservfond".',
 };
 
-export function meaningOf(measure: Measure | undefined): string {
-  return (
-    (measure && MEANINGS[measure]) ??
-    'Jag förklarar förbundets ekonomiska begrepp: beslutsutrymme, resultat, intäkter, kostnader, budget och prognos, utfall, förbrukningsgrad, medlemsavgift, soliditet, kassalikviditet, eget kapital och reservfond. Skriv till exempel "vad betyder förbrukningsgrad?".'
-  );
+/** What a word means, and a question that shows its figure. */
+export interface Meaning {
+  readonly text: string;
+  readonly example?: string;
+}
+
+export function meaningOf(measure: Measure | undefined): Meaning {
+  const known = measure ? MEANINGS[measure] : undefined;
+  if (!known)
+    return {
+      text: 'Jag förklarar förbundets ekonomiska begrepp: beslutsutrymme, resultat, intäkter, kostnader, budget och prognos, utfall, förbrukningsgrad, medlemsavgift, soliditet, kassalikviditet, eget kapital och reservfond. Skriv till exempel "vad betyder förbrukningsgrad?".',
+    };
+  const example = /Siffran: "([^"]+)"\.?$/.exec(known);
+  return example ? { text: known.slice(0, example.index).trim(), example: example[1] as string } : { text: known };
 }

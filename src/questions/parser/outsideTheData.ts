@@ -1,5 +1,4 @@
 import { COUNTABLE_WORDS, FORBUND_WORDS, MONTHS, OTHER_REGIONS } from './lexicon';
-import { meaningOf } from './meanings';
 import type { QuestionWords } from './readQuestion';
 
 /** Words that ask for something the förbund's figures do not hold, whatever budget words stand beside them, and what to say. */
@@ -38,7 +37,6 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
  */
 export function outsideTheData(words: QuestionWords): string | undefined {
   const { tokens, questionStart, phrasing } = words;
-  if (phrasing.asksWhatItMeans) return meaningOf(words.measures[0]);
   if (phrasing.asksToChange)
     return 'Jag kan inte ändra siffrorna. Budgeten ändras genom styrelsens beslut och en ny import av den ekonomiska informationen; en avvikelse i en insats anmäls med "ny avvikelse".';
   if (phrasing.supposesAChange)
@@ -67,8 +65,16 @@ export function outsideTheData(words: QuestionWords): string | undefined {
     return 'Vilka år menar du? Skriv åren, till exempel "utfall Framsteget 2024" och "2025".';
   if (words.measures.includes('share') && words.measures.includes('membershipFee'))
     return 'Jag har medlemsavgiften per medlem i kronor (2024 och 2025), inte som andel. Fråga till exempel "medlemsavgift Region Uppsala 2025".';
-  if (words.amount === undefined && tokens.some((t, i) => COMPARATIVES.test(t) && [tokens[i + 1], tokens[i + 2]].some((n) => n === 'an' || n === 'than')))
+  if (
+    !words.difference &&
+    words.amount === undefined &&
+    tokens.some((t, i) => COMPARATIVES.test(t) && [tokens[i + 1], tokens[i + 2]].some((n) => n === 'an' || n === 'than'))
+  )
     return 'Jag jämför inte två saker i ett svar. Fråga om en i taget, till exempel "vad kostar Bryggan 2027?" och sedan "och Växtkraft?".';
+  if (tokens.some((t) => /^delegation/.test(t)) && words.amount === undefined && !words.measures.includes('whatIf'))
+    return 'Hur stora belopp förbundschefen får bevilja på delegation står i förbundets delegationsordning. Jag svarar på vad som finns kvar: "om vi beviljar 400 tkr på delegation i år, vad blir kvar?".';
+  if (has(tokens, 'extern', 'finansiering') || has(tokens, 'externa', 'medel') || has(tokens, 'extern', 'medfinansiering'))
+    return 'Jag har förbundets medel till insatserna, inte vad de har fått från andra finansiärer.';
   if (tokens.includes('vem') || (tokens.includes('vilka') && tokens.includes('personer')))
     return 'Jag svarar på frågor om förbundets ekonomi och insatser, inte om vem som gör vad. Fråga kansliet.';
   const many = tokens.findIndex((t, i) => t === 'hur' && tokens[i + 1] === 'manga');

@@ -75,7 +75,7 @@ export function ambiguous(
 export function isBareSurplus(words: QuestionWords): boolean {
   const surplus = words.tokens.filter((t) => /^(overskott|overskottet)$/.test(t));
   const qualified = words.tokens.some((t) =>
-    /^(arets|aret|resultat|resultatet|gar|ackumulerat|ackumulerade|tidigare|med|blir|blev|gjorde|gjort|redovisade|redovisat|beraknat|beraknade|prognos|prognosen|budget|budgeten)$/.test(
+    /^(arets|aret|resultat|resultatet|gar|ackumulerat|ackumulerade|tidigare|med|blev|gjorde|gjort|redovisade|underskott|underskottet|redovisat|beraknat|beraknade|prognos|prognosen|budget|budgeten)$/.test(
       t,
     ),
   );

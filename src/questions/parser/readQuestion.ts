@@ -63,10 +63,20 @@ const YEAR_SHIFTS: readonly (readonly [number, readonly string[]])[] = [
   [1, ['ett', 'ar', 'senare']],
   [1, ['foljande', 'ar']],
 ];
+const REGISTER_NUMBER = /\b(?:dnr|diarienr|diarienummer|d)?\.?\s*20\d\d:\d+\b/gi;
 const ISO_DATE = /\b(20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g;
 /** "2027 tkr": a year with its unit word, unless the question grants an amount (see below). */
 const looksLikeYear = (m: readonly (string | undefined)[]) => /^20\d\d$/.test(m[1] ?? '') && !m[2] && /^(tkr|kr|kronor)$/.test(m[3] ?? '');
-const NEGATIONS: ReadonlySet<string> = new Set(['inte', 'ej', 'utom', 'exklusive', 'exkl']);
+const YEAR_END: readonly (readonly string[])[] = [
+  ['ar', 'slut'],
+  ['vid', 'utgangen'],
+  ['vid', 'arets', 'slut'],
+  ['vid', 'slutet'],
+  ['i', 'slutet'],
+  ['at', 'the', 'end'],
+];
+const NEGATIONS: ReadonlySet<string> = new Set(['inte', 'ej', 'utom', 'exklusive', 'exkl', 'utan']);
+const COMPARED = /^(lagre|hogre|mer|mindre|storre|fler|farre|lower|higher|more|less)$/;
 const NEGATIONS_AFTER = /^(oraknad|oraknat|oraknade|exkluderad|exkluderat|exkluderade|undantagen|undantaget|undantagna|bortraknad|bortraknat|bortraknade)$/;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6 };
 
@@ -74,7 +84,8 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4
 export function readQuestionWords(question: string, currentYear: number): QuestionWords {
   const phrasing = readPhrasing(question);
   // "per 2025-12-31" names the year 2025, not a range 2012–2031.
-  const text = spellOutNumbers(withoutSignature(question), currentYear).replace(ISO_DATE, '$1');
+  // "Dnr 2025:14", "D 2025:12": a register number, not a year.
+  const text = spellOutNumbers(withoutSignature(question), currentYear).replace(REGISTER_NUMBER, ' ').replace(ISO_DATE, '$1');
   // "Stämmer det att beslutsutrymmet är 3 178 tkr?": the amount is the figure to check, granted by nobody.
   const quotedOnly = phrasing.checksAFigure && !phrasing.grants;
   const lower = text.toLowerCase().replace(/\u2212/g, '-');
@@ -203,7 +214,10 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   }
   const explain = markAll(tokens, EXPLAIN_CUES, used);
   const help = tokens.length <= 4 && markAll(tokens, HELP_CUES, used);
-  const difference = markAll(tokens, DIFFERENCE_CUES, used);
+  // "hur mycket lägre är det än 2026?": a comparison with a year is a change between years.
+  const comparedWithYear =
+    tokens.some((t) => COMPARED.test(t)) && tokens.some((t, i) => /^(an|than)$/.test(t) && /^(20\d\d|i|forra|nasta|fjol|ifjol)$/.test(tokens[i + 1] ?? ''));
+  const difference = markAll(tokens, DIFFERENCE_CUES, used) || comparedWithYear;
   let measures: Measure[] = [];
   const askedInQuestion = new Set<Measure>();
   const cuedAt = new Map<Measure, number[]>();
@@ -215,6 +229,18 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     cuedAt.set(measure, [...(cuedAt.get(measure) ?? []), ...at]);
     if (at.some((i) => i >= questionStart && i < questionEnd)) askedInQuestion.add(measure);
   }
+  // "vad gjorde Bryggan av med 2024?": the verb and its particle around the name.
+  tokens.forEach((t, i) => {
+    const particle = tokens.findIndex((u, j) => j > i + 1 && j <= i + 4 && u === 'av' && tokens[j + 1] === 'med');
+    if (/^(gjorde|gor|gjort)$/.test(t) && particle > 0 && !measures.includes('actual')) {
+      measures.unshift('actual');
+      cuedAt.set('actual', [i, particle, particle + 1]);
+      [i, particle, particle + 1].forEach((j) => used.add(j));
+    }
+  });
+  // "ackumulerat överskott kvar när 2027 är slut": what goes out of the year, not what came in.
+  if (measures.includes('carriedIn') && YEAR_END.some((p) => exactPhrase(tokens, p, new Set())))
+    measures = measures.map((m) => (m === 'carriedIn' ? 'remaining' : m));
   // "i tkr, inte förbrukningsgrad": a measure named only right after a negation is the one not asked.
   const negated = new Set(tokens.flatMap((t, i) => (NEGATIONS.has(t) && ![...cuedAt.values()].some((at) => at.includes(i)) ? [i + 1, i + 2] : [])));
   if (measures.some((m) => !(cuedAt.get(m) ?? []).every((i) => negated.has(i))))

@@ -323,6 +323,8 @@ export const CORPORA = [
   'heldout15',
   'heldout16',
   'heldout17',
+  'heldout18',
+  'heldout19',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
