@@ -136,6 +136,22 @@ describe('question reader', () => {
     }
   });
 
+  it('keeps ordinary questions whose words look like the refused ones', () => {
+    assert.equal(reading('om vi beviljar en och en halv miljon 2027, vad blir kvar?').amount, 1_500_000);
+    assert.equal(reading('Bryggan fick 1,2 mkr 2026 – när slutar den?').measure, 'endDate');
+    assert.equal(reading('Är det korrekt att vi kan bevilja 2 mkr 2027?').measure, 'whatIf');
+    assert.equal(reading('Vad innebär det för beslutsutrymmet 2027 om vi beviljar 500 tkr?').measure, 'whatIf');
+    assert.notEqual(read('Vad har vi kvar att besluta om 2027 när Bryggan avslutas?').kind, 'notUnderstood');
+    assert.equal(reading('Hur mycket ändrar sig Bryggans budget mellan 2026 och 2027?').difference, true);
+    assert.equal(reading('Efter delegationsbeslut D 2025:12 – vad ligger Plattform för individstöd på nu?').measure, 'line');
+    assert.equal(reading('Hur mycket ökar de sammanlagda kostnaderna från 2026 till 2027?').difference, true);
+    assert.deepEqual(reading('Dnr 2025:14 gäller Bryggan 2027, nej förlåt, 2028').years, [2028]);
+    assert.equal(read('Hur mycket har förbrukats i september 2026?').kind, 'notUnderstood');
+    assert.equal(reading('Vad kostar Bryggan 2027? Mvh Anna-Karin Berg').measure, 'line');
+    assert.equal(reading('Hur många insatser finns 2027? Hur många är nya?').measure, 'fundedInitiatives');
+    assert.equal(reading('beslutsutrymme 2027. Förlåt om jag tjatar.').measure, 'remaining');
+  });
+
   it('explains a word instead of giving its figure', () => {
     const r = read('vad menas med förbrukningsgrad?');
     assert.ok(r.kind === 'meaning' && /utfallet delat med den beviljade budgeten/.test(r.meaning.text), JSON.stringify(r));

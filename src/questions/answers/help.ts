@@ -54,7 +54,7 @@ export function helpReply(
 export function meaningReply(meaning: Meaning): Reply {
   const actions = meaning.example ? [{ title: `Visa: ${meaning.example}`, verb: 'askQuestion', data: { question: meaning.example } }] : [];
   return {
-    card: { template: 'notice', view: { title: 'Vad betyder det?', message: meaning.text, actions } },
+    card: { template: 'notice', view: { title: `Vad betyder ${meaning.term}?`, message: meaning.text, actions } },
     text: meaning.example ? `${meaning.text} Fråga till exempel "${meaning.example}".` : meaning.text,
   };
 }

@@ -6,7 +6,7 @@ import { Meaning, meaningOf } from './meanings';
 import { QuestionWords } from './readQuestion';
 import { SubjectEntity, SubjectMatch } from './subjects';
 import { findPhrase } from './text';
-import { coordinatedMeasures, describesOneInsats, strangeNameBeside, twoMeasures, unknownNames } from './questionShapes';
+import { coordinatedMeasures, describesOneInsats, strangeNameBeside, twoMeasures, unknownNames, usedOrShare } from './questionShapes';
 import {
   MEASURE_WORDS,
   ambiguous,
@@ -62,7 +62,7 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   if (words.years.length === 0 && words.tokens.some((t, i) => /^(sista|forsta|last|first)$/.test(t) && /^(aret|ar|year)$/.test(words.tokens[i + 1] ?? '')))
     return { kind: 'notUnderstood', message: 'Vilket år menar du? Skriv året, till exempel "vad kostar RegExPro 2028?".' };
   // "om styrelsen beviljar Bryggans ansökan, vad blir kvar?": a grant without an amount I can read is no figure.
-  if (words.measures.includes('whatIf') && words.amount === undefined && words.bareNumber === undefined && grantsSomething(words.tokens))
+  if (words.measures.includes('whatIf') && words.amount === undefined && words.bareNumber === undefined && words.phrasing.grants)
     return { kind: 'notUnderstood', message: 'Hur mycket gäller det? Skriv beloppet med siffror, till exempel "om vi beviljar 500 tkr 2027, vad blir kvar?".' };
   // "Vi funderar på att söka … Hur stort är beslutsutrymmet?": a "vi" in a statement before the question is no "vår insats".
   const mine = ctx.ownInitiatives.length > 0 && MINE_CUES.some((p) => findPhrase(words.tokens.slice(words.contextEnd), p));
@@ -82,10 +82,10 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   if (strangeName && match.byName)
     return {
       kind: 'notUnderstood',
-      message: `Jag känner inte igen "${strangeName}" bland förbundets insatser. Fråga "vilka insatser finansieras i år?" för att se namnen.`,
+      message: 'Jag känner inte igen det namnet bland förbundets insatser. Fråga "vilka insatser finansieras i år?" för att se namnen.',
     };
   // "Intäkter och kostnader 2027?", "budget och utfall för Bryggan 2025": two figures asked; ask which first.
-  const coordinated = coordinatedMeasures(words);
+  const coordinated = coordinatedMeasures(words) ?? usedOrShare(words);
   if (coordinated) return twoMeasures(coordinated, words, ctx);
   const measure0 = primaryMeasure(words, candidates.length > 0);
   // "förbrukningsgrad 2026" after "förbrukningsgrad Växtkraft": the measure said again in full is a new question.
@@ -161,12 +161,7 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
       return reading({ measure: 'initiativesOfOwner', subject: { kind: 'owner', owner: match.owners[0] as string } }, words, ctx);
   }
   // "har Hebys medlemsavgift ändrats sedan 2024?": a change is shown for the table's totals and lines only.
-  if (words.difference && !CHANGING_MEASURES.has(measure))
-    return {
-      kind: 'notUnderstood',
-      message:
-        'Förändringen mellan två år visar jag för beslutsutrymme, resultat, intäkter, kostnader och en insats eller rad, till exempel "skillnaden i Bryggans budget mellan 2026 och 2027".',
-    };
+  if (words.difference && !CHANGING_MEASURES.has(measure)) return { kind: 'notUnderstood', message: CHANGE_ONLY_FOR };
   if (measure === 'membershipFee') {
     // "hur mycket moms betalar förbundet?": paying is not always the medlemsavgift.
     const feeNamed = words.tokens.some((t) => /^(medlemsavgift|medlemsavgiften|medlemsavgifter|medlemsavgifterna|avgift|avgiften|avgifter|fee|fees)$/.test(t));
@@ -209,8 +204,8 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     // beside the total's own name are its parts, and the total is asked.
     if (
       (measure === 'costs' || measure === 'income') &&
-      candidates.length > 1 &&
-      words.tokens.some((t, i) => /^(summa|totala|total)$/.test(t) || (t === 's' && words.tokens[i + 1] === 'a'))
+      (candidates.length > 1 || (measure === 'income' && words.tokens.includes('totalt'))) &&
+      words.tokens.some((t, i) => /^(summa|totala|total|totalt)$/.test(t) || (t === 's' && words.tokens[i + 1] === 'a'))
     )
       return reading({ measure, subject: FORBUND }, words, ctx);
     // A line named with a total's word: its own amount ("kostnader för förvaltningen").
@@ -448,14 +443,17 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
   // "prognos eller budget, vad står i budgeten?": the column named last is the one asked for.
   const column = comparing ?? words.columns[words.columns.length - 1] ?? (words.years.length === 0 && !measure ? previousColumn : undefined);
   const compareWith = comparing ? (previousColumn ?? (comparing === 'forecast' ? 'budget' : 'forecast')) : undefined;
+  // "skillnaden mellan 2026 och 2027" then "och mellan 2027 och 2028?": still a change.
+  const difference = words.difference || (next.difference === true && words.years.length > 1);
+  if (difference && !CHANGING_MEASURES.has(base.measure)) return { kind: 'notUnderstood', message: CHANGE_ONLY_FOR };
   return {
     kind: 'reading',
     reading: {
       ...base,
-      years: words.difference && years.length < 2 ? [...new Set([...next.years, ...years])].sort((a, b) => a - b) : years,
+      years: difference && years.length < 2 ? [...new Set([...next.years, ...years])].sort((a, b) => a - b) : years,
       ...(column ? { column } : {}),
       ...(compareWith && compareWith !== column ? { compareWith } : {}),
-      ...(words.difference ? { difference: true } : {}),
+      ...(difference ? { difference: true } : {}),
       ...(amountOf(words, next) !== undefined ? { amount: amountOf(words, next) } : {}),
       ...(words.order ? { order: words.order } : {}),
     },
@@ -494,15 +492,11 @@ function asksForTheFigureToo(words: QuestionWords): boolean {
   return words.tokens.some((t, i) => t === 'och' && words.tokens[i + 1] === 'hur' && /^(stort|stor|mycket|hog|hogt)$/.test(words.tokens[i + 2] ?? ''));
 }
 
+const CHANGE_ONLY_FOR =
+  'Förändringen visar jag bara för beslutsutrymme, överskott från tidigare år, resultat, intäkter, kostnader och en insats eller budgetrad, till exempel "skillnaden i Bryggans budget mellan 2026 och 2027".';
+
 /** Measures whose change between two years a card shows. */
 const CHANGING_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'carriedIn', 'result', 'income', 'costs', 'line', 'whatIf']);
-
-/** "om vi beviljar …", "om styrelsen ger …": a condition that grants something. */
-function grantsSomething(tokens: readonly string[]): boolean {
-  return tokens.some(
-    (t, i) => (t === 'om' || t === 'if') && tokens.slice(i + 1, i + 4).some((n) => /^(beviljar|bevilja|ger|ge|delar|lagger|satsar|grant|grants|give)$/.test(n)),
-  );
-}
 
 /** Closed-year measures default to the last closed year. */
 function defaultYear(measure: Measure, currentYear: number): number {

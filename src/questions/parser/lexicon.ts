@@ -164,10 +164,13 @@ export const COUNTABLE_WORDS: ReadonlySet<string> = new Set(
   'insatser insats insatserna projekt projekten kronor kr tkr miljoner procent procentenheter dagar manader ar veckor'.split(' '),
 );
 
+/** Comparatives: "dyrare än Växtkraft" compares two things, "lägre än 2026" two years. */
+export const COMPARATIVES = /^(dyrare|billigare|mer|mindre|hogre|lagre|storre|battre|samre|fler|farre|more|less|higher|lower|bigger|larger|cheaper)$/;
+
 /** Cues that name a column of the ekonomisk information. */
 export const COLUMN_CUES: readonly (readonly [ColumnKind, Phrases])[] = [
-  ['budget', words('budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|budgeted|faststalld budget|faststalld|bu|budg')],
-  ['forecast', words('prognos|prognosen|prognostiserat|prognostiserad|prognoser|forecast|senaste prognosen|prog')],
+  ['budget', words('budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|budgeted|faststalld budget|faststalld|bu|budg|budgetkolumnen|budgetkolumn')],
+  ['forecast', words('prognos|prognosen|prognostiserat|prognostiserad|prognoser|forecast|senaste prognosen|prog|prognoskolumnen|prognoskolumn')],
   ['preliminary', words('preliminar|preliminara|preliminart|prel|preliminary')],
 ];
 
@@ -177,10 +180,10 @@ export const EXPLAIN_CUES = words(
 );
 
 /** The first word(s) of a follow-up that changes one part of the last question. */
-export const FOLLOW_UP_OPENERS = words('och|men|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
+export const FOLLOW_UP_OPENERS = words('och|men|nej|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
 
 export const DIFFERENCE_CUES = words(
-  'skillnaden|skillnad|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease',
+  'skillnaden|skillnad|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease',
 );
 
 export const HELP_CUES = words('hjalp|help|vad kan du|vad kan jag fraga|exempel|kommandon');
@@ -207,7 +210,6 @@ export const RELATIVE_YEARS: readonly (readonly [number, readonly string[]])[] =
   [1, ['kommande', 'aret']],
   [1, ['nasta', 'aret']],
   [1, ['next', 'year']],
-  [2, ['om', 'tva', 'ar']],
   [2, ['aret', 'efter', 'nasta']],
   [2, ['ar', 'efter', 'nasta']],
   [2, ['in', 'two', 'years']],
@@ -234,7 +236,6 @@ export const RELATIVE_YEARS: readonly (readonly [number, readonly string[]])[] =
   [-1, ['senaste', 'arsskiftet']],
   [-2, ['forrforra', 'ar']],
   [-2, ['forrforra', 'arets']],
-  [-2, ['for', 'tva', 'ar', 'sedan']],
 ];
 
 /** Words that carry no meaning for the reading: question words, verbs of asking, fillers, units. */
@@ -264,7 +265,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'arsredovisning arsredovisningen bokslut bokslutet delarsrapport delarsrapporten verksamhetsplan verksamhetsplanen ' +
     'kallelse kallelsen protokoll protokollet styrelsemote styrelsemotet motet underlag underlaget tabell tabellen ' +
     'rapport rapporten uppgift uppgifter uppgiften svar svaret fraga fragan hallo tjena morsning ' +
-    'stammer stamde korrekt ratt riktigt hoppas snabb snabbfraga forsiktigt forhand morgon god bra allt mvh halsningar halsning infor inklusive del delen mkt mycke ' +
+    'stammer stamde korrekt ratt riktigt hoppas snabb snabbfraga forsiktigt forhand morgon god bra allt mvh halsningar halsning infor inklusive del delen mkt mycke forlat ursakta framsteg framstegen eller ' +
     // English function words, and the English for the owners' kind: board members who write English.
     'does did do s at are our we us be will was were has have been it its by on with from there municipality municipality s county pay pays paid'
   ).split(' '),

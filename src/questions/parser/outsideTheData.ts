@@ -1,4 +1,4 @@
-import { COUNTABLE_WORDS, FORBUND_WORDS, MONTHS, OTHER_REGIONS } from './lexicon';
+import { COMPARATIVES, COUNTABLE_WORDS, FORBUND_WORDS, MONTHS, OTHER_REGIONS } from './lexicon';
 import type { QuestionWords } from './readQuestion';
 
 /** Words that ask for something the förbund's figures do not hold, whatever budget words stand beside them, and what to say. */
@@ -20,7 +20,7 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
     'Jag har insatsernas och förbundets belopp per år, inte uppdelade på löner, lokaler och annat.',
   ],
   [
-    /^(ranta|rantan|rantor|rantorna|ranteintakter|ranteintakterna|rantekostnader|interest|placering|placeringen|placeringar|placeringarna)$/,
+    /^(ranta|rantan|rantor|rantorna|ranteintakter|ranteintakterna|rantekostnader|interest|rantefond|rantefonden|korttidsrantefond|kortrantefond|kortrantefonden)$/,
     'Jag har inte förbundets räntor eller placeringar, bara intäkter och kostnader i budgeten och årsredovisningens nyckeltal. Fråga till exempel "intäkter 2026" eller "eget kapital 2025".',
   ],
   [
@@ -43,9 +43,9 @@ export function outsideTheData(words: QuestionWords): string | undefined {
     return 'Jag räknar ut vad som blir kvar att besluta om när styrelsen beviljar ett belopp ("om vi beviljar 500 tkr 2027"), men inte följderna av att en insats förlängs, läggs ner eller lämnar tillbaka pengar.';
   if (phrasing.changesByAmount)
     return 'Jag räknar ut vad som blir kvar att besluta om när styrelsen beviljar ett belopp ("om vi beviljar 500 tkr 2027"), men inte följderna av andra ändringar i budgeten.';
-  const perPerson = tokens.some((t, i) => /^(varje|per|each|per)$/.test(t) && PERSON_WORDS.test(tokens[i + 1] ?? ''));
+  const perPerson = tokens.some((t, i) => /^(varje|per|each)$/.test(t) && PERSON_WORDS.test(tokens[i + 1] ?? ''));
   if (perPerson || has(tokens, 'var', 'och', 'en'))
-    return 'Jag har inga siffror per person, bara förbundets och insatsernas belopp per år (arvodena ingår i raden Förtroendevalda: skriv "förtroendevalda 2027").';
+    return `Jag har inga siffror per person, bara förbundets och insatsernas belopp per år.${tokens.some((t) => t.startsWith('arvode')) ? ' Arvodena ingår i raden Förtroendevalda: skriv "förtroendevalda 2027".' : ''}`;
   if (severalYearsSummed(words))
     return 'Jag summerar inte över flera år. Fråga om ett år i taget, till exempel "vad kostar Bryggan 2027?", eller om förändringen: "skillnaden mellan 2026 och 2027".';
   if (words.measures.includes('ranking') && (has(tokens, 'vilket', 'ar') || has(tokens, 'vilket', 'av', 'aren') || has(tokens, 'which', 'year')))
@@ -62,24 +62,46 @@ export function outsideTheData(words: QuestionWords): string | undefined {
         /^(aren|years)$/.test(tokens[i + 2] ?? ''),
     )
   )
-    return 'Vilka år menar du? Skriv åren, till exempel "utfall Framsteget 2024" och "2025".';
+    return 'Vilka år menar du? Fråga om ett år i taget, till exempel "utfall Framsteget 2024" och sedan "och 2025?".';
   if (words.measures.includes('share') && words.measures.includes('membershipFee'))
-    return 'Jag har medlemsavgiften per medlem i kronor (2024 och 2025), inte som andel. Fråga till exempel "medlemsavgift Region Uppsala 2025".';
+    return 'Jag har medlemsavgiften per medlem i kronor, inte som andel. Fråga till exempel "medlemsavgift Region Uppsala 2025".';
   if (
     !words.difference &&
     words.amount === undefined &&
     tokens.some((t, i) => COMPARATIVES.test(t) && [tokens[i + 1], tokens[i + 2]].some((n) => n === 'an' || n === 'than'))
   )
-    return 'Jag jämför inte två saker i ett svar. Fråga om en i taget, till exempel "vad kostar Bryggan 2027?" och sedan "och Växtkraft?".';
-  if (tokens.some((t) => /^delegation/.test(t)) && words.amount === undefined && !words.measures.includes('whatIf'))
+    return 'Jag jämför inte två insatser eller rader i ett svar. Fråga om en i taget, till exempel "vad kostar Bryggan 2027?" och sedan "och Växtkraft?".';
+  if (
+    (has(tokens, 'pa', 'delegation') || tokens.some((t) => /^delegations(grans|ordning)/.test(t))) &&
+    words.amount === undefined &&
+    !words.measures.includes('whatIf')
+  )
     return 'Hur stora belopp förbundschefen får bevilja på delegation står i förbundets delegationsordning. Jag svarar på vad som finns kvar: "om vi beviljar 400 tkr på delegation i år, vad blir kvar?".';
   if (has(tokens, 'extern', 'finansiering') || has(tokens, 'externa', 'medel') || has(tokens, 'extern', 'medfinansiering'))
     return 'Jag har förbundets medel till insatserna, inte vad de har fått från andra finansiärer.';
-  if (tokens.includes('vem') || (tokens.includes('vilka') && tokens.includes('personer')))
+  if (
+    tokens.some((t) => /^(ansokan|ansokningar|ansokningarna|ansoka|soka)$/.test(t)) &&
+    tokens.some((t) => /^(skickas|skicka|lamnas|lamna|soker|ansoker|via|hur)$/.test(t)) &&
+    words.amount === undefined &&
+    !words.measures.includes('whatIf')
+  )
+    return 'Hur man söker pengar står i förbundets riktlinjer för ansökan. Här i chatten börjar du en ansökan med "ny ansökan".';
+  if (
+    has(tokens, 'vilken', 'sida') ||
+    has(tokens, 'vilka', 'sidor') ||
+    tokens.some((t) => /^(protokollet|protokoll|justeras|justering|dagordning|dagordningen|sidnummer)$/.test(t))
+  )
+    return 'Jag svarar på frågor om förbundets ekonomi och insatser med siffrorna, inte om var de står i dokumenten eller om möten och protokoll. Fråga kansliet.';
+  if (
+    tokens.includes('vem') ||
+    has(tokens, 'vad', 'heter') ||
+    tokens.some((t) => /^kontaktperson/.test(t)) ||
+    (tokens.includes('vilka') && tokens.includes('personer'))
+  )
     return 'Jag svarar på frågor om förbundets ekonomi och insatser, inte om vem som gör vad. Fråga kansliet.';
   const many = tokens.findIndex((t, i) => t === 'hur' && tokens[i + 1] === 'manga');
   // "hur många är arbetslösa": "är", not "år", when the question wrote it so.
-  const counted = many >= 0 ? tokens[many + (phrasing.howManyAre ? 3 : 2)] : undefined;
+  const counted = many >= 0 ? tokens[many + (phrasing.howManyAre && tokens[many + 2] === 'ar' ? 3 : 2)] : undefined;
   if (counted !== undefined && !COUNTABLE_WORDS.has(counted) && !/^\d+$/.test(counted))
     return `Jag räknar bara insatser ("hur många insatser finansieras 2027?"); andra antal har jag inga uppgifter om.${counted.startsWith('deltagar') ? ' Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".' : ''}`;
   if (asksForJudgement(tokens))
@@ -98,7 +120,6 @@ export function outsideTheData(words: QuestionWords): string | undefined {
 
 const PERSON_WORDS =
   /^(styrelseledamot|ledamot|ledamoten|ledamoter|person|personer|deltagare|anstalld|medarbetare|invanare|individ|capita|member|participant)$/;
-const COMPARATIVES = /^(dyrare|billigare|mer|mindre|hogre|lagre|storre|battre|samre|more|less|higher|lower|bigger|larger|cheaper)$/;
 const SUM_WORDS = /^(totalt|sammanlagt|sammanlagd|sammanlagda|tillsammans|summerat|summerad|summerade|altogether|combined)$/;
 
 const has = (tokens: readonly string[], ...phrase: string[]) => tokens.some((_, i) => phrase.every((p, k) => tokens[i + k] === p));
@@ -106,7 +127,7 @@ const has = (tokens: readonly string[], ...phrase: string[]) => tokens.some((_, 
 /** "totalt 2026–2028", "sammanlagt sedan 2024", "under hela perioden": a sum over years, which no card shows. */
 function severalYearsSummed(words: QuestionWords): boolean {
   const { tokens } = words;
-  if (!tokens.some((t) => SUM_WORDS.test(t)) && !has(tokens, 'i', 'allt') && !has(tokens, 'in', 'total')) return false;
+  if (words.difference || (!tokens.some((t) => SUM_WORDS.test(t)) && !has(tokens, 'i', 'allt') && !has(tokens, 'in', 'total'))) return false;
   const period =
     tokens.some((t, i) => /^(sedan|sen|since)$/.test(t) && /^20\d\d$/.test(tokens[i + 1] ?? '')) ||
     tokens.some((t) => /^(perioden|insatsperioden|insatstiden|projektperioden|period)$/.test(t));
@@ -133,7 +154,7 @@ function asksPerPeriod(tokens: readonly string[]): boolean {
       return true;
     if (PERIODS.has(t)) return before === 'per' || ((t === 'manaden' || t === 'manad') && before === 'i');
     // "fastställdes i november": the month an event happened, not a month asked about.
-    const event = /(ades|des|ogs|ts)$/.test(tokens[i - 2] ?? '');
+    const event = /^(faststalldes|beslutades|beslots|antogs|togs|godkandes|fattades|decided|adopted)$/.test(tokens[i - 2] ?? '');
     return MONTHS.has(t) && /^(i|under|for|pa|sedan|in)$/.test(before) && !event;
   });
 }

@@ -34,7 +34,7 @@ const HUNDREDS = `(hundra|etthundra|tvåhundra|tvahundra|trehundra|fyrahundra|fe
 const hundredsOf = (s: string) => 100 * (s === 'hundra' ? 1 : countOf(s.replace(/hundra$/, '')));
 
 /** A pattern of whole words: JavaScript's \b knows no å, ä or ö ("\bökar" never matches). */
-function words(source: string, flags = ''): RegExp {
+function wholeWords(source: string, flags = ''): RegExp {
   return new RegExp(`(?<![\\p{L}\\d])(?:${source})(?![\\p{L}\\d])`, `iu${flags}`);
 }
 
@@ -47,17 +47,18 @@ export function spellOutNumbers(text: string, currentYear: number): string {
   const count = (n: string) => countOf(n.toLowerCase());
   return (
     text
-      .replace(words(`om\\s+${COUNT}\\s+år`, 'g'), (_, n: string) => year(count(n)))
-      .replace(words(`in\\s+${COUNT}\\s+years?`, 'g'), (_, n: string) => year(count(n)))
-      .replace(words(`(?:för\\s+|for\\s+)?${COUNT}\\s+år\\s+(?:sedan|sen)`, 'g'), (_, n: string) => year(-count(n)))
-      .replace(words(`${COUNT}\\s+years?\\s+ago`, 'g'), (_, n: string) => year(-count(n)))
-      // Amounts in words: "en halv miljon", "trekvarts miljon", "två miljoner", "femhundra tusen".
-      .replace(words('(?:en\\s+|ett\\s+)?(halv|kvarts|trekvarts|tre\\s+kvarts)\\s+miljon(?:er)?', 'g'), (_, part: string) => {
+      .replace(wholeWords(`om\\s+${COUNT}\\s+(?:år|ar)`, 'g'), (_, n: string) => year(count(n)))
+      .replace(wholeWords(`in\\s+${COUNT}\\s+years?`, 'g'), (_, n: string) => year(count(n)))
+      .replace(wholeWords(`(?:för\\s+|for\\s+)?${COUNT}\\s+(?:år|ar)\\s+(?:sedan|sen)`, 'g'), (_, n: string) => year(-count(n)))
+      .replace(wholeWords(`${COUNT}\\s+years?\\s+ago`, 'g'), (_, n: string) => year(-count(n)))
+      // Amounts in words: "en och en halv miljon", "en halv miljon", "trekvarts miljon", "två miljoner", "femhundra tusen".
+      .replace(wholeWords(`${COUNT}\\s+och\\s+en\\s+halv\\s+miljon(?:er)?`, 'g'), (_, n: string) => ` ${count(n) * 1000 + 500} tkr `)
+      .replace(wholeWords('(?:en\\s+|ett\\s+)?(halv|kvarts|trekvarts|tre\\s+kvarts)\\s+miljon(?:er)?', 'g'), (_, part: string) => {
         const share = part.toLowerCase().replace(/\s+/g, '');
         return ` ${share === 'halv' ? 500 : share === 'kvarts' ? 250 : 750} tkr `;
       })
-      .replace(words(`${COUNT}\\s+(?:miljon|miljoner|mkr)`, 'g'), (m, n: string) => (/^\d/.test(n) ? m : ` ${count(n) * 1000} tkr `))
-      .replace(words(`${HUNDREDS}\\s*tusen`, 'g'), (_, h: string) => ` ${hundredsOf(h.toLowerCase())} tkr `)
+      .replace(wholeWords(`${COUNT}\\s+(?:miljon|miljoner|mkr)`, 'g'), (m, n: string) => (/^\d/.test(n) ? m : ` ${count(n) * 1000} tkr `))
+      .replace(wholeWords(`${HUNDREDS}\\s*tusen`, 'g'), (_, h: string) => ` ${hundredsOf(h.toLowerCase())} tkr `)
       .replace(/(\d)\s*:-/g, '$1 kr')
   );
 }
@@ -71,8 +72,6 @@ export interface Phrasing {
   readonly changesByAmount: boolean;
   /** "om Bryggan läggs ner", "om Samordnat stöd förlängs": a change that is no grant of an amount. */
   readonly supposesAChange: boolean;
-  /** "2027, nej förlåt, 2028": where the words that replace the ones before begin (in characters), if anywhere. */
-  readonly correctionAt?: number;
   /** "ändra Bryggans budget", "radera", "uppdatera": something the bot is asked to do. */
   readonly asksToChange: boolean;
   /** "vad betyder beslutsutrymme?", "vad menas med förbrukningsgrad?". */
@@ -83,35 +82,38 @@ export interface Phrasing {
   readonly sameYearAsBefore: boolean;
 }
 
-const CHECK = words('stämmer|stämde|stammer|stamde|korrekt|rätt|ratt|riktigt|verify|correct');
+const CHECK = wholeWords('stämmer|stämde|stammer|stamde|korrekt|rätt|ratt|verify|correct');
+/** The figure checked stands after its verb: "är 3 178 tkr", "ligger på 2,3 miljoner". */
+const QUOTED = wholeWords('(?:är|blir|blev|var|har|hade|ligger\\s+på|landar\\s+på|uppgår\\s+till|is|was)\\s+(?:ca\\s+|cirka\\s+|ungefär\\s+|runt\\s+)?\\d');
 /** A grant as a condition: "om vi beviljar", "om styrelsen ger", "if we grant" ("kvar att besluta om" grants nothing). */
-const GRANT = words(
-  '(?:om|if|ifall|när)\\s+(?:\\S+\\s+){0,2}(?:bevilja\\w*|ger|ge|delar\\s+ut|satsar|lägger|lagger|beslutar|säger\\s+ja|sager\\s+ja|godkänner|godkanner|tar|grants?|give|spend)',
+const GRANT = wholeWords(
+  '(?:om|if|ifall)\\s+(?:\\S+\\s+){0,2}(?:bevilja\\w*|ger|ge|delar\\s+ut|satsar|lägger|lagger|beslutar|säger\\s+ja|sager\\s+ja|godkänner|godkanner|grants?|give|spend)',
 );
 const CHANGING = 'höjs|höja|höjer|sänks|sänka|sänker|ökar|ökas|öka|minskar|minskas|minska|hojs|hoja|hojer|sanks|sanka|sanker|okar|okas|raised?|raises|cut';
 const AN_AMOUNT = `(?:\\d+|${Object.keys(COUNT_WORDS).join('|')}|halv|kvarts)`;
 /** "höjs med 1 miljon", and "om … höjs till 25 mkr" (without "om", "minskar till 150 tkr" states what the table holds). */
-const CHANGE = words(`(?:${CHANGING})\\s+(?:med|by)\\s+${AN_AMOUNT}|(?:om|if|ifall)\\s+(?:\\S+\\s+){0,4}(?:${CHANGING})\\s+(?:till|to)\\s+${AN_AMOUNT}`);
-const ACTION = words(
-  '^(?:(?:kan|kunde|skulle)\\s+(?:du|ni)\\s+|snälla\\s+|vänligen\\s+|please\\s+|could\\s+you\\s+|can\\s+you\\s+)?(?:ändra|uppdatera|radera|lägg\\s+in|registrera|sätt|spara|skicka|change|update|delete|set)',
+const CHANGE = wholeWords(`(?:${CHANGING})\\s+(?:med|by)\\s+${AN_AMOUNT}|(?:om|if|ifall)\\s+(?:\\S+\\s+){0,4}(?:${CHANGING})\\s+(?:till|to)\\s+${AN_AMOUNT}`);
+const ACTION = wholeWords(
+  '^(?:(?:kan|kunde|skulle)\\s+(?:du|ni)\\s+|snälla\\s+|vänligen\\s+|please\\s+|could\\s+you\\s+|can\\s+you\\s+)?(?:ändra|uppdatera|radera|lägg\\s+in|registrera|sätt|skicka(?!\\s+mig)|change|update|delete|set)',
 );
-const CHANGE_A_FIGURE = words('(?:ändra|ändrar|uppdatera|uppdaterar|radera|raderar)\\s+(?:\\S+\\s+){0,3}(?:budget\\w*|siffr\\w*|beloppet|prognos\\w*)');
-const MEANING = words(
-  'vad\\s+(?:betyder|innebär|innebar|menas\\s+med)|vad\\s+står\\s+\\S+\\s+för\\s*\\??\\s*$|vad\\s+är\\s+(?:ett\\s+|en\\s+)?\\S+(?:\\s+\\S+)?\\s+för\\s+något|what\\s+(?:does|is\\s+meant\\s+by)(?:\\s+\\S+)+\\s+mean|förklara\\s+begreppet|definition\\s+av',
+const CHANGE_A_FIGURE = wholeWords(
+  '(?:ändra|ändrar(?!\\s+sig)|uppdatera|uppdaterar|radera|raderar)\\s+(?:\\S+\\s+){0,3}(?:budget\\w*|siffr\\w*|beloppet|prognos\\w*)',
 );
-const SAME_YEAR = words('(?:det|samma|that|same)\\s+(?:året|aret)|samma\\s+år|(?:that|same)\\s+year');
-const HOW_MANY_ARE = words('hur\\s+många\\s+är');
-const SUPPOSED_CHANGE = words(
-  '(?:om|if|ifall)\\s+(?:\\S+\\s+){1,4}(?:förlängs|forlangs|läggs\\s+ner|laggs\\s+ner|avslutas|stängs|stangs|upphör|upphor|lämnar\\s+tillbaka|lamnar\\s+tillbaka|återbetalar|aterbetalar|dras\\s+ner|drar\\s+ner|is\\s+extended|is\\s+closed|closes)',
+const MEANING = wholeWords(
+  'vad\\s+(?:betyder|innebär|innebar|menas\\s+med)(?!\\s+(?:det|detta)\\s)|vad\\s+står\\s+\\S+\\s+för\\s*\\??\\s*$|vad\\s+är\\s+(?:ett\\s+|en\\s+)?\\S+(?:\\s+\\S+)?\\s+för\\s+något|what\\s+(?:does|is\\s+meant\\s+by)(?:\\s+\\S+)+\\s+mean|förklara\\s+begreppet|definition\\s+av',
 );
-const CORRECTION = words(
-  'nej\\s+förlåt|nej\\s+forlat|nej\\s+vänta|nej\\s+vanta|förlåt|forlat|jag\\s+menar|jag\\s+menade|äh|ah,|rättelse|rattelse|i\\s+mean|sorry',
+const SAME_YEAR = wholeWords('(?:det|samma|that|same)\\s+(?:året|aret)|samma\\s+år|(?:that|same)\\s+year');
+const HOW_MANY_ARE = wholeWords('hur\\s+många\\s+är');
+/** "om" as "if", opening a clause ("… berätta om insatserna som avslutas" asks about them). */
+const SUPPOSED_CHANGE = new RegExp(
+  '(?:^|[,.;:!?–—-]\\s*|(?<![\\p{L}])(?:och|men|händer)\\s+)(?:om|if|ifall)\\s+(?:(?!som\\s)\\S+\\s+){1,4}(?:förlängs|forlangs|läggs\\s+ner|laggs\\s+ner|avslutas|stängs|stangs|upphör|upphor|lämnar\\s+tillbaka|lamnar\\s+tillbaka|återbetalar|aterbetalar|dras\\s+ner|drar\\s+ner|is\\s+extended|is\\s+closed|closes)(?![\\p{L}])',
+  'iu',
 );
 
 export function readPhrasing(text: string): Phrasing {
   const lower = text.toLowerCase().trim();
   return {
-    checksAFigure: CHECK.test(lower),
+    checksAFigure: CHECK.test(lower) && QUOTED.test(lower),
     grants: GRANT.test(lower),
     changesByAmount: CHANGE.test(lower),
     asksToChange: ACTION.test(lower) || CHANGE_A_FIGURE.test(lower),
@@ -119,11 +121,5 @@ export function readPhrasing(text: string): Phrasing {
     sameYearAsBefore: SAME_YEAR.test(lower),
     howManyAre: HOW_MANY_ARE.test(lower),
     supposesAChange: SUPPOSED_CHANGE.test(lower),
-    ...correctionOf(lower),
   };
-}
-
-function correctionOf(lower: string): { correctionAt?: number } {
-  const m = CORRECTION.exec(lower);
-  return m && m.index > 0 ? { correctionAt: m.index } : {};
 }

@@ -30,8 +30,7 @@ export function strangeNameBeside(words: QuestionWords, match: SubjectMatch): st
     for (const j of [i - 1, i + 1]) {
       const t = words.tokens[j];
       if (t !== undefined && unknown.has(t) && words.capitalised.has(j) && !OWNER_LIKE.test(t)) {
-        const name = [Math.min(i, j), Math.max(i, j)].map((k) => words.tokens[k]).join(' ');
-        return name;
+        return [Math.min(i, j), Math.max(i, j)].map((k) => words.tokens[k]).join(' ');
       }
     }
   }
@@ -89,6 +88,14 @@ export function coordinatedMeasures(words: QuestionWords): readonly [Measure, Me
   )
     return ['line', other];
   return undefined;
+}
+
+/** "hur stor var förbrukningen?": the amount used, or the förbrukningsgrad? */
+export function usedOrShare(words: QuestionWords): readonly [Measure, Measure] | undefined {
+  const at = words.measureAt.get('utilisation') ?? [];
+  const bare = at.length > 0 && at.every((i) => words.tokens[i] === 'forbrukningen');
+  const asked = words.tokens.some((t, i) => t === 'hur' && /^(stor|mycket)$/.test(words.tokens[i + 1] ?? ''));
+  return bare && asked && !words.tokens.some((t) => /^(procent|grad|andel)$/.test(t)) ? ['actual', 'utilisation'] : undefined;
 }
 
 export function twoMeasures([a, b]: readonly [Measure, Measure], words: QuestionWords, ctx: InterpretContext): Interpretation {

@@ -1,7 +1,18 @@
 import { ColumnKind } from '../../domain/ledger';
 import { Kronor } from '../../domain/money';
 import { Measure } from '../../domain/reading';
-import { COLUMN_CUES, DIFFERENCE_CUES, EXPLAIN_CUES, FOLLOW_UP_OPENERS, FORBUND_NAMES, HELP_CUES, MEASURE_CUES, MONTHS, RELATIVE_YEARS } from './lexicon';
+import {
+  COLUMN_CUES,
+  COMPARATIVES,
+  DIFFERENCE_CUES,
+  EXPLAIN_CUES,
+  FOLLOW_UP_OPENERS,
+  FORBUND_NAMES,
+  HELP_CUES,
+  MEASURE_CUES,
+  MONTHS,
+  RELATIVE_YEARS,
+} from './lexicon';
 import { asideTokens, clauseLayout } from './clauses';
 import { findPhrase, normalize, questionTokens, splitOwnerCompounds } from './text';
 import { Phrasing, readPhrasing, spellOutNumbers } from './phrasing';
@@ -67,6 +78,17 @@ const REGISTER_NUMBER = /\b(?:dnr|diarienr|diarienummer|d)?\.?\s*20\d\d:\d+\b/gi
 const ISO_DATE = /\b(20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g;
 /** "2027 tkr": a year with its unit word, unless the question grants an amount (see below). */
 const looksLikeYear = (m: readonly (string | undefined)[]) => /^20\d\d$/.test(m[1] ?? '') && !m[2] && /^(tkr|kr|kronor)$/.test(m[3] ?? '');
+const CORRECTION_CUES: readonly (readonly string[])[] = [
+  ['nej', 'forlat'],
+  ['nej', 'vanta'],
+  ['forlat'],
+  ['jag', 'menar'],
+  ['jag', 'menade'],
+  ['ah'],
+  ['rattelse'],
+  ['i', 'mean'],
+  ['sorry'],
+];
 const YEAR_END: readonly (readonly string[])[] = [
   ['ar', 'slut'],
   ['vid', 'utgangen'],
@@ -75,8 +97,7 @@ const YEAR_END: readonly (readonly string[])[] = [
   ['i', 'slutet'],
   ['at', 'the', 'end'],
 ];
-const NEGATIONS: ReadonlySet<string> = new Set(['inte', 'ej', 'utom', 'exklusive', 'exkl', 'utan']);
-const COMPARED = /^(lagre|hogre|mer|mindre|storre|fler|farre|lower|higher|more|less)$/;
+const NEGATIONS: ReadonlySet<string> = new Set(['inte', 'ej', 'utom', 'exklusive', 'exkl', 'utan', 'forutom']);
 const NEGATIONS_AFTER = /^(oraknad|oraknat|oraknade|exkluderad|exkluderat|exkluderade|undantagen|undantaget|undantagna|bortraknad|bortraknat|bortraknade)$/;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6 };
 
@@ -142,6 +163,11 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   tokens.forEach((t, i) => {
     if (/^20\d\d$/.test(t) && MONTHS.has(tokens[i - 1] ?? '') && [...years].some((y) => String(y) !== t)) years.delete(Number(t));
   });
+  // "Soliditeten 2022 – alltså inte den i bokslutet för 2025?": a year in what is said not to be asked.
+  tokens.forEach((t, i) => {
+    if (!NEGATIONS.has(t)) return;
+    for (let j = i + 1; j <= i + 5 && j < tokens.length; j += 1) if (/^20\d\d$/.test(tokens[j] as string) && years.size > 1) years.delete(Number(tokens[j]));
+  });
   const asked = askedYears([...years]);
   if (asked) {
     years.clear();
@@ -157,10 +183,13 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // "Samordnat stöd är störst i år, men vilken blir dyrast 2027?": a year in the statement is not asked when the question names one.
   const questionNamesYear = statedFirst && /\b20\d\d\b/.test(askingText);
   // "Resultatet 2027, nej förlåt, 2028": what follows the correction replaces what it corrects.
-  const corrected =
-    phrasing.correctionAt === undefined
-      ? undefined
-      : questionTokens(dropAmounts(spellOutNumbers(question.slice(0, phrasing.correctionAt), currentYear).toLowerCase())).length;
+  const cue = CORRECTION_CUES.map((p) => exactPhrase(tokens, p, new Set())?.[0]).filter((at): at is number => at !== undefined && at > 0);
+  const cueAt = cue.length > 0 ? Math.min(...cue) : undefined;
+  // "Förlåt om jag tjatar" corrects nothing: a correction puts a year or a name in place of another.
+  const replaces = (from: number) =>
+    tokens.some((t, i) => i > from && (/^20\d\d$/.test(t) || capitalised.has(i))) ||
+    RELATIVE_YEARS.some(([, p]) => exactPhrase(tokens.slice(from + 1), p, new Set()));
+  const corrected = cueAt !== undefined && replaces(cueAt) ? cueAt : undefined;
   const yearsCorrected = new Set<number>();
   if (corrected !== undefined) tokens.forEach((t, i) => i >= corrected && /^20\d\d$/.test(t) && years.has(Number(t)) && yearsCorrected.add(Number(t)));
   const askedRelative = new Set<number>();
@@ -216,8 +245,15 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const help = tokens.length <= 4 && markAll(tokens, HELP_CUES, used);
   // "hur mycket lägre är det än 2026?": a comparison with a year is a change between years.
   const comparedWithYear =
-    tokens.some((t) => COMPARED.test(t)) && tokens.some((t, i) => /^(an|than)$/.test(t) && /^(20\d\d|i|forra|nasta|fjol|ifjol)$/.test(tokens[i + 1] ?? ''));
-  const difference = markAll(tokens, DIFFERENCE_CUES, used) || comparedWithYear;
+    tokens.some((t) => COMPARATIVES.test(t)) &&
+    tokens.some(
+      (t, i) =>
+        /^(an|than)$/.test(t) &&
+        (/^(20\d\d|forra|nasta|ifjol)$/.test(tokens[i + 1] ?? '') || (tokens[i + 1] === 'i' && /^(ar|fjol)$/.test(tokens[i + 2] ?? ''))),
+    );
+  // "och hur mycket mer får de 2028?": how much more than the year before.
+  const howMuchMore = tokens.some((t, i) => t === 'hur' && tokens[i + 1] === 'mycket' && COMPARATIVES.test(tokens[i + 2] ?? ''));
+  const difference = markAll(tokens, DIFFERENCE_CUES, used) || comparedWithYear || howMuchMore;
   let measures: Measure[] = [];
   const askedInQuestion = new Set<Measure>();
   const cuedAt = new Map<Measure, number[]>();
@@ -238,6 +274,22 @@ export function readQuestionWords(question: string, currentYear: number): Questi
       [i, particle, particle + 1].forEach((j) => used.add(j));
     }
   });
+  // "från 2027 in i 2028": what is carried into the later year.
+  // (The last such year: "Vi gick in i 2026 med … Hur mycket tar vi med in i 2028?")
+  const carriedInto = tokens.flatMap((t, i) => {
+    const year = t === 'in' && tokens[i + 1] === 'i' ? tokens[i + 2] : t === 'into' ? tokens[i + 1] : undefined;
+    return year !== undefined && /^20\d\d$/.test(year) ? [Number(year)] : [];
+  });
+  if (measures.includes('carriedIn') && carriedInto.length > 0) {
+    years.clear();
+    years.add(carriedInto[carriedInto.length - 1] as number);
+  }
+  // "eget kapital utöver reservfonden": at a year's end that is what was left to decide on.
+  if (
+    measures.includes('equity') &&
+    tokens.some((t, i) => /^(utover|minus|utom|forutom|exklusive|exkl|utan)$/.test(t) && (tokens[i + 1] ?? '').startsWith('reserv'))
+  )
+    measures = ['remaining', ...measures.filter((m) => m !== 'equity' && m !== 'reserveFund')];
   // "ackumulerat överskott kvar när 2027 är slut": what goes out of the year, not what came in.
   if (measures.includes('carriedIn') && YEAR_END.some((p) => exactPhrase(tokens, p, new Set())))
     measures = measures.map((m) => (m === 'carriedIn' ? 'remaining' : m));
@@ -246,19 +298,23 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   if (measures.some((m) => !(cuedAt.get(m) ?? []).every((i) => negated.has(i))))
     measures = measures.filter((m) => !(cuedAt.get(m) ?? []).every((i) => negated.has(i)));
   const columns: ColumnKind[] = [];
+  // "enligt budgeten alltså, inte prognosen", "det faktiska, inte det budgeterade": the column after "inte" is not asked.
+  const afterNegation = new Set(tokens.flatMap((t, i) => (NEGATIONS.has(t) ? [i + 1, i + 2] : [])));
   for (const [kind, phrases] of COLUMN_CUES) {
-    const at = firstIndex(tokens, phrases);
-    if (at !== undefined) columns.push(kind);
+    const named = tokens.flatMap((_, i) => (phrases.some((p) => findPhrase(tokens, p, i)?.[0] === i) ? [i] : []));
     markAll(tokens, phrases, used);
+    if (named.length > 0 && !named.every((i) => afterNegation.has(i))) columns.push(kind);
   }
   // "Registerstudien löper till 2026-06-01 – vad ligger den på i prognosen?": what the statement
   // before the question names is context; the question's own measure or column is what is asked.
   // A bare amount word ("belopp?") asks for nothing of its own: what was named before stands.
   // "Bryggans period tog slut 2025, men hur mycket får den 2027?": after "men" even an amount asked ("får") is the question.
   const contrasted = /^\s*(men|but)\b/i.test(askingText);
+  // "Insatsen som startade 2025 – vad får den 2027?": an amount asked with a verb ("får", "kostar") is a question of its own.
+  const amountAsked = (cuedAt.get('line') ?? []).some((i) => i >= questionStart && i < questionEnd && /^(far|fick|fatt|kostar|kostade)$/.test(tokens[i] ?? ''));
   if (
     statedFirst &&
-    ([...askedInQuestion].some((m) => m !== 'line' || contrasted) ||
+    ([...askedInQuestion].some((m) => m !== 'line' || contrasted || amountAsked) ||
       columns.some((k) => (firstIndex(tokens.slice(questionStart, questionEnd), cuesOf(k)) ?? -1) >= 0))
   )
     measures = measures.filter((m) => askedInQuestion.has(m));
@@ -337,9 +393,10 @@ export function readQuestionWords(question: string, currentYear: number): Questi
 
 /** "… Tack på förhand! /Gun", "Mvh Per Olsson": a signature names the writer, not what is asked. */
 function withoutSignature(question: string): string {
+  const name = '\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?';
   return question
-    .replace(/\s\/\p{Lu}\p{Ll}+[.!\s]*$/u, '')
-    .replace(/\b(?:[Mm]vh|[Vv]änliga hälsningar|[Hh]älsningar)[,\s]+\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?[.!\s]*$/u, '');
+    .replace(new RegExp(`\\s\\/${name}[.!\\s]*$`, 'u'), '')
+    .replace(new RegExp(`(?<![\\p{L}])(?:[Mm]vh|MVH|[Vv]änliga hälsningar|[Hh]älsningar)[,\\s]+${name}(?:\\s${name})?[.!\\s]*$`, 'u'), '');
 }
 
 function bareNumberOf(tokens: readonly string[]): { bareNumber?: number } {

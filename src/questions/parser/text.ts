@@ -51,7 +51,7 @@ const TYPO_MIN_LENGTH = 6;
 
 /**
  * A word matches a keyword when it is the keyword, an inflection of it (up to
- * three letters more: -t, -en, -erna) or, for longer keywords, one typo away from
+ * four letters more: -t, -en, -erna) or, for longer keywords, one typo away from
  * either. Short keywords (under five letters) must match exactly, so typo
  * tolerance does not turn "in" into "i".
  */
@@ -67,7 +67,7 @@ export function matchesWord(word: string, keyword: string): boolean {
   const k0 = keyword.charCodeAt(0);
   const k1 = keyword.charCodeAt(1);
   if (w0 !== k0 && w1 !== k1 && w0 !== k1 && w1 !== k0) return false;
-  const key = `${keyword} ${word}`;
+  const key = `${keyword}\u0000${word}`;
   let matches = matchMemo.get(key);
   if (matches === undefined) {
     if (matchMemo.size >= MEMO_SIZE) matchMemo.clear();
@@ -76,7 +76,7 @@ export function matchesWord(word: string, keyword: string): boolean {
   return matches;
 }
 
-/** A pure function's memo (keyword and word, both normalised, so a space separates them): people reuse their words. */
+/** A pure function's memo: the lexicon is fixed and people reuse their words. */
 const matchMemo = new Map<string, boolean>();
 const MEMO_SIZE = 50_000;
 

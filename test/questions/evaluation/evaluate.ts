@@ -325,6 +325,8 @@ export const CORPORA = [
   'heldout17',
   'heldout18',
   'heldout19',
+  'heldout20',
+  'heldout21',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
