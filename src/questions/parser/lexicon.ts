@@ -164,6 +164,9 @@ export const COUNTABLE_WORDS: ReadonlySet<string> = new Set(
   'insatser insats insatserna projekt projekten kronor kr tkr miljoner procent procentenheter dagar manader ar veckor'.split(' '),
 );
 
+/** Words that say what follows is not asked: "Förvaltning, inte ISA", "förutom Bryggan". */
+export const NEGATIONS: ReadonlySet<string> = new Set(['inte', 'ej', 'utom', 'exklusive', 'exkl', 'utan', 'forutom']);
+
 /** Comparatives: "dyrare än Växtkraft" compares two things, "lägre än 2026" two years. */
 export const COMPARATIVES = /^(dyrare|billigare|mer|mindre|hogre|lagre|storre|battre|samre|fler|farre|more|less|higher|lower|bigger|larger|cheaper)$/;
 

@@ -1,20 +1,10 @@
 import { ColumnKind } from '../../domain/ledger';
 import { Kronor } from '../../domain/money';
 import { Measure } from '../../domain/reading';
-import {
-  COLUMN_CUES,
-  COMPARATIVES,
-  DIFFERENCE_CUES,
-  EXPLAIN_CUES,
-  FOLLOW_UP_OPENERS,
-  FORBUND_NAMES,
-  HELP_CUES,
-  MEASURE_CUES,
-  MONTHS,
-  RELATIVE_YEARS,
-} from './lexicon';
+import { COLUMN_CUES, COMPARATIVES, DIFFERENCE_CUES, EXPLAIN_CUES, FOLLOW_UP_OPENERS, FORBUND_NAMES, HELP_CUES, MEASURE_CUES, NEGATIONS } from './lexicon';
 import { asideTokens, clauseLayout } from './clauses';
-import { findPhrase, normalize, questionTokens, splitOwnerCompounds } from './text';
+import { readYears } from './yearsAsked';
+import { exactPhrase, findPhrase, normalize, questionTokens, splitOwnerCompounds } from './text';
 import { Phrasing, readPhrasing, spellOutNumbers } from './phrasing';
 
 /** What the words of a question say before any name is looked up. */
@@ -78,17 +68,6 @@ const REGISTER_NUMBER = /\b(?:dnr|diarienr|diarienummer|d)?\.?\s*20\d\d:\d+\b/gi
 const ISO_DATE = /\b(20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g;
 /** "2027 tkr": a year with its unit word, unless the question grants an amount (see below). */
 const looksLikeYear = (m: readonly (string | undefined)[]) => /^20\d\d$/.test(m[1] ?? '') && !m[2] && /^(tkr|kr|kronor)$/.test(m[3] ?? '');
-const CORRECTION_CUES: readonly (readonly string[])[] = [
-  ['nej', 'forlat'],
-  ['nej', 'vanta'],
-  ['forlat'],
-  ['jag', 'menar'],
-  ['jag', 'menade'],
-  ['ah'],
-  ['rattelse'],
-  ['i', 'mean'],
-  ['sorry'],
-];
 const YEAR_END: readonly (readonly string[])[] = [
   ['ar', 'slut'],
   ['vid', 'utgangen'],
@@ -97,7 +76,6 @@ const YEAR_END: readonly (readonly string[])[] = [
   ['i', 'slutet'],
   ['at', 'the', 'end'],
 ];
-const NEGATIONS: ReadonlySet<string> = new Set(['inte', 'ej', 'utom', 'exklusive', 'exkl', 'utan', 'forutom']);
 const NEGATIONS_AFTER = /^(oraknad|oraknat|oraknade|exkluderad|exkluderat|exkluderade|undantagen|undantaget|undantagna|bortraknad|bortraknat|bortraknade)$/;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6 };
 
@@ -135,84 +113,15 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     .flatMap((t) => splitOwnerCompounds([t]));
   const capitalised = new Set<number>(cased.length === tokens.length ? cased.map((t, i) => (i > 0 && /^[A-Z]/.test(t) ? i : -1)).filter((i) => i >= 0) : []);
   const used = new Set<number>();
-  const years = new Set<number>();
-
-  for (const r of withoutAmounts.matchAll(/\b(20\d\d)\s*(?:-|–|—|till|t\.o\.m\.?|tom)\s*(20\d\d|\d\d)\b/g)) {
-    const from = Number(r[1]);
-    const to = (r[2] as string).length === 2 ? 2000 + Number(r[2]) : Number(r[2]);
-    // "2025-12" is a month, not a range back to 2012: a short range runs forward.
-    if ((r[2] as string).length === 2 && to < from) continue;
-    for (let y = Math.min(from, to); y <= Math.max(from, to) && years.size < 10; y += 1) years.add(y);
-  }
-  tokens.forEach((t, i) => {
-    if (/^20\d\d$/.test(t)) {
-      years.add(Number(t));
-      used.add(i);
-    } else if (/^\d+$/.test(t)) used.add(i);
-  });
-  // "beslutsutrymmet -28", "budget '27": a year written with two digits after a dash or an apostrophe.
-  const shortYears = new Set([...withoutAmounts.matchAll(/(?:^|\s)[-–—'’´]\s?(\d\d)(?!\d)/g)].map((m) => m[1] as string));
-  tokens.forEach((t, i) => {
-    if (shortYears.has(t) && Number(t) >= 15 && Number(t) <= 45) {
-      years.add(2000 + Number(t));
-      used.add(i);
-    }
-  });
   const { questionStart, questionEnd, statedFirst, askingText, askedYears } = clauseLayout(withoutAmounts, tokens.length);
-  // "fastställdes i november 2025": a year in a date says when, not which year is asked.
-  tokens.forEach((t, i) => {
-    if (/^20\d\d$/.test(t) && MONTHS.has(tokens[i - 1] ?? '') && [...years].some((y) => String(y) !== t)) years.delete(Number(t));
+  const { years, corrected } = readYears({
+    tokens,
+    withoutAmounts,
+    capitalised,
+    used,
+    currentYear,
+    layout: { questionStart, statedFirst, askingText, askedYears },
   });
-  // "Soliditeten 2022 – alltså inte den i bokslutet för 2025?": a year in what is said not to be asked.
-  tokens.forEach((t, i) => {
-    if (!NEGATIONS.has(t)) return;
-    for (let j = i + 1; j <= i + 5 && j < tokens.length; j += 1) if (/^20\d\d$/.test(tokens[j] as string) && years.size > 1) years.delete(Number(tokens[j]));
-  });
-  const asked = askedYears([...years]);
-  if (asked) {
-    years.clear();
-    asked.forEach((y) => years.add(y));
-    // "det första året" chose a year: it names no insats ("Förstärkt stöd").
-    tokens.forEach((t, i) => /^(sista|forsta)$/.test(t) && used.add(i));
-  }
-  // "Vi diskuterade underskottet 2024, men vad blir årets resultat?": "årets" in the question, a year only in the statement.
-  if (statedFirst && !/\b20\d\d\b/.test(askingText) && tokens.slice(questionStart).includes('arets') && [...years].length > 0) {
-    years.clear();
-    years.add(currentYear);
-  }
-  // "Samordnat stöd är störst i år, men vilken blir dyrast 2027?": a year in the statement is not asked when the question names one.
-  const questionNamesYear = statedFirst && /\b20\d\d\b/.test(askingText);
-  // "Resultatet 2027, nej förlåt, 2028": what follows the correction replaces what it corrects.
-  const cue = CORRECTION_CUES.map((p) => exactPhrase(tokens, p, new Set())?.[0]).filter((at): at is number => at !== undefined && at > 0);
-  const cueAt = cue.length > 0 ? Math.min(...cue) : undefined;
-  // "Förlåt om jag tjatar" corrects nothing: a correction puts a year or a name in place of another.
-  const replaces = (from: number) =>
-    tokens.some((t, i) => i > from && (/^20\d\d$/.test(t) || capitalised.has(i))) ||
-    RELATIVE_YEARS.some(([, p]) => exactPhrase(tokens.slice(from + 1), p, new Set()));
-  const corrected = cueAt !== undefined && replaces(cueAt) ? cueAt : undefined;
-  const yearsCorrected = new Set<number>();
-  if (corrected !== undefined) tokens.forEach((t, i) => i >= corrected && /^20\d\d$/.test(t) && years.has(Number(t)) && yearsCorrected.add(Number(t)));
-  const askedRelative = new Set<number>();
-  for (const [offset, phrase] of [...RELATIVE_YEARS].sort((a, b) => b[1].length - a[1].length)) {
-    const hit = exactPhrase(tokens, phrase, used);
-    if (hit) {
-      // "fastställdes i november i fjol": a relative year after a month dates something, like "november 2025" above.
-      const dated = MONTHS.has(tokens[(hit[0] as number) - 1] ?? '') && years.size > 0;
-      if (!(questionNamesYear && hit.every((i) => i < questionStart)) && !dated) years.add(currentYear + offset);
-      if (hit.every((i) => i >= questionStart)) askedRelative.add(currentYear + offset);
-      if (corrected !== undefined && hit.every((i) => i >= corrected)) yearsCorrected.add(currentYear + offset);
-      hit.forEach((i) => used.add(i));
-    }
-  }
-  // "Bryggans period tog slut 2025/2026, men hur mycket får den nästa år?": the question's "nästa år", not the statement's years.
-  if (statedFirst && askedRelative.size > 0 && !/\b20\d\d\b/.test(askingText)) {
-    years.clear();
-    askedRelative.forEach((y) => years.add(y));
-  }
-  if (yearsCorrected.size > 0) {
-    years.clear();
-    yearsCorrected.forEach((y) => years.add(y));
-  }
 
   markAll(tokens, FORBUND_NAMES, used);
   // "tillbaka till Heby": back to an earlier subject, not money returned (that goes "tillbaka till förbundet").
@@ -460,11 +369,4 @@ function markExact(tokens: readonly string[], phrases: readonly (readonly string
 function firstIndex(tokens: readonly string[], phrases: readonly (readonly string[])[]): number | undefined {
   const hits = phrases.map((p) => findPhrase(tokens, p)?.[0]).filter((i): i is number => i !== undefined);
   return hits.length > 0 ? Math.min(...hits) : undefined;
-}
-
-function exactPhrase(tokens: readonly string[], phrase: readonly string[], used: ReadonlySet<number>): number[] | undefined {
-  for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
-    if (phrase.every((w, j) => tokens[start + j] === w && !used.has(start + j))) return phrase.map((_, j) => start + j);
-  }
-  return undefined;
 }

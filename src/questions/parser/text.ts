@@ -98,3 +98,11 @@ export function findPhrase(tokens: readonly string[], phrase: readonly string[],
   }
   return undefined;
 }
+
+/** The first place the phrase stands, word for word, in tokens not yet used. */
+export function exactPhrase(tokens: readonly string[], phrase: readonly string[], used: ReadonlySet<number>): number[] | undefined {
+  for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
+    if (phrase.every((w, j) => tokens[start + j] === w && !used.has(start + j))) return phrase.map((_, j) => start + j);
+  }
+  return undefined;
+}
