@@ -310,7 +310,7 @@ describe('loose matching', () => {
   });
 
   it('gives the same answer with its shortcuts as the rule without them (property)', () => {
-    const keyword = fc.constantFrom('beslutsutrymme', 'vaxtkraft', 'prognos', 'budget', 'kostnad', 'utfall', 'soliditet', 'bryggan');
+    const keyword = fc.constantFrom('beslutsutrymme', 'vaxtkraft', 'prognos', 'budget', 'kostnad', 'utfall', 'soliditet', 'bryggan', 'lokus', 'medel');
     // Words near a keyword: an edit or two, an inflection, or the start of another word.
     const near = fc
       .tuple(
@@ -324,7 +324,6 @@ describe('loose matching', () => {
       );
     fc.assert(
       fc.property(near, keyword, (word, kw) => {
-        matchesWord(word, kw); // the second call answers from the memo
         assert.equal(matchesWord(word, kw), word === kw || matchesInflectedOrTypo(word, kw), `${word} / ${kw}`);
       }),
       { numRuns: 3000 },

@@ -136,7 +136,13 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     return { kind: 'notUnderstood' };
   }
   // "vad blir prognosen för 2026?": the table's own bottom line is the beslutsutrymme.
-  if (measure0 === 'line' && candidates.length === 0 && words.columns.length > 0 && !words.tokens.some((t) => t.startsWith('budget')))
+  if (
+    measure0 === 'line' &&
+    candidates.length === 0 &&
+    words.columns.length > 0 &&
+    !words.tokens.some((t) => t.startsWith('budget')) &&
+    unexplainedWords(words, match).length === 0
+  )
     return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
   // "överskottet 2026?": the year's result, or the surplus carried in? Ask.
   if (measure0 === 'result' && candidates.length === 0 && isBareSurplus(words)) return bareSurplus(words, ctx);
@@ -468,7 +474,7 @@ function amountOf(words: QuestionWords, next: Reading): number | undefined {
 }
 
 function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionWords, ctx: InterpretContext): Interpretation {
-  const years = words.years.length > 0 ? words.years : [defaultYear(partial.measure, ctx.currentYear)];
+  const years = words.years.length > 0 ? words.years : [defaultYear(partial.measure, ctx.currentYear, words)];
   const implied = words.years.length === 0;
   const column: ColumnKind | undefined = words.columns[0];
   return {
@@ -499,8 +505,10 @@ const CHANGE_ONLY_FOR =
 const CHANGING_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'carriedIn', 'result', 'income', 'costs', 'line', 'whatIf']);
 
 /** Closed-year measures default to the last closed year. */
-function defaultYear(measure: Measure, currentYear: number): number {
-  return measure === 'soliditet' || measure === 'kassalikviditet' || measure === 'equity' || measure === 'unused' ? currentYear - 1 : currentYear;
+function defaultYear(measure: Measure, currentYear: number, words: QuestionWords): number {
+  // "Hur stort blir eget kapital vid årets slut?": "blir" looks ahead to this year, which has no books yet.
+  const ahead = words.tokens.some((t) => /^(blir|kommer|will)$/.test(t));
+  return (measure === 'soliditet' || measure === 'kassalikviditet' || measure === 'equity' || measure === 'unused') && !ahead ? currentYear - 1 : currentYear;
 }
 
 function subjectOf(entity: SubjectEntity): Subject {

@@ -165,7 +165,7 @@ export const COUNTABLE_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** Words that say what follows is not asked: "Förvaltning, inte ISA", "förutom Bryggan". */
-export const NEGATIONS: ReadonlySet<string> = new Set(['inte', 'ej', 'utom', 'exklusive', 'exkl', 'utan', 'forutom']);
+export const NEGATIONS: ReadonlySet<string> = new Set(['inte', 'ej', 'utom', 'exklusive', 'exkl', 'utan', 'forutom', 'utover']);
 
 /** Comparatives: "dyrare än Växtkraft" compares two things, "lägre än 2026" two years. */
 export const COMPARATIVES = /^(dyrare|billigare|mer|mindre|hogre|lagre|storre|battre|samre|fler|farre|more|less|higher|lower|bigger|larger|cheaper)$/;
@@ -186,7 +186,7 @@ export const EXPLAIN_CUES = words(
 export const FOLLOW_UP_OPENERS = words('och|men|nej|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
 
 export const DIFFERENCE_CUES = words(
-  'skillnaden|skillnad|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease',
+  'skillnaden|skillnad|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|krymper|krympt|krympa|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease',
 );
 
 export const HELP_CUES = words('hjalp|help|vad kan du|vad kan jag fraga|exempel|kommandon');

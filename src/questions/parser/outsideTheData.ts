@@ -81,7 +81,7 @@ export function outsideTheData(words: QuestionWords): string | undefined {
     return 'Jag har förbundets medel till insatserna, inte vad de har fått från andra finansiärer.';
   if (
     tokens.some((t) => /^(ansokan|ansokningar|ansokningarna|ansoka|soka)$/.test(t)) &&
-    tokens.some((t) => /^(skickas|skicka|lamnas|lamna|soker|ansoker|via|hur)$/.test(t)) &&
+    tokens.some((t) => /^(skickas|skicka|lamnas|lamna|soker|ansoker|via)$/.test(t)) &&
     words.amount === undefined &&
     !words.measures.includes('whatIf')
   )
@@ -92,6 +92,8 @@ export function outsideTheData(words: QuestionWords): string | undefined {
     tokens.some((t) => /^(protokollet|protokoll|justeras|justering|dagordning|dagordningen|sidnummer)$/.test(t))
   )
     return 'Jag svarar på frågor om förbundets ekonomi och insatser med siffrorna, inte om var de står i dokumenten eller om möten och protokoll. Fråga kansliet.';
+  if (tokens.slice(questionStart).some((t) => /^(forlanga|forlangs|forlangning|forlangningen)$/.test(t)) && tokens.some((t) => /^kost/.test(t)))
+    return 'Vad en förlängning kostar står i ansökan om den; jag har de belopp som är beviljade. Fråga till exempel "vad kostar Växtkraft 2027?".';
   if (
     tokens.includes('vem') ||
     has(tokens, 'vad', 'heter') ||

@@ -154,12 +154,14 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const help = tokens.length <= 4 && markAll(tokens, HELP_CUES, used);
   // "hur mycket lägre är det än 2026?": a comparison with a year is a change between years.
   const comparedWithYear =
-    tokens.some((t) => COMPARATIVES.test(t)) &&
-    tokens.some(
-      (t, i) =>
-        /^(an|than)$/.test(t) &&
-        (/^(20\d\d|forra|nasta|ifjol)$/.test(tokens[i + 1] ?? '') || (tokens[i + 1] === 'i' && /^(ar|fjol)$/.test(tokens[i + 2] ?? ''))),
-    );
+    (tokens.some((t) => COMPARATIVES.test(t)) &&
+      tokens.some(
+        (t, i) =>
+          /^(an|than)$/.test(t) &&
+          (/^(20\d\d|forra|nasta|ifjol)$/.test(tokens[i + 1] ?? '') || (tokens[i + 1] === 'i' && /^(ar|fjol)$/.test(tokens[i + 2] ?? ''))),
+      )) ||
+    // "Hur mycket får Bryggan 2027 jämfört med 2026?": a year compared with a year.
+    tokens.some((t, i) => /^(jamfort|jamfor|compared)$/.test(t) && /^(med|with|to)$/.test(tokens[i + 1] ?? '') && /^20\d\d$/.test(tokens[i + 2] ?? ''));
   // "och hur mycket mer får de 2028?": how much more than the year before.
   const howMuchMore = tokens.some((t, i) => t === 'hur' && tokens[i + 1] === 'mycket' && COMPARATIVES.test(tokens[i + 2] ?? ''));
   const difference = markAll(tokens, DIFFERENCE_CUES, used) || comparedWithYear || howMuchMore;
@@ -210,7 +212,8 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // "enligt budgeten alltså, inte prognosen", "det faktiska, inte det budgeterade": the column after "inte" is not asked.
   const afterNegation = new Set(tokens.flatMap((t, i) => (NEGATIONS.has(t) ? [i + 1, i + 2] : [])));
   for (const [kind, phrases] of COLUMN_CUES) {
-    const named = tokens.flatMap((_, i) => (phrases.some((p) => findPhrase(tokens, p, i)?.[0] === i) ? [i] : []));
+    // "budgetåret 2026" is the year, not the budget column.
+    const named = tokens.flatMap((t, i) => (!/^budgetar(et|ets)$/.test(t) && phrases.some((p) => findPhrase(tokens, p, i)?.[0] === i) ? [i] : []));
     markAll(tokens, phrases, used);
     if (named.length > 0 && !named.every((i) => afterNegation.has(i))) columns.push(kind);
   }
@@ -237,7 +240,9 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     statedFirst &&
     askedInQuestion.size > 0 &&
     !askingTokens.some((t) => /^(den|det|dess|dem|dar|it|there)$/.test(t)) &&
-    !/^(i|enligt|enl|utifran|baserat|med|per|according|in)$/.test(tokens[0] ?? '')
+    !/^(i|enligt|enl|utifran|baserat|med|per|according|in)$/.test(tokens[0] ?? '') &&
+    // "Inte prognosen, utan det som budgeterades: vad …?": a statement that says which column is meant.
+    !tokens.slice(0, questionStart).some((t, i) => NEGATIONS.has(t) && /^(prognos|budget|prel)/.test(tokens[i + 1] ?? ''))
   )
     columns.splice(0, columns.length);
   columns.sort((a, b) => (firstIndex(tokens, cuesOf(a)) ?? 0) - (firstIndex(tokens, cuesOf(b)) ?? 0));

@@ -67,20 +67,10 @@ export function matchesWord(word: string, keyword: string): boolean {
   const k0 = keyword.charCodeAt(0);
   const k1 = keyword.charCodeAt(1);
   if (w0 !== k0 && w1 !== k1 && w0 !== k1 && w1 !== k0) return false;
-  const key = `${keyword}\u0000${word}`;
-  let matches = matchMemo.get(key);
-  if (matches === undefined) {
-    if (matchMemo.size >= MEMO_SIZE) matchMemo.clear();
-    matchMemo.set(key, (matches = matchesInflectedOrTypo(word, keyword)));
-  }
-  return matches;
+  return matchesInflectedOrTypo(word, keyword);
 }
 
-/** A pure function's memo: the lexicon is fixed and people reuse their words. */
-const matchMemo = new Map<string, boolean>();
-const MEMO_SIZE = 50_000;
-
-/** matchesWord's rule without its shortcuts (length, first letters, memo), for keywords of five letters or more. */
+/** matchesWord's rule without its shortcuts (length, first letters), for keywords of five letters or more. */
 export function matchesInflectedOrTypo(word: string, keyword: string): boolean {
   if (keyword.length < TYPO_MIN_LENGTH) return word.length - keyword.length >= 1 && word.length - keyword.length <= 4 && word.startsWith(keyword);
   if (withinOneEdit(word, keyword)) return true;

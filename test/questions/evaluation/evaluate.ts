@@ -327,6 +327,8 @@ export const CORPORA = [
   'heldout19',
   'heldout20',
   'heldout21',
+  'heldout22',
+  'heldout23',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
