@@ -95,7 +95,9 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     measure0 === ctx.previous.measure &&
     !words.followUpOpener &&
     !words.explain &&
-    !words.tokens.some((t) => ANAPHORA.has(t));
+    !words.tokens.some((t) => ANAPHORA.has(t)) &&
+    // "Vilken insats får minst 2028?" then "Vilken får mest?": only the order changes, the year stays.
+    !(measure0 === 'ranking' && words.years.length === 0 && match.candidates.length === 0);
   const followUp = ctx.previous && !restated && looksLikeFollowUp(words, match);
   if (followUp && ctx.previous) return mergeFollowUp(words, match, candidates, measure0, ctx.previous, ctx);
 

@@ -48,7 +48,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'actual',
     words(
-      'betalades ut|betalats ut|betalat ut|betalas ut|utbetalt|utbetalat|utbetalats|utbetalades|utbetalningar|utbetalningarna|nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|gjorde av med|gor av med|spenderat|spenderade|actual|actuals|spent',
+      'betalades ut|betalats ut|betalat ut|betalas ut|utbetalt|utbetalat|utbetalats|utbetalades|utbetalningar|utbetalningarna|nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|gjorde av med|gor av med|spenderat|spenderade|actual|actuals|spent|spend|spends',
     ),
   ],
   [
@@ -120,7 +120,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'line',
     words(
-      'avsatt|avsatta|avsatts|lagger vi pa|lagger|kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prognostiserat|prognostiserad|cost|budgeted|forecast',
+      'avsatt|avsatta|avsatts|lagger vi pa|lagger|kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prognostiserat|prognostiserad|cost|budgeted|forecast|get|gets|receive|receives|allocated',
     ),
   ],
 ];

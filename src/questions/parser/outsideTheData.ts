@@ -94,6 +94,9 @@ export function outsideTheData(words: QuestionWords): string | undefined {
     return 'Jag svarar på frågor om förbundets ekonomi och insatser med siffrorna, inte om var de står i dokumenten eller om möten och protokoll. Fråga kansliet.';
   if (tokens.slice(questionStart).some((t) => /^(forlanga|forlangs|forlangning|forlangningen)$/.test(t)) && tokens.some((t) => /^kost/.test(t)))
     return 'Vad en förlängning kostar står i ansökan om den; jag har de belopp som är beviljade. Fråga till exempel "vad kostar Växtkraft 2027?".';
+  // "Vad lägger Håbo kommun själv in i Framsteget?": the owner's own money, which the förbund's figures do not hold.
+  if (tokens.some((t) => /^(sjalv|sjalva)$/.test(t)) && tokens.some((t) => /^(lagger|bidrar|satsar|skjuter|finansierar|betalar)$/.test(t)))
+    return 'Jag har förbundets medel till insatserna, inte vad insatsägarna själva lägger in. Fråga till exempel "vad får Framsteget 2027?".';
   if (
     tokens.includes('vem') ||
     has(tokens, 'vad', 'heter') ||
@@ -165,12 +168,15 @@ function asksPerPeriod(tokens: readonly string[]): boolean {
 function asksForJudgement(tokens: readonly string[]): boolean {
   return (
     tokens.some((t) =>
-      /^(worth|should|recommend|rekommenderar|rekommendera|lonsam|lonsamt|lonsamma|investering|investeringen|investment|investments)$/.test(t),
+      /^(worth|should|recommend|rekommenderar|rekommendera|lonsam|lonsamt|lonsamma|investering|investeringen|investment|investments|klokt|klok|vettigt|rimligt|lampligt|smart|wise|sensible)$/.test(
+        t,
+      ),
     ) ||
     has(tokens, 'lonar', 'sig') ||
     has(tokens, 'tycker', 'du', 'att') ||
     has(tokens, 'ska', 'vi', 'forlanga') ||
-    has(tokens, 'bor', 'vi') ||
+    tokens.includes('borde') ||
+    tokens.some((t, i) => t === 'bor' && /^(vi|styrelsen|forbundet|man|ni)$/.test(tokens[i + 1] ?? '')) ||
     has(tokens, 'borde', 'vi') ||
     has(tokens, 'lagga', 'ner') ||
     has(tokens, 'dra', 'ner', 'pa')

@@ -274,6 +274,13 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     years.add(currentYear);
   // "om styrelsen säger ja till en ansökan på 1,2 miljoner": an amount granted on a condition asks what is left.
   if (phrasing.grants && amount !== undefined && !measures.includes('whatIf')) measures = ['whatIf', ...measures];
+  // "hur mycket av det är förvaltning, i procent?": a line's share of the total just shown.
+  if (
+    !measures.includes('share') &&
+    tokens.some((t) => /^(procent|procentuellt|percent)$/.test(t)) &&
+    tokens.some((t, i) => t === 'av' && /^(det|dem|dessa)$/.test(tokens[i + 1] ?? ''))
+  )
+    measures = ['share', ...measures];
   const order = measures.includes('ranking') ? rankingOrder(tokens) : undefined;
   const countWord = tokens.find((t) => NUMBER_WORDS[t] !== undefined);
   const count = order ? (countWord ? NUMBER_WORDS[countWord] : numericCount(tokens)) : undefined;

@@ -24,9 +24,15 @@ export function splitOwnerCompounds(tokens: readonly string[]): string[] {
   });
 }
 
-/** A question's tokens: normalised, owner compounds written apart. */
+const OWNER_NAME = /^(enkoping|heby|habo|knivsta|tierp|uppsala|alvkarleby|osthammar)$/;
+
+/** A question's tokens: normalised, owner compounds written apart, "Heby's" one word ("hebys"). */
 export function questionTokens(text: string): string[] {
-  return splitOwnerCompounds(tokenize(text));
+  const tokens = tokenize(text);
+  const joined = tokens.flatMap((t, i) =>
+    t === 's' && OWNER_NAME.test(tokens[i - 1] ?? '') ? [] : OWNER_NAME.test(t) && tokens[i + 1] === 's' ? [`${t}s`] : [t],
+  );
+  return splitOwnerCompounds(joined);
 }
 
 /** Damerau–Levenshtein distance of at most one: one insertion, deletion, substitution or swap of neighbours. */

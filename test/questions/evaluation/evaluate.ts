@@ -329,6 +329,8 @@ export const CORPORA = [
   'heldout21',
   'heldout22',
   'heldout23',
+  'heldout24',
+  'heldout25',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
