@@ -6,7 +6,7 @@ import { Meaning, meaningOf } from './meanings';
 import { QuestionWords } from './readQuestion';
 import { SubjectEntity, SubjectMatch } from './subjects';
 import { findPhrase } from './text';
-import { coordinatedMeasures, describesOneInsats, strangeNameBeside, twoMeasures, unknownNames, usedOrShare } from './questionShapes';
+import { coordinatedMeasures, describesOneInsats, namesAnotherInsats, twoMeasures, unknownNames, usedOrShare } from './questionShapes';
 import {
   MEASURE_WORDS,
   ambiguous,
@@ -78,8 +78,7 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   if (candidates.length === 0 && (mine || ownDefault) && !words.measures.includes('ranking')) candidates = ctx.ownInitiatives;
 
   // "Hur mycket får Ung Framtid?": a name written beside the words of one of ours is another name, not ours.
-  const strangeName = strangeNameBeside(words, match);
-  if (strangeName && match.byName)
+  if (match.byName && namesAnotherInsats(words, match))
     return {
       kind: 'notUnderstood',
       message: 'Jag känner inte igen det namnet bland förbundets insatser. Fråga "vilka insatser finansieras i år?" för att se namnen.',

@@ -23,18 +23,15 @@ export function describesOneInsats(words: QuestionWords): boolean {
   return t.some((w, i) => /^(insatsen|projektet)$/.test(w) && /^(dar|som|med|for|i)$/.test(t[i + 1] ?? '')) && !all;
 }
 
-/** A capitalised word no subject explains, right beside a word that named one: "Ung Framtid", "Din väg framåt". */
-export function strangeNameBeside(words: QuestionWords, match: SubjectMatch): string | undefined {
+/** A capitalised word no subject explains, right beside a word that named one: "Ung Framtid", "Din väg framåt" name another insats. */
+export function namesAnotherInsats(words: QuestionWords, match: SubjectMatch): boolean {
   const unknown = new Set(unknownNames(words, match));
-  for (const i of match.used) {
-    for (const j of [i - 1, i + 1]) {
+  return [...match.used].some((i) =>
+    [i - 1, i + 1].some((j) => {
       const t = words.tokens[j];
-      if (t !== undefined && unknown.has(t) && words.capitalised.has(j) && !OWNER_LIKE.test(t)) {
-        return [Math.min(i, j), Math.max(i, j)].map((k) => words.tokens[k]).join(' ');
-      }
-    }
-  }
-  return undefined;
+      return t !== undefined && unknown.has(t) && words.capitalised.has(j) && !OWNER_LIKE.test(t);
+    }),
+  );
 }
 
 const OWNER_LIKE = /^(region|kommun|kommuns|regionen|uppsala|lan|lans)$/;
