@@ -176,6 +176,8 @@ function asksForJudgement(tokens: readonly string[]): boolean {
     has(tokens, 'tycker', 'du', 'att') ||
     has(tokens, 'ska', 'vi', 'forlanga') ||
     tokens.includes('borde') ||
+    // "värt pengarna" ("vårt", written the same way without diacritics, takes no such word after it)
+    tokens.some((t, i) => t === 'vart' && /^(pengarna|pengar|det|att|satsningen)$/.test(tokens[i + 1] ?? '')) ||
     tokens.some((t, i) => t === 'bor' && /^(vi|styrelsen|forbundet|man|ni)$/.test(tokens[i + 1] ?? '')) ||
     has(tokens, 'borde', 'vi') ||
     has(tokens, 'lagga', 'ner') ||

@@ -330,7 +330,7 @@ function cuesOf(kind: ColumnKind) {
 }
 
 function rankingOrder(tokens: readonly string[]): 'max' | 'min' {
-  return tokens.some((t) => /^(billigast|billigaste|minst|minsta|lagst|lagsta|cheapest|smallest)$/.test(t)) ? 'min' : 'max';
+  return tokens.some((t) => /^(billigast|billigaste|minst|minsta|lagst|lagsta|cheapest|smallest|least|lowest|fewest)$/.test(t)) ? 'min' : 'max';
 }
 
 function numericCount(tokens: readonly string[]): number | undefined {

@@ -331,6 +331,7 @@ export const CORPORA = [
   'heldout23',
   'heldout24',
   'heldout25',
+  'heldout26',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
