@@ -137,29 +137,30 @@ async function toRemember(ctx: QuestionContext, reading: Reading): Promise<Readi
   return top ? { ...reading, subject: top } : reading;
 }
 
-/** One question reads each document once, however many parts of the answer need it. */
+/** One question reads each document once, however many parts of the answer (and the reading kept after it) need it. */
 function withQuestionCache(ctx: QuestionContext): QuestionContext {
-  const snapshots = new Map<string, ReturnType<QuestionContext['repos']['ledger']['findSnapshotFor']>>();
-  let registry: ReturnType<QuestionContext['repos']['initiatives']['getRegistry']> | undefined;
-  const ledger = ctx.repos.ledger;
-  const initiatives = ctx.repos.initiatives;
+  const read = new Map<string, Promise<unknown>>();
+  const once = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    if (!read.has(key)) read.set(key, load());
+    return read.get(key) as Promise<T>;
+  };
+  const { ledger, initiatives, reports } = ctx.repos;
   return {
     ...ctx,
     repos: {
       ...ctx.repos,
       ledger: Object.assign(Object.create(ledger) as typeof ledger, {
-        findSnapshotFor(associationId: string, year?: number) {
-          const key = `${associationId}/${year ?? ''}`;
-          const found = snapshots.get(key) ?? ledger.findSnapshotFor(associationId, year);
-          snapshots.set(key, found);
-          return found;
-        },
+        findSnapshotFor: (associationId: string, year?: number) =>
+          once(`snapshot/${associationId}/${year ?? ''}`, () => ledger.findSnapshotFor(associationId, year)),
       }),
       initiatives: Object.assign(Object.create(initiatives) as typeof initiatives, {
-        getRegistry(associationId: string) {
-          registry ??= initiatives.getRegistry(associationId);
-          return registry;
-        },
+        getRegistry: (associationId: string) => once(`registry/${associationId}`, () => initiatives.getRegistry(associationId)),
+        getYearFigures: (associationId: string, year: number) =>
+          once(`figures/${associationId}/${year}`, () => initiatives.getYearFigures(associationId, year)),
+        yearsWithFigures: (associationId: string) => once(`figureYears/${associationId}`, () => initiatives.yearsWithFigures(associationId)),
+      }),
+      reports: Object.assign(Object.create(reports) as typeof reports, {
+        listForYear: (associationId: string, year: number) => once(`reports/${associationId}/${year}`, () => reports.listForYear(associationId, year)),
       }),
     },
   };

@@ -103,6 +103,18 @@ describe('budget conversations: follow-ups, the reading shown, questions back, t
     assert.match(texts(card), /Nästa kvartalsrapport: kvartal 4 2026, senast 31 januari 2027/);
   });
 
+  it('reads each document once for an utfall question with no year, though the reading kept names the year the answer showed', async () => {
+    await say(board, 'beslutsutrymme 2026');
+    const before = requests();
+    const [card] = await say(board, 'hur mycket har Växtkraft rekvirerat?');
+    const spent = requests() - before;
+    assert.equal(partOf(card, 'headline'), '2 478 tkr');
+    // Who the user is, the catalog and the 2026 snapshot, the 2026 figures and reports, the years with figures and 2025's, the register, the reading kept.
+    assert.ok(spent <= 10, `an utfall question with no year made ${spent} Cosmos requests (10 expected; 16 when the kept reading read them again)`);
+    const [earlier] = await say(board, 'och året innan?');
+    assert.match(partOf(earlier, 'reading') ?? '', /2024/);
+  });
+
   it('costs at most two point reads for a question and three for a follow-up, plus the stored reading and who the user is', async () => {
     await say(board, 'beslutsutrymme 2026');
     let before = requests();
