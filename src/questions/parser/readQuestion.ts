@@ -313,11 +313,14 @@ export function readQuestionWords(question: string, currentYear: number): Questi
 }
 
 /** "… Tack på förhand! /Gun", "Mvh Per Olsson": a signature names the writer, not what is asked. */
+const SIGNED_NAME = '\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?';
+const SIGNATURES = [
+  new RegExp(`\\s\\/${SIGNED_NAME}[.!\\s]*$`, 'u'),
+  new RegExp(`(?<![\\p{L}])(?:[Mm]vh|MVH|[Vv]änliga hälsningar|[Hh]älsningar)[,\\s]+${SIGNED_NAME}(?:\\s${SIGNED_NAME})?[.!\\s]*$`, 'u'),
+];
+
 function withoutSignature(question: string): string {
-  const name = '\\p{Lu}\\p{Ll}+(?:-\\p{Lu}\\p{Ll}+)?';
-  return question
-    .replace(new RegExp(`\\s\\/${name}[.!\\s]*$`, 'u'), '')
-    .replace(new RegExp(`(?<![\\p{L}])(?:[Mm]vh|MVH|[Vv]änliga hälsningar|[Hh]älsningar)[,\\s]+${name}(?:\\s${name})?[.!\\s]*$`, 'u'), '');
+  return SIGNATURES.reduce((text, signature) => text.replace(signature, ''), question);
 }
 
 function bareNumberOf(tokens: readonly string[]): { bareNumber?: number } {
