@@ -36,82 +36,10 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
  * `questionStart`: where the clause that asks begins (a month before it only says when).
  */
 export function outsideTheData(words: QuestionWords): string | undefined {
-  const { tokens, questionStart, phrasing } = words;
-  if (phrasing.asksToChange)
-    return 'Jag kan inte ändra siffrorna. Budgeten ändras genom styrelsens beslut och en ny import av den ekonomiska informationen; en avvikelse i en insats anmäls med "ny avvikelse".';
-  if (phrasing.supposesAChange)
-    return 'Jag räknar ut vad som blir kvar att besluta om när styrelsen beviljar ett belopp ("om vi beviljar 500 tkr 2027"), men inte följderna av att en insats förlängs, läggs ner eller lämnar tillbaka pengar.';
-  if (phrasing.changesByAmount)
-    return 'Jag räknar ut vad som blir kvar att besluta om när styrelsen beviljar ett belopp ("om vi beviljar 500 tkr 2027"), men inte följderna av andra ändringar i budgeten.';
-  const perPerson = tokens.some((t, i) => /^(varje|per|each)$/.test(t) && PERSON_WORDS.test(tokens[i + 1] ?? ''));
-  if (perPerson || has(tokens, 'var', 'och', 'en'))
-    return `Jag har inga siffror per person, bara förbundets och insatsernas belopp per år.${tokens.some((t) => t.startsWith('arvode')) ? ' Arvodena ingår i raden Förtroendevalda: skriv "förtroendevalda 2027".' : ''}`;
-  if (severalYearsSummed(words))
-    return 'Jag summerar inte över flera år. Fråga om ett år i taget, till exempel "vad kostar Bryggan 2027?", eller om förändringen: "skillnaden mellan 2026 och 2027".';
-  if (words.measures.includes('ranking') && (has(tokens, 'vilket', 'ar') || has(tokens, 'vilket', 'av', 'aren') || has(tokens, 'which', 'year')))
-    return 'Jag rangordnar insatser, inte år. Fråga om ett år i taget, till exempel "beslutsutrymme 2027".';
-  if (words.measures.includes('ranking') && words.measures.includes('membershipFee'))
-    return 'Jag rangordnar insatser, inte medlemmar. Fråga om en medlems avgift, till exempel "medlemsavgift Knivsta 2025".';
-  if (tokens.some((t) => /^(snitt|snittet|genomsnitt|genomsnittet|genomsnittlig|genomsnittliga|genomsnittligt|average|mean)$/.test(t)))
-    return 'Jag räknar inte ut genomsnitt. Fråga om ett år i taget, till exempel "vad kostar förvaltningen 2027?".';
-  if (
-    tokens.some(
-      (t, i) =>
-        /^(senaste|kommande|narmaste|forra|past|last|next|coming)$/.test(t) &&
-        /^(\d|tva|tre|fyra|fem|two|three|four|five)/.test(tokens[i + 1] ?? '') &&
-        /^(aren|years)$/.test(tokens[i + 2] ?? ''),
-    )
-  )
-    return 'Vilka år menar du? Fråga om ett år i taget, till exempel "utfall Framsteget 2024" och sedan "och 2025?".';
-  if (words.measures.includes('share') && words.measures.includes('membershipFee'))
-    return 'Jag har medlemsavgiften per medlem i kronor, inte som andel. Fråga till exempel "medlemsavgift Region Uppsala 2025".';
-  if (
-    !words.difference &&
-    words.amount === undefined &&
-    tokens.some((t, i) => COMPARATIVES.test(t) && [tokens[i + 1], tokens[i + 2]].some((n) => n === 'an' || n === 'than'))
-  )
-    return 'Jag jämför inte två insatser eller rader i ett svar. Fråga om en i taget, till exempel "vad kostar Bryggan 2027?" och sedan "och Växtkraft?".';
-  if (
-    (has(tokens, 'pa', 'delegation') || tokens.some((t) => /^delegations(grans|ordning)/.test(t))) &&
-    words.amount === undefined &&
-    !words.measures.includes('whatIf')
-  )
-    return 'Hur stora belopp förbundschefen får bevilja på delegation står i förbundets delegationsordning. Jag svarar på vad som finns kvar: "om vi beviljar 400 tkr på delegation i år, vad blir kvar?".';
-  if (has(tokens, 'extern', 'finansiering') || has(tokens, 'externa', 'medel') || has(tokens, 'extern', 'medfinansiering'))
-    return 'Jag har förbundets medel till insatserna, inte vad de har fått från andra finansiärer.';
-  if (
-    tokens.some((t) => /^(ansokan|ansokningar|ansokningarna|ansoka|soka)$/.test(t)) &&
-    tokens.some((t) => /^(skickas|skicka|lamnas|lamna|soker|ansoker|via)$/.test(t)) &&
-    words.amount === undefined &&
-    !words.measures.includes('whatIf')
-  )
-    return 'Hur man söker pengar står i förbundets riktlinjer för ansökan. Här i chatten börjar du en ansökan med "ny ansökan".';
-  if (
-    has(tokens, 'vilken', 'sida') ||
-    has(tokens, 'vilka', 'sidor') ||
-    tokens.some((t) => /^(protokollet|protokoll|justeras|justering|dagordning|dagordningen|sidnummer)$/.test(t))
-  )
-    return 'Jag svarar på frågor om förbundets ekonomi och insatser med siffrorna, inte om var de står i dokumenten eller om möten och protokoll. Fråga kansliet.';
-  if (tokens.slice(questionStart).some((t) => /^(forlanga|forlangs|forlangning|forlangningen)$/.test(t)) && tokens.some((t) => /^kost/.test(t)))
-    return 'Vad en förlängning kostar står i ansökan om den; jag har de belopp som är beviljade. Fråga till exempel "vad kostar Växtkraft 2027?".';
-  // "Vad lägger Håbo kommun själv in i Framsteget?": the owner's own money, which the förbund's figures do not hold.
-  if (tokens.some((t) => /^(sjalv|sjalva)$/.test(t)) && tokens.some((t) => /^(lagger|bidrar|satsar|skjuter|finansierar|betalar)$/.test(t)))
-    return 'Jag har förbundets medel till insatserna, inte vad insatsägarna själva lägger in. Fråga till exempel "vad får Framsteget 2027?".';
-  if (
-    tokens.includes('vem') ||
-    has(tokens, 'vad', 'heter') ||
-    tokens.some((t) => /^kontaktperson/.test(t)) ||
-    (tokens.includes('vilka') && tokens.includes('personer'))
-  )
-    return 'Jag svarar på frågor om förbundets ekonomi och insatser, inte om vem som gör vad. Fråga kansliet.';
-  const many = tokens.findIndex((t, i) => t === 'hur' && tokens[i + 1] === 'manga');
-  // "hur många är arbetslösa": "är", not "år", when the question wrote it so.
-  const counted = many >= 0 ? tokens[many + (phrasing.howManyAre && tokens[many + 2] === 'ar' ? 3 : 2)] : undefined;
-  if (counted !== undefined && !COUNTABLE_WORDS.has(counted) && !/^\d+$/.test(counted))
-    return `Jag räknar bara insatser ("hur många insatser finansieras 2027?"); andra antal har jag inga uppgifter om.${counted.startsWith('deltagar') ? ' Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".' : ''}`;
-  if (asksForJudgement(tokens))
-    return 'Jag visar siffrorna, men jag bedömer inte om en insats är värd pengarna; det avgör styrelsen. Fråga till exempel "förbrukningsgrad Min framtid 2025" eller "vad kostar Min framtid 2027".';
-  const refused = NOT_IN_THE_DATA.find(([words]) => tokens.some((t) => words.test(t)));
+  const { tokens, questionStart } = words;
+  const shape = OUTSIDE_SHAPES.find(([asks]) => asks(words));
+  if (shape) return typeof shape[1] === 'string' ? shape[1] : shape[1](words);
+  const refused = NOT_IN_THE_DATA.find(([word]) => tokens.some((t) => word.test(t)));
   if (refused) return refused[1];
   if (asksPerPeriod(tokens.slice(questionStart)))
     return 'Jag har bara helårssiffror: budget, prognos och utfall per år. Fråga om ett helt år, till exempel "vad kostar Växtkraft 2027?".';
@@ -121,6 +49,127 @@ export function outsideTheData(words: QuestionWords): string | undefined {
   if (otherPlace || (namedForbund !== undefined && OTHER_REGIONS.has(namedForbund)))
     return 'Jag svarar bara för det här förbundets siffror, inte för andra samordningsförbund.';
   return undefined;
+}
+
+type Shape = readonly [asks: (words: QuestionWords) => boolean, why: string | ((words: QuestionWords) => string)];
+
+/** Shapes of question no card answers, in the order they are tried: the first that fits says why. */
+const OUTSIDE_SHAPES: readonly Shape[] = [
+  [
+    ({ phrasing }) => phrasing.asksToChange,
+    'Jag kan inte ändra siffrorna. Budgeten ändras genom styrelsens beslut och en ny import av den ekonomiska informationen; en avvikelse i en insats anmäls med "ny avvikelse".',
+  ],
+  [
+    ({ phrasing }) => phrasing.supposesAChange,
+    'Jag räknar ut vad som blir kvar att besluta om när styrelsen beviljar ett belopp ("om vi beviljar 500 tkr 2027"), men inte följderna av att en insats förlängs, läggs ner eller lämnar tillbaka pengar.',
+  ],
+  [
+    ({ phrasing }) => phrasing.changesByAmount,
+    'Jag räknar ut vad som blir kvar att besluta om när styrelsen beviljar ett belopp ("om vi beviljar 500 tkr 2027"), men inte följderna av andra ändringar i budgeten.',
+  ],
+  [
+    ({ tokens }) => tokens.some((t, i) => /^(varje|per|each)$/.test(t) && PERSON_WORDS.test(tokens[i + 1] ?? '')) || has(tokens, 'var', 'och', 'en'),
+    ({ tokens }) =>
+      `Jag har inga siffror per person, bara förbundets och insatsernas belopp per år.${tokens.some((t) => t.startsWith('arvode')) ? ' Arvodena ingår i raden Förtroendevalda: skriv "förtroendevalda 2027".' : ''}`,
+  ],
+  [
+    severalYearsSummed,
+    'Jag summerar inte över flera år. Fråga om ett år i taget, till exempel "vad kostar Bryggan 2027?", eller om förändringen: "skillnaden mellan 2026 och 2027".',
+  ],
+  [
+    ({ measures, tokens }) =>
+      measures.includes('ranking') && (has(tokens, 'vilket', 'ar') || has(tokens, 'vilket', 'av', 'aren') || has(tokens, 'which', 'year')),
+    'Jag rangordnar insatser, inte år. Fråga om ett år i taget, till exempel "beslutsutrymme 2027".',
+  ],
+  [
+    ({ measures }) => measures.includes('ranking') && measures.includes('membershipFee'),
+    'Jag rangordnar insatser, inte medlemmar. Fråga om en medlems avgift, till exempel "medlemsavgift Knivsta 2025".',
+  ],
+  [
+    ({ tokens }) => tokens.some((t) => /^(snitt|snittet|genomsnitt|genomsnittet|genomsnittlig|genomsnittliga|genomsnittligt|average|mean)$/.test(t)),
+    'Jag räknar inte ut genomsnitt. Fråga om ett år i taget, till exempel "vad kostar förvaltningen 2027?".',
+  ],
+  [
+    // "de senaste två åren": which years, the words do not say.
+    ({ tokens }) =>
+      tokens.some(
+        (t, i) =>
+          /^(senaste|kommande|narmaste|forra|past|last|next|coming)$/.test(t) &&
+          /^(\d|tva|tre|fyra|fem|two|three|four|five)/.test(tokens[i + 1] ?? '') &&
+          /^(aren|years)$/.test(tokens[i + 2] ?? ''),
+      ),
+    'Vilka år menar du? Fråga om ett år i taget, till exempel "utfall Framsteget 2024" och sedan "och 2025?".',
+  ],
+  [
+    ({ measures }) => measures.includes('share') && measures.includes('membershipFee'),
+    'Jag har medlemsavgiften per medlem i kronor, inte som andel. Fråga till exempel "medlemsavgift Region Uppsala 2025".',
+  ],
+  [
+    ({ difference, amount, tokens }) =>
+      !difference &&
+      amount === undefined &&
+      tokens.some((t, i) => COMPARATIVES.test(t) && [tokens[i + 1], tokens[i + 2]].some((n) => n === 'an' || n === 'than')),
+    'Jag jämför inte två insatser eller rader i ett svar. Fråga om en i taget, till exempel "vad kostar Bryggan 2027?" och sedan "och Växtkraft?".',
+  ],
+  [
+    ({ tokens, amount, measures }) =>
+      (has(tokens, 'pa', 'delegation') || tokens.some((t) => /^delegations(grans|ordning)/.test(t))) && amount === undefined && !measures.includes('whatIf'),
+    'Hur stora belopp förbundschefen får bevilja på delegation står i förbundets delegationsordning. Jag svarar på vad som finns kvar: "om vi beviljar 400 tkr på delegation i år, vad blir kvar?".',
+  ],
+  [
+    ({ tokens }) => has(tokens, 'extern', 'finansiering') || has(tokens, 'externa', 'medel') || has(tokens, 'extern', 'medfinansiering'),
+    'Jag har förbundets medel till insatserna, inte vad de har fått från andra finansiärer.',
+  ],
+  [
+    ({ tokens, amount, measures }) =>
+      tokens.some((t) => /^(ansokan|ansokningar|ansokningarna|ansoka|soka)$/.test(t)) &&
+      tokens.some((t) => /^(skickas|skicka|lamnas|lamna|soker|ansoker|via)$/.test(t)) &&
+      amount === undefined &&
+      !measures.includes('whatIf'),
+    'Hur man söker pengar står i förbundets riktlinjer för ansökan. Här i chatten börjar du en ansökan med "ny ansökan".',
+  ],
+  [
+    ({ tokens }) =>
+      has(tokens, 'vilken', 'sida') ||
+      has(tokens, 'vilka', 'sidor') ||
+      tokens.some((t) => /^(protokollet|protokoll|justeras|justering|dagordning|dagordningen|sidnummer)$/.test(t)),
+    'Jag svarar på frågor om förbundets ekonomi och insatser med siffrorna, inte om var de står i dokumenten eller om möten och protokoll. Fråga kansliet.',
+  ],
+  [
+    ({ tokens, questionStart }) =>
+      tokens.slice(questionStart).some((t) => /^(forlanga|forlangs|forlangning|forlangningen)$/.test(t)) && tokens.some((t) => /^kost/.test(t)),
+    'Vad en förlängning kostar står i ansökan om den; jag har de belopp som är beviljade. Fråga till exempel "vad kostar Växtkraft 2027?".',
+  ],
+  [
+    // "Vad lägger Håbo kommun själv in i Framsteget?": the owner's own money, which the förbund's figures do not hold.
+    ({ tokens }) => tokens.some((t) => /^(sjalv|sjalva)$/.test(t)) && tokens.some((t) => /^(lagger|bidrar|satsar|skjuter|finansierar|betalar)$/.test(t)),
+    'Jag har förbundets medel till insatserna, inte vad insatsägarna själva lägger in. Fråga till exempel "vad får Framsteget 2027?".',
+  ],
+  [
+    ({ tokens }) =>
+      tokens.includes('vem') ||
+      has(tokens, 'vad', 'heter') ||
+      tokens.some((t) => /^kontaktperson/.test(t)) ||
+      (tokens.includes('vilka') && tokens.includes('personer')),
+    'Jag svarar på frågor om förbundets ekonomi och insatser, inte om vem som gör vad. Fråga kansliet.',
+  ],
+  [
+    (words) => countedThing(words) !== undefined,
+    (words) =>
+      `Jag räknar bara insatser ("hur många insatser finansieras 2027?"); andra antal har jag inga uppgifter om.${(countedThing(words) ?? '').startsWith('deltagar') ? ' Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".' : ''}`,
+  ],
+  [
+    ({ tokens }) => asksForJudgement(tokens),
+    'Jag visar siffrorna, men jag bedömer inte om en insats är värd pengarna; det avgör styrelsen. Fråga till exempel "förbrukningsgrad Min framtid 2025" eller "vad kostar Min framtid 2027".',
+  ],
+];
+
+/** "hur många deltagare …": what is counted, when it is no count the data has (insatser, kronor, år). */
+function countedThing({ tokens, phrasing }: QuestionWords): string | undefined {
+  const many = tokens.findIndex((t, i) => t === 'hur' && tokens[i + 1] === 'manga');
+  // "hur många är arbetslösa": "är", not "år", when the question wrote it so.
+  const counted = many >= 0 ? tokens[many + (phrasing.howManyAre && tokens[many + 2] === 'ar' ? 3 : 2)] : undefined;
+  return counted !== undefined && !COUNTABLE_WORDS.has(counted) && !/^\d+$/.test(counted) ? counted : undefined;
 }
 
 const PERSON_WORDS =
