@@ -11,7 +11,8 @@ import { periodKey } from '../exports/registerReport';
 /** "delegationsbeslut sedan förra styrelsemötet", "delegationsbeslut 2026", or between two dates. */
 export const delegationDecisionsCommand: CommandHandler = {
   name: 'delegationsbeslut',
-  matches: (text) => /\bdelegationsbeslut(en)?\b/.test(normalize(text)),
+  // "Om jag fattar delegationsbeslut på 250 tkr, vad återstår av beslutsutrymmet?" is a budget question.
+  matches: (text) => /\bdelegationsbeslut(en)?\b/.test(normalize(text)) && !/\bbeslutsutrymme(t|n)?\b/.test(normalize(text)),
   async handle(input, deps) {
     const user = input.user;
     if (!hasRole(user, 'kansli', 'forbundschef', 'ersattare', 'styrelse'))

@@ -264,6 +264,23 @@ describe('question reader', () => {
     assert.equal(compared.compareWith, 'forecast');
   });
 
+  it("reads the kansli's shorthand and a follow-up that compares, shares or names the same owner", () => {
+    assert.equal(reading('över/underskott fr tidigare år 2027').measure, 'carriedIn');
+    assert.equal(reading('bryggan rekv förra året').measure, 'actual');
+    const diff = reading('diff resultat budget vs prognos 2026');
+    assert.equal(diff.measure, 'result');
+    assert.ok(diff.difference);
+    const stod = reading('hur mycket får Förstärkt stöd 2027?');
+    const change = reading('hur mycket är det jämfört med i år?', stod);
+    assert.ok(change.difference);
+    assert.deepEqual(change.years, [2026, 2027]);
+    assert.equal(reading('hur mycket är det av förbundets totala kostnader?', stod).measure, 'share');
+    const lokus = reading('och deras lokussamordnare?', reading('hur mycket har Förstärkt stöd i Älvkarleby fått 2026?'));
+    assert.equal(lokus.subject.kind === 'line' && lokus.subject.id, 'lokus-alvkarleby');
+    // Without "deras" the name alone still fits two.
+    assert.equal(read('och lokussamordnaren?', stod).kind, 'clarify');
+  });
+
   it('never gives a förbund figure for a question that names an insats or a line (property)', () => {
     const named = subjects.filter((s) => s.isInitiative).map((s) => (s.owner && s.name === 'Lokussamordnare' ? `${s.name} ${s.owner}` : s.name));
     const measureWords = [

@@ -376,7 +376,11 @@ function mergeFollowUp(
   const previousName = previous.subject.kind === 'line' ? previous.subject.name.replace(/ \(.*\)$/, '') : undefined;
   // "lokussamordnaren i Älvkarleby" then "och den i Uppsala?": the one named like the last.
   const sameName = found.length > 1 && previousName ? found.filter((c) => c.name === previousName) : [];
-  const picked = previous.candidates ? found.filter((c) => previous.candidates?.includes(c.id)) : sameName;
+  // "Förstärkt stöd i Älvkarleby" then "och deras lokussamordnare?": the one of the same owner.
+  const previousOwner = previous.subject.kind === 'line' ? /\(([^)]+)\)$/.exec(previous.subject.name)?.[1] : undefined;
+  const sameOwner =
+    found.length > 1 && previousOwner && words.tokens.some((t) => /^(deras|dess|their|its)$/.test(t)) ? found.filter((c) => c.owner === previousOwner) : [];
+  const picked = previous.candidates ? found.filter((c) => previous.candidates?.includes(c.id)) : sameName.length > 0 ? sameName : sameOwner;
   const candidates = picked.length > 0 ? picked : found;
   // "hur mycket har Växtkraft förbrukat?" then "i procent?": the förbrukningsgrad; a line's share of the costs.
   const asPercent = words.inPercent && measure === undefined ? PERCENT_OF[previous.measure] : undefined;

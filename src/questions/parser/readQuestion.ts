@@ -153,15 +153,15 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const explain = markAll(tokens, EXPLAIN_CUES, used);
   const help = tokens.length <= 4 && markAll(tokens, HELP_CUES, used);
   // "hur mycket lägre är det än 2026?": a comparison with a year is a change between years.
+  const yearAt = (i: number) => /^(20\d\d|forra|nasta|ifjol)$/.test(tokens[i] ?? '') || (tokens[i] === 'i' && /^(ar|fjol)$/.test(tokens[i + 1] ?? ''));
   const comparedWithYear =
-    (tokens.some((t) => COMPARATIVES.test(t)) &&
-      tokens.some(
-        (t, i) =>
-          /^(an|than)$/.test(t) &&
-          (/^(20\d\d|forra|nasta|ifjol)$/.test(tokens[i + 1] ?? '') || (tokens[i + 1] === 'i' && /^(ar|fjol)$/.test(tokens[i + 2] ?? ''))),
-      )) ||
-    // "Hur mycket får Bryggan 2027 jämfört med 2026?": a year compared with a year.
-    tokens.some((t, i) => /^(jamfort|jamfor|compared)$/.test(t) && /^(med|with|to)$/.test(tokens[i + 1] ?? '') && /^20\d\d$/.test(tokens[i + 2] ?? ''));
+    (tokens.some((t) => COMPARATIVES.test(t)) && tokens.some((t, i) => /^(an|than)$/.test(t) && yearAt(i + 1))) ||
+    // "Hur mycket får Bryggan 2027 jämfört med 2026?", "… jämfört med i år?": a year compared with a year.
+    tokens.some((t, i) => {
+      if (!/^(jamfort|jamfor|compared)$/.test(t) || !/^(med|with|to)$/.test(tokens[i + 1] ?? '') || !yearAt(i + 2)) return false;
+      used.add(i).add(i + 1);
+      return true;
+    });
   // "och hur mycket mer får de 2028?": how much more than the year before.
   const howMuchMore = tokens.some((t, i) => t === 'hur' && tokens[i + 1] === 'mycket' && COMPARATIVES.test(tokens[i + 2] ?? ''));
   const difference = markAll(tokens, DIFFERENCE_CUES, used) || comparedWithYear || howMuchMore;

@@ -332,6 +332,10 @@ export const CORPORA = [
   'heldout24',
   'heldout25',
   'heldout26',
+  'heldout27',
+  'heldout28',
+  'heldout29',
+  'heldout30',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
