@@ -22,8 +22,8 @@ export interface Asker {
   readonly initiatives: readonly string[];
   /** Conversation and user: the key of the stored last reading; absent means no follow-ups. */
   readonly conversationKey?: string;
-  /** Takes the write of the reading, so the answer goes out while it is stored; without it the answer waits for the write. */
-  readonly finishing?: (work: Promise<void>) => void;
+  /** Takes the write of the reading, to run once the answer is out; without it the answer waits for the write. */
+  readonly finishing?: (work: () => Promise<void>) => void;
 }
 
 /** Measures no insats or line has: a statement naming one before the question does not make it the subject. */
@@ -101,16 +101,19 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
   const explained = words.explain
     ? async (r: Reading) => [(await explainReading(ctx, r)) ?? ((await answerReading(ctx, r))[0] as Reply)]
     : (r: Reading) => answerReading(ctx, r);
-  const answer = words.phrasing.asksWhatItMeans ? async (r: Reading) => [...(await explained(r)), meaningReply(meaningOf(r.measure))] : explained;
+  // "Vad är Ekonom projektstöd för något, och vad kostar det?": a line's name has no meaning card, only its figure.
+  const answer =
+    words.phrasing.asksWhatItMeans && reading.measure !== 'line'
+      ? async (r: Reading) => [...(await explained(r)), meaningReply(meaningOf(r.measure))]
+      : explained;
   const key = asker.conversationKey;
   if (!key) return answer(reading);
-  // The reading is stored while the answer is computed and sent (one the answer completes, after it).
+  // The reading is stored once the answer is out (what the answer completes it with comes from the question's cache).
   const remember = (r: Reading) => ctx.repos.readings.save(ctx.associationId, key, r);
   const completed = answerCompletes(reading);
   if (asker.finishing) {
-    if (!completed) asker.finishing(remember(reading));
     const replies = await answer(reading);
-    if (completed) asker.finishing(toRemember(ctx, reading).then(remember));
+    asker.finishing(async () => remember(completed ? await toRemember(ctx, reading) : reading));
     return replies;
   }
   if (completed) {

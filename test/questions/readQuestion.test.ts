@@ -264,6 +264,41 @@ describe('question reader', () => {
     assert.equal(compared.compareWith, 'forecast');
   });
 
+  it('reads a year typed with two digits on a phone, and leaves counts, amounts, days and weeks as numbers', () => {
+    assert.deepEqual(reading('budget bryggan 27').years, [2027]);
+    assert.deepEqual(reading('beslutsutrymme 28 prel').years, [2028]);
+    assert.deepEqual(reading('bu vaxtkraft 26-28').years, [2026, 2027, 2028]);
+    assert.deepEqual(reading('och 24?', reading('utfall bryggan 25')).years, [2024]);
+    assert.deepEqual(reading('hur mycket får förstärkt stöd tjugotjugosju').years, [2027]);
+    assert.deepEqual(readQuestionWords('om vi beviljar 25 procent av beslutsutrymmet 2027', Y).years, [2027]);
+    for (const text of ['vad kostar 20 deltagare i Bryggan', 'möte den 26 mars', 'vecka 34', 'topp 20 insatser', 'ca 25', 'Dnr 25'])
+      assert.deepEqual(readQuestionWords(text, Y).years, [], text);
+  });
+
+  it('reads a change as the question only where it asks, and an amount in a statement as no grant', () => {
+    const more = reading('okar budgeten för Växtkraft till nasta ar');
+    assert.ok(more.difference);
+    assert.deepEqual(more.years, [2026, 2027]);
+    assert.ok(!reading('Hur stora blir intäkterna för 2027, när ESF-medlen minskar till 150 tkr?').difference);
+    assert.equal(reading('Vi funderar på en ansökan på ca 800 tkr. Hur stort är beslutsutrymmet 2027 i dagsläget?').measure, 'remaining');
+    assert.equal(reading('Säg att vi ger 2,2 mkr till en ny insats 2028 – vad återstår då?').measure, 'whatIf');
+    assert.equal(reading('Vad blev resultatet det senaste bokslutsåret?').years[0], 2025);
+    assert.equal(read('Hur mycket har Bryggan fått sedan starten 2023?').kind, 'notUnderstood');
+    assert.equal(read('Vad får man i arvode som ledamot i förbundsstyrelsen?').kind, 'notUnderstood');
+    assert.equal(reading('Vad kostar styrelsen, alltså posten förtroendevalda, i år?').measure, 'line');
+  });
+
+  it('asks for the year when a follow-up leans on an answer before the last one', () => {
+    const fee = reading('Vad betalar Knivsta kommun i medlemsavgift 2025?', reading('Beslutsutrymme 2028'));
+    assert.equal(read('Kan du visa hur beslutsutrymmet räknades fram?', fee).kind, 'clarify');
+    assert.equal(read('Och soliditeten samma år som resultatet?', fee).kind, 'clarify');
+    assert.equal(read('Och för den insatsen jag frågade om först?', fee).kind, 'notUnderstood');
+    assert.deepEqual(reading('vad kostar Bryggan det året?', reading('beslutsutrymme 2027')).years, [2027]);
+    const forecast = reading('Och i prognosen?', reading('Vad kostar Förvaltning 2026 enligt budget?'));
+    const change = reading('Hur stor är skillnaden?', forecast);
+    assert.deepEqual([change.column, change.compareWith, change.difference], ['budget', 'forecast', true]);
+  });
+
   it("reads the kansli's shorthand and a follow-up that compares, shares or names the same owner", () => {
     assert.equal(reading('över/underskott fr tidigare år 2027').measure, 'carriedIn');
     assert.equal(reading('bryggan rekv förra året').measure, 'actual');

@@ -289,18 +289,21 @@ async function answerDifference(ctx: QuestionContext, reading: Reading & { measu
 }
 
 const OUTCOME_MEASURES: ReadonlySet<string> = new Set(['result', 'income', 'costs']);
+const COLUMN_WORDS: Readonly<Record<ColumnKind, string>> = { budget: 'någon budget', forecast: 'någon prognos', preliminary: 'någon preliminär budget' };
 
 /** A year no table covers: a closed year is answered from its annual report, else the years that have the measure. */
 async function closedYearReply(ctx: QuestionContext, reading: Reading, year: number, lookup: AdjustedLookup): Promise<Reply> {
-  const reply = await closedYearFigure(ctx, reading, year);
+  // "det budgeterade resultatet för 2025": the annual report holds the outcome, not the budget asked for.
+  const reply = reading.column ? undefined : await closedYearFigure(ctx, reading, year);
   if (reply) return reply;
   const measure = reading.measure as TotalMeasure;
   const closedYears = await closedYearsWith(ctx, measure);
   const years = [...new Set([...lookup.availableYears, ...closedYears])].sort((a, b) => a - b);
+  const noColumn = reading.column ? `Ingen av förbundets tabeller har ${COLUMN_WORDS[reading.column]} för ${year}. ` : '';
   return noDataReply(
     `${TITLES[measure]} ${year}`,
     year,
-    years.length > 0 ? `Det finns ${MEASURE_NAMES[measure]} för ${listInSwedish(years.map(String))}.` : ledgerYearsMessage(lookup.availableYears),
+    noColumn + (years.length > 0 ? `Det finns ${MEASURE_NAMES[measure]} för ${listInSwedish(years.map(String))}.` : ledgerYearsMessage(lookup.availableYears)),
     readingLine(`${MEASURE_NAMES[measure]} ${year}`, FORBUND, ''),
   );
 }

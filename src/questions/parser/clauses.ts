@@ -7,7 +7,7 @@ interface Clause {
 }
 
 // Sentence marks, "X: " and "word. " (not "S:a", "t.o.m." or "1.5"), a dash between words (not a range "2026 – 2028"), ", men"/", vad" ….
-const CLAUSE_BREAK = /(\?+|!+|;|:\s|(?<=[a-zåäö]{2}|\d)\.\s|\s[–—-]\s(?!\s*20\d\d\b)|,\s*(?=(?:men|vad|hur|vilken|vilket|vilka|när|nar)\b))/;
+const CLAUSE_BREAK = /(\?+|!+|;|:\s|(?<=[a-zåäö]{2}|\d|\s)\.\s|\s[–—-]\s(?!\s*20\d\d\b)|,\s*(?=(?:men|vad|hur|vilken|vilket|vilka|när|nar)\b))/;
 const QUESTION_OPENER = /^(men\s+)?(vad|hur|vilken|vilket|vilka|när|nar|what|how|which|when)\b/;
 
 function clausesOf(text: string): Clause[] {

@@ -1,6 +1,6 @@
 import { ColumnKind } from '../../domain/ledger';
 import { FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES, Subject } from '../../domain/reading';
-import { MINE_CUES, OVERVIEW_WORDS, STOP_WORDS } from './lexicon';
+import { MINE_CUES, NEGATIONS, OVERVIEW_WORDS, STOP_WORDS } from './lexicon';
 import { outsideTheData } from './outsideTheData';
 import { Meaning, meaningOf } from './meanings';
 import { QuestionWords } from './readQuestion';
@@ -8,6 +8,7 @@ import { SubjectEntity, SubjectMatch } from './subjects';
 import { findPhrase } from './text';
 import { coordinatedMeasures, describesOneInsats, namesAnotherInsats, twoMeasures, unknownNames, usedOrShare } from './questionShapes';
 import {
+  EARLIER_QUESTION,
   MEASURE_WORDS,
   ambiguous,
   bareLeftOver,
@@ -17,6 +18,7 @@ import {
   isBareLeftOver,
   isBareSurplus,
   unknownSubject,
+  whichYear,
 } from './questionsBack';
 
 /** A button on a "Menade du …?" card: its label and the question it asks. */
@@ -65,7 +67,9 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   if (words.measures.includes('whatIf') && words.amount === undefined && words.bareNumber === undefined && words.phrasing.grants)
     return { kind: 'notUnderstood', message: 'Hur mycket gäller det? Skriv beloppet med siffror, till exempel "om vi beviljar 500 tkr 2027, vad blir kvar?".' };
   // "Vi funderar på att söka … Hur stort är beslutsutrymmet?": a "vi" in a statement before the question is no "vår insats".
-  const mine = ctx.ownInitiatives.length > 0 && MINE_CUES.some((p) => findPhrase(words.tokens.slice(words.contextEnd), p));
+  // "förbundets totala kostnader, inte bara vår del": a "vår" after "inte" is not what is asked.
+  const affirmed = words.tokens.map((t, i) => (words.tokens.slice(Math.max(0, i - 2), i).some((n) => NEGATIONS.has(n)) ? '' : t));
+  const mine = ctx.ownInitiatives.length > 0 && MINE_CUES.some((p) => findPhrase(affirmed.slice(words.contextEnd), p));
   // "de tre största insatserna": in a list or a ranking, "insatserna" names no line of its own.
   const listing = words.measures.some((m) => m === 'ranking' || m === 'fundedInitiatives' || m === 'endingInitiatives');
   let candidates = listing ? match.candidates.filter((c) => c.id !== 'samverkansinsatser') : match.candidates;
@@ -369,6 +373,16 @@ function mergeFollowUp(
   previous: Reading,
   ctx: InterpretContext,
 ): Interpretation {
+  if (
+    words.tokens.some(
+      (t, i) => /^(fragade|fragat|fragan)$/.test(t) && words.tokens.slice(i + 1, i + 4).some((p) => /^(forst|tidigare|innan|forut|borjan)$/.test(p)),
+    )
+  )
+    return EARLIER_QUESTION;
+  // "Kan du visa hur beslutsutrymmet räknades fram?", "soliditeten samma år som resultatet?" after a fee: the year was another answer's.
+  const otherFamily = named !== undefined && named !== previous.measure && !(LEDGER_MEASURES.has(named) && LEDGER_MEASURES.has(previous.measure));
+  if (otherFamily && ((words.explain && words.years.length === 0) || (words.phrasing.sameYearAsBefore && words.measures.length > 1)))
+    return whichYear(named, ctx, words.explain);
   // "hur stor andel av kostnaderna är det?": a share of the subject asked about before.
   const shareOfPrevious = words.measures.includes('share') && (found.length > 0 || previous.subject.kind === 'line');
   const measure = shareOfPrevious ? 'share' : named === 'line' && found.length === 0 && words.columns.length > 0 ? undefined : named;
@@ -457,6 +471,15 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
   // "skillnaden mellan 2026 och 2027" then "och mellan 2027 och 2028?": still a change.
   const difference = words.difference || (next.difference === true && words.years.length > 1);
   if (difference && !CHANGING_MEASURES.has(base.measure)) return { kind: 'notUnderstood', message: CHANGE_ONLY_FOR };
+  // "… enligt budget?", "Och i prognosen?", "Hur stor är skillnaden?": the change between the two columns of that year.
+  if (
+    difference &&
+    words.years.length === 0 &&
+    words.columns.length === 0 &&
+    next.years.length === 1 &&
+    (previousColumn === 'budget' || previousColumn === 'forecast')
+  )
+    return { kind: 'reading', reading: { ...base, column: 'budget', compareWith: 'forecast', difference: true } };
   return {
     kind: 'reading',
     reading: {
@@ -479,7 +502,11 @@ function amountOf(words: QuestionWords, next: Reading): number | undefined {
 }
 
 function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionWords, ctx: InterpretContext): Interpretation {
-  const years = words.years.length > 0 ? words.years : [defaultYear(partial.measure, ctx.currentYear, words)];
+  // "ökar vår budget till nästa år?", "hur mycket minskar kostnaderna 2027?": the change from the year before.
+  const fromYearBefore =
+    words.changeAsked && words.difference && words.years.length === 1 && words.columns.length < 2 && CHANGING_MEASURES.has(partial.measure);
+  const named = fromYearBefore ? [(words.years[0] as number) - 1, words.years[0] as number] : words.years;
+  const years = named.length > 0 ? named : [defaultYear(partial.measure, ctx.currentYear, words)];
   const implied = words.years.length === 0;
   const column: ColumnKind | undefined = words.columns[0];
   return {
@@ -500,7 +527,12 @@ function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionW
 
 /** "vad är beslutsutrymme för något, och hur stort är det i år?": the meaning and the figure. */
 function asksForTheFigureToo(words: QuestionWords): boolean {
-  return words.tokens.some((t, i) => t === 'och' && words.tokens[i + 1] === 'hur' && /^(stort|stor|mycket|hog|hogt)$/.test(words.tokens[i + 2] ?? ''));
+  return words.tokens.some(
+    (t, i) =>
+      t === 'och' &&
+      ((words.tokens[i + 1] === 'hur' && /^(stort|stor|mycket|hog|hogt)$/.test(words.tokens[i + 2] ?? '')) ||
+        (words.tokens[i + 1] === 'vad' && /^(kostar|far|fick|blir|ligger)$/.test(words.tokens[i + 2] ?? ''))),
+  );
 }
 
 const CHANGE_ONLY_FOR =

@@ -24,7 +24,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'carriedIn',
     words(
-      'brought forward|carried forward|carried over|carried in|carry over|carry forward|carry into|med sig in|tas med in|fran tidigare ar|tidigare ars|fran tidigare|fr tidigare ar|fr tidigare|ackumulerat|ackumulerade|ingaende|med oss in|med in i|tar med|tar vi med|fors over|overfors|balanserat|balanserade',
+      'brought forward|carried forward|carried over|carried in|carry over|carry forward|carry into|med sig in|tas med in|fran tidigare ar|tidigare ars|fran tidigare|fr tidigare ar|fr tidigare|med sig fran|med oss fran|ackumulerat|ackumulerade|ingaende|med oss in|med in i|tar med|tar vi med|fors over|overfors|balanserat|balanserade',
     ),
   ],
   ['kassalikviditet', words('kassalikviditet|likviditet|likviditeten|liquidity|quick ratio|current ratio|cash ratio')],
@@ -80,11 +80,12 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
     ),
   ],
   ['fundedInitiatives', words('which initiatives|how many initiatives|funded'), true],
-  ['remaining', words('bevilja|nya insatser|besluta|fordela|delar ut|kan forbundet bevilja|kan vi ge|att ge'), true],
+  // Exact: "posten" is one letter from "potten".
+  ['remaining', words('bevilja|nya insatser|besluta|fordela|delar ut|kan forbundet bevilja|kan vi ge|att ge|pott|potten'), true],
   [
     'remaining',
     words(
-      'beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|pott|potten|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|room for new decisions|new decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut|left to allocate|allocate|still allocate|aterstar|aterstaende|money left|is left|left|utgaende',
+      'beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|room for new decisions|new decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut|left to allocate|allocate|still allocate|aterstar|aterstaende|money left|is left|left|utgaende',
     ),
   ],
   [
@@ -102,7 +103,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'costs',
     words(
-      'kostnader|kostnaderna|utgifter|utgifterna|totalkostnad|totalkostnaden|totalkostnader|totalkostnaderna|totala kostnader|kostar forbundet|kostade forbundet|kostar verksamheten|kostade verksamheten|total costs|costs|expenses|spending',
+      'kostnader|kostnaderna|kostnadsminskningen|kostnadsminskning|kostnadsokningen|kostnadsokning|utgifter|utgifterna|totalkostnad|totalkostnaden|totalkostnader|totalkostnaderna|totala kostnader|kostar forbundet|kostade forbundet|kostar verksamheten|kostade verksamheten|total costs|costs|expenses|spending',
     ),
   ],
   ['utilisation', words('hur gar det for|hur gar|hur gick det for|hur gick|hur ligger')],
@@ -180,7 +181,7 @@ export const COLUMN_CUES: readonly (readonly [ColumnKind, Phrases])[] = [
 
 /** "hur räknas det?": show the calculation behind the last answer. */
 export const EXPLAIN_CUES = words(
-  'kommer man fram|kom man fram|man fram till|utraknat|utrakningen|utrakning|raknat ut|kommer ni fram|kommer du fram|kom ni fram|kommer den siffran|kommer siffran|kommer det ifran|kommer den ifran|var kommer|varifran|visa berakningen|berakning|raknat fram|raknade fram|har ni raknat|har du raknat|hur raknas|hur raknade|hur raknar|hur beraknas|hur beraknades|hur kom du fram|hur far du fram|hur fick du|varifran kommer|varifran far du|vad bygger|berakningen|rakna ut|forklara|visa berakning|visa hur|how is it calculated|where does|explain|hamtar du|hamtar ni|hamtas|kallan|kallorna|source|sources|kommit fram|har du kommit|har ni kommit',
+  'kommer man fram|kom man fram|raknades fram|raknas fram|raknades ut|man fram till|utraknat|utrakningen|utrakning|raknat ut|kommer ni fram|kommer du fram|kom ni fram|kommer den siffran|kommer siffran|kommer det ifran|kommer den ifran|var kommer|varifran|visa berakningen|berakning|raknat fram|raknade fram|har ni raknat|har du raknat|hur raknas|hur raknade|hur raknar|hur beraknas|hur beraknades|hur kom du fram|hur far du fram|hur fick du|varifran kommer|varifran far du|vad bygger|berakningen|rakna ut|forklara|visa berakning|visa hur|how is it calculated|where does|explain|hamtar du|hamtar ni|hamtas|kallan|kallorna|source|sources|kommit fram|har du kommit|har ni kommit',
 );
 
 /** The first word(s) of a follow-up that changes one part of the last question. */
@@ -238,6 +239,12 @@ export const RELATIVE_YEARS: readonly (readonly [number, readonly string[]])[] =
   [-1, ['forra', 'arsskiftet']],
   [-1, ['forra', 'arsskifte']],
   [-1, ['senaste', 'arsskiftet']],
+  [-1, ['senaste', 'bokslutsaret']],
+  [-1, ['senaste', 'bokslutet']],
+  [-1, ['senaste', 'arsredovisningen']],
+  [-1, ['senaste', 'avslutade', 'aret']],
+  [-1, ['senast', 'avslutade', 'aret']],
+  [-1, ['senaste', 'rakenskapsaret']],
   [-2, ['forrforra', 'ar']],
   [-2, ['forrforra', 'arets']],
 ];

@@ -68,7 +68,12 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
     'Jag räknar ut vad som blir kvar att besluta om när styrelsen beviljar ett belopp ("om vi beviljar 500 tkr 2027"), men inte följderna av andra ändringar i budgeten.',
   ],
   [
-    ({ tokens }) => tokens.some((t, i) => /^(varje|per|each)$/.test(t) && PERSON_WORDS.test(tokens[i + 1] ?? '')) || has(tokens, 'var', 'och', 'en'),
+    ({ tokens }) =>
+      tokens.some((t, i) => /^(varje|per|each)$/.test(t) && PERSON_WORDS.test(tokens[i + 1] ?? '')) ||
+      has(tokens, 'var', 'och', 'en') ||
+      // "Vad får man i arvode som ledamot?": one person's fee.
+      (tokens.some((t) => t.startsWith('arvode')) &&
+        tokens.some((t) => /^(man|jag|ledamot|ledamoten|ordforande|ordforanden|ordforandes|styrelseledamot)$/.test(t))),
     ({ tokens }) =>
       `Jag har inga siffror per person, bara förbundets och insatsernas belopp per år.${tokens.some((t) => t.startsWith('arvode')) ? ' Arvodena ingår i raden Förtroendevalda: skriv "förtroendevalda 2027".' : ''}`,
   ],
@@ -146,8 +151,9 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
     'Jag har förbundets medel till insatserna, inte vad insatsägarna själva lägger in. Fråga till exempel "vad får Framsteget 2027?".',
   ],
   [
-    ({ tokens }) =>
-      tokens.includes('vem') ||
+    // "Vem driver Bryggan, och vad kostar den?": the card names the insatsägare beside the figure asked.
+    ({ tokens, measures }) =>
+      (tokens.includes('vem') && !(measures.length > 0 && (has(tokens, 'vem', 'driver') || has(tokens, 'vem', 'ager')))) ||
       has(tokens, 'vad', 'heter') ||
       tokens.some((t) => /^kontaktperson/.test(t)) ||
       (tokens.includes('vilka') && tokens.includes('personer')),
@@ -181,6 +187,9 @@ const has = (tokens: readonly string[], ...phrase: string[]) => tokens.some((_, 
 /** "totalt 2026–2028", "sammanlagt sedan 2024", "under hela perioden": a sum over years, which no card shows. */
 function severalYearsSummed(words: QuestionWords): boolean {
   const { tokens } = words;
+  // "Hur mycket har Bryggan fått sedan starten 2023?": everything since it began.
+  if (!words.difference && tokens.some((t, i) => /^(sedan|sen|since)$/.test(t) && /^(starten|start|borjan|begynnelsen|it)$/.test(tokens[i + 1] ?? '')))
+    return true;
   if (words.difference || (!tokens.some((t) => SUM_WORDS.test(t)) && !has(tokens, 'i', 'allt') && !has(tokens, 'in', 'total'))) return false;
   const period =
     tokens.some((t, i) => /^(sedan|sen|since)$/.test(t) && /^20\d\d$/.test(tokens[i + 1] ?? '')) ||

@@ -60,7 +60,34 @@ export function spellOutNumbers(text: string, currentYear: number): string {
       .replace(wholeWords(`${COUNT}\\s+(?:miljon|miljoner|mkr)`, 'g'), (m, n: string) => (/^\d/.test(n) ? m : ` ${count(n) * 1000} tkr `))
       .replace(wholeWords(`${HUNDREDS}\\s*tusen`, 'g'), (_, h: string) => ` ${hundredsOf(h.toLowerCase())} tkr `)
       .replace(/(\d)\s*:-/g, '$1 kr')
+      // "tjugotjugosju", "tvåtusentjugosex": a year in words.
+      .replace(wholeWords(`(?:tjugotjugo|tvåtusentjugo|tvatusentjugo)(${Object.keys(COUNT_WORDS).join('|')})`, 'g'), (_, n: string) => ` ${2020 + count(n)} `)
   );
+}
+
+/** After a number, words that make it a count, an amount or a day ("25 procent", "20 deltagare", "26 mars"), not a year. */
+const COUNTED =
+  '%|procent\\w*|tkr|mkr|kr|kronor|sek|ksek|msek|tusen|miljon\\w*|k|st|stycken|personer|deltagare|dagar|dag|veckor|månader|manader|år|ar|timmar|' +
+  'insatser|kommuner|medlemmar|ledamöter|ledamoter|gånger|ganger|anställda|anstallda|platser|' +
+  'jan\\w*|feb\\w*|mars|april|maj|juni|juli|aug\\w*|sep\\w*|okt\\w*|nov\\w*|dec\\w*';
+/** Before a number, words that make it a week, a time, a page, a rank or an amount ("vecka 34", "topp 20", "ca 25"). */
+const NUMBERING =
+  'vecka|v|kl|klockan|nr|nummer|sida|sidan|s|punkt|paragraf|§|kapitel|rad|raden|bilaga|dnr|diarienummer|den|de|topp|top|ca|cirka|runt|omkring|ungefär|ungefar';
+const NOT_A_YEAR_AFTER = `(?!\\s*(?:${COUNTED})(?![\\p{L}\\d]))`;
+const NOT_A_YEAR_BEFORE = `(?<!(?<![\\p{L}])(?:${NUMBERING})\\s+)`;
+const TWO_DIGITS = `(?<![\\p{L}\\d,.:/'’´–—-])(1[5-9]|[2-4]\\d)`;
+const SHORT_RANGE = new RegExp(`${NOT_A_YEAR_BEFORE}${TWO_DIGITS}\\s*[-–—]\\s*(1[5-9]|[2-4]\\d)(?![\\p{L}\\d,.:/])${NOT_A_YEAR_AFTER}`, 'giu');
+const SHORT_YEAR = new RegExp(`${NOT_A_YEAR_BEFORE}${TWO_DIGITS}(?![\\p{L}\\d,.:/%-])${NOT_A_YEAR_AFTER}`, 'giu');
+
+/**
+ * Writes a year typed with two digits as the year: "bryggan 27", "beslutsutrymme 28 prel",
+ * "och 24?", "bu 26-28" (on a phone nobody types 2027). A number with a unit, a count or a
+ * day after it, or a week, page or rank before it, stays a number.
+ */
+export function writeOutTwoDigitYears(text: string): string {
+  return text
+    .replace(SHORT_RANGE, (m, from: string, to: string) => (Number(from) < Number(to) ? `20${from}–20${to}` : m))
+    .replace(SHORT_YEAR, (_, year: string) => `20${year}`);
 }
 
 export interface Phrasing {

@@ -143,3 +143,20 @@ export function unknownSubject(words: QuestionWords, measure: Measure): Interpre
 }
 
 const capitalise = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
+
+/** "Kan du visa hur beslutsutrymmet räknades fram?" after a fee: the year belonged to an answer before the last one. */
+export function whichYear(measure: Measure, ctx: InterpretContext, explain: boolean): Interpretation {
+  const what = MEASURE_WORDS[measure] ?? 'siffran';
+  const ask = explain ? `hur räknas ${what}` : what;
+  return {
+    kind: 'clarify',
+    message: `Jag minns bara din senaste fråga, och den gällde ett annat år eller något annat. Vilket år menar du?`,
+    options: [0, 1, 2].map((k) => ({ label: `${capitalise(what)} ${ctx.currentYear + k}`, question: `${ask} ${ctx.currentYear + k}` })),
+  };
+}
+
+/** "Och för den insatsen jag frågade om först?": only the last reading is kept. */
+export const EARLIER_QUESTION: Interpretation = {
+  kind: 'notUnderstood',
+  message: 'Jag minns bara din senaste fråga i den här konversationen. Skriv vad du menar, till exempel "förbrukningsgrad Växtkraft 2025".',
+};

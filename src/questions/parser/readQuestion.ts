@@ -5,7 +5,7 @@ import { COLUMN_CUES, COMPARATIVES, DIFFERENCE_CUES, EXPLAIN_CUES, FOLLOW_UP_OPE
 import { asideTokens, clauseLayout } from './clauses';
 import { readYears } from './yearsAsked';
 import { exactPhrase, findPhrase, normalize, questionTokens, splitOwnerCompounds } from './text';
-import { Phrasing, readPhrasing, spellOutNumbers } from './phrasing';
+import { Phrasing, readPhrasing, spellOutNumbers, writeOutTwoDigitYears } from './phrasing';
 
 /** What the words of a question say before any name is looked up. */
 export interface QuestionWords {
@@ -24,6 +24,8 @@ export interface QuestionWords {
   readonly explain: boolean;
   readonly help: boolean;
   readonly difference: boolean;
+  /** The change is what the question opens with ("minskar kostnaderna 2027?"), not a word in a description. */
+  readonly changeAsked: boolean;
   /** Opens like a follow-up: "och 2027?", "jämfört med budget?". */
   readonly followUpOpener: boolean;
   /** A number with no unit that is no year: "och om det är 900?" after a what-if. */
@@ -77,6 +79,8 @@ const YEAR_END: readonly (readonly string[])[] = [
   ['at', 'the', 'end'],
 ];
 const NEGATIONS_AFTER = /^(oraknad|oraknat|oraknade|exkluderad|exkluderat|exkluderade|undantagen|undantaget|undantagna|bortraknad|bortraknat|bortraknade)$/;
+/** Words that grant an amount, in a statement as much as in a condition: "Säg att vi ger 2,2 mkr", "Vi överväger att bevilja 3 500 tkr". */
+const GRANTING = /(bevilj|(?<![\p{L}])(ger|ge|minus|satsa|satsar|extra|tillför|tillfor|skjuter till|säger ja|sager ja|godkänner|godkanner)(?![\p{L}]))/u;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6 };
 
 /** Reads the years, amounts, measures and columns a question's words name. */
@@ -84,7 +88,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const phrasing = readPhrasing(question);
   // "per 2025-12-31" names the year 2025, not a range 2012–2031.
   // "Dnr 2025:14", "D 2025:12": a register number, not a year.
-  const text = spellOutNumbers(withoutSignature(question), currentYear).replace(REGISTER_NUMBER, ' ').replace(ISO_DATE, '$1');
+  const text = writeOutTwoDigitYears(spellOutNumbers(withoutSignature(question), currentYear).replace(REGISTER_NUMBER, ' ').replace(ISO_DATE, '$1'));
   // "Stämmer det att beslutsutrymmet är 3 178 tkr?": the amount is the figure to check, granted by nobody.
   const quotedOnly = phrasing.checksAFigure && !phrasing.grants;
   const lower = text.toLowerCase().replace(/\u2212/g, '-');
@@ -163,8 +167,20 @@ export function readQuestionWords(question: string, currentYear: number): Questi
       return true;
     });
   // "och hur mycket mer får de 2028?": how much more than the year before.
-  const howMuchMore = tokens.some((t, i) => t === 'hur' && tokens[i + 1] === 'mycket' && COMPARATIVES.test(tokens[i + 2] ?? ''));
-  const difference = markAll(tokens, DIFFERENCE_CUES, used) || comparedWithYear || howMuchMore;
+  // "hur många miljoner går Samordnat stöd ner från 2026 till 2027?": the verb's particle stands after the subject.
+  const goesDownOrUp =
+    tokens.some((t, i) => /^(gar|gick)$/.test(t) && tokens.slice(i + 2, i + 6).some((p) => /^(ner|ned|upp)$/.test(p))) ||
+    tokens.some((t) => /^kostnads(minskning|okning)/.test(t));
+  const howMuchMore = tokens.some((t, i) => {
+    if (t !== 'hur' || tokens[i + 1] !== 'mycket' || !COMPARATIVES.test(tokens[i + 2] ?? '')) return false;
+    used.add(i + 2);
+    return true;
+  });
+  const beforeChange = new Set(used);
+  const difference = markAll(tokens, DIFFERENCE_CUES, used) || comparedWithYear || howMuchMore || goesDownOrUp;
+  // "ökar vår budget till nästa år?": the change opens the question ("… när ESF-medlen minskar till 150 tkr" only describes).
+  const describes = /^(nar|eftersom|da|fast|medan|when|as)$/.test(tokens[questionStart] ?? '');
+  const changeAsked = (!describes && [...used].some((i) => !beforeChange.has(i) && i >= questionStart && i < questionStart + 4)) || goesDownOrUp;
   let measures: Measure[] = [];
   const askedInQuestion = new Set<Measure>();
   const cuedAt = new Map<Measure, number[]>();
@@ -259,6 +275,17 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   tokens.forEach((t, i) => {
     if (NEGATIONS.has(t)) for (let j = i + 1; j <= i + 2 && j < tokens.length; j += 1) used.add(j);
   });
+  // "Vi funderar på en ansökan på ca 800 tkr. Hur stort är beslutsutrymmet 2027?": an amount stated before the question grants nothing.
+  const statement = clauseLayout(lower, 0);
+  if (
+    amount !== undefined &&
+    statedFirst &&
+    !phrasing.grants &&
+    !measures.includes('whatIf') &&
+    !GRANTING.test(lower) &&
+    !new RegExp(AMOUNT.source, 'i').test(statement.askingText)
+  )
+    amount = undefined;
   // "om vi beviljar 2027 tkr": with something granted, the year-like number is the amount.
   if (yearOrAmount && amount === undefined && measures.includes('whatIf')) {
     amount = yearOrAmount.amount;
@@ -306,6 +333,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     inPercent: measures.length === 0 && tokens.length <= 4 && tokens.some((t) => /^(procent|procentuellt|percent|percentage)$/.test(t)),
     help,
     difference,
+    changeAsked,
     followUpOpener,
     phrasing,
     measureAt: cuedAt,

@@ -336,6 +336,8 @@ export const CORPORA = [
   'heldout28',
   'heldout29',
   'heldout30',
+  'heldout31',
+  'heldout32',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
