@@ -93,7 +93,7 @@ export class FinsamBot extends TeamsActivityHandler {
     const text = (TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '').trim();
     const files = incomingFiles(context.activity.attachments, this.allowLoopbackUploads, MAX_IMPORT_BYTES);
     const command = findCommand(text, files.length > 0);
-    const afterReply: (() => Promise<void>)[] = [];
+    const finishing: Promise<void>[] = [];
     try {
       const conversationId = context.activity.conversation?.id;
       const teamId = (context.activity.channelData as { team?: { id?: unknown } } | undefined)?.team?.id;
@@ -109,7 +109,18 @@ export class FinsamBot extends TeamsActivityHandler {
           personal: context.activity.conversation?.conversationType === 'personal',
           ...(conversationId ? { conversationId } : {}),
           ...(files.length > 0 ? { files } : {}),
-          finishing: (work) => void afterReply.push(work),
+          // Caught at once: a write that fails while the answer is sent must not be an unhandled rejection.
+          finishing: (work) =>
+            void finishing.push(
+              work.catch((err) =>
+                this.logger.error({
+                  message: 'work after the answer failed',
+                  error: (err as Error)?.message,
+                  command: command.name,
+                  conversation: context.activity.conversation?.id,
+                }),
+              ),
+            ),
         },
         this.deps,
       );
@@ -117,20 +128,8 @@ export class FinsamBot extends TeamsActivityHandler {
     } catch (err) {
       await context.sendActivity(replyActivity(errorReply(err, this.logger, { command: command.name, conversation: context.activity.conversation?.id })));
     } finally {
-      // The answer is out (it does not share the CPU with the write); what it handed over, the reading a
-      // follow-up needs, is done before the turn ends. A failure costs only that follow-up.
-      await Promise.all(
-        afterReply.map((work) =>
-          work().catch((err) =>
-            this.logger.error({
-              message: 'work after the answer failed',
-              error: (err as Error)?.message,
-              command: command.name,
-              conversation: context.activity.conversation?.id,
-            }),
-          ),
-        ),
-      );
+      // The answer is out; what it handed over (the reading a follow-up needs) is done before the turn ends.
+      await Promise.all(finishing);
     }
   }
 

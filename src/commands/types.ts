@@ -18,8 +18,8 @@ export interface CommandInput {
   readonly files?: readonly IncomingFile[];
   /** The Teams team the message was written in (a channel message), if any. */
   readonly teamId?: string;
-  /** Hands over work the reply need not wait for (the reading kept for follow-ups): it starts once the reply is out, and the turn ends only once it is done. */
-  readonly finishing?: (work: () => Promise<void>) => void;
+  /** Hands over work the reply need not wait for (the reading kept for follow-ups); the turn still ends only once it is done. */
+  readonly finishing?: (work: Promise<void>) => void;
 }
 
 export interface CommandHandler {

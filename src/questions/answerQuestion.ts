@@ -23,7 +23,7 @@ export interface Asker {
   /** Conversation and user: the key of the stored last reading; absent means no follow-ups. */
   readonly conversationKey?: string;
   /** Takes the write of the reading, to run once the answer is out; without it the answer waits for the write. */
-  readonly finishing?: (work: () => Promise<void>) => void;
+  readonly finishing?: (work: Promise<void>) => void;
 }
 
 /** Measures no insats or line has: a statement naming one before the question does not make it the subject. */
@@ -112,8 +112,9 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
   const remember = (r: Reading) => ctx.repos.readings.save(ctx.associationId, key, r);
   const completed = answerCompletes(reading);
   if (asker.finishing) {
+    if (!completed) asker.finishing(remember(reading));
     const replies = await answer(reading);
-    asker.finishing(async () => remember(completed ? await toRemember(ctx, reading) : reading));
+    if (completed) asker.finishing(toRemember(ctx, reading).then(remember));
     return replies;
   }
   if (completed) {
