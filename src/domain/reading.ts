@@ -75,6 +75,8 @@ export interface Reading {
   readonly compareWith?: ColumnKind;
   /** "skillnaden mellan 2026 och 2027": the headline is the change from the first to the last year. */
   readonly difference?: boolean;
+  /** "och 2028?" after 2027: the year it replaced, for "hur stor är minskningen?" next. */
+  readonly yearsBefore?: readonly number[];
   /** The subject is the asking insatsansvarig's own insats ("vår insats"): the answer adds what they act on next. */
   readonly own?: boolean;
   /** whatIf: the amount granted. */

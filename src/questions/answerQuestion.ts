@@ -48,7 +48,9 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
     const previous = await readPrevious();
     if (!previous)
       return [nothingToFollow('Jag har inget tidigare svar i den här konversationen att förklara. Ställ en fråga först, till exempel "beslutsutrymme 2026?".')];
-    return [(await explainReading(ctx, previous)) ?? ((await answerReading(ctx, previous))[0] as Reply)];
+    // "visa beslutsutrymmet 2026–2028", "hur räknas 2027?": the year named, of the figure shown.
+    const asked = words.years.length > 0 ? { ...previous, years: words.years, difference: false } : previous;
+    return [(await explainReading(ctx, asked)) ?? ((await answerReading(ctx, asked))[0] as Reply)];
   }
 
   let subjects = await subjectsFor(ctx, words);
@@ -59,8 +61,13 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
     const context = new Set([...words.tokens.keys()].filter((i) => words.used.has(i) || i < words.contextEnd || words.aside.has(i)));
     const asked = matchSubjects(words.tokens, context, subjects);
     // "Vi funderar på att söka för Växtkraft. Hur stort är beslutsutrymmet 2027?": a measure only the förbund has is about the förbund.
+    // "Vi på regionen vill veta: vad blev förbundets resultat 2025?": the förbund named in the question is the subject.
+    const forbundNamed = words.contextEnd > 0 && words.tokens.slice(words.contextEnd).some((t) => t === 'forbundets' || t === 'forbundet');
     const overAll = words.measures.some(
-      (m) => m === 'ranking' || (words.aside.size > 0 && FORBUND_MEASURES.has(m) && m !== 'line') || (words.contextEnd > 0 && FORBUND_ONLY.has(m)),
+      (m) =>
+        m === 'ranking' ||
+        (words.aside.size > 0 && FORBUND_MEASURES.has(m) && m !== 'line') ||
+        (words.contextEnd > 0 && (FORBUND_ONLY.has(m) || (forbundNamed && FORBUND_MEASURES.has(m) && m !== 'line'))),
     );
     if (asked.candidates.length > 0 || asked.owners.length > 0 || overAll) {
       words = { ...words, used: context };

@@ -299,6 +299,16 @@ describe('question reader', () => {
     assert.deepEqual([change.column, change.compareWith, change.difference], ['budget', 'forecast', true]);
   });
 
+  it('follows a change asked after a follow-up that replaced the year or named both columns, and adds amounts granted together', () => {
+    const next = reading('och 2028?', reading('RegExPro 2027'));
+    const fall = reading('hur stor är minskningen?', next);
+    assert.deepEqual([fall.years, fall.difference], [[2027, 2028], true]);
+    const columns = reading('skillnaden mellan budget och prognos?', reading('vad får Hebys insats i år?'));
+    assert.deepEqual([columns.column, columns.compareWith, columns.difference], ['budget', 'forecast', true]);
+    assert.equal(readQuestionWords('och om vi tar båda: 600 tkr och 900 tkr?', Y).amount, 1_500_000);
+    assert.equal(readQuestionWords('om vi beviljar 600 tkr 2027 och 900 tkr 2028', Y).amount, 600_000);
+  });
+
   it("reads the kansli's shorthand and a follow-up that compares, shares or names the same owner", () => {
     assert.equal(reading('över/underskott fr tidigare år 2027').measure, 'carriedIn');
     assert.equal(reading('bryggan rekv förra året').measure, 'actual');

@@ -116,7 +116,14 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
       kind: 'notUnderstood',
       message: `Jag har förbundets siffror, inte ${match.owners[0]}s egen budget. Fråga om insatsen, till exempel "${match.owners[0]}s insats ${ctx.currentYear}".`,
     };
+  // "Jag jobbar på Knivsta kommun. Hur mycket får vårt projekt nästa år?": "vårt" is the insats of the kommun the statement names.
+  const ourOwnersInsats =
+    words.contextEnd > 0 &&
+    match.owners.length === 1 &&
+    candidates.length > 0 &&
+    affirmed.some((t, i) => i >= words.contextEnd && /^(var|vart|vara|our)$/.test(t) && INSATS_WORDS.test(affirmed[i + 1] ?? ''));
   if (
+    !ourOwnersInsats &&
     !match.byName &&
     match.owners.length > 0 &&
     (measure0 === undefined || measure0 === 'line') &&
@@ -260,6 +267,9 @@ function memberSubject(words: QuestionWords, match: SubjectMatch): Subject {
         ],
   );
   const memberWords = [...ownerWords, ...words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && STATE_WORDS.test(t))];
+  // "Vad betalade kommunerna, regionen och staten tillsammans?": every member, the total.
+  // ("FK och AF tillsammans" is the state's one fee; "stöd från medlemmarna" in a statement asks nothing.)
+  if (words.tokens.slice(words.contextEnd).some((t) => /^(kommunerna|medlemmarna|samtliga)$/.test(t))) return FORBUND;
   return memberWords.length > 0 ? { kind: 'member', words: memberWords } : FORBUND;
 }
 
@@ -462,6 +472,11 @@ const LEDGER_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
 function followUpReading(words: QuestionWords, next: Reading, measure: Measure | undefined): Interpretation {
   const shifted = words.yearShift !== undefined ? next.years.map((y) => y + (words.yearShift as number)) : undefined;
   const years = words.years.length > 0 ? words.years : (shifted ?? next.years);
+  // "skillnaden mellan budget och prognos?" after an insats: both columns named, the first is the one compared from.
+  if (words.columns.length > 1 && words.years.length === 0) {
+    const [from, to] = words.columns as [ColumnKind, ColumnKind];
+    return { kind: 'reading', reading: { ...withoutColumns(next), column: from, compareWith: to, ...(words.difference ? { difference: true } : {}) } };
+  }
   const comparing = words.columns.length > 0 && /^(jamfort|jamfor|mot|an|vs|versus)$/.test(words.tokens[0] ?? '') ? words.columns[0] : undefined;
   const { column: previousColumn, compareWith: _c, difference: _d, ...base } = next;
   // "jämfört med budget?": the budget is what is asked now; what was shown before stands beside it.
@@ -480,10 +495,17 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
     (previousColumn === 'budget' || previousColumn === 'forecast')
   )
     return { kind: 'reading', reading: { ...base, column: 'budget', compareWith: 'forecast', difference: true } };
+  // "RegExPro 2027", "och 2028?", "hur stor är minskningen?": from the year the last follow-up replaced.
+  const { yearsBefore, ...rest } = base;
+  if (difference && words.years.length === 0 && next.years.length === 1 && yearsBefore?.length === 1 && yearsBefore[0] !== next.years[0])
+    return { kind: 'reading', reading: { ...rest, years: [...yearsBefore, ...next.years].sort((a, b) => a - b), difference: true } };
+  // "och nästa år?": the year replaced is kept, for "hur stor är minskningen?" next.
+  const replacesYear = !difference && next.years.length === 1 && words.years.length === 1 && words.years[0] !== next.years[0];
   return {
     kind: 'reading',
     reading: {
-      ...base,
+      ...rest,
+      ...(replacesYear ? { yearsBefore: next.years } : {}),
       years: difference && years.length < 2 ? [...new Set([...next.years, ...years])].sort((a, b) => a - b) : years,
       ...(column ? { column } : {}),
       ...(compareWith && compareWith !== column ? { compareWith } : {}),
@@ -492,6 +514,11 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
       ...(words.order ? { order: words.order } : {}),
     },
   };
+}
+
+function withoutColumns(reading: Reading): Reading {
+  const { column: _c, compareWith: _w, difference: _d, yearsBefore: _y, ...rest } = reading;
+  return rest;
 }
 
 /** "och om det är 900?" after a what-if in tkr: a bare number in the unit of the last amount. */

@@ -35,7 +35,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'unused',
     words(
-      'outnyttjade|outnyttjat|outnyttjad|outnyttjades|outnytjade|outnytjat|outnytjad|outnyttjat|outnyttjade medel|oanvanda|oanvant|oforbrukade|oforbrukat|aterforda|aterfordes|aterfort|aterforts|aterfors|aterbetalade|aterbetalat|tillbaka|inte anvandes|inte anvants|inte anvant|anvandes inte|inte rekvirerat|inte rekvirerade|aldrig rekvirerat|aldrig rekvirerades|aldrig anvant|aldrig anvandes|aldrig forbrukat|ej rekvirerat|ej anvant|inte forbrukat|inte utnyttjat|blev over|unused|returned',
+      'outnyttjade|outnyttjat|outnyttjad|outnyttjades|outnytjade|outnytjat|outnytjad|outnyttjat|outnyttjade medel|oanvanda|oanvant|oforbrukade|oforbrukat|aterforda|aterfordes|aterfort|aterforts|aterfors|aterbetalade|aterbetalat|tillbaka|inte anvandes|inte anvants|inte anvant|anvandes inte|inte rekvirerat|inte rekvirerade|aldrig rekvirerat|aldrig rekvirerades|aldrig anvant|aldrig anvandes|aldrig forbrukat|ej rekvirerat|ej anvant|inte forbrukat|inte utnyttjat|blev over|blev kvar hos|kvar hos oss|unused|returned',
     ),
     true,
   ],

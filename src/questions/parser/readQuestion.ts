@@ -94,12 +94,18 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const lower = text.toLowerCase().replace(/\u2212/g, '-');
   let amount: Kronor | undefined;
   let yearOrAmount: { readonly year: number; readonly amount: Kronor } | undefined;
+  let lastAmountEnd = 0;
   for (const m of lower.matchAll(AMOUNT)) {
     const whole = Number((m[1] as string).replace(/[ \u00a0]/g, ''));
     const decimals = m[2] ? Number(`0.${m[2]}`) : 0;
     const kronor = Math.round((whole + decimals) * (UNIT_FACTOR[m[3] as string] as number));
     if (looksLikeYear(m)) yearOrAmount ??= { year: whole, amount: kronor };
-    else if (!quotedOnly) amount ??= kronor;
+    else if (!quotedOnly) {
+      // "om vi tar båda: 600 tkr och 900 tkr?": amounts joined are granted together.
+      const joined = amount !== undefined && /^\s*(och|plus|\+)\s*$/.test(lower.slice(lastAmountEnd, m.index));
+      amount = joined ? (amount as number) + kronor : (amount ?? kronor);
+      lastAmountEnd = (m.index as number) + m[0].length;
+    }
   }
   // Amounts are not years: "2 000 tkr" names no year 2000. "Min framtid 2027 tkr" does, unless something is granted.
   const dropAmounts = (s: string) =>

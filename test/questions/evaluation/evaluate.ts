@@ -338,6 +338,8 @@ export const CORPORA = [
   'heldout30',
   'heldout31',
   'heldout32',
+  'heldout33',
+  'heldout34',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
