@@ -11,8 +11,8 @@ import { periodKey } from '../exports/registerReport';
 /** "delegationsbeslut sedan förra styrelsemötet", "delegationsbeslut 2026", or between two dates. */
 export const delegationDecisionsCommand: CommandHandler = {
   name: 'delegationsbeslut',
-  // "Om jag fattar delegationsbeslut på 250 tkr, vad återstår av beslutsutrymmet?" is a budget question.
-  matches: (text) => /\bdelegationsbeslut(en)?\b/.test(normalize(text)) && !/\bbeslutsutrymme(t|n)?\b/.test(normalize(text)),
+  // "Om jag fattar delegationsbeslut på 250 tkr, vad återstår av beslutsutrymmet?" supposes one: a budget question.
+  matches: (text) => /\bdelegationsbeslut(en)?\b/.test(normalize(text)) && !/\b(om|if)\b.*\bdelegationsbeslut.*\bbeslutsutrymme/.test(normalize(text)),
   async handle(input, deps) {
     const user = input.user;
     if (!hasRole(user, 'kansli', 'forbundschef', 'ersattare', 'styrelse'))

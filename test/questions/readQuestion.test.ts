@@ -8,6 +8,7 @@ import { matchSubjects, subjectsOfSnapshot } from '../../src/questions/parser/su
 import { matchesInflectedOrTypo, matchesWord, withinOneEdit } from '../../src/questions/parser/text';
 import { FORBUND_MEASURES, Reading } from '../../src/domain/reading';
 import { readDataFile } from '../helpers/data';
+import { findCommand } from '../../src/commands';
 
 const Y = 2026;
 const snapshot = parseLedgerFile(readDataFile('uppsala-2026-03-26.ledger.json'));
@@ -309,6 +310,24 @@ describe('question reader', () => {
     assert.equal(readQuestionWords('om vi beviljar 600 tkr 2027 och 900 tkr 2028', Y).amount, 600_000);
   });
 
+  it('keeps what the reviewer found ordinary: thousands, grants stated first, pronouns, a year before a comma, suited years', () => {
+    assert.deepEqual(readQuestionWords('Vi har intäkter på 24 180 i år. Vad blir resultatet?', Y).years, [2026]);
+    assert.deepEqual(readQuestionWords('Förra året var kostnaderna 22 747, och i år?', Y).years.includes(2022), false);
+    assert.equal(reading('Minskar beslutsutrymmet 2027 om vi beviljar 500 tkr?').measure, 'whatIf');
+    assert.equal(reading('Vi vill lägga 500 tkr på en ny insats 2027. Vad blir kvar då?').amount, 500_000);
+    assert.equal(reading('Knivsta söker 350 tkr för 2027. Hur mycket är kvar efter det?').amount, 350_000);
+    assert.deepEqual(reading('vad får de 27?', reading('Samordnat stöd 2026')).years, [2027]);
+    assert.deepEqual(reading('Vad får Bryggan 27, budget?').years, [2027]);
+    assert.deepEqual(reading('kostnader 27, 28').years, [2027, 2028]);
+    assert.ok(!reading('Hur stor är skillnaden mellan intäkter och kostnader 2027?').years.includes(2026));
+    assert.ok(!reading('Går det att ta upp Bryggans budget 2027 på mötet?').difference);
+    for (const text of ['unga under 25', 'Visa 15 största insatserna', '18 mån', 'kl. 15', 'sid 27', '28 000 invånare'])
+      assert.deepEqual(readQuestionWords(text, Y).years, [], text);
+    assert.deepEqual(reading('hur räknades resultatet fram?', reading('soliditet 2024')).years, [2024]);
+    assert.equal(reading('Jag undrar hur mycket arvodena kostar totalt 2027?').measure, 'line');
+    assert.equal(read('om vi beviljar 40 nästa år, vad blir kvar?').kind, 'notUnderstood');
+  });
+
   it("reads the kansli's shorthand and a follow-up that compares, shares or names the same owner", () => {
     assert.equal(reading('över/underskott fr tidigare år 2027').measure, 'carriedIn');
     assert.equal(reading('bryggan rekv förra året').measure, 'actual');
@@ -400,5 +419,13 @@ describe('loose matching', () => {
     const knivsta = resolveEntity(['knivsta'], entities);
     assert.ok(knivsta.kind === 'one' && knivsta.entity.id === 'Knivsta kommun');
     assert.equal(resolveEntity(['bryggan'], entities).kind, 'none');
+  });
+});
+
+describe('routing of a question that names a command word', () => {
+  it('lists the delegationsbeslut unless one is supposed in a question about the beslutsutrymme', () => {
+    assert.equal(findCommand('Visa delegationsbeslut 2026 som påverkar beslutsutrymmet').name, 'delegationsbeslut');
+    assert.equal(findCommand('delegationsbeslut 2026').name, 'delegationsbeslut');
+    assert.equal(findCommand('Om jag fattar delegationsbeslut på 250 tkr i år, vad återstår av beslutsutrymmet?').name, 'budgetfråga');
   });
 });

@@ -64,8 +64,17 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   if (words.years.length === 0 && words.tokens.some((t, i) => /^(sista|forsta|last|first)$/.test(t) && /^(aret|ar|year)$/.test(words.tokens[i + 1] ?? '')))
     return { kind: 'notUnderstood', message: 'Vilket år menar du? Skriv året, till exempel "vad kostar RegExPro 2028?".' };
   // "om styrelsen beviljar Bryggans ansökan, vad blir kvar?": a grant without an amount I can read is no figure.
-  if (words.measures.includes('whatIf') && words.amount === undefined && words.bareNumber === undefined && words.phrasing.grants)
-    return { kind: 'notUnderstood', message: 'Hur mycket gäller det? Skriv beloppet med siffror, till exempel "om vi beviljar 500 tkr 2027, vad blir kvar?".' };
+  // "om vi beviljar 40 nästa år": 40 kronor, tkr or mkr? A bare number is an amount only after a what-if in tkr.
+  if (
+    words.measures.includes('whatIf') &&
+    words.amount === undefined &&
+    (words.bareNumber === undefined || ctx.previous?.measure !== 'whatIf') &&
+    words.phrasing.grants
+  )
+    return {
+      kind: 'notUnderstood',
+      message: 'Hur mycket gäller det? Skriv beloppet med siffror och enhet, till exempel "om vi beviljar 500 tkr 2027, vad blir kvar?".',
+    };
   // "Vi funderar på att söka … Hur stort är beslutsutrymmet?": a "vi" in a statement before the question is no "vår insats".
   // "förbundets totala kostnader, inte bara vår del": a "vår" after "inte" is not what is asked.
   const affirmed = words.tokens.map((t, i) => (words.tokens.slice(Math.max(0, i - 2), i).some((n) => NEGATIONS.has(n)) ? '' : t));
@@ -390,8 +399,21 @@ function mergeFollowUp(
   )
     return EARLIER_QUESTION;
   // "Kan du visa hur beslutsutrymmet räknades fram?", "soliditeten samma år som resultatet?" after a fee: the year was another answer's.
+  // (Not when the last answer was of this year, the year the measure is read for anyway, nor when "samma år som" names the last measure.)
   const otherFamily = named !== undefined && named !== previous.measure && !(LEDGER_MEASURES.has(named) && LEDGER_MEASURES.has(previous.measure));
-  if (otherFamily && ((words.explain && words.years.length === 0) || (words.phrasing.sameYearAsBefore && words.measures.length > 1)))
+  // An explanation takes the last year when it suits the measure (soliditet 2024, then "hur räknades resultatet?"), not a
+  // closed year for the beslutsutrymme after a fee of 2025, nor 2027 for a förbrukningsgrad.
+  const year = previous.years.length === 1 ? (previous.years[0] as number) : undefined;
+  const unsuited =
+    year !== undefined &&
+    (TABLE_YEAR_MEASURES.has(named as Measure) ? year < ctx.currentYear : CLOSED_YEAR_ONLY.has(named as Measure) && year >= ctx.currentYear);
+  if (
+    otherFamily &&
+    year !== undefined &&
+    year !== ctx.currentYear &&
+    ((words.explain && words.years.length === 0 && unsuited) ||
+      (words.phrasing.sameYearAsBefore && words.measures.length > 1 && !words.measures.includes(previous.measure)))
+  )
     return whichYear(named, ctx, words.explain);
   // "hur stor andel av kostnaderna är det?": a share of the subject asked about before.
   const shareOfPrevious = words.measures.includes('share') && (found.length > 0 || previous.subject.kind === 'line');
@@ -450,6 +472,10 @@ function mergeFollowUp(
   return followUpReading(words, { ...rest, measure: nextMeasure, subject }, measure);
 }
 
+/** Measures whose years are the table's (this year on), and those only closed years have. */
+const TABLE_YEAR_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'remainingAfterApplications', 'carriedIn', 'whatIf']);
+const CLOSED_YEAR_ONLY: ReadonlySet<Measure> = new Set<Measure>(['soliditet', 'kassalikviditet', 'equity', 'unused', 'actual', 'utilisation']);
+
 /** Measures that list insatser: their stored subject is the first of the list, for "och hur mycket får den?". */
 const LIST_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['ranking', 'fundedInitiatives', 'endingInitiatives']);
 
@@ -489,6 +515,7 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
   // "… enligt budget?", "Och i prognosen?", "Hur stor är skillnaden?": the change between the two columns of that year.
   if (
     difference &&
+    words.tokens.some((t) => /^(skillnaden|skillnad|diff|differens|differensen|difference)$/.test(t)) &&
     words.years.length === 0 &&
     words.columns.length === 0 &&
     next.years.length === 1 &&
@@ -530,8 +557,20 @@ function amountOf(words: QuestionWords, next: Reading): number | undefined {
 
 function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionWords, ctx: InterpretContext): Interpretation {
   // "ökar vår budget till nästa år?", "hur mycket minskar kostnaderna 2027?": the change from the year before.
+  // Not a grant ("minskar beslutsutrymmet 2027 om vi beviljar 500 tkr?"), two measures ("skillnaden mellan intäkter och
+  // kostnader 2027"), a year compared with or counted from ("jämfört med 2025", "efter 2027"), nor this year, whose year
+  // before has no table column.
   const fromYearBefore =
-    words.changeAsked && words.difference && words.years.length === 1 && words.columns.length < 2 && CHANGING_MEASURES.has(partial.measure);
+    words.changeAsked &&
+    words.difference &&
+    words.years.length === 1 &&
+    (words.years[0] as number) > ctx.currentYear &&
+    words.columns.length < 2 &&
+    words.amount === undefined &&
+    partial.measure !== 'whatIf' &&
+    words.measures.filter((m) => m !== 'line').length <= 1 &&
+    !words.tokens.some((t) => /^(jamfort|jamfor|efter|fram|mellan|sedan|sen|since|after|compared)$/.test(t)) &&
+    CHANGING_MEASURES.has(partial.measure);
   const named = fromYearBefore ? [(words.years[0] as number) - 1, words.years[0] as number] : words.years;
   const years = named.length > 0 ? named : [defaultYear(partial.measure, ctx.currentYear, words)];
   const implied = words.years.length === 0;

@@ -81,7 +81,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   ],
   ['fundedInitiatives', words('which initiatives|how many initiatives|funded'), true],
   // Exact: "posten" is one letter from "potten".
-  ['remaining', words('bevilja|nya insatser|besluta|fordela|delar ut|kan forbundet bevilja|kan vi ge|att ge|pott|potten'), true],
+  ['remaining', words('bevilja|nya insatser|besluta|fordela|delar ut|kan forbundet bevilja|kan vi ge|att ge|pott|potten|pottens|potts'), true],
   [
     'remaining',
     words(

@@ -73,7 +73,8 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
       has(tokens, 'var', 'och', 'en') ||
       // "Vad får man i arvode som ledamot?": one person's fee.
       (tokens.some((t) => t.startsWith('arvode')) &&
-        tokens.some((t) => /^(man|jag|ledamot|ledamoten|ordforande|ordforanden|ordforandes|styrelseledamot)$/.test(t))),
+        tokens.some((t) => /^(ledamot|ledamoten|ordforande|ordforanden|ordforandes|styrelseledamot)$/.test(t)) &&
+        !tokens.some((t) => SUM_WORDS.test(t))),
     ({ tokens }) =>
       `Jag har inga siffror per person, bara förbundets och insatsernas belopp per år.${tokens.some((t) => t.startsWith('arvode')) ? ' Arvodena ingår i raden Förtroendevalda: skriv "förtroendevalda 2027".' : ''}`,
   ],
@@ -188,8 +189,7 @@ const has = (tokens: readonly string[], ...phrase: string[]) => tokens.some((_, 
 function severalYearsSummed(words: QuestionWords): boolean {
   const { tokens } = words;
   // "Hur mycket har Bryggan fått sedan starten 2023?": everything since it began.
-  if (!words.difference && tokens.some((t, i) => /^(sedan|sen|since)$/.test(t) && /^(starten|start|borjan|begynnelsen|it)$/.test(tokens[i + 1] ?? '')))
-    return true;
+  if (!words.difference && tokens.some((t, i) => /^(sedan|sen|since)$/.test(t) && /^(starten|start|begynnelsen|it)$/.test(tokens[i + 1] ?? ''))) return true;
   if (words.difference || (!tokens.some((t) => SUM_WORDS.test(t)) && !has(tokens, 'i', 'allt') && !has(tokens, 'in', 'total'))) return false;
   const period =
     tokens.some((t, i) => /^(sedan|sen|since)$/.test(t) && /^20\d\d$/.test(tokens[i + 1] ?? '')) ||

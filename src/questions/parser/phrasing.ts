@@ -65,19 +65,22 @@ export function spellOutNumbers(text: string, currentYear: number): string {
   );
 }
 
-/** After a number, words that make it a count, an amount or a day ("25 procent", "20 deltagare", "26 mars"), not a year. */
+/** After a number, words that make it a count, an amount, a day or a rank ("25 procent", "20 deltagare", "26 mars", "15 största"), not a year. */
 const COUNTED =
-  '%|procent\\w*|tkr|mkr|kr|kronor|sek|ksek|msek|tusen|miljon\\w*|k|st|stycken|personer|deltagare|dagar|dag|veckor|månader|manader|år|ar|timmar|' +
-  'insatser|kommuner|medlemmar|ledamöter|ledamoter|gånger|ganger|anställda|anstallda|platser|' +
+  '%|procent\\w*|proc|tkr|mkr|mnkr|milj\\w*|kr|kronor|sek|ksek|msek|tusen|k|st|stycken|pers|personer|deltagare|unga|ungdomar|inskrivna|avslut|' +
+  'dagar|dag|veckor|mån|man|månader|manader|år|ar|åringar|aringar|timmar|tim|min|minuter|insatser|kommuner|medlemmar|ledamöter|ledamoter|' +
+  'ansökningar|ansokningar|möten|moten|invånare|invanare|gånger|ganger|anställda|anstallda|platser|största|storsta|minsta|dyraste|billigaste|' +
   'jan\\w*|feb\\w*|mars|april|maj|juni|juli|aug\\w*|sep\\w*|okt\\w*|nov\\w*|dec\\w*';
-/** Before a number, words that make it a week, a time, a page, a rank or an amount ("vecka 34", "topp 20", "ca 25"). */
+/** Before a number, words that make it a week, a time, a page, an amount or a value ("vecka 34", "kl. 15", "ca 25", "om det är 25", "beviljar 30"). */
 const NUMBERING =
-  'vecka|v|kl|klockan|nr|nummer|sida|sidan|s|punkt|paragraf|§|kapitel|rad|raden|bilaga|dnr|diarienummer|den|de|topp|top|ca|cirka|runt|omkring|ungefär|ungefar';
+  'vecka|v|kl|klockan|nr|nummer|sid|sida|sidan|s|punkt|paragraf|§|kapitel|rad|raden|bilaga|dnr|diarienummer|topp|top|ca|cirka|runt|omkring|ungefär|ungefar|är|ar|under|över|over|mellan|sina|beviljar|bevilja|beviljas|ger|ge|satsar|lägger|lagger';
 const NOT_A_YEAR_AFTER = `(?!\\s*(?:${COUNTED})(?![\\p{L}\\d]))`;
-const NOT_A_YEAR_BEFORE = `(?<!(?<![\\p{L}])(?:${NUMBERING})\\s+)`;
+const NOT_A_YEAR_BEFORE = `(?<!(?<![\\p{L}])(?:${NUMBERING})\\.?\\s*)`;
 const TWO_DIGITS = `(?<![\\p{L}\\d,.:/'’´–—-])(1[5-9]|[2-4]\\d)`;
-const SHORT_RANGE = new RegExp(`${NOT_A_YEAR_BEFORE}${TWO_DIGITS}\\s*[-–—]\\s*(1[5-9]|[2-4]\\d)(?![\\p{L}\\d,.:/])${NOT_A_YEAR_AFTER}`, 'giu');
-const SHORT_YEAR = new RegExp(`${NOT_A_YEAR_BEFORE}${TWO_DIGITS}(?![\\p{L}\\d,.:/%-])${NOT_A_YEAR_AFTER}`, 'giu');
+/** "24 180", "28 000": thousands written with a space, an amount; "27," and "27." end a year, "27,5" is a number. */
+const NOT_A_NUMBER_GOING_ON = `(?![\\p{L}\\d%-]|[,.:/]\\d|\\s\\d{3}(?!\\d))`;
+const SHORT_RANGE = new RegExp(`${NOT_A_YEAR_BEFORE}${TWO_DIGITS}\\s*[-–—]\\s*(1[5-9]|[2-4]\\d)${NOT_A_NUMBER_GOING_ON}${NOT_A_YEAR_AFTER}`, 'giu');
+const SHORT_YEAR = new RegExp(`${NOT_A_YEAR_BEFORE}${TWO_DIGITS}${NOT_A_NUMBER_GOING_ON}${NOT_A_YEAR_AFTER}`, 'giu');
 
 /**
  * Writes a year typed with two digits as the year: "bryggan 27", "beslutsutrymme 28 prel",

@@ -146,14 +146,33 @@ const capitalise = (s: string) => s.replace(/^./, (c) => c.toUpperCase());
 
 /** "Kan du visa hur beslutsutrymmet räknades fram?" after a fee: the year belonged to an answer before the last one. */
 export function whichYear(measure: Measure, ctx: InterpretContext, explain: boolean): Interpretation {
-  const what = MEASURE_WORDS[measure] ?? 'siffran';
+  const what = MEASURE_WORDS[measure] ?? OTHER_MEASURE_WORDS[measure] ?? 'siffran';
   const ask = explain ? `hur räknas ${what}` : what;
+  // Closed-year measures have figures for the years before this one; the table's for this year on.
+  const years = CLOSED_YEAR_MEASURES.has(measure) ? [1, 2, 3].map((k) => ctx.currentYear - k) : [0, 1, 2].map((k) => ctx.currentYear + k);
   return {
     kind: 'clarify',
-    message: `Jag minns bara din senaste fråga, och den gällde ett annat år eller något annat. Vilket år menar du?`,
-    options: [0, 1, 2].map((k) => ({ label: `${capitalise(what)} ${ctx.currentYear + k}`, question: `${ask} ${ctx.currentYear + k}` })),
+    message: `Jag minns bara din senaste fråga, och den gällde något annat. Vilket år menar du?`,
+    options: years.map((y) => ({ label: `${capitalise(what)} ${y}`, question: `${ask} ${y}` })),
   };
 }
+
+const OTHER_MEASURE_WORDS: Partial<Record<Measure, string>> = {
+  utilisation: 'förbrukningsgrad',
+  actual: 'utfall',
+  unused: 'outnyttjade medel',
+  membershipFee: 'medlemsavgift',
+  line: 'budget',
+};
+const CLOSED_YEAR_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
+  'soliditet',
+  'kassalikviditet',
+  'equity',
+  'unused',
+  'actual',
+  'utilisation',
+  'membershipFee',
+]);
 
 /** "Och för den insatsen jag frågade om först?": only the last reading is kept. */
 export const EARLIER_QUESTION: Interpretation = {

@@ -81,6 +81,10 @@ const YEAR_END: readonly (readonly string[])[] = [
 const NEGATIONS_AFTER = /^(oraknad|oraknat|oraknade|exkluderad|exkluderat|exkluderade|undantagen|undantaget|undantagna|bortraknad|bortraknat|bortraknade)$/;
 /** Words that grant an amount, in a statement as much as in a condition: "Säg att vi ger 2,2 mkr", "Vi överväger att bevilja 3 500 tkr". */
 const GRANTING = /(bevilj|(?<![\p{L}])(ger|ge|minus|satsa|satsar|extra|tillför|tillfor|skjuter till|säger ja|sager ja|godkänner|godkanner)(?![\p{L}]))/u;
+/** What a statement says of an amount that grants nothing: an application's sum, a figure as it stood. */
+const NOT_GRANTED = /(ansökan|ansokan|ansöker|ansoker|söker|soker|funderar|(?<![\p{L}])(var|är|ar|låg|lag|ligger|uppgick|uppgår)(?![\p{L}]).*\d)/u;
+/** The question pointing back at the amount stated: "vad blir kvar då?", "kvar efter det?". */
+const POINTS_BACK = /(?<![\p{L}])(då|sen|sedan|efter det|efter detta|därefter|i så fall|isåfall)(?![\p{L}])/u;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6 };
 
 /** Reads the years, amounts, measures and columns a question's words name. */
@@ -174,8 +178,15 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     });
   // "och hur mycket mer får de 2028?": how much more than the year before.
   // "hur många miljoner går Samordnat stöd ner från 2026 till 2027?": the verb's particle stands after the subject.
+  // ("ta upp på mötet", "följa upp" and "går det upp eller ner?" ask no change of a figure.)
   const goesDownOrUp =
-    tokens.some((t, i) => /^(gar|gick)$/.test(t) && tokens.slice(i + 2, i + 6).some((p) => /^(ner|ned|upp)$/.test(p))) ||
+    (tokens.some(
+      (t, i) =>
+        /^(gar|gick)$/.test(t) &&
+        tokens.slice(i + 2, i + 6).some((p, k) => /^(ner|ned|upp)$/.test(p) && !/^(ta|tar|folja|foljer|lyfta)$/.test(tokens[i + 1 + k] ?? '')),
+    ) &&
+      !exactPhrase(tokens, ['upp', 'eller', 'ner'], new Set()) &&
+      !exactPhrase(tokens, ['ner', 'eller', 'upp'], new Set())) ||
     tokens.some((t) => /^kostnads(minskning|okning)/.test(t));
   const howMuchMore = tokens.some((t, i) => {
     if (t !== 'hur' || tokens[i + 1] !== 'mycket' || !COMPARATIVES.test(tokens[i + 2] ?? '')) return false;
@@ -281,15 +292,19 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   tokens.forEach((t, i) => {
     if (NEGATIONS.has(t)) for (let j = i + 1; j <= i + 2 && j < tokens.length; j += 1) used.add(j);
   });
-  // "Vi funderar på en ansökan på ca 800 tkr. Hur stort är beslutsutrymmet 2027?": an amount stated before the question grants nothing.
-  const statement = clauseLayout(lower, 0);
+  // "Vi funderar på en ansökan på ca 800 tkr. Hur stort är beslutsutrymmet 2027?", "… var beslutsutrymmet 1 032 tkr. Hur stort
+  // är det 2028?": an amount an application asks for, or a figure quoted, before the question grants nothing — unless the
+  // question points back at it ("… vad blir kvar då?", "kvar efter det?") or a word grants it.
+  const asking = clauseLayout(lower, 0).askingText;
   if (
     amount !== undefined &&
     statedFirst &&
     !phrasing.grants &&
     !measures.includes('whatIf') &&
     !GRANTING.test(lower) &&
-    !new RegExp(AMOUNT.source, 'i').test(statement.askingText)
+    !POINTS_BACK.test(asking) &&
+    !new RegExp(AMOUNT.source, 'i').test(asking) &&
+    (NOT_GRANTED.test(lower.slice(0, lower.length - asking.length)) || /\bi dagsläget\b|\bjust nu\b/.test(asking))
   )
     amount = undefined;
   // "om vi beviljar 2027 tkr": with something granted, the year-like number is the amount.
