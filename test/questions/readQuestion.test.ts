@@ -422,6 +422,16 @@ describe('loose matching', () => {
   });
 });
 
+describe('a change over a closed year', () => {
+  it('reads this year against last year where the annual report has the figure, and keeps a comparison over two clauses', () => {
+    assert.deepEqual(reading('Hur mycket ökar kostnaderna i år?').years, [2025, 2026]);
+    assert.deepEqual(reading('Ökar beslutsutrymmet i år?').years, [2025, 2026]);
+    const jump = reading('Varför hoppar beslutsutrymmet upp så mycket 2028? Hur stor är skillnaden mot 2027?');
+    assert.deepEqual([jump.years, jump.difference], [[2027, 2028], true]);
+    assert.equal(read('Vad var kostnaderna för personal 2025 enligt resultaträkningen?').kind, 'notUnderstood');
+  });
+});
+
 describe('routing of a question that names a command word', () => {
   it('lists the delegationsbeslut unless one is supposed in a question about the beslutsutrymme', () => {
     assert.equal(findCommand('Visa delegationsbeslut 2026 som påverkar beslutsutrymmet').name, 'delegationsbeslut');

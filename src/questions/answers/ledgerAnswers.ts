@@ -264,8 +264,10 @@ async function answerDifference(ctx: QuestionContext, reading: Reading & { measu
   const last = reading.years[reading.years.length - 1] as number;
   const lookup = await findLedger(ctx, last);
   const snapshot = lookup.snapshot;
-  if (!snapshot || !snapshot.columns.some((c) => c.year === first))
-    return [noDataReply(`${TITLES[reading.measure]} ${first}–${last}`, snapshot ? first : last, ledgerYearsMessage(lookup.availableYears))];
+  if (!snapshot || !snapshot.columns.some((c) => c.year === first)) {
+    const closed = await closedYearChange(ctx, reading, first, last, snapshot);
+    return [closed ?? noDataReply(`${TITLES[reading.measure]} ${first}–${last}`, snapshot ? first : last, ledgerYearsMessage(lookup.availableYears))];
+  }
   const totals = computeLedgerTotals(snapshot);
   const a = pickColumn(snapshot, totals, first, reading.column) as ColumnTotals;
   const b = pickColumn(snapshot, totals, last, reading.column) as ColumnTotals;
@@ -288,7 +290,56 @@ async function answerDifference(ctx: QuestionContext, reading: Reading & { measu
   ];
 }
 
+/**
+ * "skillnaden i verksamhetens resultat mellan 2024 och 2025", "ökar kostnaderna i år?": a closed year's figure is its
+ * outcome in the annual report; a year the table covers is read from its column.
+ */
+async function closedYearChange(
+  ctx: QuestionContext,
+  reading: Reading & { measure: TotalMeasure },
+  first: number,
+  last: number,
+  snapshot: LedgerSnapshot | undefined,
+): Promise<Reply | undefined> {
+  if (!CLOSED_YEAR_CHANGES.has(reading.measure) || first >= currentYearOf(ctx) || reading.column) return undefined;
+  const outcome = async (year: number) => {
+    const report = await ctx.repos.financeFacts.getAnnualReport(ctx.associationId, year);
+    const left = report?.equity !== undefined && report.reserveFund !== undefined ? report.equity - report.reserveFund : undefined;
+    const value =
+      reading.measure === 'result'
+        ? report?.operatingResult
+        : reading.measure === 'income'
+          ? report?.income
+          : reading.measure === 'costs'
+            ? report?.costs
+            : left;
+    return report && value !== undefined ? { label: `Utfall ${year}`, value, source: report.source } : undefined;
+  };
+  const fromTable = (year: number) => {
+    if (!snapshot?.columns.some((c) => c.year === year)) return undefined;
+    const column = pickColumn(snapshot, computeLedgerTotals(snapshot), year) as ColumnTotals;
+    return { label: columnLabel(column.column), value: totalOf(reading.measure, column), source: sourceText(snapshot, column.column) };
+  };
+  const a = await outcome(first);
+  const b = last < currentYearOf(ctx) ? await outcome(last) : fromTable(last);
+  if (!a || !b) return undefined;
+  return figuresReply(
+    `${TITLES[reading.measure]}: ${first} jämfört med ${last}`,
+    `Förändring ${first}–${last}`,
+    formatTkrChange(b.value - a.value),
+    [
+      { label: a.label, value: formatTkr(a.value) },
+      { label: b.label, value: formatTkr(b.value) },
+    ],
+    [{ text: `${first} är ett avslutat år: dess siffra är utfallet enligt årsredovisningen.` }],
+    [...new Set([`Enligt ${a.source}.`, b.source.startsWith('Enligt') ? b.source : `Enligt ${b.source}.`])].join(' '),
+    readingLine(`skillnaden i ${MEASURE_NAMES[reading.measure]} mellan ${a.label.toLowerCase()} och ${b.label.toLowerCase()}`, FORBUND, ''),
+  );
+}
+
 const OUTCOME_MEASURES: ReadonlySet<string> = new Set(['result', 'income', 'costs']);
+/** A closed year's beslutsutrymme is what it ended with: eget kapital less the bound reserve fund. */
+const CLOSED_YEAR_CHANGES: ReadonlySet<string> = new Set([...OUTCOME_MEASURES, 'remaining']);
 const COLUMN_WORDS: Readonly<Record<ColumnKind, string>> = { budget: 'någon budget', forecast: 'någon prognos', preliminary: 'någon preliminär budget' };
 
 /** A year no table covers: a closed year is answered from its annual report, else the years that have the measure. */

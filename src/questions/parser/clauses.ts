@@ -36,6 +36,8 @@ function askingClause(clauses: readonly Clause[]): number {
 function askedYearsOf(clauses: readonly Clause[], years: readonly number[]): number[] | undefined {
   if (years.length < 2 || clauses.length < 2) return undefined;
   const question = (clauses[askingClause(clauses)] as Clause).text;
+  // "… upp så mycket 2028? Hur stor är skillnaden mot 2027?": a comparison asks about the year before it too.
+  if (/\b(skillnaden|skillnad|mot|jämfört|jamfort)\b/.test(question)) return undefined;
   const asked = [...question.matchAll(/\b20\d\d\b/g)].map((m) => Number(m[0])).filter((y) => years.includes(y));
   if (asked.length > 0) return asked.length < years.length ? asked : undefined;
   if (/\bsista\b/.test(question)) return [Math.max(...years)];

@@ -472,6 +472,8 @@ function mergeFollowUp(
   return followUpReading(words, { ...rest, measure: nextMeasure, subject }, measure);
 }
 
+const OUTCOMES: ReadonlySet<Measure> = new Set<Measure>(['result', 'income', 'costs', 'remaining']);
+
 /** Measures whose years are the table's (this year on), and those only closed years have. */
 const TABLE_YEAR_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'remainingAfterApplications', 'carriedIn', 'whatIf']);
 const CLOSED_YEAR_ONLY: ReadonlySet<Measure> = new Set<Measure>(['soliditet', 'kassalikviditet', 'equity', 'unused', 'actual', 'utilisation']);
@@ -558,13 +560,13 @@ function amountOf(words: QuestionWords, next: Reading): number | undefined {
 function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionWords, ctx: InterpretContext): Interpretation {
   // "ökar vår budget till nästa år?", "hur mycket minskar kostnaderna 2027?": the change from the year before.
   // Not a grant ("minskar beslutsutrymmet 2027 om vi beviljar 500 tkr?"), two measures ("skillnaden mellan intäkter och
-  // kostnader 2027"), a year compared with or counted from ("jämfört med 2025", "efter 2027"), nor this year, whose year
-  // before has no table column.
+  // kostnader 2027"), a year compared with or counted from ("jämfört med 2025", "efter 2027"), nor this year but for the
+  // figures last year's annual report has (resultat, intäkter, kostnader, and the beslutsutrymme it ended with).
   const fromYearBefore =
     words.changeAsked &&
     words.difference &&
     words.years.length === 1 &&
-    (words.years[0] as number) > ctx.currentYear &&
+    ((words.years[0] as number) > ctx.currentYear || (words.years[0] === ctx.currentYear && OUTCOMES.has(partial.measure))) &&
     words.columns.length < 2 &&
     words.amount === undefined &&
     partial.measure !== 'whatIf' &&

@@ -340,6 +340,8 @@ export const CORPORA = [
   'heldout32',
   'heldout33',
   'heldout34',
+  'heldout35',
+  'heldout36',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
