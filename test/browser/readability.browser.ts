@@ -131,6 +131,7 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
     [cards['skillnad-budget-prognos']] = await say(board, 'skillnaden mellan budget och prognos för Plattform för individstöd 2026');
     [cards['tva-siffror']] = await say(board, 'intäkter och kostnader 2027?');
     [cards['vad-betyder']] = await say(board, 'vad betyder förbrukningsgrad?');
+    [cards['skillnad-avslutat-ar']] = await say(board, 'skillnaden i verksamhetens resultat mellan 2024 och 2025');
     [cards['ekonomisk-information']] = await say(kansli, 'ekonomisk information');
     // The same table sent back as a file with one cell changed: the import's report.
     const link = JSON.stringify(cards['ekonomisk-information']).match(/http:\/\/[^"]+\/api\/files\/[^"]+/)?.[0] as string;
@@ -245,6 +246,7 @@ describe('in the browser: cards stay readable at desktop (1280 px) and phone (36
       'skillnad-budget-prognos',
       'tva-siffror',
       'vad-betyder',
+      'skillnad-avslutat-ar',
       'uppfoljning-2025-nulage',
       'uppfoljning-2025-budget',
       'uppfoljning-2025-kvalitet',

@@ -331,8 +331,15 @@ async function closedYearChange(
       { label: a.label, value: formatTkr(a.value) },
       { label: b.label, value: formatTkr(b.value) },
     ],
-    [{ text: `${first} är ett avslutat år: dess siffra är utfallet enligt årsredovisningen.` }],
-    [...new Set([`Enligt ${a.source}.`, b.source.startsWith('Enligt') ? b.source : `Enligt ${b.source}.`])].join(' '),
+    [
+      {
+        text:
+          last < currentYearOf(ctx)
+            ? `Båda åren är avslutade: siffrorna är utfallet enligt årsredovisningen.`
+            : `${first} är ett avslutat år: dess siffra är utfallet enligt årsredovisningen.`,
+      },
+    ],
+    b.source.startsWith('Enligt') ? `Enligt ${a.source}. ${b.source}` : `Enligt ${[...new Set([a.source, b.source])].join(' och ')}.`,
     readingLine(`skillnaden i ${MEASURE_NAMES[reading.measure]} mellan ${a.label.toLowerCase()} och ${b.label.toLowerCase()}`, FORBUND, ''),
   );
 }
