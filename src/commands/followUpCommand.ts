@@ -3,6 +3,7 @@ import { followUpReplies } from '../reports/followUpViews';
 import { followUpPeriodInText } from '../reports/parsePeriod';
 import { loadFollowUp } from '../reports/loadFollowUp';
 import { normalize } from '../questions/parser/text';
+import { readQuestionWords } from '../questions/parser/readQuestion';
 import { hasRole } from '../roles/roleDirectory';
 import { quarterKey } from '../domain/quarters';
 import { exportOfferReply, followUpOffer } from '../exports/exportOfferView';
@@ -11,7 +12,10 @@ import { CommandHandler } from './types';
 /** "uppföljning 2025", "uppföljning första halvåret 2026": the board's follow-up tables from the quarterly reports. */
 export const followUpCommand: CommandHandler = {
   name: 'uppföljning',
-  matches: (text) => /\b(uppfoljning|uppfoljningen|halvarsuppfoljning)\b/.test(normalize(text)),
+  // "Tabell 3 i uppföljningen – vad blev vår förbrukningsgrad förra året?" names the follow-up as its source: a budget question.
+  matches: (text) =>
+    /\b(uppfoljning|uppfoljningen|halvarsuppfoljning)\b/.test(normalize(text)) &&
+    !(/\?\s*$/.test(text) && readQuestionWords(text, new Date().getUTCFullYear()).measures.some((m) => m !== 'line')),
   async handle(input, deps) {
     if (!hasRole(input.user, 'kansli', 'forbundschef', 'ersattare', 'styrelse'))
       throw new ForbiddenError('Uppföljningen sammanställs för kansliet, förbundschefen och styrelsen.');

@@ -429,10 +429,21 @@ describe('a change over a closed year', () => {
     const jump = reading('Varför hoppar beslutsutrymmet upp så mycket 2028? Hur stor är skillnaden mot 2027?');
     assert.deepEqual([jump.years, jump.difference], [[2027, 2028], true]);
     assert.equal(read('Vad var kostnaderna för personal 2025 enligt resultaträkningen?').kind, 'notUnderstood');
+    assert.deepEqual(reading('How much do total costs drop from 2027 to 2028?').difference, true);
+    const row = reading('Raden Medlemsavgifter i ekonomiska informationen – vad står den på Prel 2028?');
+    assert.equal(row.subject.kind === 'line' && row.subject.name, 'Medlemsavgifter');
+    const columns = reading('hur mycket skiljer det mellan budget och prognos där?', reading('vad kostar förvaltningen 2026?'));
+    assert.deepEqual([columns.column, columns.compareWith, columns.difference], ['budget', 'forecast', true]);
+    assert.equal(read('Hur mycket får vi flytta över till 2027 utan att lämna in en avvikelse?').kind, 'notUnderstood');
   });
 });
 
 describe('routing of a question that names a command word', () => {
+  it('shows the uppföljning unless a question asks a figure and names it as its source', () => {
+    assert.equal(findCommand('uppföljning 2025').name, 'uppföljning');
+    assert.equal(findCommand('Tabell 3 i uppföljningen – vad blev vår förbrukningsgrad förra året?').name, 'budgetfråga');
+  });
+
   it('lists the delegationsbeslut unless one is supposed in a question about the beslutsutrymme', () => {
     assert.equal(findCommand('Visa delegationsbeslut 2026 som påverkar beslutsutrymmet').name, 'delegationsbeslut');
     assert.equal(findCommand('delegationsbeslut 2026').name, 'delegationsbeslut');

@@ -351,6 +351,8 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
   // "budget då?": a column word alone names no measure of its own.
   const measure = named === 'line' && match.candidates.length === 0 && words.columns.length > 0 ? undefined : named;
   if (words.explain || words.yearShift !== undefined || words.inPercent || words.phrasing.sameYearAsBefore) return true;
+  // "hur mycket skiljer det mellan budget och prognos där?": the two columns of the last answer.
+  if (words.difference && words.columns.length > 1 && words.years.length === 0 && match.candidates.length === 0) return true;
   // "skillnaden mellan budget och prognos för Bryggan 2026": whole in itself, however it opens.
   if (words.columns.length > 1 && words.years.length > 0 && (match.candidates.length > 0 || measure !== undefined)) return false;
   // "beslutsutrymme 2026?": a förbund-only figure for a named year takes nothing from the last answer (and costs no read of it).

@@ -188,7 +188,7 @@ export const EXPLAIN_CUES = words(
 export const FOLLOW_UP_OPENERS = words('och|men|nej|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
 
 export const DIFFERENCE_CUES = words(
-  'skillnaden|skillnad|diff|differens|differensen|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|krymper|krympt|krympa|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease',
+  'skillnaden|skillnad|diff|differens|differensen|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|krymper|krympt|krympa|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease|drop|drops|fall|falls|rise|rises|grow|grows|go down|go up',
 );
 
 export const HELP_CUES = words('hjalp|help|vad kan du|vad kan jag fraga|exempel|kommandon');

@@ -79,6 +79,12 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
       `Jag har inga siffror per person, bara förbundets och insatsernas belopp per år.${tokens.some((t) => t.startsWith('arvode')) ? ' Arvodena ingår i raden Förtroendevalda: skriv "förtroendevalda 2027".' : ''}`,
   ],
   [
+    // "Hur mycket får vi flytta över till 2027 utan en avvikelse?": what the rules allow, not a figure.
+    ({ tokens }) =>
+      tokens.some((t, i) => /^(far|kan|fick|ska)$/.test(t) && tokens.slice(i + 1, i + 4).some((u) => /^(flytta|fora|overfora|spara|omfordela)$/.test(u))),
+    'Vad en insats får flytta mellan år eller poster avgörs av förbundets regler och styrelsens beslut, inte av siffrorna jag har. En förändring anmäls som en avvikelse: skriv "ny avvikelse".',
+  ],
+  [
     severalYearsSummed,
     'Jag summerar inte över flera år. Fråga om ett år i taget, till exempel "vad kostar Bryggan 2027?", eller om förändringen: "skillnaden mellan 2026 och 2027".',
   ],

@@ -209,6 +209,16 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     cuedAt.set(measure, [...(cuedAt.get(measure) ?? []), ...at]);
     if (at.some((i) => i >= questionStart && i < questionEnd)) askedInQuestion.add(measure);
   }
+  // "Raden Medlemsavgifter …": a row named after "raden" is a ledger line, not the measure its word also names.
+  tokens.forEach((t, i) => {
+    if (!/^(raden|posten)$/.test(tokens[i - 1] ?? '')) return;
+    for (const [measure, at] of cuedAt)
+      if (at.length === 1 && at[0] === i) {
+        used.delete(i);
+        measures = measures.filter((m) => m !== measure);
+        askedInQuestion.delete(measure);
+      }
+  });
   // "vad gjorde Bryggan av med 2024?": the verb and its particle around the name.
   tokens.forEach((t, i) => {
     const particle = tokens.findIndex((u, j) => j > i + 1 && j <= i + 4 && u === 'av' && tokens[j + 1] === 'med');

@@ -342,6 +342,8 @@ export const CORPORA = [
   'heldout34',
   'heldout35',
   'heldout36',
+  'heldout37',
+  'heldout38',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
