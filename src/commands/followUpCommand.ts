@@ -9,13 +9,16 @@ import { quarterKey } from '../domain/quarters';
 import { exportOfferReply, followUpOffer } from '../exports/exportOfferView';
 import { CommandHandler } from './types';
 
+// Which measures a question names does not depend on the current year, which only places "nästa år".
+const ANY_YEAR = 2026;
+
 /** "uppföljning 2025", "uppföljning första halvåret 2026": the board's follow-up tables from the quarterly reports. */
 export const followUpCommand: CommandHandler = {
   name: 'uppföljning',
   // "Tabell 3 i uppföljningen – vad blev vår förbrukningsgrad förra året?" names the follow-up as its source: a budget question.
   matches: (text) =>
     /\b(uppfoljning|uppfoljningen|halvarsuppfoljning)\b/.test(normalize(text)) &&
-    !(/\?\s*$/.test(text) && readQuestionWords(text, new Date().getUTCFullYear()).measures.some((m) => m !== 'line')),
+    !(/\?\s*$/.test(text) && readQuestionWords(text, ANY_YEAR).measures.some((m) => m !== 'line')),
   async handle(input, deps) {
     if (!hasRole(input.user, 'kansli', 'forbundschef', 'ersattare', 'styrelse'))
       throw new ForbiddenError('Uppföljningen sammanställs för kansliet, förbundschefen och styrelsen.');
