@@ -15,10 +15,14 @@ const ANY_YEAR = 2026;
 /** "uppföljning 2025", "uppföljning första halvåret 2026": the board's follow-up tables from the quarterly reports. */
 export const followUpCommand: CommandHandler = {
   name: 'uppföljning',
-  // "Tabell 3 i uppföljningen – vad blev vår förbrukningsgrad förra året?" names the follow-up as its source: a budget question.
-  matches: (text) =>
-    /\b(uppfoljning|uppfoljningen|halvarsuppfoljning)\b/.test(normalize(text)) &&
-    !(/\?\s*$/.test(text) && readQuestionWords(text, ANY_YEAR).measures.some((m) => m !== 'line')),
+  // "Tabell 3 i uppföljningen – vad blev vår förbrukningsgrad förra året?", "I uppföljningen står …, men när slutar Bryggan?":
+  // the follow-up cited as the source of a figure asked is a budget question.
+  matches: (text) => {
+    const said = normalize(text);
+    if (!/\b(uppfoljning|uppfoljningen|halvarsuppfoljning)\b/.test(said)) return false;
+    const cited = /\b(i|enligt) (tabell \d+ i )?uppfoljningen\b|\btabell \d+ i uppfoljningen\b|\buppfoljningen (star|sager|visar|anger)\b/.test(said);
+    return !(cited && readQuestionWords(text, ANY_YEAR).measures.some((m) => m !== 'line'));
+  },
   async handle(input, deps) {
     if (!hasRole(input.user, 'kansli', 'forbundschef', 'ersattare', 'styrelse'))
       throw new ForbiddenError('Uppföljningen sammanställs för kansliet, förbundschefen och styrelsen.');

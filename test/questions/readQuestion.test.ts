@@ -321,6 +321,7 @@ describe('question reader', () => {
     assert.deepEqual(reading('kostnader 27, 28').years, [2027, 2028]);
     assert.ok(!reading('Hur stor är skillnaden mellan intäkter och kostnader 2027?').years.includes(2026));
     assert.ok(!reading('Går det att ta upp Bryggans budget 2027 på mötet?').difference);
+    assert.equal(reading('Hur stort är beslutsutrymmet inför mötet?').measure, 'remaining');
     for (const text of ['unga under 25', 'Visa 15 största insatserna', '18 mån', 'kl. 15', 'sid 27', '28 000 invånare'])
       assert.deepEqual(readQuestionWords(text, Y).years, [], text);
     assert.deepEqual(reading('hur räknades resultatet fram?', reading('soliditet 2024')).years, [2024]);
@@ -438,10 +439,31 @@ describe('a change over a closed year', () => {
   });
 });
 
+describe('what a second review of the change found ordinary', () => {
+  it('keeps the asked years of a comparison, "i så fall", rows that are figures, and context that only mentions people or moves', () => {
+    assert.deepEqual(reading('Jag läste årsredovisningen 2025. Hur stor är skillnaden i kostnader mellan 2027 och 2028?').years, [2027, 2028]);
+    assert.deepEqual(reading('Beslutsutrymmet 2026 vet jag. Hur mycket har vi kvar 2027 mot slutet?').years, [2027]);
+    assert.ok(!reading('I så fall hur mycket har vi kvar 2027?').difference);
+    assert.equal(reading('Vad står på raden beslutsutrymme 2027?').measure, 'remaining');
+    assert.equal(reading('Bryggan har anställt ny personal. Vad får de 2027?').measure, 'line');
+    assert.equal(reading('Vi ska flytta mötet till januari. Vad är beslutsutrymmet 2027?').measure, 'remaining');
+    const lower = reading('minskar prognosen jämfört med budgeten?', reading('förvaltning 2026'));
+    assert.deepEqual([lower.column, lower.compareWith], ['budget', 'forecast']);
+    assert.deepEqual(reading('hur mycket ökade kostnaderna 2025?').years, [2024, 2025]);
+  });
+
+  it('leaves the uppföljning its command unless a question cites it as the source of a figure', () => {
+    assert.equal(findCommand('uppföljning kvartal 3 2026, vilka insatser är röda?').name, 'uppföljning');
+    assert.equal(findCommand('Kan du visa uppföljningen, med kostnader per insats?').name, 'uppföljning');
+    assert.equal(findCommand('I uppföljningen står Bryggan som avslutad 2025-12-31. När slutar Bryggan?').name, 'budgetfråga');
+  });
+});
+
 describe('routing of a question that names a command word', () => {
   it('shows the uppföljning unless a question asks a figure and names it as its source', () => {
     assert.equal(findCommand('uppföljning 2025').name, 'uppföljning');
     assert.equal(findCommand('Tabell 3 i uppföljningen – vad blev vår förbrukningsgrad förra året?').name, 'budgetfråga');
+    assert.equal(findCommand('uppföljning 2025 med utfall?').name, 'uppföljning');
   });
 
   it('lists the delegationsbeslut unless one is supposed in a question about the beslutsutrymme', () => {

@@ -301,7 +301,8 @@ async function closedYearChange(
   last: number,
   snapshot: LedgerSnapshot | undefined,
 ): Promise<Reply | undefined> {
-  if (!CLOSED_YEAR_CHANGES.has(reading.measure) || first >= currentYearOf(ctx) || reading.column) return undefined;
+  // A column named is the table year's ("har kostnaderna ökat i prognosen för 2026?"); no closed year has one.
+  if (!CLOSED_YEAR_CHANGES.has(reading.measure) || first >= currentYearOf(ctx) || (reading.column && last < currentYearOf(ctx))) return undefined;
   const outcome = async (year: number) => {
     const report = await ctx.repos.financeFacts.getAnnualReport(ctx.associationId, year);
     const left = report?.equity !== undefined && report.reserveFund !== undefined ? report.equity - report.reserveFund : undefined;
@@ -317,7 +318,7 @@ async function closedYearChange(
   };
   const fromTable = (year: number) => {
     if (!snapshot?.columns.some((c) => c.year === year)) return undefined;
-    const column = pickColumn(snapshot, computeLedgerTotals(snapshot), year) as ColumnTotals;
+    const column = pickColumn(snapshot, computeLedgerTotals(snapshot), year, reading.column) as ColumnTotals;
     return { label: columnLabel(column.column), value: totalOf(reading.measure, column), source: sourceText(snapshot, column.column) };
   };
   const a = await outcome(first);

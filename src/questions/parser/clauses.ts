@@ -36,9 +36,9 @@ function askingClause(clauses: readonly Clause[]): number {
 function askedYearsOf(clauses: readonly Clause[], years: readonly number[]): number[] | undefined {
   if (years.length < 2 || clauses.length < 2) return undefined;
   const question = (clauses[askingClause(clauses)] as Clause).text;
-  // "… upp så mycket 2028? Hur stor är skillnaden mot 2027?": a comparison asks about the year before it too.
-  if (/\b(skillnaden|skillnad|mot|jämfört|jamfort)\b/.test(question)) return undefined;
   const asked = [...question.matchAll(/\b20\d\d\b/g)].map((m) => Number(m[0])).filter((y) => years.includes(y));
+  // "… upp så mycket 2028? Hur stor är skillnaden mot 2027?": a change asked against one year is also about the year before.
+  if (asked.length === 1 && /\bskillnad(en)?\b|\b(mot|jämfört med|jamfort med)\s+20\d\d\b/i.test(question)) return undefined;
   if (asked.length > 0) return asked.length < years.length ? asked : undefined;
   if (/\bsista\b/.test(question)) return [Math.max(...years)];
   if (/\b(forsta|första)\b/.test(question)) return [Math.min(...years)];

@@ -191,7 +191,10 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   if (words.difference && !CHANGING_MEASURES.has(measure)) return { kind: 'notUnderstood', message: CHANGE_ONLY_FOR };
   if (measure === 'membershipFee') {
     // "hur mycket moms betalar förbundet?": paying is not always the medlemsavgift.
-    const feeNamed = words.tokens.some((t) => /^(medlemsavgift|medlemsavgiften|medlemsavgifter|medlemsavgifterna|avgift|avgiften|avgifter|fee|fees)$/.test(t));
+    // ("vad betalade medlemmarna in?": the members pay only their fee.)
+    const feeNamed = words.tokens.some((t) =>
+      /^(medlemsavgift|medlemsavgiften|medlemsavgifter|medlemsavgifterna|avgift|avgiften|avgifter|fee|fees|medlemmarna|medlemmar|members)$/.test(t),
+    );
     if (!feeNamed && unexplainedWords(words, match).some((t) => !STATE_WORDS.test(t))) return { kind: 'notUnderstood' };
     // "Vad betalar vi i medlemsavgift till NNS?": a name that is no member of ours.
     if (match.owners.length === 0 && unknownNames(words, match).some((t) => !STATE_WORDS.test(t)))
@@ -352,7 +355,14 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
   const measure = named === 'line' && match.candidates.length === 0 && words.columns.length > 0 ? undefined : named;
   if (words.explain || words.yearShift !== undefined || words.inPercent || words.phrasing.sameYearAsBefore) return true;
   // "hur mycket skiljer det mellan budget och prognos där?": the two columns of the last answer.
-  if (words.difference && words.columns.length > 1 && words.years.length === 0 && match.candidates.length === 0) return true;
+  if (
+    words.difference &&
+    words.columns.length > 1 &&
+    words.years.length === 0 &&
+    match.candidates.length === 0 &&
+    !words.tokens.some((t) => /^(forbundet|forbundets|totalt|helhet|sammanlagt)$/.test(t))
+  )
+    return true;
   // "skillnaden mellan budget och prognos för Bryggan 2026": whole in itself, however it opens.
   if (words.columns.length > 1 && words.years.length > 0 && (match.candidates.length > 0 || measure !== undefined)) return false;
   // "beslutsutrymme 2026?": a förbund-only figure for a named year takes nothing from the last answer (and costs no read of it).
@@ -504,7 +514,10 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
   const years = words.years.length > 0 ? words.years : (shifted ?? next.years);
   // "skillnaden mellan budget och prognos?" after an insats: both columns named, the first is the one compared from.
   if (words.columns.length > 1 && words.years.length === 0) {
-    const [from, to] = words.columns as [ColumnKind, ColumnKind];
+    // "minskar prognosen jämfört med budgeten?": the column compared with is the base.
+    const against = words.tokens.findIndex((t) => /^(jamfort|jamfor|mot|an|vs|versus)$/.test(t));
+    const baseLast = against >= 0 && words.tokens.slice(against + 1, against + 3).some((t) => COLUMN_WORD[words.columns[1] as ColumnKind].test(t));
+    const [from, to] = (baseLast ? [words.columns[1], words.columns[0]] : words.columns) as [ColumnKind, ColumnKind];
     return { kind: 'reading', reading: { ...withoutColumns(next), column: from, compareWith: to, ...(words.difference ? { difference: true } : {}) } };
   }
   const comparing = words.columns.length > 0 && /^(jamfort|jamfor|mot|an|vs|versus)$/.test(words.tokens[0] ?? '') ? words.columns[0] : undefined;
@@ -547,6 +560,12 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
   };
 }
 
+const COLUMN_WORD: Readonly<Record<ColumnKind, RegExp>> = {
+  budget: /^(budget|budgeten|bu)$/,
+  forecast: /^(prognos|prognosen|prog)$/,
+  preliminary: /^(prel|preliminar|preliminara)$/,
+};
+
 function withoutColumns(reading: Reading): Reading {
   const { column: _c, compareWith: _w, difference: _d, yearsBefore: _y, ...rest } = reading;
   return rest;
@@ -568,12 +587,14 @@ function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionW
     words.changeAsked &&
     words.difference &&
     words.years.length === 1 &&
-    ((words.years[0] as number) > ctx.currentYear || (words.years[0] === ctx.currentYear && OUTCOMES.has(partial.measure))) &&
+    ((words.years[0] as number) > ctx.currentYear ||
+      (words.years[0] === ctx.currentYear && OUTCOMES.has(partial.measure)) ||
+      ((words.years[0] as number) < ctx.currentYear && OUTCOMES.has(partial.measure) && partial.measure !== 'remaining')) &&
     words.columns.length < 2 &&
     words.amount === undefined &&
     partial.measure !== 'whatIf' &&
     words.measures.filter((m) => m !== 'line').length <= 1 &&
-    !words.tokens.some((t) => /^(jamfort|jamfor|efter|fram|mellan|sedan|sen|since|after|compared)$/.test(t)) &&
+    !words.tokens.some((t) => /^(jamfort|jamfor|mot|efter|fram|mellan|sedan|sen|since|after|compared)$/.test(t)) &&
     CHANGING_MEASURES.has(partial.measure);
   const named = fromYearBefore ? [(words.years[0] as number) - 1, words.years[0] as number] : words.years;
   const years = named.length > 0 ? named : [defaultYear(partial.measure, ctx.currentYear, words)];

@@ -48,21 +48,27 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'actual',
     words(
-      'betalades ut|betalats ut|betalat ut|betalas ut|utbetalt|utbetalat|utbetalats|utbetalades|utbetalningar|utbetalningarna|nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|rekv|rekvirerar|rekvisitionerna|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|gjorde av med|gor av med|spenderat|spenderade|actual|actuals|spent|spend|spends',
+      'betalades ut|betalats ut|betalat ut|betalas ut|utbetalt|utbetalat|utbetalats|utbetalades|utbetalningar|utbetalningarna|nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|rekv|rekvirerar|rekvisitionerna|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|gjorde av med|gor av med|gick at|gatt at|spenderat|spenderade|actual|actuals|spent|spend|spends',
     ),
   ],
   [
     'membershipFee',
     words(
-      'medlemsavgift|medlemsavgiften|medlemsavgifterna|medlemsavg|medlavg|avgift|avgiften|betalar|betala|betalade|bidrar med|membership fees|membership fee|fees|fee',
+      'medlemsavgift|medlemsavgiften|medlemsavgifterna|medlemsavg|medlavg|avgift|avgiften|betalar|betala|betalade|bidrar med|membership fees|membership fee|fees|fee|pay|paid|pays',
     ),
   ],
   // "hur mycket är det av förbundets totala kostnader?" after an insats's figure: its share.
-  ['share', words('procentandel|procentandelen|utgor|andel|andelen|hur stor del|hur stor procent|del av|procent av|ar det av|ar den av|var det av|share')],
+  // "hur mycket av kostnaderna 2027 är Min framtid": a line's part of the total.
+  [
+    'share',
+    words(
+      'hur mycket av kostnaderna|hur mycket av de totala kostnaderna|hur mycket av forbundets kostnader|procentandel|procentandelen|utgor|andel|andelen|hur stor del|hur stor procent|del av|procent av|ar det av|ar den av|var det av|share',
+    ),
+  ],
   [
     'whatIf',
     words(
-      'om vi beviljar|om styrelsen beviljar|om vi ger|om vi satsar|om vi lagger|om vi beslutar|om vi skulle bevilja|om vi skulle ge|om vi tar beslut|om styrelsen beslutar|efter att vi beviljat|om vi beviljade|om vi godkanner|if we grant|what if|vi beviljar|beviljar vi|om vi tar|om en ansokan|racker pengarna|racker det|racker|har vi rad|klarar vi|om vi delar ut|om vi delar|om styrelsen delar ut',
+      'om vi beviljar|om styrelsen beviljar|om vi ger|om vi satsar|om vi lagger|om vi beslutar|om vi skulle bevilja|om vi skulle ge|om vi tar beslut|om styrelsen beslutar|efter att vi beviljat|om vi beviljade|om vi godkanner|if we grant|what if|vi beviljar|beviljar vi|om vi tar|om en ansokan|racker pengarna|racker det|racker|har vi rad|rad med|klarar vi|om vi delar ut|om vi delar|om styrelsen delar ut',
     ),
   ],
   [
@@ -79,7 +85,8 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
       'vilka insatser finansieras|finansieras|finansierade|finansierar|lista insatser|lista over insatser|lista alla insatser|vilka insatser har pengar|vilka insatser far pengar|vilka insatser har budget|vilka insatser finns|vilka insatser|hur manga insatser|hur manga insater|antal insatser|antalet insatser|insatser hur manga',
     ),
   ],
-  ['fundedInitiatives', words('which initiatives|how many initiatives|funded'), true],
+  // Exact: "vad har Tierp för insatser?" lists them; "budgeten för insatsen …" names one.
+  ['fundedInitiatives', words('which initiatives|how many initiatives|funded|for insatser'), true],
   // Exact: "posten" is one letter from "potten".
   ['remaining', words('bevilja|nya insatser|besluta|fordela|delar ut|kan forbundet bevilja|kan vi ge|att ge|pott|potten|pottens|potts'), true],
   [
@@ -103,7 +110,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'costs',
     words(
-      'kostnader|kostnaderna|kostnadsminskningen|kostnadsminskning|kostnadsokningen|kostnadsokning|utgifter|utgifterna|totalkostnad|totalkostnaden|totalkostnader|totalkostnaderna|totala kostnader|kostar forbundet|kostade forbundet|kostar verksamheten|kostade verksamheten|total costs|costs|expenses|spending',
+      'kostnader|kostnaderna|kostnadsminskningen|kostnadsminskning|kostnadsokningen|kostnadsokning|utgifter|utgifterna|totalkostnad|totalkostnaden|totalkostnader|totalkostnaderna|kostnadsmassan|kostnadsmassa|totala kostnader|kostar forbundet|kostade forbundet|kostar verksamheten|kostade verksamheten|total costs|costs|expenses|spending',
     ),
   ],
   ['utilisation', words('hur gar det for|hur gar|hur gick det for|hur gick|hur ligger')],
@@ -188,7 +195,7 @@ export const EXPLAIN_CUES = words(
 export const FOLLOW_UP_OPENERS = words('och|men|nej|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
 
 export const DIFFERENCE_CUES = words(
-  'skillnaden|skillnad|diff|differens|differensen|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|krymper|krympt|krympa|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease|drop|drops|fall|falls|rise|rises|grow|grows|go down|go up',
+  'skillnaden|skillnad|diff|differens|differensen|okade|minskade|sjonk|vaxte|forandrades|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|krymper|krympt|krympa|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease|drop|drops|rise|rises|grow|grows|go down|go up',
 );
 
 export const HELP_CUES = words('hjalp|help|vad kan du|vad kan jag fraga|exempel|kommandon');

@@ -16,7 +16,7 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
     'Jag har förbundets medel till insatserna, inte vad insatsägarna själva lägger in. Fråga till exempel "vad får En väg in 2027?".',
   ],
   [
-    /^(lon|loner|lonerna|lonekostnad|lonekostnader|lonekostnaderna|lokaler|lokalkostnad|lokalkostnader|hyra|hyran|personal|personalkostnad|personalkostnader|salary|salaries|wages)$/,
+    /^(lon|loner|lonerna|lonekostnad|lonekostnader|lonekostnaderna|lokaler|lokalkostnad|lokalkostnader|hyra|hyran|personalkostnad|personalkostnader|salary|salaries|wages)$/,
     'Jag har insatsernas och förbundets belopp per år, inte uppdelade på löner, lokaler och annat.',
   ],
   [
@@ -81,8 +81,20 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
   [
     // "Hur mycket får vi flytta över till 2027 utan en avvikelse?": what the rules allow, not a figure.
     ({ tokens }) =>
-      tokens.some((t, i) => /^(far|kan|fick|ska)$/.test(t) && tokens.slice(i + 1, i + 4).some((u) => /^(flytta|fora|overfora|spara|omfordela)$/.test(u))),
+      tokens.some(
+        (t, i) =>
+          /^(far|kan|fick|ska)$/.test(t) &&
+          /^(vi|de|man|ni|insatsen)$/.test(tokens[i + 1] ?? '') &&
+          /^(flytta|fora|overfora|spara|omfordela)$/.test(tokens[i + 2] ?? '') &&
+          /^(over|pengar|medel|budget|budgeten)$/.test(tokens[i + 3] ?? ''),
+      ),
     'Vad en insats får flytta mellan år eller poster avgörs av förbundets regler och styrelsens beslut, inte av siffrorna jag har. En förändring anmäls som en avvikelse: skriv "ny avvikelse".',
+  ],
+  [
+    // "kostnaderna för personal 2025", "hur lång tid har vi kvar av mötet?": cost types and meetings, not the förbund's figures.
+    ({ tokens }) =>
+      has(tokens, 'for', 'personal') || has(tokens, 'lang', 'tid') || has(tokens, 'av', 'motet') || tokens.some((t) => /^(minuter|dagordningen)$/.test(t)),
+    'Jag har förbundets och insatsernas belopp per år, inte kostnadsslag, möten eller tider. Fråga kansliet.',
   ],
   [
     severalYearsSummed,
@@ -160,7 +172,8 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
   [
     // "Vem driver Bryggan, och vad kostar den?": the card names the insatsägare beside the figure asked.
     ({ tokens, measures }) =>
-      (tokens.includes('vem') && !(measures.length > 0 && (has(tokens, 'vem', 'driver') || has(tokens, 'vem', 'ager')))) ||
+      // ("Vem får mest pengar i år?" ranks the insatser.)
+      (tokens.includes('vem') && !measures.includes('ranking') && !(measures.length > 0 && (has(tokens, 'vem', 'driver') || has(tokens, 'vem', 'ager')))) ||
       has(tokens, 'vad', 'heter') ||
       tokens.some((t) => /^kontaktperson/.test(t)) ||
       (tokens.includes('vilka') && tokens.includes('personer')),

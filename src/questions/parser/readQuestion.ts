@@ -209,11 +209,11 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     cuedAt.set(measure, [...(cuedAt.get(measure) ?? []), ...at]);
     if (at.some((i) => i >= questionStart && i < questionEnd)) askedInQuestion.add(measure);
   }
-  // "Raden Medlemsavgifter …": a row named after "raden" is a ledger line, not the measure its word also names.
+  // "Raden Medlemsavgifter …": the row, not the members' fee its word also names ("raden beslutsutrymme" is the figure).
   tokens.forEach((t, i) => {
     if (!/^(raden|posten)$/.test(tokens[i - 1] ?? '')) return;
     for (const [measure, at] of cuedAt)
-      if (at.length === 1 && at[0] === i) {
+      if (measure === 'membershipFee' && at.length === 1 && at[0] === i) {
         used.delete(i);
         measures = measures.filter((m) => m !== measure);
         askedInQuestion.delete(measure);

@@ -344,6 +344,8 @@ export const CORPORA = [
   'heldout36',
   'heldout37',
   'heldout38',
+  'heldout39',
+  'heldout40',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
