@@ -1,14 +1,27 @@
 import { ColumnKind } from '../../domain/ledger';
-import { FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES, Subject } from '../../domain/reading';
-import { MINE_CUES, NEGATIONS, OVERVIEW_WORDS, STOP_WORDS } from './lexicon';
+import { FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES } from '../../domain/reading';
+import { MINE_CUES, NEGATIONS, OVERVIEW_WORDS } from './lexicon';
 import { outsideTheData } from './outsideTheData';
 import { Meaning, meaningOf } from './meanings';
 import { QuestionWords } from './readQuestion';
+import { looksLikeFollowUp, mergeFollowUp } from './followUps';
+import {
+  ANAPHORA,
+  CHANGE_ONLY_FOR,
+  CHANGING_MEASURES,
+  EITHER_MEASURES,
+  INSATS_WORDS,
+  STATE_WORDS,
+  memberSubject,
+  mentionsInsats,
+  primaryMeasure,
+  subjectOf,
+  unexplainedWords,
+} from './readingParts';
 import { SubjectEntity, SubjectMatch } from './subjects';
 import { findPhrase } from './text';
 import { coordinatedMeasures, describesOneInsats, namesAnotherInsats, twoMeasures, unknownNames, usedOrShare } from './questionShapes';
 import {
-  EARLIER_QUESTION,
   MEASURE_WORDS,
   ambiguous,
   bareLeftOver,
@@ -18,7 +31,6 @@ import {
   isBareLeftOver,
   isBareSurplus,
   unknownSubject,
-  whichYear,
 } from './questionsBack';
 
 /** A button on a "Menade du …?" card: its label and the question it asks. */
@@ -40,9 +52,6 @@ export interface InterpretContext {
   /** The last reading of this conversation, for follow-ups. */
   readonly previous?: Reading;
 }
-
-/** Measures whose subject is an insats or line, or the förbund as a whole. */
-const EITHER_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['utilisation', 'actual', 'unused']);
 
 /**
  * Turns the words and the subjects found into one typed reading, or a question back.
@@ -266,317 +275,7 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   return own && result.kind === 'reading' ? { kind: 'reading', reading: { ...result.reading, own: true } } : result;
 }
 
-/** The member a fee question names, like an owner ("regionen", "Uppsala kommun") or by its own name ("Försäkringskassan"). */
-function memberSubject(words: QuestionWords, match: SubjectMatch): Subject {
-  const ownerWords = match.owners.flatMap((o) =>
-    o === 'Region Uppsala'
-      ? ['region', 'uppsala']
-      : [
-          o
-            .toLowerCase()
-            .normalize('NFD')
-            .replace(/[\u0300-\u036f]/g, ''),
-        ],
-  );
-  const memberWords = [...ownerWords, ...words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && STATE_WORDS.test(t))];
-  // "Vad betalade kommunerna, regionen och staten tillsammans?": every member, the total.
-  // ("FK och AF tillsammans" is the state's one fee; "stöd från medlemmarna" in a statement asks nothing.)
-  if (words.tokens.slice(words.contextEnd).some((t) => /^(kommunerna|medlemmarna|samtliga)$/.test(t))) return FORBUND;
-  return memberWords.length > 0 ? { kind: 'member', words: memberWords } : FORBUND;
-}
-
-const STATE_WORDS = /^(staten|statens|fk|af|forsakringskassan|forsakringskassans|arbetsformedlingen|arbetsformedlingens)$/;
-
-const INSATS_WORDS = /^(insats|insatsen|insatser|insatserna|insatsens|projekt|projektet|projekten|initiative|initiatives|project|projects)$/;
-
-/** "Hebys insats", "insatsen i Östhammar": an owner named as the owner of an insats. */
-function mentionsInsats(words: QuestionWords): boolean {
-  return words.tokens.some((t) => INSATS_WORDS.test(t) || /^(hebys|enkopings|habos|knivstas|tierps|uppsalas|alvkarlebys|osthammars|regionens)$/.test(t));
-}
-
-function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | undefined {
-  const measures = words.measures;
-  // "budget"/"prognos" beside another measure only names the column.
-  const first = measures.find((m) => m !== 'line') ?? measures[0];
-  // "kan vi besluta om … utan att röra reservfonden?": the beslutsutrymme, which never includes the reservfond;
-  // "reservfonden på hur många tkr är ej medräknad i beslutsutrymmet?": the reservfond, named first.
-  if (first === 'reserveFund' && measures.includes('remaining')) {
-    const reserveAt = words.tokens.findIndex((t) => t.startsWith('reserv'));
-    const roomAt = words.tokens.findIndex((t) => /^(beslutsutrymm|kvar|besluta|bevilja|dela)/.test(t));
-    return reserveAt >= 0 && roomAt > reserveAt ? 'reserveFund' : 'remaining';
-  }
-  if (first === 'whatIf' && words.amount === undefined) return measures.find((m) => m !== 'whatIf' && m !== 'line') ?? (hasSubject ? 'line' : 'remaining');
-  // "hur stor del av budgeten har Växtkraft använt", "använt i procent": a share of its own budget is the förbrukningsgrad.
-  if (measures.includes('actual') && (measures.includes('share') || words.tokens.some((t) => /^(procent|procentuellt|procentuell|procentuella)$/.test(t))))
-    return 'utilisation';
-  if (first === 'share' && !hasSubject) return measures.find((m) => m !== 'share' && m !== 'line');
-  if (first === 'ranking' && hasSubject) return measures.find((m) => m !== 'ranking') ?? 'line';
-  // "sedan när finansierar vi lokussamordnaren?": with an insats named, a list word is no list.
-  if ((first === 'fundedInitiatives' || first === 'endingInitiatives') && hasSubject && measures.length > 1)
-    return measures.find((m) => m !== first && m !== 'line') ?? first;
-  return first;
-}
-
-const ANAPHORA: ReadonlySet<string> = new Set([
-  'det',
-  'den',
-  'dess',
-  'detta',
-  'denna',
-  'dem',
-  'samma',
-  'ocksa',
-  'aven',
-  'sa',
-  'it',
-  'that',
-  'insatsen',
-  'projektet',
-  'raden',
-]);
-
-/** Relative-year words ("förra året") are no measure or name. */
-function isYearWord(words: QuestionWords, i: number): boolean {
-  return words.used.has(i) && /^(i|ar|aret|ars|nasta|forra|fjol|ifjol|fjolaret|innevarande|detta|kommande|om|tva)$/.test(words.tokens[i] ?? '');
-}
-
-/** Words the reading could not place: no measure, column, year, subject or filler. */
-function unexplainedWords(words: QuestionWords, match: SubjectMatch): string[] {
-  return words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && !ANAPHORA.has(t) && t.length > 2 && !/^\d+$/.test(t));
-}
-
-/** Measures that are only ever the förbund's own: no subject, column or anything else to carry over once the year is said. */
-const SELF_CONTAINED: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'carriedIn', 'reserveFund', 'soliditet', 'kassalikviditet', 'equity']);
-
-/** Whether the question leans on the last one: "och 2027?", "budget då?", "Bryggan?". */
-export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): boolean {
-  const named = primaryMeasure(words, match.candidates.length > 0);
-  // "budget då?": a column word alone names no measure of its own.
-  const measure = named === 'line' && match.candidates.length === 0 && words.columns.length > 0 ? undefined : named;
-  if (words.explain || words.yearShift !== undefined || words.inPercent || words.phrasing.sameYearAsBefore) return true;
-  // "hur mycket skiljer det mellan budget och prognos där?": the two columns of the last answer.
-  if (
-    words.difference &&
-    words.columns.length > 1 &&
-    words.years.length === 0 &&
-    match.candidates.length === 0 &&
-    !words.tokens.some((t) => /^(forbundet|forbundets|totalt|helhet|sammanlagt)$/.test(t))
-  )
-    return true;
-  // "skillnaden mellan budget och prognos för Bryggan 2026": whole in itself, however it opens.
-  if (words.columns.length > 1 && words.years.length > 0 && (match.candidates.length > 0 || measure !== undefined)) return false;
-  // "beslutsutrymme 2026?": a förbund-only figure for a named year takes nothing from the last answer (and costs no read of it).
-  if (named !== undefined && SELF_CONTAINED.has(named) && words.years.length > 0 && !words.followUpOpener && words.amount === undefined && !words.difference)
-    return false;
-  if (words.tokens[words.tokens.length - 1] === 'da' && words.tokens.length <= 4) return true;
-  // "hur mycket av det kommer från tidigare år?", "när slutar den?", "om vi beviljar 250 tkr?": no year, and leaning on the last answer.
-  if (words.years.length === 0 && named === 'whatIf') return true;
-  // "intäkterna?", "utfall förra året?", "förbrukningsgrad 2025?" right after another answer: only the measure changes.
-  const said = words.tokens.filter((t, i) => !STOP_WORDS.has(t) && !/^\d+$/.test(t) && !(words.years.length > 0 && isYearWord(words, i)));
-  if (
-    named !== undefined &&
-    match.candidates.length === 0 &&
-    said.length <= 2 &&
-    !words.tokens.some((t) => /^(forbundet|forbundets|totalt|alla|samtliga)$/.test(t))
-  )
-    return true;
-  // "andel av kostnaderna?" right after an insats: its share; "hur stor andel av dem går till Bryggan?": of the total just shown.
-  if (words.measures.includes('share') && (match.candidates.length === 0 || words.tokens.some((t) => ANAPHORA.has(t)))) return true;
-  // "när slutar den?", "hur mycket av det kom från Bryggan?": the last answer is referred to, and nothing unknown is asked.
-  const refers = words.tokens.some((t) => ANAPHORA.has(t));
-  if (refers && (match.candidates.length === 0 || named === undefined) && unexplainedWords(words, match).length === 0) return true;
-  const unexplained = words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t));
-  if (words.followUpOpener) return true;
-  // A fragment that names only a year, a column or a subject: "2027?", "budget då?", "Bryggan?".
-  return (
-    measure === undefined && unexplained.length === 0 && (words.years.length > 0 || words.columns.length > 0 || match.candidates.length > 0 || words.difference)
-  );
-}
-
-/** "i procent?" after a figure: what it is as a share. */
-const PERCENT_OF: Partial<Record<Measure, Measure>> = { actual: 'utilisation', line: 'share' };
-
-function mergeFollowUp(
-  words: QuestionWords,
-  match: SubjectMatch,
-  found: readonly SubjectEntity[],
-  named: Measure | undefined,
-  previous: Reading,
-  ctx: InterpretContext,
-): Interpretation {
-  if (
-    words.tokens.some(
-      (t, i) => /^(fragade|fragat|fragan)$/.test(t) && words.tokens.slice(i + 1, i + 4).some((p) => /^(forst|tidigare|innan|forut|borjan)$/.test(p)),
-    )
-  )
-    return EARLIER_QUESTION;
-  // "Kan du visa hur beslutsutrymmet räknades fram?", "soliditeten samma år som resultatet?" after a fee: the year was another answer's.
-  // (Not when the last answer was of this year, the year the measure is read for anyway, nor when "samma år som" names the last measure.)
-  const otherFamily = named !== undefined && named !== previous.measure && !(LEDGER_MEASURES.has(named) && LEDGER_MEASURES.has(previous.measure));
-  // An explanation takes the last year when it suits the measure (soliditet 2024, then "hur räknades resultatet?"), not a
-  // closed year for the beslutsutrymme after a fee of 2025, nor 2027 for a förbrukningsgrad.
-  const year = previous.years.length === 1 ? (previous.years[0] as number) : undefined;
-  const unsuited =
-    year !== undefined &&
-    (TABLE_YEAR_MEASURES.has(named as Measure) ? year < ctx.currentYear : CLOSED_YEAR_ONLY.has(named as Measure) && year >= ctx.currentYear);
-  if (
-    otherFamily &&
-    year !== undefined &&
-    year !== ctx.currentYear &&
-    ((words.explain && words.years.length === 0 && unsuited) ||
-      (words.phrasing.sameYearAsBefore && words.measures.length > 1 && !words.measures.includes(previous.measure)))
-  )
-    return whichYear(named, ctx, words.explain);
-  // "hur stor andel av kostnaderna är det?": a share of the subject asked about before.
-  const shareOfPrevious = words.measures.includes('share') && (found.length > 0 || previous.subject.kind === 'line');
-  const measure = shareOfPrevious ? 'share' : named === 'line' && found.length === 0 && words.columns.length > 0 ? undefined : named;
-  // The answer to "Menade du …?": the name or owner now given picks one of the candidates asked about.
-  const previousName = previous.subject.kind === 'line' ? previous.subject.name.replace(/ \(.*\)$/, '') : undefined;
-  // "lokussamordnaren i Älvkarleby" then "och den i Uppsala?": the one named like the last.
-  const sameName = found.length > 1 && previousName ? found.filter((c) => c.name === previousName) : [];
-  // "Förstärkt stöd i Älvkarleby" then "och deras lokussamordnare?": the one of the same owner.
-  const previousOwner = previous.subject.kind === 'line' ? /\(([^)]+)\)$/.exec(previous.subject.name)?.[1] : undefined;
-  const sameOwner =
-    found.length > 1 && previousOwner && words.tokens.some((t) => /^(deras|dess|their|its)$/.test(t)) ? found.filter((c) => c.owner === previousOwner) : [];
-  const picked = previous.candidates ? found.filter((c) => previous.candidates?.includes(c.id)) : sameName.length > 0 ? sameName : sameOwner;
-  const candidates = picked.length > 0 ? picked : found;
-  // "hur mycket har Växtkraft förbrukat?" then "i procent?": the förbrukningsgrad; a line's share of the costs.
-  const asPercent = words.inPercent && measure === undefined ? PERCENT_OF[previous.measure] : undefined;
-  let nextMeasure = asPercent ?? measure ?? previous.measure;
-  if (nextMeasure === 'membershipFee') {
-    const member = memberSubject(words, match);
-    return followUpReading(
-      words,
-      { ...previous, measure: nextMeasure, subject: member.kind === 'forbund' && previous.subject.kind === 'member' ? previous.subject : member },
-      measure,
-    );
-  }
-  if (previous.measure === 'initiativesOfOwner' && measure === undefined && match.owners.length === 1) {
-    return followUpReading(words, { ...previous, subject: { kind: 'owner', owner: match.owners[0] as string } }, measure);
-  }
-  if (candidates.length > 1) return ambiguous(candidates, nextMeasure, words, ctx, previous.years);
-  const newSubject = candidates[0] ? subjectOf(candidates[0]) : undefined;
-  // "och för hela förbundet?": the förbund named in place of the insats.
-  const wholeForbund = words.tokens.some((t) => /^(forbundet|forbundets|totalt|sammanlagt|alla)$/.test(t));
-  let subject = newSubject ?? (wholeForbund || (measure && FORBUND_MEASURES.has(measure) && !EITHER_MEASURES.has(measure)) ? FORBUND : previous.subject);
-  // "förbrukningsgrad Bryggan 2025" then "och budgeten 2026?": a column asks for the ledger again.
-  if (measure === undefined && words.columns.length > 0 && !LEDGER_MEASURES.has(previous.measure)) nextMeasure = subject.kind === 'line' ? 'line' : 'remaining';
-  // "vilken insats är minst 2027?" then "hur mycket har den?": the insats that came first.
-  if (
-    LIST_MEASURES.has(previous.measure) &&
-    measure === undefined &&
-    newSubject === undefined &&
-    previous.subject.kind === 'line' &&
-    words.tokens.some((t) => ANAPHORA.has(t))
-  ) {
-    nextMeasure = 'line';
-  } else if (LIST_MEASURES.has(nextMeasure) && newSubject === undefined) subject = FORBUND;
-  if (subject.kind === 'line' && FORBUND_MEASURES.has(nextMeasure) && !EITHER_MEASURES.has(nextMeasure)) {
-    if (measure === undefined || measure === 'costs' || measure === 'income') nextMeasure = 'line';
-    else return forbundMeasureWithSubject(nextMeasure, candidates, words);
-  }
-  if (subject.kind === 'forbund' && SUBJECT_MEASURES.has(nextMeasure)) {
-    if (newSubject === undefined && previous.subject.kind === 'line') subject = previous.subject;
-    else return unknownSubject(words, nextMeasure);
-  }
-  if (subject.kind !== 'forbund' && subject.kind !== 'line' && nextMeasure !== 'initiativesOfOwner') subject = FORBUND;
-  const { candidates: _pending, ...rest } = previous;
-  return followUpReading(words, { ...rest, measure: nextMeasure, subject }, measure);
-}
-
 const OUTCOMES: ReadonlySet<Measure> = new Set<Measure>(['result', 'income', 'costs', 'remaining']);
-
-/** Measures whose years are the table's (this year on), and those only closed years have. */
-const TABLE_YEAR_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'remainingAfterApplications', 'carriedIn', 'whatIf']);
-const CLOSED_YEAR_ONLY: ReadonlySet<Measure> = new Set<Measure>(['soliditet', 'kassalikviditet', 'equity', 'unused', 'actual', 'utilisation']);
-
-/** Measures that list insatser: their stored subject is the first of the list, for "och hur mycket får den?". */
-const LIST_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['ranking', 'fundedInitiatives', 'endingInitiatives']);
-
-/** Measures answered from the ledger table, where a column means something. */
-const LEDGER_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
-  'remaining',
-  'remainingAfterApplications',
-  'carriedIn',
-  'result',
-  'income',
-  'costs',
-  'line',
-  'whatIf',
-  'share',
-  'ranking',
-  'fundedInitiatives',
-]);
-
-/** The last reading with what the follow-up said put in: years, a column to read or to compare with, an amount. */
-function followUpReading(words: QuestionWords, next: Reading, measure: Measure | undefined): Interpretation {
-  const shifted = words.yearShift !== undefined ? next.years.map((y) => y + (words.yearShift as number)) : undefined;
-  const years = words.years.length > 0 ? words.years : (shifted ?? next.years);
-  // "skillnaden mellan budget och prognos?" after an insats: both columns named, the first is the one compared from.
-  if (words.columns.length > 1 && words.years.length === 0) {
-    // "minskar prognosen jämfört med budgeten?": the column compared with is the base.
-    const against = words.tokens.findIndex((t) => /^(jamfort|jamfor|mot|an|vs|versus)$/.test(t));
-    const baseLast = against >= 0 && words.tokens.slice(against + 1, against + 3).some((t) => COLUMN_WORD[words.columns[1] as ColumnKind].test(t));
-    const [from, to] = (baseLast ? [words.columns[1], words.columns[0]] : words.columns) as [ColumnKind, ColumnKind];
-    return { kind: 'reading', reading: { ...withoutColumns(next), column: from, compareWith: to, ...(words.difference ? { difference: true } : {}) } };
-  }
-  const comparing = words.columns.length > 0 && /^(jamfort|jamfor|mot|an|vs|versus)$/.test(words.tokens[0] ?? '') ? words.columns[0] : undefined;
-  const { column: previousColumn, compareWith: _c, difference: _d, ...base } = next;
-  // "jämfört med budget?": the budget is what is asked now; what was shown before stands beside it.
-  // "prognos eller budget, vad står i budgeten?": the column named last is the one asked for.
-  const column = comparing ?? words.columns[words.columns.length - 1] ?? (words.years.length === 0 && !measure ? previousColumn : undefined);
-  const compareWith = comparing ? (previousColumn ?? (comparing === 'forecast' ? 'budget' : 'forecast')) : undefined;
-  // "skillnaden mellan 2026 och 2027" then "och mellan 2027 och 2028?": still a change.
-  const difference = words.difference || (next.difference === true && words.years.length > 1);
-  if (difference && !CHANGING_MEASURES.has(base.measure)) return { kind: 'notUnderstood', message: CHANGE_ONLY_FOR };
-  // "… enligt budget?", "Och i prognosen?", "Hur stor är skillnaden?": the change between the two columns of that year.
-  if (
-    difference &&
-    words.tokens.some((t) => /^(skillnaden|skillnad|diff|differens|differensen|difference)$/.test(t)) &&
-    words.years.length === 0 &&
-    words.columns.length === 0 &&
-    next.years.length === 1 &&
-    (previousColumn === 'budget' || previousColumn === 'forecast')
-  )
-    return { kind: 'reading', reading: { ...base, column: 'budget', compareWith: 'forecast', difference: true } };
-  // "RegExPro 2027", "och 2028?", "hur stor är minskningen?": from the year the last follow-up replaced.
-  const { yearsBefore, ...rest } = base;
-  if (difference && words.years.length === 0 && next.years.length === 1 && yearsBefore?.length === 1 && yearsBefore[0] !== next.years[0])
-    return { kind: 'reading', reading: { ...rest, years: [...yearsBefore, ...next.years].sort((a, b) => a - b), difference: true } };
-  // "och nästa år?": the year replaced is kept, for "hur stor är minskningen?" next.
-  const replacesYear = !difference && next.years.length === 1 && words.years.length === 1 && words.years[0] !== next.years[0];
-  return {
-    kind: 'reading',
-    reading: {
-      ...rest,
-      ...(replacesYear ? { yearsBefore: next.years } : {}),
-      years: difference && years.length < 2 ? [...new Set([...next.years, ...years])].sort((a, b) => a - b) : years,
-      ...(column ? { column } : {}),
-      ...(compareWith && compareWith !== column ? { compareWith } : {}),
-      ...(difference ? { difference: true } : {}),
-      ...(amountOf(words, next) !== undefined ? { amount: amountOf(words, next) } : {}),
-      ...(words.order ? { order: words.order } : {}),
-    },
-  };
-}
-
-const COLUMN_WORD: Readonly<Record<ColumnKind, RegExp>> = {
-  budget: /^(budget|budgeten|bu)$/,
-  forecast: /^(prognos|prognosen|prog)$/,
-  preliminary: /^(prel|preliminar|preliminara)$/,
-};
-
-function withoutColumns(reading: Reading): Reading {
-  const { column: _c, compareWith: _w, difference: _d, yearsBefore: _y, ...rest } = reading;
-  return rest;
-}
-
-/** "och om det är 900?" after a what-if in tkr: a bare number in the unit of the last amount. */
-function amountOf(words: QuestionWords, next: Reading): number | undefined {
-  if (words.amount !== undefined) return words.amount;
-  if (next.measure === 'whatIf' && words.bareNumber !== undefined) return words.bareNumber < 100_000 ? words.bareNumber * 1000 : words.bareNumber;
-  return next.amount;
-}
 
 function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionWords, ctx: InterpretContext): Interpretation {
   // "ökar vår budget till nästa år?", "hur mycket minskar kostnaderna 2027?": the change from the year before.
@@ -626,19 +325,9 @@ function asksForTheFigureToo(words: QuestionWords): boolean {
   );
 }
 
-const CHANGE_ONLY_FOR =
-  'Förändringen visar jag bara för beslutsutrymme, överskott från tidigare år, resultat, intäkter, kostnader och en insats eller budgetrad, till exempel "skillnaden i Bryggans budget mellan 2026 och 2027".';
-
-/** Measures whose change between two years a card shows. */
-const CHANGING_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'carriedIn', 'result', 'income', 'costs', 'line', 'whatIf']);
-
 /** Closed-year measures default to the last closed year. */
 function defaultYear(measure: Measure, currentYear: number, words: QuestionWords): number {
   // "Hur stort blir eget kapital vid årets slut?": "blir" looks ahead to this year, which has no books yet.
   const ahead = words.tokens.some((t) => /^(blir|kommer|will)$/.test(t));
   return (measure === 'soliditet' || measure === 'kassalikviditet' || measure === 'equity' || measure === 'unused') && !ahead ? currentYear - 1 : currentYear;
-}
-
-function subjectOf(entity: SubjectEntity): Subject {
-  return { kind: 'line', id: entity.id, name: entity.owner ? `${entity.name} (${entity.owner})` : entity.name, isInitiative: entity.isInitiative };
 }

@@ -1,0 +1,98 @@
+import { FORBUND, Measure, Subject } from '../../domain/reading';
+import { STOP_WORDS } from './lexicon';
+import { QuestionWords } from './readQuestion';
+import { SubjectEntity, SubjectMatch } from './subjects';
+
+/** What the reading of a new question and of a follow-up both use: the subject words, the measure named first, what is left unexplained. */
+
+/** Measures whose subject is an insats or line, or the förbund as a whole. */
+export const EITHER_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['utilisation', 'actual', 'unused']);
+
+/** The member a fee question names, like an owner ("regionen", "Uppsala kommun") or by its own name ("Försäkringskassan"). */
+export function memberSubject(words: QuestionWords, match: SubjectMatch): Subject {
+  const ownerWords = match.owners.flatMap((o) =>
+    o === 'Region Uppsala'
+      ? ['region', 'uppsala']
+      : [
+          o
+            .toLowerCase()
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, ''),
+        ],
+  );
+  const memberWords = [...ownerWords, ...words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && STATE_WORDS.test(t))];
+  // "Vad betalade kommunerna, regionen och staten tillsammans?": every member, the total.
+  // ("FK och AF tillsammans" is the state's one fee; "stöd från medlemmarna" in a statement asks nothing.)
+  if (words.tokens.slice(words.contextEnd).some((t) => /^(kommunerna|medlemmarna|samtliga)$/.test(t))) return FORBUND;
+  return memberWords.length > 0 ? { kind: 'member', words: memberWords } : FORBUND;
+}
+
+export const STATE_WORDS = /^(staten|statens|fk|af|forsakringskassan|forsakringskassans|arbetsformedlingen|arbetsformedlingens)$/;
+
+export const INSATS_WORDS = /^(insats|insatsen|insatser|insatserna|insatsens|projekt|projektet|projekten|initiative|initiatives|project|projects)$/;
+
+/** "Hebys insats", "insatsen i Östhammar": an owner named as the owner of an insats. */
+export function mentionsInsats(words: QuestionWords): boolean {
+  return words.tokens.some((t) => INSATS_WORDS.test(t) || /^(hebys|enkopings|habos|knivstas|tierps|uppsalas|alvkarlebys|osthammars|regionens)$/.test(t));
+}
+
+export function primaryMeasure(words: QuestionWords, hasSubject: boolean): Measure | undefined {
+  const measures = words.measures;
+  // "budget"/"prognos" beside another measure only names the column.
+  const first = measures.find((m) => m !== 'line') ?? measures[0];
+  // "kan vi besluta om … utan att röra reservfonden?": the beslutsutrymme, which never includes the reservfond;
+  // "reservfonden på hur många tkr är ej medräknad i beslutsutrymmet?": the reservfond, named first.
+  if (first === 'reserveFund' && measures.includes('remaining')) {
+    const reserveAt = words.tokens.findIndex((t) => t.startsWith('reserv'));
+    const roomAt = words.tokens.findIndex((t) => /^(beslutsutrymm|kvar|besluta|bevilja|dela)/.test(t));
+    return reserveAt >= 0 && roomAt > reserveAt ? 'reserveFund' : 'remaining';
+  }
+  if (first === 'whatIf' && words.amount === undefined) return measures.find((m) => m !== 'whatIf' && m !== 'line') ?? (hasSubject ? 'line' : 'remaining');
+  // "hur stor del av budgeten har Växtkraft använt", "använt i procent": a share of its own budget is the förbrukningsgrad.
+  if (measures.includes('actual') && (measures.includes('share') || words.tokens.some((t) => /^(procent|procentuellt|procentuell|procentuella)$/.test(t))))
+    return 'utilisation';
+  if (first === 'share' && !hasSubject) return measures.find((m) => m !== 'share' && m !== 'line');
+  if (first === 'ranking' && hasSubject) return measures.find((m) => m !== 'ranking') ?? 'line';
+  // "sedan när finansierar vi lokussamordnaren?": with an insats named, a list word is no list.
+  if ((first === 'fundedInitiatives' || first === 'endingInitiatives') && hasSubject && measures.length > 1)
+    return measures.find((m) => m !== first && m !== 'line') ?? first;
+  return first;
+}
+
+export const ANAPHORA: ReadonlySet<string> = new Set([
+  'det',
+  'den',
+  'dess',
+  'detta',
+  'denna',
+  'dem',
+  'samma',
+  'ocksa',
+  'aven',
+  'sa',
+  'it',
+  'that',
+  'insatsen',
+  'projektet',
+  'raden',
+]);
+
+/** Relative-year words ("förra året") are no measure or name. */
+export function isYearWord(words: QuestionWords, i: number): boolean {
+  return words.used.has(i) && /^(i|ar|aret|ars|nasta|forra|fjol|ifjol|fjolaret|innevarande|detta|kommande|om|tva)$/.test(words.tokens[i] ?? '');
+}
+
+/** Words the reading could not place: no measure, column, year, subject or filler. */
+export function unexplainedWords(words: QuestionWords, match: SubjectMatch): string[] {
+  return words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && !ANAPHORA.has(t) && t.length > 2 && !/^\d+$/.test(t));
+}
+
+export const CHANGE_ONLY_FOR =
+  'Förändringen visar jag bara för beslutsutrymme, överskott från tidigare år, resultat, intäkter, kostnader och en insats eller budgetrad, till exempel "skillnaden i Bryggans budget mellan 2026 och 2027".';
+
+/** Measures whose change between two years a card shows. */
+export const CHANGING_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'carriedIn', 'result', 'income', 'costs', 'line', 'whatIf']);
+
+export function subjectOf(entity: SubjectEntity): Subject {
+  return { kind: 'line', id: entity.id, name: entity.owner ? `${entity.name} (${entity.owner})` : entity.name, isInitiative: entity.isInitiative };
+}
