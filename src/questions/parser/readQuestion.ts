@@ -6,6 +6,7 @@ import { asideTokens, clauseLayout } from './clauses';
 import { readYears } from './yearsAsked';
 import { exactPhrase, findPhrase, normalize, questionTokens, splitOwnerCompounds } from './text';
 import { Phrasing, readPhrasing, spellOutNumbers, writeOutTwoDigitYears } from './phrasing';
+import { dropAmounts, onlyStated, readAmounts } from './amounts';
 
 /** What the words of a question say before any name is looked up. */
 export interface QuestionWords {
@@ -45,17 +46,6 @@ export interface QuestionWords {
   readonly measureAt: ReadonlyMap<Measure, readonly number[]>;
 }
 
-const AMOUNT = /(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?\s*(tkr|mkr|kr|kronor|miljoner|miljon|tusen|k)\b/g;
-const UNIT_FACTOR: Readonly<Record<string, number>> = {
-  tkr: 1000,
-  tusen: 1000,
-  k: 1000,
-  mkr: 1_000_000,
-  miljoner: 1_000_000,
-  miljon: 1_000_000,
-  kr: 1,
-  kronor: 1,
-};
 const YEAR_SHIFTS: readonly (readonly [number, readonly string[]])[] = [
   [-1, ['aret', 'innan']],
   [-1, ['aret', 'fore']],
@@ -68,8 +58,6 @@ const YEAR_SHIFTS: readonly (readonly [number, readonly string[]])[] = [
 ];
 const REGISTER_NUMBER = /\b(?:dnr|diarienr|diarienummer|d)?\.?\s*20\d\d:\d+\b/gi;
 const ISO_DATE = /\b(20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g;
-/** "2027 tkr": a year with its unit word, unless the question grants an amount (see below). */
-const looksLikeYear = (m: readonly (string | undefined)[]) => /^20\d\d$/.test(m[1] ?? '') && !m[2] && /^(tkr|kr|kronor)$/.test(m[3] ?? '');
 const YEAR_END: readonly (readonly string[])[] = [
   ['ar', 'slut'],
   ['vid', 'utgangen'],
@@ -79,12 +67,6 @@ const YEAR_END: readonly (readonly string[])[] = [
   ['at', 'the', 'end'],
 ];
 const NEGATIONS_AFTER = /^(oraknad|oraknat|oraknade|exkluderad|exkluderat|exkluderade|undantagen|undantaget|undantagna|bortraknad|bortraknat|bortraknade)$/;
-/** Words that grant an amount, in a statement as much as in a condition: "Säg att vi ger 2,2 mkr", "Vi överväger att bevilja 3 500 tkr". */
-const GRANTING = /(bevilj|(?<![\p{L}])(ger|ge|minus|satsa|satsar|extra|tillför|tillfor|skjuter till|säger ja|sager ja|godkänner|godkanner)(?![\p{L}]))/u;
-/** What a statement says of an amount that grants nothing: an application's sum, a figure as it stood. */
-const NOT_GRANTED = /(ansökan|ansokan|ansöker|ansoker|söker|soker|funderar|(?<![\p{L}])(var|är|ar|låg|lag|ligger|uppgick|uppgår)(?![\p{L}]).*\d)/u;
-/** The question pointing back at the amount stated: "vad blir kvar då?", "kvar efter det?". */
-const POINTS_BACK = /(?<![\p{L}])(då|sen|sedan|efter det|efter detta|därefter|i så fall|isåfall)(?![\p{L}])/u;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6 };
 
 /** Reads the years, amounts, measures and columns a question's words name. */
@@ -96,26 +78,9 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // "Stämmer det att beslutsutrymmet är 3 178 tkr?": the amount is the figure to check, granted by nobody.
   const quotedOnly = phrasing.checksAFigure && !phrasing.grants;
   const lower = text.toLowerCase().replace(/\u2212/g, '-');
-  let amount: Kronor | undefined;
-  let yearOrAmount: { readonly year: number; readonly amount: Kronor } | undefined;
-  let lastAmountEnd = 0;
-  for (const m of lower.matchAll(AMOUNT)) {
-    const whole = Number((m[1] as string).replace(/[ \u00a0]/g, ''));
-    const decimals = m[2] ? Number(`0.${m[2]}`) : 0;
-    const kronor = Math.round((whole + decimals) * (UNIT_FACTOR[m[3] as string] as number));
-    if (looksLikeYear(m)) yearOrAmount ??= { year: whole, amount: kronor };
-    else if (!quotedOnly) {
-      // "om vi tar båda: 600 tkr och 900 tkr?": amounts joined are granted together.
-      const joined = amount !== undefined && /^\s*(och|plus|\+)\s*$/.test(lower.slice(lastAmountEnd, m.index));
-      amount = joined ? (amount as number) + kronor : (amount ?? kronor);
-      lastAmountEnd = (m.index as number) + m[0].length;
-    }
-  }
-  // Amounts are not years: "2 000 tkr" names no year 2000. "Min framtid 2027 tkr" does, unless something is granted.
-  const dropAmounts = (s: string) =>
-    s.replace(new RegExp(AMOUNT.source, 'gi'), (m: string, digits: string, decimals: string | undefined, unit: string) =>
-      looksLikeYear([m, digits, decimals, unit.toLowerCase()]) ? ` ${digits} ` : ' ',
-    );
+  const amounts = readAmounts(lower, quotedOnly);
+  let amount = amounts.amount;
+  const yearOrAmount = amounts.yearOrAmount;
   const withoutAmounts = dropAmounts(lower);
   const tokens = questionTokens(withoutAmounts);
   const cased = dropAmounts(text.replace(/\u2212/g, '-'))
@@ -302,21 +267,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   tokens.forEach((t, i) => {
     if (NEGATIONS.has(t)) for (let j = i + 1; j <= i + 2 && j < tokens.length; j += 1) used.add(j);
   });
-  // "Vi funderar på en ansökan på ca 800 tkr. Hur stort är beslutsutrymmet 2027?", "… var beslutsutrymmet 1 032 tkr. Hur stort
-  // är det 2028?": an amount an application asks for, or a figure quoted, before the question grants nothing — unless the
-  // question points back at it ("… vad blir kvar då?", "kvar efter det?") or a word grants it.
-  const asking = clauseLayout(lower, 0).askingText;
-  if (
-    amount !== undefined &&
-    statedFirst &&
-    !phrasing.grants &&
-    !measures.includes('whatIf') &&
-    !GRANTING.test(lower) &&
-    !POINTS_BACK.test(asking) &&
-    !new RegExp(AMOUNT.source, 'i').test(asking) &&
-    (NOT_GRANTED.test(lower.slice(0, lower.length - asking.length)) || /\bi dagsläget\b|\bjust nu\b/.test(asking))
-  )
-    amount = undefined;
+  if (amount !== undefined && statedFirst && !phrasing.grants && !measures.includes('whatIf') && onlyStated(lower)) amount = undefined;
   // "om vi beviljar 2027 tkr": with something granted, the year-like number is the amount.
   if (yearOrAmount && amount === undefined && measures.includes('whatIf')) {
     amount = yearOrAmount.amount;
