@@ -459,6 +459,19 @@ describe('what a second review of the change found ordinary', () => {
   });
 });
 
+describe('dictated speech and grants to a named insats', () => {
+  it('reads years and decimal amounts in words, and a grant to an insats as what the förbund has left', () => {
+    assert.deepEqual(reading('regex pro vad ligger dom på två tusen tjugoåtta').years, [2028]);
+    assert.deepEqual(readQuestionWords('vad var soliditeten tjugotjugo', Y).years, [2020]);
+    assert.equal(readQuestionWords('om vi säger ja till en ansökan på en komma fem miljoner i år vad blir kvar', Y).amount, 1_500_000);
+    assert.equal(reading('okej och hur mycket går vi back då', reading('vad har vi för intäkter nästa år')).measure, 'result');
+    const grant = reading('och om vi beviljar 500 tkr till Bryggan?', reading('beslutsutrymme 2027'));
+    assert.deepEqual([grant.measure, grant.subject.kind, grant.amount], ['whatIf', 'forbund', 500_000]);
+    const money = reading('och hur mycket har vi 2027?', reading('förbrukningsgrad Samordnat stöd för arbete och studier 2025'));
+    assert.deepEqual([money.measure, money.years], ['line', [2027]]);
+  });
+});
+
 describe('routing of a question that names a command word', () => {
   it('shows the uppföljning unless a question asks a figure and names it as its source', () => {
     assert.equal(findCommand('uppföljning 2025').name, 'uppföljning');

@@ -117,6 +117,16 @@ export function mergeFollowUp(
   // "hur mycket har Växtkraft förbrukat?" then "i procent?": the förbrukningsgrad; a line's share of the costs.
   const asPercent = words.inPercent && measure === undefined ? PERCENT_OF[previous.measure] : undefined;
   let nextMeasure = asPercent ?? measure ?? previous.measure;
+  // "förbrukningsgrad Samordnat stöd 2025" then "och hur mycket har de 2027?": money for a year that has no utfall yet is its budget.
+  if (
+    measure === undefined &&
+    CLOSED_YEAR_ONLY.has(previous.measure) &&
+    previous.subject.kind === 'line' &&
+    words.years.length > 0 &&
+    words.years.every((y) => y > ctx.currentYear) &&
+    words.tokens.some((t, k) => t === 'hur' && words.tokens[k + 1] === 'mycket')
+  )
+    nextMeasure = 'line';
   if (nextMeasure === 'membershipFee') {
     const member = memberSubject(words, match);
     return followUpReading(
@@ -145,6 +155,8 @@ export function mergeFollowUp(
   ) {
     nextMeasure = 'line';
   } else if (LIST_MEASURES.has(nextMeasure) && newSubject === undefined) subject = FORBUND;
+  // "och om vi beviljar 500 tkr till Bryggan?": the insats named is where the grant goes; what is left is the förbund's.
+  if (subject.kind === 'line' && nextMeasure === 'whatIf') subject = FORBUND;
   if (subject.kind === 'line' && FORBUND_MEASURES.has(nextMeasure) && !EITHER_MEASURES.has(nextMeasure)) {
     if (measure === undefined || measure === 'costs' || measure === 'income') nextMeasure = 'line';
     else return forbundMeasureWithSubject(nextMeasure, candidates, words);

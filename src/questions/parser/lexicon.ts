@@ -98,7 +98,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'result',
     words(
-      'resultatmassigt|resultat|resultatet|resultaten|overskott|overskottet|underskott|underskottet|vinst|vinsten|forlust|forlusten|minus|plus eller minus|profit|loss|gar vi plus|gar vi minus|gar vi med|netto|result|surplus|deficit',
+      'resultatmassigt|resultat|resultatet|resultaten|overskott|overskottet|underskott|underskottet|vinst|vinsten|forlust|forlusten|minus|plus eller minus|profit|loss|gar vi plus|gar vi minus|gar vi med|gar back|gar vi back|gick back|gatt back|netto|result|surplus|deficit',
     ),
   ],
   [

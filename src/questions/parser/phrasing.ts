@@ -28,6 +28,10 @@ const COUNT_WORDS: Readonly<Record<string, number>> = {
   ten: 10,
 };
 const COUNT = `(\\d{1,2}|${Object.keys(COUNT_WORDS).join('|')})`;
+/** The units one to nine as words: the last part of "tjugoåtta", the decimal of "en komma fem". */
+const UNITS = Object.keys(COUNT_WORDS)
+  .filter((w) => COUNT_WORDS[w] !== undefined && (COUNT_WORDS[w] as number) < 10 && !/^(one|two|three|four|five|six)$/.test(w))
+  .join('|');
 const countOf = (s: string) => (/^\d+$/.test(s) ? Number(s) : (COUNT_WORDS[s] as number));
 
 const HUNDREDS = `(hundra|etthundra|tvåhundra|tvahundra|trehundra|fyrahundra|femhundra|sexhundra|sjuhundra|åttahundra|attahundra|niohundra)`;
@@ -51,6 +55,11 @@ export function spellOutNumbers(text: string, currentYear: number): string {
       .replace(wholeWords(`in\\s+${COUNT}\\s+years?`, 'g'), (_, n: string) => year(count(n)))
       .replace(wholeWords(`(?:för\\s+|for\\s+)?${COUNT}\\s+(?:år|ar)\\s+(?:sedan|sen)`, 'g'), (_, n: string) => year(-count(n)))
       .replace(wholeWords(`${COUNT}\\s+years?\\s+ago`, 'g'), (_, n: string) => year(-count(n)))
+      // "en komma fem miljoner": a decimal amount in words.
+      .replace(
+        wholeWords(`${COUNT}\\s+komma\\s+(${UNITS})\\s+(?:miljon|miljoner|mkr)`, 'g'),
+        (_, n: string, d: string) => ` ${count(n) * 1000 + count(d) * 100} tkr `,
+      )
       // Amounts in words: "en och en halv miljon", "en halv miljon", "trekvarts miljon", "två miljoner", "femhundra tusen".
       .replace(wholeWords(`${COUNT}\\s+och\\s+en\\s+halv\\s+miljon(?:er)?`, 'g'), (_, n: string) => ` ${count(n) * 1000 + 500} tkr `)
       .replace(wholeWords('(?:en\\s+|ett\\s+)?(halv|kvarts|trekvarts|tre\\s+kvarts)\\s+miljon(?:er)?', 'g'), (_, part: string) => {
@@ -60,8 +69,8 @@ export function spellOutNumbers(text: string, currentYear: number): string {
       .replace(wholeWords(`${COUNT}\\s+(?:miljon|miljoner|mkr)`, 'g'), (m, n: string) => (/^\d/.test(n) ? m : ` ${count(n) * 1000} tkr `))
       .replace(wholeWords(`${HUNDREDS}\\s*tusen`, 'g'), (_, h: string) => ` ${hundredsOf(h.toLowerCase())} tkr `)
       .replace(/(\d)\s*:-/g, '$1 kr')
-      // "tjugotjugosju", "tvåtusentjugosex": a year in words.
-      .replace(wholeWords(`(?:tjugotjugo|tvåtusentjugo|tvatusentjugo)(${Object.keys(COUNT_WORDS).join('|')})`, 'g'), (_, n: string) => ` ${2020 + count(n)} `)
+      // "tjugotjugosju", "två tusen tjugoåtta", "tjugotjugo": a year in words, as dictation writes it.
+      .replace(wholeWords(`(?:tjugo|två\\s*tusen|tva\\s*tusen)\\s*tjugo(${UNITS})?`, 'g'), (_, n: string | undefined) => ` ${2020 + (n ? count(n) : 0)} `)
   );
 }
 

@@ -8,6 +8,7 @@ import type { InterpretContext, Interpretation } from './interpret';
 
 export const MEASURE_WORDS: Partial<Record<Measure, string>> = {
   remaining: 'beslutsutrymme',
+  whatIf: 'beslutsutrymme efter ett beviljande',
   income: 'intäkter',
   costs: 'kostnader',
   remainingAfterApplications: 'beslutsutrymme efter ansökningar',

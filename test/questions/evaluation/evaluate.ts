@@ -346,6 +346,8 @@ export const CORPORA = [
   'heldout38',
   'heldout39',
   'heldout40',
+  'heldout41',
+  'heldout42',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
