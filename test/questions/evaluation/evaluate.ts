@@ -348,6 +348,8 @@ export const CORPORA = [
   'heldout40',
   'heldout41',
   'heldout42',
+  'heldout43',
+  'heldout44',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
