@@ -20,7 +20,10 @@ export const followUpCommand: CommandHandler = {
   matches: (text) => {
     const said = normalize(text);
     if (!/\b(uppfoljning|uppfoljningen|halvarsuppfoljning)\b/.test(said)) return false;
-    const cited = /\b(i|enligt) (tabell \d+ i )?uppfoljningen\b|\btabell \d+ i uppfoljningen\b|\buppfoljningen (star|sager|visar|anger)\b/.test(said);
+    const cited =
+      /\b(i|enligt|fran) (er |ert |den |var )?(tabell \d+ i )?uppfoljning(en)?\b|\btabell \d+ i uppfoljningen\b|\buppfoljningen (star|sager|visar|anger)\b/.test(
+        said,
+      );
     return !(cited && readQuestionWords(text, ANY_YEAR).measures.some((m) => m !== 'line'));
   },
   async handle(input, deps) {

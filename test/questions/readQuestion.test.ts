@@ -472,6 +472,17 @@ describe('dictated speech and grants to a named insats', () => {
   });
 });
 
+describe('the last sets of the stop', () => {
+  it('reads a qualifier after "efter", a comparison with this year as a follow-up, and a per-meeting fee as no figure', () => {
+    const forecast = reading('Registerstudien av rehabkoordinator: hur mycket har vi i prognosen för 2026 efter överföringen från 2025?');
+    assert.deepEqual([forecast.measure, forecast.years, forecast.column], ['line', [2026], 'forecast']);
+    const more = reading('är det mer eller mindre än i år?', reading('vad kostar Växtkraft 2027?'));
+    assert.deepEqual([more.years, more.difference], [[2026, 2027], true]);
+    assert.equal(read('vad är arvodet per styrelsemöte för en ersättare?').kind, 'notUnderstood');
+    assert.equal(findCommand('Vad blev vårt utfall 2025 enligt er uppföljning?').name, 'budgetfråga');
+  });
+});
+
 describe('routing of a question that names a command word', () => {
   it('shows the uppföljning unless a question asks a figure and names it as its source', () => {
     assert.equal(findCommand('uppföljning 2025').name, 'uppföljning');

@@ -1,6 +1,7 @@
 import { ColumnKind } from '../../domain/ledger';
 import { FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES } from '../../domain/reading';
 import { STOP_WORDS } from './lexicon';
+import { questionTokens } from './text';
 import { QuestionWords } from './readQuestion';
 import { SubjectEntity, SubjectMatch } from './subjects';
 import { EARLIER_QUESTION, ambiguous, forbundMeasureWithSubject, unknownSubject, whichYear } from './questionsBack';
@@ -59,7 +60,9 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
   // "när slutar den?", "hur mycket av det kom från Bryggan?": the last answer is referred to, and nothing unknown is asked.
   const refers = words.tokens.some((t) => ANAPHORA.has(t));
   if (refers && (match.candidates.length === 0 || named === undefined) && unexplainedWords(words, match).length === 0) return true;
-  const unexplained = words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t));
+  // "Samordnat stöd för arbete och studier" in answer to "Menade du …?": every word of the name is the name.
+  const nameWords = new Set(match.candidates.flatMap((c) => questionTokens(c.name)));
+  const unexplained = words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && !nameWords.has(t));
   if (words.followUpOpener) return true;
   // A fragment that names only a year, a column or a subject: "2027?", "budget då?", "Bryggan?".
   return (

@@ -199,7 +199,7 @@ function countedThing({ tokens, phrasing }: QuestionWords): string | undefined {
 }
 
 const PERSON_WORDS =
-  /^(styrelseledamot|ledamot|ledamoten|ledamoter|person|personer|deltagare|anstalld|medarbetare|invanare|individ|capita|member|participant)$/;
+  /^(styrelseledamot|ledamot|ledamoten|ledamoter|ersattare|person|personer|deltagare|anstalld|medarbetare|invanare|individ|capita|member|participant)$/;
 const SUM_WORDS = /^(totalt|sammanlagt|sammanlagd|sammanlagda|tillsammans|summerat|summerad|summerade|altogether|combined)$/;
 
 const has = (tokens: readonly string[], ...phrase: string[]) => tokens.some((_, i) => phrase.every((p, k) => tokens[i + k] === p));
@@ -216,7 +216,19 @@ function severalYearsSummed(words: QuestionWords): boolean {
   return words.years.length >= 2 || period;
 }
 
-const PERIODS: ReadonlySet<string> = new Set(['manad', 'manaden', 'vecka', 'veckan', 'dag', 'timme', 'kvartal', 'halvar', 'mote', 'sammantrade']);
+const PERIODS: ReadonlySet<string> = new Set([
+  'manad',
+  'manaden',
+  'vecka',
+  'veckan',
+  'dag',
+  'timme',
+  'kvartal',
+  'halvar',
+  'mote',
+  'styrelsemote',
+  'sammantrade',
+]);
 
 const ORDINALS = /^(forsta|andra|tredje|fjarde|sista|senaste|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|\d{1,2})$/;
 

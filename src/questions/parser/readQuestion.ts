@@ -134,7 +134,10 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // "hur mycket lägre är det än 2026?": a comparison with a year is a change between years.
   const yearAt = (i: number) => /^(20\d\d|forra|nasta|ifjol)$/.test(tokens[i] ?? '') || (tokens[i] === 'i' && /^(ar|fjol)$/.test(tokens[i + 1] ?? ''));
   const comparedWithYear =
-    (tokens.some((t) => COMPARATIVES.test(t)) && tokens.some((t, i) => /^(an|than)$/.test(t) && yearAt(i + 1))) ||
+    // ("är det mer eller mindre än i år?": the comparatives are the question's own words.)
+    (tokens.some((t) => COMPARATIVES.test(t)) &&
+      tokens.some((t, i) => /^(an|than)$/.test(t) && yearAt(i + 1)) &&
+      tokens.every((t, i) => !COMPARATIVES.test(t) || Boolean(used.add(i)))) ||
     // "Hur mycket får Bryggan 2027 jämfört med 2026?", "… jämfört med i år?": a year compared with a year.
     tokens.some((t, i) => {
       if (!/^(jamfort|jamfor|compared)$/.test(t) || !/^(med|with|to)$/.test(tokens[i + 1] ?? '') || !yearAt(i + 2)) return false;
@@ -273,6 +276,16 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     amount = yearOrAmount.amount;
     years.delete(yearOrAmount.year);
   }
+  // "hur mycket har vi i prognosen för 2026 efter överföringen från 2025?": what follows "efter" qualifies the figure asked.
+  tokens.forEach((t, i) => {
+    if (t !== 'efter' || measures.length < 2) return;
+    const after = (k: number) => k > i && k <= i + 2;
+    const qualifier = measures.filter((m) => (cuedAt.get(m) ?? []).length > 0 && (cuedAt.get(m) ?? []).every(after));
+    if (qualifier.length === 0 || qualifier.length === measures.length) return;
+    measures = measures.filter((m) => !qualifier.includes(m));
+    const from = tokens.slice(i + 1, i + 5).findIndex((u, k) => u === 'fran' && /^20\d\d$/.test(tokens[i + 2 + k] ?? ''));
+    if (from >= 0 && years.size > 1) years.delete(Number(tokens[i + 2 + from]));
+  });
   // "har den ändrats sedan 2024?": from that year to this one.
   if (
     difference &&
