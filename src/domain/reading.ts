@@ -46,6 +46,12 @@ export const FORBUND_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
   'endingInitiatives',
 ]);
 
+/** Measures only closed years have: the balance sheet, and what the insatser used. */
+export const CLOSED_YEAR_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['soliditet', 'kassalikviditet', 'equity', 'unused', 'actual', 'utilisation']);
+
+/** Measures a closed year's annual report also gives, so a change from last year to this can be shown. */
+export const ANNUAL_REPORT_TOTALS: ReadonlySet<Measure> = new Set<Measure>(['result', 'income', 'costs', 'remaining']);
+
 /** Measures that need an insats or a ledger line to be named. */
 export const SUBJECT_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['line', 'endDate', 'startDate', 'share']);
 

@@ -4,7 +4,7 @@ import { ColumnTotals, computeLedgerTotals, latestEstimateColumn } from '../../f
 import { formatKr, formatTkr, formatTkrChange } from '../../format/swedish';
 import { Fact, Reply } from '../../cards/viewModels';
 import { QuestionContext, currentYearOf } from '../context';
-import { FORBUND, Reading } from '../../domain/reading';
+import { ANNUAL_REPORT_TOTALS, FORBUND, Reading } from '../../domain/reading';
 import {
   AdjustedLookup,
   Note,
@@ -302,9 +302,10 @@ async function closedYearChange(
   snapshot: LedgerSnapshot | undefined,
 ): Promise<Reply | undefined> {
   // A column named is the table year's ("har kostnaderna ökat i prognosen för 2026?"); no closed year has one.
-  if (!CLOSED_YEAR_CHANGES.has(reading.measure) || first >= currentYearOf(ctx) || (reading.column && last < currentYearOf(ctx))) return undefined;
+  if (!ANNUAL_REPORT_TOTALS.has(reading.measure) || first >= currentYearOf(ctx) || (reading.column && last < currentYearOf(ctx))) return undefined;
   const outcome = async (year: number) => {
     const report = await ctx.repos.financeFacts.getAnnualReport(ctx.associationId, year);
+    // A closed year's beslutsutrymme is what it ended with: eget kapital less the bound reserve fund.
     const left = report?.equity !== undefined && report.reserveFund !== undefined ? report.equity - report.reserveFund : undefined;
     const value =
       reading.measure === 'result'
@@ -346,8 +347,6 @@ async function closedYearChange(
 }
 
 const OUTCOME_MEASURES: ReadonlySet<string> = new Set(['result', 'income', 'costs']);
-/** A closed year's beslutsutrymme is what it ended with: eget kapital less the bound reserve fund. */
-const CLOSED_YEAR_CHANGES: ReadonlySet<string> = new Set([...OUTCOME_MEASURES, 'remaining']);
 const COLUMN_WORDS: Readonly<Record<ColumnKind, string>> = { budget: 'någon budget', forecast: 'någon prognos', preliminary: 'någon preliminär budget' };
 
 /** A year no table covers: a closed year is answered from its annual report, else the years that have the measure. */

@@ -4,6 +4,9 @@ import { clauseLayout } from './clauses';
 /** The amounts a question names ("500 tkr", "1,2 mkr", "300 000 kr"), and which of them grant nothing. */
 
 const AMOUNT = /(\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](\d+))?\s*(tkr|mkr|kr|kronor|miljoner|miljon|tusen|k)\b/g;
+/** The same pattern to take every amount out of a text, and to test a text for one: built once, not per question. */
+const ALL_AMOUNTS = new RegExp(AMOUNT.source, 'gi');
+const AN_AMOUNT = new RegExp(AMOUNT.source, 'i');
 const UNIT_FACTOR: Readonly<Record<string, number>> = {
   tkr: 1000,
   tusen: 1000,
@@ -52,7 +55,7 @@ export function readAmounts(lower: string, quotedOnly: boolean): Amounts {
 
 /** Amounts are not years: "2 000 tkr" names no year 2000. "Min framtid 2027 tkr" does, unless something is granted. */
 export function dropAmounts(s: string): string {
-  return s.replace(new RegExp(AMOUNT.source, 'gi'), (m: string, digits: string, decimals: string | undefined, unit: string) =>
+  return s.replace(ALL_AMOUNTS, (m: string, digits: string, decimals: string | undefined, unit: string) =>
     looksLikeYear([m, digits, decimals, unit.toLowerCase()]) ? ` ${digits} ` : ' ',
   );
 }
@@ -67,7 +70,7 @@ export function onlyStated(lower: string): boolean {
   return (
     !GRANTING.test(lower) &&
     !POINTS_BACK.test(asking) &&
-    !new RegExp(AMOUNT.source, 'i').test(asking) &&
+    !AN_AMOUNT.test(asking) &&
     (NOT_GRANTED.test(lower.slice(0, lower.length - asking.length)) || /\bi dagsläget\b|\bjust nu\b/.test(asking))
   );
 }

@@ -1,6 +1,6 @@
 import { ColumnKind } from '../../domain/ledger';
-import { FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES } from '../../domain/reading';
-import { STOP_WORDS } from './lexicon';
+import { CLOSED_YEAR_MEASURES, FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES } from '../../domain/reading';
+import { COLUMN_CUES, STOP_WORDS } from './lexicon';
 import { questionTokens } from './text';
 import { QuestionWords } from './readQuestion';
 import { SubjectEntity, SubjectMatch } from './subjects';
@@ -95,7 +95,7 @@ export function mergeFollowUp(
   const year = previous.years.length === 1 ? (previous.years[0] as number) : undefined;
   const unsuited =
     year !== undefined &&
-    (TABLE_YEAR_MEASURES.has(named as Measure) ? year < ctx.currentYear : CLOSED_YEAR_ONLY.has(named as Measure) && year >= ctx.currentYear);
+    (TABLE_YEAR_MEASURES.has(named as Measure) ? year < ctx.currentYear : CLOSED_YEAR_MEASURES.has(named as Measure) && year >= ctx.currentYear);
   if (
     otherFamily &&
     year !== undefined &&
@@ -123,7 +123,7 @@ export function mergeFollowUp(
   // "förbrukningsgrad Samordnat stöd 2025" then "och hur mycket har de 2027?": money for a year that has no utfall yet is its budget.
   if (
     measure === undefined &&
-    CLOSED_YEAR_ONLY.has(previous.measure) &&
+    CLOSED_YEAR_MEASURES.has(previous.measure) &&
     previous.subject.kind === 'line' &&
     words.years.length > 0 &&
     words.years.every((y) => y > ctx.currentYear) &&
@@ -173,9 +173,8 @@ export function mergeFollowUp(
   return followUpReading(words, { ...rest, measure: nextMeasure, subject }, measure);
 }
 
-/** Measures whose years are the table's (this year on), and those only closed years have. */
+/** Measures whose years are the table's (this year on). */
 const TABLE_YEAR_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'remainingAfterApplications', 'carriedIn', 'whatIf']);
-const CLOSED_YEAR_ONLY: ReadonlySet<Measure> = new Set<Measure>(['soliditet', 'kassalikviditet', 'equity', 'unused', 'actual', 'utilisation']);
 
 /** Measures that list insatser: their stored subject is the first of the list, for "och hur mycket får den?". */
 const LIST_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['ranking', 'fundedInitiatives', 'endingInitiatives']);
@@ -203,7 +202,7 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
   if (words.columns.length > 1 && words.years.length === 0) {
     // "minskar prognosen jämfört med budgeten?": the column compared with is the base.
     const against = words.tokens.findIndex((t) => /^(jamfort|jamfor|mot|an|vs|versus)$/.test(t));
-    const baseLast = against >= 0 && words.tokens.slice(against + 1, against + 3).some((t) => COLUMN_WORD[words.columns[1] as ColumnKind].test(t));
+    const baseLast = against >= 0 && words.tokens.slice(against + 1, against + 3).some((t) => namesColumn(t, words.columns[1] as ColumnKind));
     const [from, to] = (baseLast ? [words.columns[1], words.columns[0]] : words.columns) as [ColumnKind, ColumnKind];
     return { kind: 'reading', reading: { ...withoutColumns(next), column: from, compareWith: to, ...(words.difference ? { difference: true } : {}) } };
   }
@@ -247,11 +246,8 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
   };
 }
 
-const COLUMN_WORD: Readonly<Record<ColumnKind, RegExp>> = {
-  budget: /^(budget|budgeten|bu)$/,
-  forecast: /^(prognos|prognosen|prog)$/,
-  preliminary: /^(prel|preliminar|preliminara)$/,
-};
+/** A word the lexicon reads as that column ("budgeten", "prog", "prel"). */
+const namesColumn = (word: string, kind: ColumnKind) => COLUMN_CUES.some(([k, phrases]) => k === kind && phrases.some((p) => p.length === 1 && p[0] === word));
 
 function withoutColumns(reading: Reading): Reading {
   const { column: _c, compareWith: _w, difference: _d, yearsBefore: _y, ...rest } = reading;

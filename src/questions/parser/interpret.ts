@@ -1,5 +1,5 @@
 import { ColumnKind } from '../../domain/ledger';
-import { FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES } from '../../domain/reading';
+import { ANNUAL_REPORT_TOTALS, FORBUND, FORBUND_MEASURES, Measure, Reading, SUBJECT_MEASURES } from '../../domain/reading';
 import { MINE_CUES, NEGATIONS, OVERVIEW_WORDS } from './lexicon';
 import { outsideTheData } from './outsideTheData';
 import { Meaning, meaningOf } from './meanings';
@@ -275,8 +275,6 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   return own && result.kind === 'reading' ? { kind: 'reading', reading: { ...result.reading, own: true } } : result;
 }
 
-const OUTCOMES: ReadonlySet<Measure> = new Set<Measure>(['result', 'income', 'costs', 'remaining']);
-
 function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionWords, ctx: InterpretContext): Interpretation {
   // "ökar vår budget till nästa år?", "hur mycket minskar kostnaderna 2027?": the change from the year before.
   // Not a grant ("minskar beslutsutrymmet 2027 om vi beviljar 500 tkr?"), two measures ("skillnaden mellan intäkter och
@@ -287,8 +285,8 @@ function reading(partial: Pick<Reading, 'measure' | 'subject'>, words: QuestionW
     words.difference &&
     words.years.length === 1 &&
     ((words.years[0] as number) > ctx.currentYear ||
-      (words.years[0] === ctx.currentYear && OUTCOMES.has(partial.measure)) ||
-      ((words.years[0] as number) < ctx.currentYear && OUTCOMES.has(partial.measure) && partial.measure !== 'remaining')) &&
+      (words.years[0] === ctx.currentYear && ANNUAL_REPORT_TOTALS.has(partial.measure)) ||
+      ((words.years[0] as number) < ctx.currentYear && ANNUAL_REPORT_TOTALS.has(partial.measure) && partial.measure !== 'remaining')) &&
     words.columns.length < 2 &&
     words.amount === undefined &&
     partial.measure !== 'whatIf' &&

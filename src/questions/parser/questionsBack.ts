@@ -1,4 +1,4 @@
-import { FORBUND, Measure, Reading } from '../../domain/reading';
+import { CLOSED_YEAR_MEASURES, FORBUND, Measure, Reading } from '../../domain/reading';
 import { STOP_WORDS } from './lexicon';
 import { QuestionWords } from './readQuestion';
 import { SubjectEntity } from './subjects';
@@ -150,7 +150,9 @@ export function whichYear(measure: Measure, ctx: InterpretContext, explain: bool
   const what = MEASURE_WORDS[measure] ?? OTHER_MEASURE_WORDS[measure] ?? 'siffran';
   const ask = explain ? `hur räknas ${what}` : what;
   // Closed-year measures have figures for the years before this one; the table's for this year on.
-  const years = CLOSED_YEAR_MEASURES.has(measure) ? [1, 2, 3].map((k) => ctx.currentYear - k) : [0, 1, 2].map((k) => ctx.currentYear + k);
+  // (A member's own fee is known for closed years only, too.)
+  const years =
+    CLOSED_YEAR_MEASURES.has(measure) || measure === 'membershipFee' ? [1, 2, 3].map((k) => ctx.currentYear - k) : [0, 1, 2].map((k) => ctx.currentYear + k);
   return {
     kind: 'clarify',
     message: `Jag minns bara din senaste fråga, och den gällde något annat. Vilket år menar du?`,
@@ -165,15 +167,6 @@ const OTHER_MEASURE_WORDS: Partial<Record<Measure, string>> = {
   membershipFee: 'medlemsavgift',
   line: 'budget',
 };
-const CLOSED_YEAR_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
-  'soliditet',
-  'kassalikviditet',
-  'equity',
-  'unused',
-  'actual',
-  'utilisation',
-  'membershipFee',
-]);
 
 /** "Och för den insatsen jag frågade om först?": only the last reading is kept. */
 export const EARLIER_QUESTION: Interpretation = {

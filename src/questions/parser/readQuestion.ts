@@ -133,17 +133,14 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const help = tokens.length <= 4 && markAll(tokens, HELP_CUES, used);
   // "hur mycket lägre är det än 2026?": a comparison with a year is a change between years.
   const yearAt = (i: number) => /^(20\d\d|forra|nasta|ifjol)$/.test(tokens[i] ?? '') || (tokens[i] === 'i' && /^(ar|fjol)$/.test(tokens[i + 1] ?? ''));
-  const comparedWithYear =
-    // ("är det mer eller mindre än i år?": the comparatives are the question's own words.)
-    (tokens.some((t) => COMPARATIVES.test(t)) &&
-      tokens.some((t, i) => /^(an|than)$/.test(t) && yearAt(i + 1)) &&
-      tokens.every((t, i) => !COMPARATIVES.test(t) || Boolean(used.add(i)))) ||
-    // "Hur mycket får Bryggan 2027 jämfört med 2026?", "… jämfört med i år?": a year compared with a year.
-    tokens.some((t, i) => {
-      if (!/^(jamfort|jamfor|compared)$/.test(t) || !/^(med|with|to)$/.test(tokens[i + 1] ?? '') || !yearAt(i + 2)) return false;
-      used.add(i).add(i + 1);
-      return true;
-    });
+  const comparatives = tokens.flatMap((t, i) => (COMPARATIVES.test(t) ? [i] : []));
+  const thanAYear = comparatives.length > 0 && tokens.some((t, i) => /^(an|than)$/.test(t) && yearAt(i + 1));
+  // "Hur mycket får Bryggan 2027 jämfört med 2026?", "… jämfört med i år?": a year compared with a year.
+  const comparedAt = tokens.findIndex((t, i) => /^(jamfort|jamfor|compared)$/.test(t) && /^(med|with|to)$/.test(tokens[i + 1] ?? '') && yearAt(i + 2));
+  // ("är det mer eller mindre än i år?": the comparing words are the question's own, not a name.)
+  if (thanAYear) comparatives.forEach((i) => used.add(i));
+  if (comparedAt >= 0) used.add(comparedAt).add(comparedAt + 1);
+  const comparedWithYear = thanAYear || comparedAt >= 0;
   // "och hur mycket mer får de 2028?": how much more than the year before.
   // "hur många miljoner går Samordnat stöd ner från 2026 till 2027?": the verb's particle stands after the subject.
   // ("ta upp på mötet", "följa upp" and "går det upp eller ner?" ask no change of a figure.)
