@@ -59,13 +59,15 @@ async function main() {
   await run('beslutsutrymme 2026?', 4, 25); // warm up JIT, connections, SDK caches
   await run('ping', 4, 25);
 
-  const before = embedded.requestCount();
   const questions = 200;
-  await run('beslutsutrymme 2026?', 1, questions);
-  const cosmosPerQuestion = (embedded.requestCount() - before) / questions;
-  const beforeEcho = embedded.requestCount();
-  await run('ping', 1, questions);
-  const cosmosPerEcho = (embedded.requestCount() - beforeEcho) / questions;
+  const countRequests = async (text: string) => {
+    const [requests, writes] = [embedded.requestCount(), embedded.writeCount()];
+    await run(text, 1, questions);
+    const written = (embedded.writeCount() - writes) / questions;
+    return { all: (embedded.requestCount() - requests) / questions, reads: (embedded.requestCount() - requests) / questions - written, writes: written };
+  };
+  const perQuestion = await countRequests('beslutsutrymme 2026?');
+  const perEcho = await countRequests('ping');
 
   // Question and echo alternate within each round, so a noisy neighbour slows both; the medians of the rounds are printed.
   const rows: string[] = [];
@@ -99,7 +101,9 @@ async function main() {
   );
   console.log('|---|---|---|---|---|---|---|');
   rows.forEach((r) => console.log(r));
-  console.log(`\nCosmos requests per "beslutsutrymme 2026?" question: ${cosmosPerQuestion.toFixed(2)} (per echo turn: ${cosmosPerEcho.toFixed(2)})`);
+  const split = (c: typeof perQuestion) => `${c.all.toFixed(2)} (${c.reads.toFixed(2)} reads, ${c.writes.toFixed(2)} writes)`;
+  console.log(`\nCosmos requests per "beslutsutrymme 2026?" question: ${split(perQuestion)}; per echo turn: ${split(perEcho)}`);
+  console.log(`Reads the question makes beyond the echo turn's: ${(perQuestion.reads - perEcho.reads).toFixed(2)}`);
   console.log(`Peak RSS of this process (bot + embedded Cosmos + this client): ${peakRssMb.toFixed(0)} MB`);
   console.log(
     `RSS of the bot's own process (node dist/src/index.js with its embedded Cosmos) under the same load: ${botRss.afterMb.toFixed(0)} MB after, ${botRss.peakMb.toFixed(0)} MB peak`,

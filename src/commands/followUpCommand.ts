@@ -8,6 +8,20 @@ import { hasRole } from '../roles/roleDirectory';
 import { quarterKey } from '../domain/quarters';
 import { exportOfferReply, followUpOffer } from '../exports/exportOfferView';
 import { CommandHandler } from './types';
+import { Measure } from '../domain/reading';
+
+/** The förbund's own figures, which the follow-up's tables do not show. */
+const FORBUND_FIGURES: ReadonlySet<Measure> = new Set<Measure>([
+  'remaining',
+  'whatIf',
+  'carriedIn',
+  'result',
+  'income',
+  'costs',
+  'soliditet',
+  'equity',
+  'reserveFund',
+]);
 
 // Which measures a question names does not depend on the current year, which only places "nästa år".
 const ANY_YEAR = 2026;
@@ -16,7 +30,7 @@ const ANY_YEAR = 2026;
 export const followUpCommand: CommandHandler = {
   name: 'uppföljning',
   // "Tabell 3 i uppföljningen – vad blev vår förbrukningsgrad förra året?", "I uppföljningen står …, men när slutar Bryggan?":
-  // the follow-up cited as the source of a figure asked is a budget question.
+  // the follow-up cited as the source of a figure asked, or named only in a statement before it, is a budget question.
   matches: (text) => {
     const said = normalize(text);
     if (!/\b(uppfoljning|uppfoljningen|halvarsuppfoljning)\b/.test(said)) return false;
@@ -24,7 +38,14 @@ export const followUpCommand: CommandHandler = {
       /\b(i|enligt|fran) (er |ert |den |var )?(tabell \d+ i )?uppfoljning(en)?\b|\btabell \d+ i uppfoljningen\b|\buppfoljningen (star|sager|visar|anger)\b/.test(
         said,
       );
-    return !(cited && readQuestionWords(text, ANY_YEAR).measures.some((m) => m !== 'line'));
+    const words = readQuestionWords(text, ANY_YEAR);
+    // "Nu när höstens uppföljning är klar undrar jag: hur mycket har vi kvar att bevilja?": said only before the question.
+    const onlyBefore = words.tokens.every((t, i) => !/^(uppfoljning|uppfoljningen|halvarsuppfoljning)$/.test(t) || i < words.contextEnd);
+    return !(
+      (cited && words.measures.some((m) => m !== 'line')) ||
+      // (a list asked after it, "uppföljning kvartal 3 2026, vilka insatser är röda?", is the follow-up's.)
+      (onlyBefore && words.measures.some((m) => FORBUND_FIGURES.has(m)))
+    );
   },
   async handle(input, deps) {
     if (!hasRole(input.user, 'kansli', 'forbundschef', 'ersattare', 'styrelse'))

@@ -60,7 +60,10 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
   // names (or a ranking or total over all) is the one asked.
   if (words.contextEnd > 0 || words.aside.size > 0) {
     const context = new Set([...words.tokens.keys()].filter((i) => words.used.has(i) || i < words.contextEnd || words.aside.has(i)));
-    const asked = matchSubjects(words.tokens, context, subjects);
+    const askedAlone = matchSubjects(words.tokens, context, subjects);
+    // "Jag är lokussamordnare i Älvkarleby. Hur mycket får lokussamordnartjänsten här?": the statement's owner picks among the names asked.
+    const narrowed = askedAlone.candidates.filter((c) => c.owner !== undefined && match.owners.includes(c.owner));
+    const asked = askedAlone.candidates.length > 1 && narrowed.length === 1 ? { ...askedAlone, candidates: narrowed } : askedAlone;
     // "Vi funderar på att söka för Växtkraft. Hur stort är beslutsutrymmet 2027?": a measure only the förbund has is about the förbund.
     // "Vi på regionen vill veta: vad blev förbundets resultat 2025?": the förbund named in the question is the subject.
     const forbundNamed = words.contextEnd > 0 && words.tokens.slice(words.contextEnd).some((t) => t === 'forbundets' || t === 'forbundet');

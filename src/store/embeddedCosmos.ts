@@ -40,6 +40,8 @@ export interface EmbeddedCosmos {
   readonly key: string;
   /** HTTP requests served so far (for benchmarks: Cosmos round trips per turn). */
   requestCount(): number;
+  /** Of those, the writes (the rest are point reads and queries). */
+  writeCount(): number;
   /** False while the journal cannot be written (a full disk): every request gets 503 until it can. */
   writable(): boolean;
   close(): Promise<void>;
@@ -91,10 +93,12 @@ export async function startEmbeddedCosmos(dataDir: string, port = 0, options: Em
   // A fresh key per process unless one is given: another local process (or a page in a browser) cannot write without it.
   const key = options.key ?? randomBytes(64).toString('base64');
   let requests = 0;
+  let writes = 0;
   // Bumped when a write fails: a request that began before cannot have its change journaled.
   const state = { epoch: 0, recovering: false };
   const server = http.createServer((req, res) => {
     requests += 1;
+    if (isWrite(req)) writes += 1;
     if (!isSignedWith(key, req)) {
       res.statusCode = 401;
       res.setHeader('content-type', 'application/json');
@@ -155,6 +159,7 @@ export async function startEmbeddedCosmos(dataDir: string, port = 0, options: Em
     endpoint,
     key,
     requestCount: () => requests,
+    writeCount: () => writes,
     writable: () => !journal.failed && !state.recovering,
     async close() {
       clearInterval(recovery);

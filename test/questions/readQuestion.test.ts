@@ -496,3 +496,84 @@ describe('routing of a question that names a command word', () => {
     assert.equal(findCommand('Om jag fattar delegationsbeslut på 250 tkr i år, vad återstår av beslutsutrymmet?').name, 'budgetfråga');
   });
 });
+
+describe('what the sets of stop 24 found', () => {
+  const subjectId = (r: Reading) => (r.subject.kind === 'line' ? r.subject.id : r.subject.kind);
+  const own = subjects.filter((s) => s.id === 'vaxtkraft');
+  const asInsatsansvarig = (text: string) => {
+    const words = readQuestionWords(text, Y);
+    return interpret(words, matchSubjects(words.tokens, words.used, subjects), { currentYear: Y, ownInitiatives: own });
+  };
+
+  it('keeps a figure the user only checks out of the reading, and reads the chat words for millions', () => {
+    assert.equal(reading('vi har väl typ 3 miljoner kvar? stämmer det?').measure, 'remaining');
+    assert.equal(reading('vi har väl typ 2,8 mille att röra oss med nästa år, eller?').measure, 'remaining');
+    assert.deepEqual(reading('hur mycket kostade allt 2025? kostnaderna var väl typ 22 mille, stämmer det?').years, [2025]);
+    assert.equal(readQuestionWords('om styrelsen säger ja till en ansökan på 1,2 mille för 2027', Y).amount, 1_200_000);
+    assert.equal(readQuestionWords('om vi beviljar typ 500 000 till en ny insats i år', Y).amount, 500_000);
+    assert.equal(readQuestionWords('om vi beviljar 24 180 2026', Y).amount, undefined);
+  });
+
+  it('reads a change of a heading named first, from the column compared with, and "mer eller mindre"', () => {
+    const costs = reading('S:a kostnader 2026 – vad är skillnaden mellan budget och prognos?');
+    assert.deepEqual([costs.measure, costs.column, costs.compareWith, costs.difference], ['costs', 'budget', 'forecast', true]);
+    const adjusted = reading('Förvaltningen: hur mycket har prognosen 2026 justerats jämfört med budgeten?');
+    assert.deepEqual([adjusted.column, adjusted.compareWith, adjusted.difference], ['budget', 'forecast', true]);
+    assert.ok(!reading('Vad var budgeterat för Förvaltning 2026 innan prognosen justerades?').difference);
+    assert.equal(reading('Intäkterna 2028 är 23 490 tkr – vad landar kostnaderna på samma år?').measure, 'costs');
+    const more = reading('blir det mer eller mindre 2027?', reading('Vad får Framsteget i Håbo 2026?'));
+    assert.deepEqual([more.difference, more.years], [true, [2026, 2027]]);
+    const heby = reading('Vad skiljer mellan budget och prognos för Hebys insats i år?');
+    assert.deepEqual([subjectId(heby), heby.difference], ['plattform-heby', true]);
+    const both = reading('hur stor är skillnaden mellan de två åren?', reading('och 2025?', reading('Verksamhetens resultat 2021?')));
+    assert.deepEqual([both.measure, both.years, both.difference], ['result', [2021, 2025], true]);
+    const them = reading('hur stor är skillnaden mellan budget och prognos för dem i år?', reading('Hur mycket får Plattform för individstöd i Heby 2026?'));
+    assert.deepEqual([them.column, them.compareWith, them.difference], ['budget', 'forecast', true]);
+  });
+
+  it('reads names, results and dates the way the förbund writes them', () => {
+    assert.equal(subjectId(reading('Hur mycket lägger förbundet på samtliga insatser tillsammans i år?')), 'samverkansinsatser');
+    assert.equal(reading('Hur mycket betalade vi faktiskt ut till insatserna 2025?').measure, 'actual');
+    assert.deepEqual([reading('gick vi plus 2025? hur mycket i så fall').measure, reading('vi gick väl back 2024? hur mycket?').years], ['result', [2024]]);
+    const last = reading('Vilken är sista dagen som Uppsalas lokussamordnare är finansierad?');
+    assert.deepEqual([last.measure, subjectId(last)], ['endDate', 'lokus-uppsala']);
+    assert.equal(reading('Hur länge har Plattform för individstöd pågått, när startade den?').measure, 'startDate');
+    assert.equal(read('isa 2027').kind, 'clarify');
+    assert.equal(subjectId(reading('förv ISA 2027')), 'administration-forvaltning-isa');
+    assert.equal(subjectId(reading('Hur mycket går till Region Uppsalas ESF-samordning RegExPro i år?')), 'regexpro');
+    assert.equal(read('vad kostar lokussamordnartjänsten nästa år?').kind, 'clarify');
+    assert.equal(reading('prog heby 2026').column, 'forecast');
+    assert.equal(reading('o 2027', reading('totala kostnader 2026')).years[0], 2027);
+    assert.equal(read('bu 2027').kind, 'clarify');
+    const total = reading('och alla medlemmar totalt?', reading('medlemsavg knivsta 2025'));
+    assert.equal(total.subject.kind, 'forbund');
+    assert.equal(reading('hur stor del av budgeten förbrukade de 2025?', reading('Bryggan 2026')).measure, 'utilisation');
+    assert.equal(reading('och vad ligger den på för 2026?', reading('Soliditet 2025?')).measure, 'soliditet');
+    assert.equal(reading('jag menar för 2025', reading('vad betalar Knivsta i medlemsavgift?')).years[0], 2025);
+  });
+
+  it('keeps the förbund\'s beslutsutrymme the förbund\'s when an insatsansvarig says "vi"', () => {
+    const room = asInsatsansvarig('finns det beslutsutrymme nästa år om vi vill söka förlängning?');
+    assert.deepEqual(room.kind === 'reading' ? [room.reading.measure, room.reading.subject.kind] : room.kind, ['remaining', 'forbund']);
+    const granted = asInsatsansvarig('Hur mycket är vi beviljade för nästa år?');
+    assert.equal(granted.kind === 'reading' && granted.reading.subject.kind === 'line' ? granted.reading.subject.id : granted.kind, 'vaxtkraft');
+  });
+
+  it('says what the data does not hold', () => {
+    for (const text of [
+      'hur mycket egenfinansierar Enköping i Växtkraft?',
+      'vad tycker kansliet om vår senaste kvartalsrapport?',
+      'Hur stora blev de finansiella intäkterna från fonden och bankkontona 2025?',
+      'Hur ser prognosen för arbetslösheten i länet ut 2027?',
+      'hur stor är Arbetsförmedlingens egen budget för 2026?',
+      'Hur mycket ESF-medel har hela ISA-projektet fått, alla parter sammanlagt?',
+    ])
+      assert.equal(read(text).kind, 'notUnderstood', text);
+    assert.equal(reading('I femårsöversikten i bilaga 4.1: vad var verksamhetens resultat 2024, det vill säga före finansiella poster?').measure, 'result');
+  });
+
+  it("takes a question about the förbund's figures after a statement about the uppföljning", () => {
+    assert.equal(findCommand('Nu när höstens uppföljning är klar undrar jag: hur mycket har förbundet kvar att bevilja i år?').name, 'budgetfråga');
+    assert.equal(findCommand('uppföljning kvartal 3 2026, vilka insatser är röda?').name, 'uppföljning');
+  });
+});

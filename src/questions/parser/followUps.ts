@@ -105,12 +105,17 @@ export function mergeFollowUp(
   )
     return whichYear(named, ctx, words.explain);
   // "hur stor andel av kostnaderna är det?": a share of the subject asked about before.
-  const shareOfPrevious = words.measures.includes('share') && (found.length > 0 || previous.subject.kind === 'line');
-  const measure = shareOfPrevious ? 'share' : named === 'line' && found.length === 0 && words.columns.length > 0 ? undefined : named;
+  // ("hur stor del av budgeten förbrukade de 2025?": a share of its own budget used is the förbrukningsgrad.)
+  const shareOfPrevious = words.measures.includes('share') && named !== 'utilisation' && (found.length > 0 || previous.subject.kind === 'line');
+  // "Soliditet 2025?" then "och vad ligger den på för 2026?": where a figure lies asks for the same figure.
+  const whereItLies = (words.measureAt.get('line') ?? []).every((i) => /^(ligger|landar|hamnar)$/.test(words.tokens[i] ?? ''));
+  const measure = shareOfPrevious ? 'share' : named === 'line' && found.length === 0 && (words.columns.length > 0 || whereItLies) ? undefined : named;
   // The answer to "Menade du …?": the name or owner now given picks one of the candidates asked about.
   const previousName = previous.subject.kind === 'line' ? previous.subject.name.replace(/ \(.*\)$/, '') : undefined;
   // "lokussamordnaren i Älvkarleby" then "och den i Uppsala?": the one named like the last.
-  const sameName = found.length > 1 && previousName ? found.filter((c) => c.name === previousName) : [];
+  // ("vad kostar förvaltningen?" then "och ISA-delen?": the one whose name goes on from the last.)
+  const sameName =
+    found.length > 1 && previousName ? found.filter((c) => c.name === previousName).concat(found.filter((c) => c.name.startsWith(`${previousName} `))) : [];
   // "Förstärkt stöd i Älvkarleby" then "och deras lokussamordnare?": the one of the same owner.
   const previousOwner = previous.subject.kind === 'line' ? /\(([^)]+)\)$/.exec(previous.subject.name)?.[1] : undefined;
   const sameOwner =
@@ -132,9 +137,11 @@ export function mergeFollowUp(
     nextMeasure = 'line';
   if (nextMeasure === 'membershipFee') {
     const member = memberSubject(words, match);
+    // "och alla medlemmar totalt?": the total, not the member asked about before.
+    const total = words.tokens.some((t) => /^(totalt|sammanlagt|alla|samtliga|tillsammans)$/.test(t));
     return followUpReading(
       words,
-      { ...previous, measure: nextMeasure, subject: member.kind === 'forbund' && previous.subject.kind === 'member' ? previous.subject : member },
+      { ...previous, measure: nextMeasure, subject: member.kind === 'forbund' && previous.subject.kind === 'member' && !total ? previous.subject : member },
       measure,
     );
   }
@@ -199,12 +206,14 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
   const shifted = words.yearShift !== undefined ? next.years.map((y) => y + (words.yearShift as number)) : undefined;
   const years = words.years.length > 0 ? words.years : (shifted ?? next.years);
   // "skillnaden mellan budget och prognos?" after an insats: both columns named, the first is the one compared from.
-  if (words.columns.length > 1 && words.years.length === 0) {
+  // ("… för dem i år?": one year named with them.)
+  if (words.columns.length > 1 && words.years.length <= 1) {
     // "minskar prognosen jämfört med budgeten?": the column compared with is the base.
     const against = words.tokens.findIndex((t) => /^(jamfort|jamfor|mot|an|vs|versus)$/.test(t));
     const baseLast = against >= 0 && words.tokens.slice(against + 1, against + 3).some((t) => namesColumn(t, words.columns[1] as ColumnKind));
     const [from, to] = (baseLast ? [words.columns[1], words.columns[0]] : words.columns) as [ColumnKind, ColumnKind];
-    return { kind: 'reading', reading: { ...withoutColumns(next), column: from, compareWith: to, ...(words.difference ? { difference: true } : {}) } };
+    const reading = { ...withoutColumns(next), years, column: from, compareWith: to };
+    return { kind: 'reading', reading: { ...reading, ...(words.difference ? { difference: true } : {}) } };
   }
   const comparing = words.columns.length > 0 && /^(jamfort|jamfor|mot|an|vs|versus)$/.test(words.tokens[0] ?? '') ? words.columns[0] : undefined;
   const { column: previousColumn, compareWith: _c, difference: _d, ...base } = next;

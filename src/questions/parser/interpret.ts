@@ -87,7 +87,9 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   // "Vi funderar på att söka … Hur stort är beslutsutrymmet?": a "vi" in a statement before the question is no "vår insats".
   // "förbundets totala kostnader, inte bara vår del": a "vår" after "inte" is not what is asked.
   const affirmed = words.tokens.map((t, i) => (words.tokens.slice(Math.max(0, i - 2), i).some((n) => NEGATIONS.has(n)) ? '' : t));
-  const mine = ctx.ownInitiatives.length > 0 && MINE_CUES.some((p) => findPhrase(affirmed.slice(words.contextEnd), p));
+  // "finns det beslutsutrymme nästa år om vi vill söka förlängning?": a förbund-only measure stays the förbund's.
+  const forbundOnly = words.measures.some((m) => m === 'remaining' || m === 'remainingAfterApplications');
+  const mine = ctx.ownInitiatives.length > 0 && !forbundOnly && MINE_CUES.some((p) => findPhrase(affirmed.slice(words.contextEnd), p));
   // "de tre största insatserna": in a list or a ranking, "insatserna" names no line of its own.
   const listing = words.measures.some((m) => m === 'ranking' || m === 'fundedInitiatives' || m === 'endingInitiatives');
   let candidates = listing ? match.candidates.filter((c) => c.id !== 'samverkansinsatser') : match.candidates;
@@ -122,6 +124,16 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   const followUp = ctx.previous && !restated && looksLikeFollowUp(words, match);
   if (followUp && ctx.previous) return mergeFollowUp(words, match, candidates, measure0, ctx.previous, ctx);
 
+  // "hur stor är Arbetsförmedlingens egen budget?": a member's own budget, which the förbund's data does not hold.
+  if (
+    words.tokens.some((t) => STATE_WORDS.test(t)) &&
+    words.tokens.some((t) => /^(egen|egna|eget|own)$/.test(t)) &&
+    words.tokens.some((t) => /^(budget|budgeten|budgetar)$/.test(t))
+  )
+    return {
+      kind: 'notUnderstood',
+      message: 'Jag har förbundets siffror, inte medlemmarnas egna budgetar. Fråga till exempel "medlemsavgift Försäkringskassan 2025".',
+    };
   // "vad har Enköpings kommun för total budget?": the kommun's own budget, which the förbund's data does not hold.
   if (
     !match.byName &&
@@ -170,7 +182,7 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     measure0 === 'line' &&
     candidates.length === 0 &&
     words.columns.length > 0 &&
-    !words.tokens.some((t) => t.startsWith('budget')) &&
+    !words.tokens.some((t) => t.startsWith('budget') || t === 'bu' || t === 'budg') &&
     unexplainedWords(words, match).length === 0
   )
     return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);

@@ -48,7 +48,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'actual',
     words(
-      'betalades ut|betalats ut|betalat ut|betalas ut|utbetalt|utbetalat|utbetalats|utbetalades|utbetalningar|utbetalningarna|nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|rekv|rekvirerar|rekvisitionerna|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|gjorde av med|gor av med|gick at|gatt at|spenderat|spenderade|actual|actuals|spent|spend|spends',
+      'betalades ut|betalade ut|betalade vi ut|betalade vi faktiskt ut|betalade forbundet ut|har vi faktiskt betalat ut|betalats ut|betalat ut|betalas ut|utbetalt|utbetalat|utbetalats|utbetalades|utbetalningar|utbetalningarna|nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|rekv|rekvirerar|rekvisitionerna|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|gjorde av med|gor av med|gick at|gatt at|spenderat|spenderade|actual|actuals|spent|spend|spends',
     ),
   ],
   [
@@ -117,7 +117,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'endDate',
     words(
-      'slutar|slutdatum|avslutas|avslutad|avslutades|tar slut|hur lange|pagar till|loper ut|loper|insatstid|insatstiden|upphor|sista dag|slut|ends|end|end date|finish|finishes|finished|slutade|slutat|till nar|fram till nar|till vilket datum|hur lange|gar ut|lopa ut|loper ut|pagar',
+      'slutar|slutdatum|avslutas|avslutad|avslutades|tar slut|hur lange|pagar till|loper ut|loper|insatstid|insatstiden|upphor|sista dag|sista dagen|sista datum|sista datumet|finansierad till|finansieras till|finansierad fram till|slut|ends|end|end date|finish|finishes|finished|slutade|slutat|till nar|fram till nar|till vilket datum|hur lange|gar ut|lopa ut|loper ut|pagar',
     ),
   ],
   [
@@ -129,7 +129,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'line',
     words(
-      'avsatt|avsatta|avsatts|lagger vi pa|lagger|kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prognostiserat|prognostiserad|cost|budgeted|forecast|get|gets|receive|receives|allocated',
+      'avsatt|avsatta|avsatts|lagger vi pa|lagger|kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prog|bu|prognostiserat|prognostiserad|cost|budgeted|forecast|get|gets|receive|receives|allocated',
     ),
   ],
 ];
@@ -192,10 +192,10 @@ export const EXPLAIN_CUES = words(
 );
 
 /** The first word(s) of a follow-up that changes one part of the last question. */
-export const FOLLOW_UP_OPENERS = words('och|men|nej|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
+export const FOLLOW_UP_OPENERS = words('och|o|men|nej|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
 
 export const DIFFERENCE_CUES = words(
-  'skillnaden|skillnad|diff|differens|differensen|okade|minskade|sjonk|vaxte|forandrades|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|krymper|krympt|krympa|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease|drop|drops|rise|rises|grow|grows|go down|go up',
+  'skillnaden|skillnad|justerats|mer eller mindre|mindre eller mer|hogre eller lagre|lagre eller hogre|diff|differens|differensen|okade|minskade|sjonk|vaxte|forandrades|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|krymper|krympt|krympa|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease|drop|drops|rise|rises|grow|grows|go down|go up',
 );
 
 export const HELP_CUES = words('hjalp|help|vad kan du|vad kan jag fraga|exempel|kommandon');
@@ -311,7 +311,7 @@ export const LINE_ALIASES: Readonly<Record<string, Phrases>> = {
   Förtroendevalda: words('fortroendevalda|fortroendevaldas|arvoden|arvodena|arvode|politikerna|politiker|styrelsearvoden|ledamoterna'),
   Medlemsavgifter: words('medlemsavgifter|medlemsavgifterna|medlemsintakter|avgifterna fran medlemmarna'),
   'Försäljning av tjänster': words('forsaljning av tjanster|forsaljning'),
-  'ESF medel ISA': words('esf medel|esf medlen|esf'),
+  'ESF medel ISA': words('esf medel isa|esf medlen isa|esf isa|esf medel|esf medlen|esf|isa'),
   'Ekonom projektstöd': words('ekonom projektstod|projektstod|projektstodet|ekonomstod'),
   Verksamhetsutvecklare: words('verksamhetsutvecklare|verksamhetsutvecklaren|verksamhetsutveckling'),
   'Kompetenshöjande insatser': words('kompetenshojande|kompetenshojande insatser|kompetensutveckling|utbildningsinsatser'),
@@ -335,7 +335,7 @@ export const AGGREGATE_LINES: readonly {
     name: 'S:a samverkansinsatser',
     group: 'initiative',
     phrases: words(
-      's a samverkansinsatser|summa samverkansinsatser|samverkansinsatser|samverkansinsatserna|samverkansinsatsernas|alla insatser totalt|alla insatser tillsammans|alla insatser|insatserna totalt|insatserna totalt|insatserna sammanlagt|insatserna tillsammans|alla insatserna|insatserna',
+      's a samverkansinsatser|summa samverkansinsatser|samverkansinsatser|samtliga insatser|samtliga insatserna|insatser tillsammans|insatser totalt|insatser sammanlagt|samverkansinsatserna|samverkansinsatsernas|alla insatser totalt|alla insatser tillsammans|alla insatser|insatserna totalt|insatserna totalt|insatserna sammanlagt|insatserna tillsammans|alla insatserna|insatserna',
     ),
   },
 ];

@@ -12,7 +12,7 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
     'Jag har inga siffror per deltagare, bara förbundets och insatsernas belopp per år. Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".',
   ],
   [
-    /^(egenfinansiering|egenfinansieringen|medfinansiering|medfinansieringen|motfinansiering|samfinansiering)$/,
+    /^(egenfinansier|medfinansier|motfinansier|samfinansier)/,
     'Jag har förbundets medel till insatserna, inte vad insatsägarna själva lägger in. Fråga till exempel "vad får En väg in 2027?".',
   ],
   [
@@ -20,8 +20,12 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
     'Jag har insatsernas och förbundets belopp per år, inte uppdelade på löner, lokaler och annat.',
   ],
   [
-    /^(ranta|rantan|rantor|rantorna|ranteintakter|ranteintakterna|rantekostnader|interest|rantefond|rantefonden|korttidsrantefond|kortrantefond|kortrantefonden)$/,
+    /^(ranta|rantan|rantor|rantorna|ranteintakter|ranteintakterna|rantekostnader|interest|rantefond|rantefonden|korttidsrantefond|kortrantefond|kortrantefonden|finansnetto|finansnettot|bank|banken|bankkonto|bankkontot|bankkontona|banksaldo|banksaldot)$/,
     'Jag har inte förbundets räntor eller placeringar, bara intäkter och kostnader i budgeten och årsredovisningens nyckeltal. Fråga till exempel "intäkter 2026" eller "eget kapital 2025".',
+  ],
+  [
+    /^(arbetsloshet|arbetslosheten|arbetslosa|sysselsattning|sysselsattningen|unemployment)$/,
+    'Jag har förbundets ekonomi och insatser, inte statistik om arbetsmarknaden. Fråga till exempel "beslutsutrymme 2027".',
   ],
   [
     /^(mal|malen|malet|maluppfyllelse|goal|goals)$/,
@@ -55,6 +59,11 @@ type Shape = readonly [asks: (words: QuestionWords) => boolean, why: string | ((
 
 /** Shapes of question no card answers, in the order they are tried: the first that fits says why. */
 const OUTSIDE_SHAPES: readonly Shape[] = [
+  [
+    // "de finansiella intäkterna 2025" ("resultat före finansiella poster" is the verksamhetens resultat, which we have).
+    ({ tokens }) => tokens.some((t, i) => /^finansiell/.test(t) && /^(intakt|kostnad)/.test(tokens[i + 1] ?? '')),
+    'Jag har inte förbundets finansiella intäkter och kostnader, bara verksamhetens intäkter och kostnader i budgeten och årsredovisningens nyckeltal. Fråga till exempel "resultat 2025".',
+  ],
   [
     ({ phrasing }) => phrasing.asksToChange,
     'Jag kan inte ändra siffrorna. Budgeten ändras genom styrelsens beslut och en ny import av den ekonomiska informationen; en avvikelse i en insats anmäls med "ny avvikelse".',
@@ -141,7 +150,9 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
     'Hur stora belopp förbundschefen får bevilja på delegation står i förbundets delegationsordning. Jag svarar på vad som finns kvar: "om vi beviljar 400 tkr på delegation i år, vad blir kvar?".',
   ],
   [
-    ({ tokens }) => has(tokens, 'extern', 'finansiering') || has(tokens, 'externa', 'medel') || has(tokens, 'extern', 'medfinansiering'),
+    // "… hela ISA-projektet fått, alla parter sammanlagt?": what every party put in, not the förbund's share.
+    ({ tokens }) =>
+      has(tokens, 'extern', 'finansiering') || has(tokens, 'externa', 'medel') || has(tokens, 'extern', 'medfinansiering') || has(tokens, 'alla', 'parter'),
     'Jag har förbundets medel till insatserna, inte vad de har fått från andra finansiärer.',
   ],
   [
@@ -263,6 +274,9 @@ function asksForJudgement(tokens: readonly string[]): boolean {
     ) ||
     has(tokens, 'lonar', 'sig') ||
     has(tokens, 'tycker', 'du', 'att') ||
+    // "vad tycker kansliet om vår kvartalsrapport?": an opinion, whoever holds it.
+    has(tokens, 'vad', 'tycker') ||
+    has(tokens, 'vad', 'anser') ||
     has(tokens, 'ska', 'vi', 'forlanga') ||
     tokens.includes('borde') ||
     // "värt pengarna" ("vårt", written the same way without diacritics, takes no such word after it)

@@ -51,6 +51,8 @@ export function spellOutNumbers(text: string, currentYear: number): string {
   const count = (n: string) => countOf(n.toLowerCase());
   return (
     text
+      // "1,2 mille", "3 milj", "2 mnkr": the chat's words for millions.
+      .replace(/(\d)\s*(?:mille|millen|milj|mnkr)(?![a-zåäö])/gi, '$1 miljoner')
       .replace(wholeWords(`om\\s+${COUNT}\\s+(?:år|ar)`, 'g'), (_, n: string) => year(count(n)))
       .replace(wholeWords(`in\\s+${COUNT}\\s+years?`, 'g'), (_, n: string) => year(count(n)))
       .replace(wholeWords(`(?:för\\s+|for\\s+)?${COUNT}\\s+(?:år|ar)\\s+(?:sedan|sen)`, 'g'), (_, n: string) => year(-count(n)))
@@ -121,9 +123,11 @@ export interface Phrasing {
   readonly sameYearAsBefore: boolean;
 }
 
-const CHECK = wholeWords('stämmer|stämde|stammer|stamde|korrekt|rätt|ratt|verify|correct');
+const CHECK = wholeWords('stämmer|stämde|stammer|stamde|korrekt|rätt|ratt|verify|correct|eller hur|eller\\s*\\?*\\s*$');
 /** The figure checked stands after its verb: "är 3 178 tkr", "ligger på 2,3 miljoner". */
-const QUOTED = wholeWords('(?:är|blir|blev|var|har|hade|ligger\\s+på|landar\\s+på|uppgår\\s+till|is|was)\\s+(?:ca\\s+|cirka\\s+|ungefär\\s+|runt\\s+)?\\d');
+const QUOTED = wholeWords(
+  '(?:är|blir|blev|var|har|hade|ligger\\s+på|landar\\s+på|uppgår\\s+till|is|was)\\s+(?:(?:ca|cirka|ungefär|ungefar|runt|omkring|väl|val|typ|nästan|nastan|drygt)\\s+){0,3}\\d',
+);
 /** A grant as a condition: "om vi beviljar", "om styrelsen ger", "if we grant" ("kvar att besluta om" grants nothing). */
 const GRANT = wholeWords(
   '(?:om|if|ifall)\\s+(?:\\S+\\s+){0,2}(?:bevilja\\w*|ger|ge|delar\\s+ut|satsar|lägger|lagger|beslutar|säger\\s+ja|sager\\s+ja|godkänner|godkanner|grants?|give|spend)',

@@ -70,7 +70,12 @@ export function ambiguous(
     ...(words.columns[0] ? { column: words.columns[0] } : {}),
     candidates: candidates.map((c) => c.id),
   };
-  return { kind: 'clarify', message: `Flera insatser passar. Vilken menade du?`, options, pending };
+  return {
+    kind: 'clarify',
+    message: candidates.some((c) => c.isInitiative) ? `Flera insatser passar. Vilken menade du?` : `Flera rader i budgeten passar. Vilken menade du?`,
+    options,
+    pending,
+  };
 }
 
 export function isBareSurplus(words: QuestionWords): boolean {

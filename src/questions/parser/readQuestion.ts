@@ -68,6 +68,17 @@ const YEAR_END: readonly (readonly string[])[] = [
 ];
 const NEGATIONS_AFTER = /^(oraknad|oraknat|oraknade|exkluderad|exkluderat|exkluderade|undantagen|undantaget|undantagna|bortraknad|bortraknat|bortraknade)$/;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6 };
+const BOTH_YEARS = [
+  'mellan de tva aren',
+  'mellan de bada aren',
+  'mellan de aren',
+  'mellan aren',
+  'de tva aren',
+  'de bada aren',
+  'bada aren',
+  'de aren',
+  'the two years',
+].map((p) => p.split(' '));
 
 /** Reads the years, amounts, measures and columns a question's words name. */
 export function readQuestionWords(question: string, currentYear: number): QuestionWords {
@@ -77,7 +88,13 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const text = writeOutTwoDigitYears(spellOutNumbers(withoutSignature(question), currentYear).replace(REGISTER_NUMBER, ' ').replace(ISO_DATE, '$1'));
   // "Stämmer det att beslutsutrymmet är 3 178 tkr?": the amount is the figure to check, granted by nobody.
   const quotedOnly = phrasing.checksAFigure && !phrasing.grants;
-  const lower = text.toLowerCase().replace(/\u2212/g, '-');
+  // "om vi beviljar typ 500 000 till …": a granted sum in six figures without a unit is kronor (in tkr it would be half a billion).
+  const lower = text
+    .toLowerCase()
+    .replace(/\u2212/g, '-')
+    .replace(/(?<![\d,.])(\d{3}[ \u00a0]\d{3})(?![\d,.]|\s*(?:tkr|mkr|kr|kronor|miljon|miljoner|tusen|k)\b)/g, (m: string) =>
+      phrasing.grants ? `${m} kr` : m,
+    );
   const amounts = readAmounts(lower, quotedOnly);
   let amount = amounts.amount;
   const yearOrAmount = amounts.yearOrAmount;
@@ -193,6 +210,17 @@ export function readQuestionWords(question: string, currentYear: number): Questi
       [i, particle, particle + 1].forEach((j) => used.add(j));
     }
   });
+  // "skillnaden mellan de två åren": the years of the last answers, which the reading keeps.
+  for (const phrase of BOTH_YEARS) exactPhrase(tokens, phrase, used)?.forEach((i) => used.add(i));
+  // "gick vi plus 2025?", "hur mycket gick förbundet back 2024?": the year's result.
+  tokens.forEach((t, i) => {
+    const sign = tokens.findIndex((u, j) => j > i && j <= i + 3 && /^(plus|back|minus)$/.test(u));
+    if (/^(gick|gar|gatt)$/.test(t) && sign > 0 && !measures.includes('result')) {
+      measures.unshift('result');
+      cuedAt.set('result', [i, sign]);
+      [i, sign].forEach((j) => used.add(j));
+    }
+  });
   // "från 2027 in i 2028": what is carried into the later year.
   // (The last such year: "Vi gick in i 2026 med … Hur mycket tar vi med in i 2028?")
   const carriedInto = tokens.flatMap((t, i) => {
@@ -232,8 +260,11 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const contrasted = /^\s*(men|but)\b/i.test(askingText);
   // "Insatsen som startade 2025 – vad får den 2027?": an amount asked with a verb ("får", "kostar") is a question of its own.
   const amountAsked = (cuedAt.get('line') ?? []).some((i) => i >= questionStart && i < questionEnd && /^(far|fick|fatt|kostar|kostade)$/.test(tokens[i] ?? ''));
+  // "S:a kostnader 2026 – vad är skillnaden mellan budget och prognos?": a heading named first states nothing; it is what is asked about.
+  const headingFirst = statedFirst && tokens.slice(0, questionStart).every((t, i) => used.has(i) || /^20\d\d$/.test(t) || /^(s|a|for|och|i|per)$/.test(t));
   if (
     statedFirst &&
+    !headingFirst &&
     ([...askedInQuestion].some((m) => m !== 'line' || contrasted || amountAsked) ||
       columns.some((k) => (firstIndex(tokens.slice(questionStart, questionEnd), cuesOf(k)) ?? -1) >= 0))
   )
@@ -254,6 +285,9 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   )
     columns.splice(0, columns.length);
   columns.sort((a, b) => (firstIndex(tokens, cuesOf(a)) ?? 0) - (firstIndex(tokens, cuesOf(b)) ?? 0));
+  // "hur mycket har prognosen justerats jämfört med budgeten?": a change is counted from the column compared with ("budget mot prognos" is from the first).
+  const comparedWith = (k: ColumnKind) => /^(med|fran|relativt)$/.test(tokens[(firstIndex(tokens, cuesOf(k)) ?? 0) - 1] ?? '');
+  if (difference && columns.length === 2 && comparedWith(columns[1] as ColumnKind) && !comparedWith(columns[0] as ColumnKind)) columns.reverse();
 
   // "Över-/underskott", written "Över- underskott": the table's one heading, not "över" something.
   tokens.forEach((t, i) => {
@@ -283,6 +317,13 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     const from = tokens.slice(i + 1, i + 5).findIndex((u, k) => u === 'fran' && /^20\d\d$/.test(tokens[i + 2 + k] ?? ''));
     if (from >= 0 && years.size > 1) years.delete(Number(tokens[i + 2 + from]));
   });
+  // "Hur länge har X pågått, när startade den?": a duration so far, asked with a start verb, is the start.
+  if (
+    measures.includes('startDate') &&
+    measures.includes('endDate') &&
+    !tokens.some((t) => /^(slutar|slut|slutdatum|avslutas|upphor|ends?|sista|till)$/.test(t))
+  )
+    measures = measures.filter((m) => m !== 'endDate');
   // "har den ändrats sedan 2024?": from that year to this one.
   if (
     difference &&
@@ -305,7 +346,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const count = order ? (countWord ? NUMBER_WORDS[countWord] : numericCount(tokens)) : undefined;
   if (countWord) used.add(tokens.indexOf(countWord));
   const opener = tokens[0] !== undefined && FOLLOW_UP_OPENERS.some((p) => p.length === 1 && p[0] === tokens[0]);
-  const followUpOpener = opener || /^\s*(jämfört|jamfort|jämför|jamfor|skillnaden|mot)\b/.test(normalize(text));
+  const followUpOpener = opener || /^\s*(jämfört|jamfort|jämför|jamfor|skillnaden|mot|(jag )?(menar|menade))\b/.test(normalize(text));
   return {
     tokens,
     capitalised,
@@ -320,7 +361,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     ...bareNumberOf(tokens),
     explain,
     questionStart,
-    contextEnd: Math.max(statedFirst ? questionStart : 0, corrected ?? 0),
+    contextEnd: Math.max(statedFirst && !headingFirst ? questionStart : 0, corrected ?? 0),
     aside: asideTokens(withoutAmounts),
     inPercent: measures.length === 0 && tokens.length <= 4 && tokens.some((t) => /^(procent|procentuellt|percent|percentage)$/.test(t)),
     help,

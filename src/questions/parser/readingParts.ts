@@ -84,7 +84,11 @@ export function isYearWord(words: QuestionWords, i: number): boolean {
 
 /** Words the reading could not place: no measure, column, year, subject or filler. */
 export function unexplainedWords(words: QuestionWords, match: SubjectMatch): string[] {
-  return words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && !ANAPHORA.has(t) && t.length > 2 && !/^\d+$/.test(t));
+  // "skillnaden mellan …": the preposition of a change.
+  const changeWord = (t: string) => words.difference && (t === 'mellan' || t === 'between');
+  return words.tokens.filter(
+    (t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && !ANAPHORA.has(t) && t.length > 2 && !/^\d+$/.test(t) && !changeWord(t),
+  );
 }
 
 export const CHANGE_ONLY_FOR =

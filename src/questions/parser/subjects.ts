@@ -91,11 +91,23 @@ export function matchSubjects(tokens: readonly string[], taken: ReadonlySet<numb
 
   const lines: SubjectEntity[] = [];
   const byPhrase = subjects.filter((s) => s.phrases.length > 0).flatMap((s) => s.phrases.map((p) => ({ s, p })));
+  // "isa 2027": the same words naming two lines ("ESF medel ISA", "Förvaltning ISA") make both candidates,
+  // unless another word of one name stands in the question ("förv ISA", "förvaltningen av ISA-projektet").
+  const named = new Map<string, SubjectEntity[]>();
   for (const { s, p } of byPhrase.sort((a, b) => b.p.length - a.p.length)) {
+    const key = p.join(' ');
     const hit = findFree(tokens, p, free);
-    if (!hit) continue;
-    hit.forEach((i) => used.add(i));
+    if (!hit && !named.has(key)) continue;
+    hit?.forEach((i) => used.add(i));
+    named.set(key, [...(named.get(key) ?? []), s]);
     if (!lines.includes(s)) lines.push(s);
+  }
+  for (const [phrase, sharing] of named) {
+    if (sharing.length < 2) continue;
+    const hinted = sharing.filter((l) =>
+      significantWords(l.name).some((w) => !phrase.split(' ').includes(w) && tokens.some((t) => t.length >= 4 && w.startsWith(t.slice(0, 4)))),
+    );
+    if (hinted.length === 1) lines.splice(0, lines.length, ...lines.filter((l) => !sharing.includes(l) || hinted.includes(l)));
   }
 
   const scored = subjects
@@ -127,6 +139,9 @@ export function matchSubjects(tokens: readonly string[], taken: ReadonlySet<numb
   } else if (owners.length > 0) {
     initiatives = subjects.filter((s) => s.isInitiative && s.owner !== undefined && owners.includes(s.owner));
   }
+  // "Region Uppsalas ESF-samordning RegExPro": beside an insats named with its owner, a funding word describes it.
+  const only = initiatives.length === 1 ? initiatives[0] : undefined;
+  if (only?.owner !== undefined && owners.includes(only.owner)) lines.splice(0, lines.length, ...lines.filter((l) => !l.id.startsWith('external-funding')));
   return { candidates: [...initiatives, ...lines], owners, used, byName: Boolean(best) || partial.length > 0 || lines.length > 0 };
 }
 

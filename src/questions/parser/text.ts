@@ -16,11 +16,16 @@ export function tokenize(text: string): string[] {
 const OWNER_COMPOUND =
   /^(enkoping|heby|habo|knivsta|tierp|uppsala|alvkarleby|osthammar)(s?)(insatsen|insatsens|insats|insatser|insatserna|projektet|projekt)$/i;
 
-/** "Enköpingsinsatsen", "Hebyprojektet": the owner and the insats word, as if written apart. */
+/** "lokussamordnartjänsten": the insats's name with a word for the post after it. */
+const POST_COMPOUND = /^(lokussamordnar)e?(tjansten|tjanst|tjanster|tjansterna|funktionen|uppdraget)$/;
+
+/** "Enköpingsinsatsen", "Hebyprojektet": the owner and the insats word, as if written apart; "lokussamordnartjänsten" the name alone. */
 export function splitOwnerCompounds(tokens: readonly string[]): string[] {
   return tokens.flatMap((t) => {
     const m = OWNER_COMPOUND.exec(t);
-    return m ? [`${m[1]}${m[2] || 's'}`, m[3] as string] : [t];
+    if (m) return [`${m[1]}${m[2] || 's'}`, m[3] as string];
+    const post = POST_COMPOUND.exec(t);
+    return post ? [`${post[1]}e`] : [t];
   });
 }
 

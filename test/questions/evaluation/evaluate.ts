@@ -350,6 +350,14 @@ export const CORPORA = [
   'heldout42',
   'heldout43',
   'heldout44',
+  'heldout46',
+  'heldout47',
+  'heldout48',
+  'heldout49',
+  'heldout50',
+  'heldout51',
+  'heldout52',
+  'heldout53',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });

@@ -274,8 +274,12 @@ function membershipFee(year: number, member?: string): number {
   const fees = FOLLOW_UP.membershipFees[String(year)] as Record<string, number> | undefined;
   if (member) {
     const fee = fees?.[member];
-    if (fee === undefined) throw new NoFigure(`no medlemsavgift for ${member} ${year}`);
-    return fee;
+    if (fee !== undefined) return fee;
+    // A year with only the total: the state's half and the region's quarter follow from the rule (domain README, Medlemsavgifter).
+    const total = FOLLOW_UP.membershipFees[`${year}total`];
+    const part = member === 'Region Uppsala' ? 4 : member === 'Försäkringskassan/Arbetsförmedlingen' ? 2 : undefined;
+    if (typeof total === 'number' && part !== undefined && total % part === 0) return total / part;
+    throw new NoFigure(`no medlemsavgift for ${member} ${year}`);
   }
   if (fees) return sum(Object.values(fees));
   const total = FOLLOW_UP.membershipFees[`${year}total`];
