@@ -61,8 +61,11 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
   if (words.contextEnd > 0 || words.aside.size > 0) {
     const context = new Set([...words.tokens.keys()].filter((i) => words.used.has(i) || i < words.contextEnd || words.aside.has(i)));
     const askedAlone = matchSubjects(words.tokens, context, subjects);
-    // "Jag är lokussamordnare i Älvkarleby. Hur mycket får lokussamordnartjänsten här?": the statement's owner picks among the names asked.
-    const narrowed = askedAlone.candidates.filter((c) => c.owner !== undefined && match.owners.includes(c.owner));
+    // "Jag är lokussamordnare i Älvkarleby. Hur mycket får lokussamordnartjänsten här?": the insats the statement names picks among the
+    // names asked ("Jag jobbar på kansliet i Uppsala. Vad får lokussamordnaren?" names a place, not an insats: ask).
+    const statement = new Set([...words.tokens.keys()].filter((i) => words.used.has(i) || i >= words.contextEnd));
+    const stated = matchSubjects(words.tokens, statement, subjects).candidates.filter((c) => c.isInitiative);
+    const narrowed = stated.length === 1 ? askedAlone.candidates.filter((c) => c === stated[0]) : [];
     const asked = askedAlone.candidates.length > 1 && narrowed.length === 1 ? { ...askedAlone, candidates: narrowed } : askedAlone;
     // "Vi funderar på att söka för Växtkraft. Hur stort är beslutsutrymmet 2027?": a measure only the förbund has is about the förbund.
     // "Vi på regionen vill veta: vad blev förbundets resultat 2025?": the förbund named in the question is the subject.

@@ -577,3 +577,91 @@ describe('what the sets of stop 24 found', () => {
     assert.equal(findCommand('uppföljning kvartal 3 2026, vilka insatser är röda?').name, 'uppföljning');
   });
 });
+
+describe('what a review of the stop 24 change found, and the sets after it', () => {
+  const subjectId = (r: Reading) => (r.subject.kind === 'line' ? r.subject.id : r.subject.kind);
+  const own = subjects.filter((s) => s.id === 'vaxtkraft');
+  const asInsatsansvarig = (text: string, previous?: Reading) => {
+    const words = readQuestionWords(text, Y);
+    return interpret(words, matchSubjects(words.tokens, words.used, subjects), { currentYear: Y, ownInitiatives: own, ...(previous ? { previous } : {}) });
+  };
+
+  it('reads a sum after a year apart from it, and asks for one grant at a time', () => {
+    assert.equal(readQuestionWords('Om vi beviljar för 2027 400 000 till Bryggan, vad blir kvar 2027?', Y).amount, 400_000);
+    assert.equal(readQuestionWords('om vi beviljar 2027 300 000 kr till Bryggan', Y).amount, 300_000);
+    assert.equal(read('Om vi beviljar 100 000 i år och 200 000 nästa år, vad blir kvar nästa år?').kind, 'notUnderstood');
+    assert.equal(read('Om vi beviljar 3 milj 2027 och 2 milj 2028, vad blir kvar 2028?').kind, 'notUnderstood');
+    assert.equal(readQuestionWords('kan vi dra igång något nytt för två miljoner 2028', Y).amount, 2_000_000);
+    assert.deepEqual(readQuestionWords('kan vi dra igång något nytt för två miljoner 2028', Y).years, [2028]);
+  });
+
+  it('takes a yes/no question or a tag about a figure as a check, not a grant', () => {
+    for (const text of [
+      'Har vi 1,5 milj kvar i år?',
+      'Är beslutsutrymmet 2027 2,8 milj?',
+      'Stämmer det att beslutsutrymmet 2028 är 12 milj?',
+      'Hur stort är beslutsutrymmet 2027 ungefär, 2,8 miljoner eller?',
+      'Är beslutsutrymmet mer eller mindre 3 miljoner i år?',
+    ])
+      assert.equal(reading(text).measure, 'remaining', text);
+    for (const text of ['Har vi råd att bevilja 3,5 mkr i år?', 'räcker beslutsutrymmet 2027 till en ansökan på 3,2 mkr?', 'Har vi råd med 1,5 miljoner 2027?'])
+      assert.equal(reading(text).measure, 'whatIf', text);
+  });
+
+  it('asks back about "vår budget" and what an insatsansvarig has left, and narrows only by an insats the statement names', () => {
+    assert.equal(asInsatsansvarig('Har vi pengar kvar i vår budget 2026?').kind, 'clarify');
+    assert.equal(asInsatsansvarig('Hur mycket har vi kvar 2026?').kind, 'clarify');
+    const lies = asInsatsansvarig('i procent av budgeten?', reading('utfall Bryggan 2025'));
+    assert.equal(lies.kind === 'reading' ? subjectId(lies.reading) : lies.kind, 'bryggan');
+    assert.equal(read('Får Knivsta några ESF-medel?').kind, 'clarify');
+  });
+
+  it('keeps the measure a question asks after a heading, and a duration asked of what started', () => {
+    assert.equal(reading('Eget kapital 2025: hur stor är reservfonden?').measure, 'reserveFund');
+    assert.equal(reading('Överskott från tidigare år 2027 – vad är beslutsutrymmet?').measure, 'remaining');
+    assert.equal(reading('Hur länge pågår Plattform för individstöd som startade 2021?').measure, 'endDate');
+    assert.ok(!reading('Har beslutsutrymmet 2027 justerats?').difference);
+    assert.equal(reading('Vad är förbrukningsgraden för Framsteget 2025, justerat för avvikelser?').measure, 'utilisation');
+    const higher = reading('Är prognosen högre eller lägre än budgeten för Plattform för individstöd?');
+    assert.deepEqual([higher.column, higher.compareWith, higher.difference], ['budget', 'forecast', true]);
+    assert.equal(reading('Blir kostnaderna högre eller lägre än intäkterna 2027?').measure, 'result');
+    assert.equal(read('hur mycket ökar intäkterna och kostnaderna 2027?').kind, 'clarify');
+    assert.equal(subjectId(reading('Vad kostar ISA 2027?')), 'administration-forvaltning-isa');
+    assert.equal(read('Vad gick till Bryggan plus Framsteget 2026?').kind, 'clarify');
+  });
+
+  it('answers what the new refusals had caught', () => {
+    assert.equal(reading('Vad betalar Arbetsförmedlingen i medlemsavgift 2025? Jag ska lägga in det i vår egen budget.').measure, 'membershipFee');
+    assert.equal(reading('Hur mycket betalar alla parter i medlemsavgift 2025?').measure, 'membershipFee');
+    assert.equal(subjectId(reading('Vad medfinansierar förbundet till Bryggan 2027?')), 'bryggan');
+    assert.equal(reading('Vad tycker du, räcker beslutsutrymmet 2027?').measure, 'remaining');
+    assert.equal(reading('Vilka insatser riktar sig till arbetslösa?').measure, 'fundedInitiatives');
+    assert.equal(read('antal arbetslosa i tierp just nu').kind, 'notUnderstood');
+    assert.equal(read('Hur mycket moms betalar förbundet?').kind, 'notUnderstood');
+    assert.equal(read('Hur mycket har vi kvar att betala till leverantörer vid årsskiftet?').kind, 'notUnderstood');
+  });
+
+  it('reads the chat short forms, what a closed year cost, and the year after', () => {
+    assert.equal(subjectId(reading('sos prog 2026')), 'samordnat-stod');
+    assert.equal(reading('beslutsutr enl bu 2026').column, 'budget');
+    assert.deepEqual([reading('eget kap i bokslutet 2025').measure, reading('tot kostn 2026').measure], ['equity', 'costs']);
+    assert.equal(read('hur manga insatser har RU').kind, 'reading');
+    assert.deepEqual(reading('och det året efter?', reading('vad går Bryggan på 2027?')).years, [2028]);
+    assert.equal(reading('hur många insatser betalar vi för nästa år?').measure, 'fundedInitiatives');
+    assert.equal(subjectId(reading('hur mycket betalar förbundet till Bryggan 2027')), 'bryggan');
+    assert.equal(reading('vad fick förbundet in totalt 2023?').measure, 'income');
+    assert.equal(reading('när är Hebys insats klar?').measure, 'endDate');
+    const cost = reading('vad kostade Framsteget 2025?');
+    assert.deepEqual([cost.measure, subjectId(cost)], ['actual', 'framsteget']);
+    assert.equal(reading('Vad blev kostnaderna för insatserna 2025?').subject.kind, 'forbund');
+    assert.equal(reading('alla insatser totalt', reading('utfall vaxtkraft 2025')).subject.kind, 'forbund');
+    assert.equal(reading('och var ligger Bryggan?', reading('Förbrukningsgrad Växtkraft 2025')).measure, 'utilisation');
+    assert.equal(reading('budgetsiffran, inte prognosen', reading('förvaltning 2026')).column, 'budget');
+    assert.equal(subjectId(reading('och lokussamordnaren där samma år?', reading('vad får Förstärkt stöd i Älvkarleby 2027?'))), 'lokus-alvkarleby');
+    const grant = reading('vi tänker söka 950 tkr för en delinsats det året, vad blir kvar?', reading('beslutsutrymme 2027'));
+    assert.deepEqual([grant.measure, grant.amount], ['whatIf', 950_000]);
+    assert.equal(asInsatsansvarig('tack, det var det jag behövde').kind, 'notUnderstood');
+    const before = asInsatsansvarig('och hur mycket var det vid utgången av förra året?', reading('beslutsutrymme i år'));
+    assert.equal(before.kind === 'reading' ? before.reading.subject.kind : before.kind, 'forbund');
+  });
+});

@@ -106,10 +106,18 @@ export function mergeFollowUp(
     return whichYear(named, ctx, words.explain);
   // "hur stor andel av kostnaderna är det?": a share of the subject asked about before.
   // ("hur stor del av budgeten förbrukade de 2025?": a share of its own budget used is the förbrukningsgrad.)
-  const shareOfPrevious = words.measures.includes('share') && named !== 'utilisation' && (found.length > 0 || previous.subject.kind === 'line');
-  // "Soliditet 2025?" then "och vad ligger den på för 2026?": where a figure lies asks for the same figure.
+  // ("hur mycket gjorde vi av med 2025?" then "hur många procent av budgeten blev det?": the utfall as a share of its budget.)
+  const ofItsBudget = previous.measure === 'actual' && words.tokens.some((t) => /^budget/.test(t)) && (words.measures.includes('share') || words.inPercent);
+  const shareOfPrevious = words.measures.includes('share') && named !== 'utilisation' && !ofItsBudget && (found.length > 0 || previous.subject.kind === 'line');
+  // "Soliditet 2025?" then "och vad ligger den på för 2026?", "förbrukningsgrad 2025" then "var ligger Bryggan?": where a figure lies asks for the same figure.
   const whereItLies = (words.measureAt.get('line') ?? []).every((i) => /^(ligger|landar|hamnar)$/.test(words.tokens[i] ?? ''));
-  const measure = shareOfPrevious ? 'share' : named === 'line' && found.length === 0 && (words.columns.length > 0 || whereItLies) ? undefined : named;
+  const measure = ofItsBudget
+    ? 'utilisation'
+    : shareOfPrevious
+      ? 'share'
+      : named === 'line' && ((found.length === 0 && words.columns.length > 0) || whereItLies)
+        ? undefined
+        : named;
   // The answer to "Menade du …?": the name or owner now given picks one of the candidates asked about.
   const previousName = previous.subject.kind === 'line' ? previous.subject.name.replace(/ \(.*\)$/, '') : undefined;
   // "lokussamordnaren i Älvkarleby" then "och den i Uppsala?": the one named like the last.
@@ -119,12 +127,16 @@ export function mergeFollowUp(
   // "Förstärkt stöd i Älvkarleby" then "och deras lokussamordnare?": the one of the same owner.
   const previousOwner = previous.subject.kind === 'line' ? /\(([^)]+)\)$/.exec(previous.subject.name)?.[1] : undefined;
   const sameOwner =
-    found.length > 1 && previousOwner && words.tokens.some((t) => /^(deras|dess|their|its)$/.test(t)) ? found.filter((c) => c.owner === previousOwner) : [];
+    found.length > 1 && previousOwner && words.tokens.some((t) => /^(deras|dess|dar|their|its|there)$/.test(t))
+      ? found.filter((c) => c.owner === previousOwner)
+      : [];
   const picked = previous.candidates ? found.filter((c) => previous.candidates?.includes(c.id)) : sameName.length > 0 ? sameName : sameOwner;
   const candidates = picked.length > 0 ? picked : found;
   // "hur mycket har Växtkraft förbrukat?" then "i procent?": the förbrukningsgrad; a line's share of the costs.
   const asPercent = words.inPercent && measure === undefined ? PERCENT_OF[previous.measure] : undefined;
   let nextMeasure = asPercent ?? measure ?? previous.measure;
+  // "beslutsutrymme 2027" then "vi tänker söka 950 tkr det året, vad blir kvar?": an amount beside what is left asks what would be.
+  if (nextMeasure === 'remaining' && words.amount !== undefined) nextMeasure = 'whatIf';
   // "förbrukningsgrad Samordnat stöd 2025" then "och hur mycket har de 2027?": money for a year that has no utfall yet is its budget.
   if (
     measure === undefined &&
@@ -138,7 +150,10 @@ export function mergeFollowUp(
   if (nextMeasure === 'membershipFee') {
     const member = memberSubject(words, match);
     // "och alla medlemmar totalt?": the total, not the member asked about before.
-    const total = words.tokens.some((t) => /^(totalt|sammanlagt|alla|samtliga|tillsammans)$/.test(t));
+    // ("och alla kommuner?", "regionen och kommunerna tillsammans?": a part of the members, which no card sums.)
+    const total =
+      words.tokens.some((t) => /^(totalt|sammanlagt|alla|samtliga|tillsammans)$/.test(t)) &&
+      !words.tokens.some((t) => /^(kommuner|kommunerna|regionen|staten|fk|af)$/.test(t));
     return followUpReading(
       words,
       { ...previous, measure: nextMeasure, subject: member.kind === 'forbund' && previous.subject.kind === 'member' && !total ? previous.subject : member },
@@ -149,7 +164,9 @@ export function mergeFollowUp(
     return followUpReading(words, { ...previous, subject: { kind: 'owner', owner: match.owners[0] as string } }, measure);
   }
   if (candidates.length > 1) return ambiguous(candidates, nextMeasure, words, ctx, previous.years);
-  const newSubject = candidates[0] ? subjectOf(candidates[0]) : undefined;
+  // "utfall Växtkraft 2025" then "alla insatser totalt": the insatser together are the förbund's utfall.
+  const together = candidates.length === 1 && candidates[0]?.id === 'samverkansinsatser' && EITHER_MEASURES.has(measure ?? previous.measure);
+  const newSubject = candidates[0] && !together ? subjectOf(candidates[0]) : undefined;
   // "och för hela förbundet?": the förbund named in place of the insats.
   const wholeForbund = words.tokens.some((t) => /^(forbundet|forbundets|totalt|sammanlagt|alla)$/.test(t));
   let subject = newSubject ?? (wholeForbund || (measure && FORBUND_MEASURES.has(measure) && !EITHER_MEASURES.has(measure)) ? FORBUND : previous.subject);

@@ -84,11 +84,29 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
       kind: 'notUnderstood',
       message: 'Hur mycket gäller det? Skriv beloppet med siffror och enhet, till exempel "om vi beviljar 500 tkr 2027, vad blir kvar?".',
     };
+  // "om vi beviljar 100 000 i år och 200 000 nästa år": one grant at a time.
+  if (words.severalAmounts && (words.measures.includes('whatIf') || words.phrasing.grants))
+    return {
+      kind: 'notUnderstood',
+      message:
+        'Jag räknar på ett belopp i taget. Fråga till exempel "om vi beviljar 500 tkr 2027, vad blir kvar?" och sedan "och om vi beviljar 300 tkr 2028?".',
+    };
   // "Vi funderar på att söka … Hur stort är beslutsutrymmet?": a "vi" in a statement before the question is no "vår insats".
   // "förbundets totala kostnader, inte bara vår del": a "vår" after "inte" is not what is asked.
-  const affirmed = words.tokens.map((t, i) => (words.tokens.slice(Math.max(0, i - 2), i).some((n) => NEGATIONS.has(n)) ? '' : t));
+  // ("det var det jag behövde": "var", where "vår" would have been written with its å, is the verb; "längre period än vi" compares.)
+  const affirmed = words.tokens.map((t, i) =>
+    words.tokens.slice(Math.max(0, i - 2), i).some((n) => NEGATIONS.has(n)) ||
+    (words.phrasing.varIsTheVerb && /^(var|vart|vara)$/.test(t)) ||
+    (/^(an|than)$/.test(words.tokens[i - 1] ?? '') && /^(vi|oss|we|us)$/.test(t))
+      ? ''
+      : t,
+  );
   // "finns det beslutsutrymme nästa år om vi vill söka förlängning?": a förbund-only measure stays the förbund's.
-  const forbundOnly = words.measures.some((m) => m === 'remaining' || m === 'remainingAfterApplications');
+  // ("Har vi pengar kvar i vår budget 2026?", "hur mycket har vi kvar?": whose, the words do not say; ask.)
+  const forbundOnly =
+    words.measures.some((m) => m === 'remaining' || m === 'remainingAfterApplications') &&
+    words.tokens.some((t) => /^(beslutsutrymm|besluta$|bevilja$|forbundet$|forbundets$)/.test(t)) &&
+    !words.tokens.some((t) => /^(vart|vara|min|mitt|mina|our|my)$/.test(t));
   const mine = ctx.ownInitiatives.length > 0 && !forbundOnly && MINE_CUES.some((p) => findPhrase(affirmed.slice(words.contextEnd), p));
   // "de tre största insatserna": in a list or a ranking, "insatserna" names no line of its own.
   const listing = words.measures.some((m) => m === 'ranking' || m === 'fundedInitiatives' || m === 'endingInitiatives');
@@ -97,7 +115,9 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   const ownDefault =
     ctx.ownInitiatives.length === 1 &&
     !words.tokens.some((t) => /^(forbundet|forbundets|totalt|alla|samtliga|sammanlagt)$/.test(t)) &&
-    words.measures.some((m) => m === 'utilisation' || m === 'actual' || m === 'unused');
+    words.measures.some((m) => m === 'utilisation' || m === 'actual' || m === 'unused') &&
+    // ("utfall Bryggan 2025" then "i procent av budgeten?": still Bryggan.)
+    ctx.previous?.subject.kind !== 'line';
   // "Vilken insats får mest pengar i år? Är det vi?": a ranking is over every insats, whoever asks.
   if (candidates.length === 0 && (mine || ownDefault) && !words.measures.includes('ranking')) candidates = ctx.ownInitiatives;
 
@@ -107,6 +127,17 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
       kind: 'notUnderstood',
       message: 'Jag känner inte igen det namnet bland förbundets insatser. Fråga "vilka insatser finansieras i år?" för att se namnen.',
     };
+  // "skillnaden mellan intäkter och kostnader 2027", "blir kostnaderna högre än intäkterna?": the year's result.
+  // ("hur mycket ökar intäkterna och kostnaderna?" asks two changes.)
+  if (
+    words.difference &&
+    words.measures.includes('income') &&
+    words.measures.includes('costs') &&
+    match.candidates.length === 0 &&
+    words.tokens.some((t) => /^(skillnaden|skillnad|diff|differens|differensen|hogre|lagre|storre|mindre|mer|an)$/.test(t)) &&
+    !words.tokens.some((t) => /^(okar|okade|minskar|minskade|vaxer|sjunker|stiger|okning|minskning)$/.test(t))
+  )
+    return reading({ measure: 'result', subject: FORBUND }, { ...words, difference: false, changeAsked: false }, ctx);
   // "Intäkter och kostnader 2027?", "budget och utfall för Bryggan 2025": two figures asked; ask which first.
   const coordinated = coordinatedMeasures(words) ?? usedOrShare(words);
   if (coordinated) return twoMeasures(coordinated, words, ctx);
@@ -126,8 +157,8 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
 
   // "hur stor är Arbetsförmedlingens egen budget?": a member's own budget, which the förbund's data does not hold.
   if (
-    words.tokens.some((t) => STATE_WORDS.test(t)) &&
-    words.tokens.some((t) => /^(egen|egna|eget|own)$/.test(t)) &&
+    words.tokens.some((t, i) => /^(arbetsformedlingens|forsakringskassans|statens)$/.test(t) && /^(egen|egna|eget)$/.test(words.tokens[i + 1] ?? '')) &&
+    !words.measures.includes('membershipFee') &&
     words.tokens.some((t) => /^(budget|budgeten|budgetar)$/.test(t))
   )
     return {
@@ -216,7 +247,8 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     const feeNamed = words.tokens.some((t) =>
       /^(medlemsavgift|medlemsavgiften|medlemsavgifter|medlemsavgifterna|avgift|avgiften|avgifter|fee|fees|medlemmarna|medlemmar|members)$/.test(t),
     );
-    if (!feeNamed && unexplainedWords(words, match).some((t) => !STATE_WORDS.test(t))) return { kind: 'notUnderstood' };
+    if (!feeNamed && unexplainedWords(words, match).some((t) => !STATE_WORDS.test(t) && !/^(tillsammans|totalt|sammanlagt|gemensamt)$/.test(t)))
+      return { kind: 'notUnderstood' };
     // "Vad betalar vi i medlemsavgift till NNS?": a name that is no member of ours.
     if (match.owners.length === 0 && unknownNames(words, match).some((t) => !STATE_WORDS.test(t)))
       return {
@@ -282,6 +314,16 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
       message: `${subject.name} är en rad i budgeten, inte en insats. Fråga till exempel "${subject.name.toLowerCase()} ${ctx.currentYear}".`,
     };
   }
+  // "vad kostade Framsteget 2025?", "vad blev kostnaderna för insatserna 2025?": what an insats cost in a closed year is its utfall.
+  if (
+    measure === 'line' &&
+    (subject.isInitiative || subject.id === 'samverkansinsatser') &&
+    words.columns.length === 0 &&
+    words.years.length === 1 &&
+    (words.years[0] as number) < ctx.currentYear &&
+    words.tokens.some((t) => /^(kostade|kostat|blev)$/.test(t))
+  )
+    return reading({ measure: 'actual', subject: subject.id === 'samverkansinsatser' ? FORBUND : subjectOf(subject) }, words, ctx);
   const own = ctx.ownInitiatives.includes(subject) && match.candidates.length === 0;
   const result = reading({ measure, subject: subjectOf(subject) }, words, ctx);
   return own && result.kind === 'reading' ? { kind: 'reading', reading: { ...result.reading, own: true } } : result;

@@ -48,7 +48,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'actual',
     words(
-      'betalades ut|betalade ut|betalade vi ut|betalade vi faktiskt ut|betalade forbundet ut|har vi faktiskt betalat ut|betalats ut|betalat ut|betalas ut|utbetalt|utbetalat|utbetalats|utbetalades|utbetalningar|utbetalningarna|nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|rekv|rekvirerar|rekvisitionerna|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|gjorde av med|gor av med|gick at|gatt at|spenderat|spenderade|actual|actuals|spent|spend|spends',
+      'betalades ut|betalades faktiskt ut|i verkligheten|i verklighet|verkliga kostnaden|verkliga kostnaderna|betalade ut|betalade vi ut|betalade vi faktiskt ut|betalade forbundet ut|har vi faktiskt betalat ut|betalats ut|betalat ut|betalas ut|utbetalt|utbetalat|utbetalats|utbetalades|utbetalningar|utbetalningarna|nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|rekv|rekvirerar|rekvisitionerna|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|gjorde av med|gor av med|gick at|gatt at|spenderat|spenderade|actual|actuals|spent|spend|spends',
     ),
   ],
   [
@@ -181,8 +181,18 @@ export const COMPARATIVES = /^(dyrare|billigare|mer|mindre|hogre|lagre|storre|ba
 
 /** Cues that name a column of the ekonomisk information. */
 export const COLUMN_CUES: readonly (readonly [ColumnKind, Phrases])[] = [
-  ['budget', words('budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|budgeted|faststalld budget|faststalld|bu|budg|budgetkolumnen|budgetkolumn')],
-  ['forecast', words('prognos|prognosen|prognostiserat|prognostiserad|prognoser|forecast|senaste prognosen|prog|prognoskolumnen|prognoskolumn')],
+  [
+    'budget',
+    words(
+      'budgetsiffran|budgetsiffra|budgetbeloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|budgeted|faststalld budget|faststalld|bu|budg|budgetkolumnen|budgetkolumn',
+    ),
+  ],
+  [
+    'forecast',
+    words(
+      'prognossiffran|prognosbeloppet|prognos|prognosen|prognostiserat|prognostiserad|prognoser|forecast|senaste prognosen|prog|prognoskolumnen|prognoskolumn',
+    ),
+  ],
   ['preliminary', words('preliminar|preliminara|preliminart|prel|preliminary')],
 ];
 
@@ -195,7 +205,7 @@ export const EXPLAIN_CUES = words(
 export const FOLLOW_UP_OPENERS = words('och|o|men|nej|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
 
 export const DIFFERENCE_CUES = words(
-  'skillnaden|skillnad|justerats|mer eller mindre|mindre eller mer|hogre eller lagre|lagre eller hogre|diff|differens|differensen|okade|minskade|sjonk|vaxte|forandrades|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|krymper|krympt|krympa|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease|drop|drops|rise|rises|grow|grows|go down|go up',
+  'skillnaden|skillnad|mer eller mindre|mindre eller mer|hogre eller lagre|lagre eller hogre|diff|differens|differensen|okade|minskade|sjonk|vaxte|forandrades|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|krymper|krympt|krympa|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease|drop|drops|rise|rises|grow|grows|go down|go up',
 );
 
 export const HELP_CUES = words('hjalp|help|vad kan du|vad kan jag fraga|exempel|kommandon');

@@ -12,11 +12,11 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
     'Jag har inga siffror per deltagare, bara förbundets och insatsernas belopp per år. Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".',
   ],
   [
-    /^(egenfinansier|medfinansier|motfinansier|samfinansier)/,
+    /^(egenfinansier\w*|medfinansiering|medfinansieringen|motfinansiering|motfinansieringen)$/,
     'Jag har förbundets medel till insatserna, inte vad insatsägarna själva lägger in. Fråga till exempel "vad får En väg in 2027?".',
   ],
   [
-    /^(lon|loner|lonerna|lonekostnad|lonekostnader|lonekostnaderna|lokaler|lokalkostnad|lokalkostnader|hyra|hyran|personalkostnad|personalkostnader|salary|salaries|wages)$/,
+    /^(lon|loner|lonerna|lonekostnad|lonekostnaden|lonekostnader|lonekostnaderna|lokaler|lokalkostnad|lokalkostnader|hyra|hyran|personalkostnad|personalkostnader|salary|salaries|wages)$/,
     'Jag har insatsernas och förbundets belopp per år, inte uppdelade på löner, lokaler och annat.',
   ],
   [
@@ -24,7 +24,7 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
     'Jag har inte förbundets räntor eller placeringar, bara intäkter och kostnader i budgeten och årsredovisningens nyckeltal. Fråga till exempel "intäkter 2026" eller "eget kapital 2025".',
   ],
   [
-    /^(arbetsloshet|arbetslosheten|arbetslosa|sysselsattning|sysselsattningen|unemployment)$/,
+    /^(arbetsloshet|arbetslosheten|arbetslosheter|sysselsattningsgrad|sysselsattningsgraden|unemployment)$/,
     'Jag har förbundets ekonomi och insatser, inte statistik om arbetsmarknaden. Fråga till exempel "beslutsutrymme 2027".',
   ],
   [
@@ -60,8 +60,20 @@ type Shape = readonly [asks: (words: QuestionWords) => boolean, why: string | ((
 /** Shapes of question no card answers, in the order they are tried: the first that fits says why. */
 const OUTSIDE_SHAPES: readonly Shape[] = [
   [
+    // "antal arbetslösa i Tierp": statistics ("vilka insatser riktar sig till arbetslösa?" lists insatser).
+    ({ tokens }) => tokens.some((t) => /^(arbetslosa|arbetslosheten|arbetsloshet)$/.test(t)) && !tokens.some((t) => /^insats/.test(t)),
+    'Jag har förbundets ekonomi och insatser, inte statistik om arbetsmarknaden. Fråga till exempel "vilka insatser finansieras i år?".',
+  ],
+  [
     // "de finansiella intäkterna 2025" ("resultat före finansiella poster" is the verksamhetens resultat, which we have).
-    ({ tokens }) => tokens.some((t, i) => /^finansiell/.test(t) && /^(intakt|kostnad)/.test(tokens[i + 1] ?? '')),
+    // ("inklusive finansiella intäkter" qualifies a total.)
+    ({ tokens }) =>
+      tokens.some(
+        (t, i) =>
+          /^finansiell/.test(t) &&
+          /^(intakt|kostnad)/.test(tokens[i + 1] ?? '') &&
+          !/^(inklusive|inkl|exklusive|exkl|utan|fore|efter)$/.test(tokens[i - 1] ?? ''),
+      ),
     'Jag har inte förbundets finansiella intäkter och kostnader, bara verksamhetens intäkter och kostnader i budgeten och årsredovisningens nyckeltal. Fråga till exempel "resultat 2025".',
   ],
   [
@@ -102,7 +114,11 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
   [
     // "kostnaderna för personal 2025", "hur lång tid har vi kvar av mötet?": cost types and meetings, not the förbund's figures.
     ({ tokens }) =>
-      has(tokens, 'for', 'personal') || has(tokens, 'lang', 'tid') || has(tokens, 'av', 'motet') || tokens.some((t) => /^(minuter|dagordningen)$/.test(t)),
+      has(tokens, 'for', 'personal') ||
+      has(tokens, 'var', 'personal') ||
+      has(tokens, 'lang', 'tid') ||
+      has(tokens, 'av', 'motet') ||
+      tokens.some((t) => /^(minuter|dagordningen)$/.test(t)),
     'Jag har förbundets och insatsernas belopp per år, inte kostnadsslag, möten eller tider. Fråga kansliet.',
   ],
   [
@@ -151,8 +167,11 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
   ],
   [
     // "… hela ISA-projektet fått, alla parter sammanlagt?": what every party put in, not the förbund's share.
-    ({ tokens }) =>
-      has(tokens, 'extern', 'finansiering') || has(tokens, 'externa', 'medel') || has(tokens, 'extern', 'medfinansiering') || has(tokens, 'alla', 'parter'),
+    ({ tokens, measures }) =>
+      has(tokens, 'extern', 'finansiering') ||
+      has(tokens, 'externa', 'medel') ||
+      has(tokens, 'extern', 'medfinansiering') ||
+      (has(tokens, 'alla', 'parter') && !measures.includes('membershipFee')),
     'Jag har förbundets medel till insatserna, inte vad de har fått från andra finansiärer.',
   ],
   [
@@ -196,7 +215,11 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
       `Jag räknar bara insatser ("hur många insatser finansieras 2027?"); andra antal har jag inga uppgifter om.${(countedThing(words) ?? '').startsWith('deltagar') ? ' Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".' : ''}`,
   ],
   [
-    ({ tokens }) => asksForJudgement(tokens),
+    ({ tokens, measures }) =>
+      asksForJudgement(tokens) ||
+      // "vad tycker kansliet om vår kvartalsrapport?", "är Växtkraft en bra insats, tycker du?": an opinion, asked of no figure.
+      ((has(tokens, 'vad', 'tycker') || has(tokens, 'vad', 'anser') || has(tokens, 'tycker', 'du') || has(tokens, 'bra', 'insats')) &&
+        measures.every((m) => m === 'line')),
     'Jag visar siffrorna, men jag bedömer inte om en insats är värd pengarna; det avgör styrelsen. Fråga till exempel "förbrukningsgrad Min framtid 2025" eller "vad kostar Min framtid 2027".',
   ],
 ];
@@ -274,9 +297,6 @@ function asksForJudgement(tokens: readonly string[]): boolean {
     ) ||
     has(tokens, 'lonar', 'sig') ||
     has(tokens, 'tycker', 'du', 'att') ||
-    // "vad tycker kansliet om vår kvartalsrapport?": an opinion, whoever holds it.
-    has(tokens, 'vad', 'tycker') ||
-    has(tokens, 'vad', 'anser') ||
     has(tokens, 'ska', 'vi', 'forlanga') ||
     tokens.includes('borde') ||
     // "värt pengarna" ("vårt", written the same way without diacritics, takes no such word after it)

@@ -46,11 +46,23 @@ function wholeWords(source: string, flags = ''): RegExp {
  * Writes counted years and amounts in words as the reader reads them: "om tre år" → the
  * year, "för fem år sedan" → the year, "en halv miljon" → "500 tkr", "300 000:-" → "300 000 kr".
  */
+/** The chat's short forms of the table's words: "tot kostn", "beslutsutr", "eget kap", "sos", "RU". */
+const SHORT_FORMS: readonly (readonly [RegExp, string])[] = [
+  [wholeWords('tot', 'g'), 'totala'],
+  [wholeWords('kostn', 'g'), 'kostnader'],
+  [wholeWords('beslutsutr', 'g'), 'beslutsutrymme'],
+  [wholeWords('eget\\s+kap', 'g'), 'eget kapital'],
+  [wholeWords('sos', 'g'), 'Samordnat stöd'],
+  [wholeWords('ru', 'g'), 'Region Uppsala'],
+  // "mer eller mindre 3 miljoner": about, not a change.
+  [/mer eller mindre\s+(?=\d)(?!20\d\d\b)/gi, 'ungefär '],
+];
+
 export function spellOutNumbers(text: string, currentYear: number): string {
   const year = (offset: number) => ` ${currentYear + offset} `;
   const count = (n: string) => countOf(n.toLowerCase());
   return (
-    text
+    SHORT_FORMS.reduce((t, [form, word]) => t.replace(form, word), text)
       // "1,2 mille", "3 milj", "2 mnkr": the chat's words for millions.
       .replace(/(\d)\s*(?:mille|millen|milj|mnkr)(?![a-zåäö])/gi, '$1 miljoner')
       .replace(wholeWords(`om\\s+${COUNT}\\s+(?:år|ar)`, 'g'), (_, n: string) => year(count(n)))
@@ -58,17 +70,15 @@ export function spellOutNumbers(text: string, currentYear: number): string {
       .replace(wholeWords(`(?:för\\s+|for\\s+)?${COUNT}\\s+(?:år|ar)\\s+(?:sedan|sen)`, 'g'), (_, n: string) => year(-count(n)))
       .replace(wholeWords(`${COUNT}\\s+years?\\s+ago`, 'g'), (_, n: string) => year(-count(n)))
       // "en komma fem miljoner": a decimal amount in words.
-      .replace(
-        wholeWords(`${COUNT}\\s+komma\\s+(${UNITS})\\s+(?:miljon|miljoner|mkr)`, 'g'),
-        (_, n: string, d: string) => ` ${count(n) * 1000 + count(d) * 100} tkr `,
-      )
-      // Amounts in words: "en och en halv miljon", "en halv miljon", "trekvarts miljon", "två miljoner", "femhundra tusen".
-      .replace(wholeWords(`${COUNT}\\s+och\\s+en\\s+halv\\s+miljon(?:er)?`, 'g'), (_, n: string) => ` ${count(n) * 1000 + 500} tkr `)
+      .replace(wholeWords(`${COUNT}\\s+komma\\s+(${UNITS})\\s+(?:miljon|miljoner|mkr)`, 'g'), (_, n: string, d: string) => ` ${count(n)},${count(d)} mkr `)
+      // Amounts in words: "en och en halv miljon", "en halv miljon", "trekvarts miljon", "två miljoner", "femhundra tusen"
+      // (millions written in mkr: "2000 tkr" would read as the year 2000).
+      .replace(wholeWords(`${COUNT}\\s+och\\s+en\\s+halv\\s+miljon(?:er)?`, 'g'), (_, n: string) => ` ${count(n)},5 mkr `)
       .replace(wholeWords('(?:en\\s+|ett\\s+)?(halv|kvarts|trekvarts|tre\\s+kvarts)\\s+miljon(?:er)?', 'g'), (_, part: string) => {
         const share = part.toLowerCase().replace(/\s+/g, '');
         return ` ${share === 'halv' ? 500 : share === 'kvarts' ? 250 : 750} tkr `;
       })
-      .replace(wholeWords(`${COUNT}\\s+(?:miljon|miljoner|mkr)`, 'g'), (m, n: string) => (/^\d/.test(n) ? m : ` ${count(n) * 1000} tkr `))
+      .replace(wholeWords(`${COUNT}\\s+(?:miljon|miljoner|mkr)`, 'g'), (m, n: string) => (/^\d/.test(n) ? m : ` ${count(n)} mkr `))
       .replace(wholeWords(`${HUNDREDS}\\s*tusen`, 'g'), (_, h: string) => ` ${hundredsOf(h.toLowerCase())} tkr `)
       .replace(/(\d)\s*:-/g, '$1 kr')
       // "tjugotjugosju", "två tusen tjugoåtta", "tjugotjugo": a year in words, as dictation writes it.
@@ -104,7 +114,18 @@ export function writeOutTwoDigitYears(text: string): string {
     .replace(SHORT_YEAR, (_, year: string) => `20${year}`);
 }
 
+/** "Har vi 1,5 milj kvar i år?", "Är beslutsutrymmet 2027 2,8 milj?": a yes/no question about a figure checks it. */
+const YES_NO_FIGURE = /^\s*(?:har|finns|är|ar|blir|ligger)\s+(?:\S+\s+){0,4}?\d/i;
+/** "…, 2,8 miljoner eller?": a figure put up to be confirmed. */
+const TAG = /eller\s*\?*\s*$|eller hur/;
+/** "Har vi råd med 1,5 miljoner 2027?": what would be left after it. */
+const AFFORD = wholeWords('råd\\s+med|rad\\s+med|råd\\s+att|rad\\s+att|räcker|racker|bevilja\\w*|ge|ger|satsa\\w*');
+/** "vår", "vårt", "våra" written with their å. */
+const OURS_WRITTEN = wholeWords('vår|vårt|våra');
+
 export interface Phrasing {
+  /** "tack, det var det jag behövde": with å, ä and ö written elsewhere, a "var" without one is the verb, not "vår". */
+  readonly varIsTheVerb: boolean;
   /** "stämmer det att … är 3 178 tkr?": a figure quoted to be checked, not an amount granted. */
   readonly checksAFigure: boolean;
   /** A grant or decision on an amount: "om vi beviljar", "ger", "lägger", "säger ja till". */
@@ -123,10 +144,10 @@ export interface Phrasing {
   readonly sameYearAsBefore: boolean;
 }
 
-const CHECK = wholeWords('stämmer|stämde|stammer|stamde|korrekt|rätt|ratt|verify|correct|eller hur|eller\\s*\\?*\\s*$');
+const CHECK = wholeWords('stämmer|stämde|stammer|stamde|korrekt|rätt|ratt|verify|correct|väl|val|eller hur|eller\\s*\\?*\\s*$');
 /** The figure checked stands after its verb: "är 3 178 tkr", "ligger på 2,3 miljoner". */
 const QUOTED = wholeWords(
-  '(?:är|blir|blev|var|har|hade|ligger\\s+på|landar\\s+på|uppgår\\s+till|is|was)\\s+(?:(?:ca|cirka|ungefär|ungefar|runt|omkring|väl|val|typ|nästan|nastan|drygt)\\s+){0,3}\\d',
+  '(?:är|blir|blev|var|har|hade|ligger\\s+på|landar\\s+på|uppgår\\s+till|is|was)\\s+(?:(?:ca|cirka|ungefär|ungefar|runt|omkring|väl|val|typ|nästan|nastan|drygt)\\s+){0,3}\\d+',
 );
 /** A grant as a condition: "om vi beviljar", "om styrelsen ger", "if we grant" ("kvar att besluta om" grants nothing). */
 const GRANT = wholeWords(
@@ -145,7 +166,10 @@ const CHANGE_A_FIGURE = wholeWords(
 const MEANING = wholeWords(
   'vad\\s+(?:betyder|innebär|innebar|menas\\s+med)(?!\\s+(?:det|detta)\\s)|vad\\s+står\\s+\\S+\\s+för\\s*\\??\\s*$|vad\\s+är\\s+(?:ett\\s+|en\\s+)?\\S+(?:\\s+\\S+)?\\s+för\\s+något|what\\s+(?:does|is\\s+meant\\s+by)(?:\\s+\\S+)+\\s+mean|förklara\\s+begreppet|definition\\s+av',
 );
-const SAME_YEAR = wholeWords('(?:det|samma|that|same)\\s+(?:året|aret)|samma\\s+år|(?:that|same)\\s+year');
+// ("det året efter", "det året innan" count from it.)
+const SAME_YEAR = wholeWords(
+  '(?:det|samma|that|same)\\s+(?:året|aret)(?!\\s+(?:efter|innan|före|fore|senare|tidigare|after|before))|samma\\s+år|(?:that|same)\\s+year',
+);
 const HOW_MANY_ARE = wholeWords('hur\\s+många\\s+är');
 /** "om" as "if", opening a clause ("… berätta om insatserna som avslutas" asks about them). */
 const SUPPOSED_CHANGE = new RegExp(
@@ -156,7 +180,7 @@ const SUPPOSED_CHANGE = new RegExp(
 export function readPhrasing(text: string): Phrasing {
   const lower = text.toLowerCase().trim();
   return {
-    checksAFigure: CHECK.test(lower) && QUOTED.test(lower),
+    checksAFigure: (CHECK.test(lower) && (QUOTED.test(lower) || TAG.test(lower))) || (YES_NO_FIGURE.test(lower) && !GRANT.test(lower) && !AFFORD.test(lower)),
     grants: GRANT.test(lower),
     changesByAmount: CHANGE.test(lower),
     asksToChange: ACTION.test(lower) || CHANGE_A_FIGURE.test(lower),
@@ -164,5 +188,6 @@ export function readPhrasing(text: string): Phrasing {
     sameYearAsBefore: SAME_YEAR.test(lower),
     howManyAre: HOW_MANY_ARE.test(lower),
     supposesAChange: SUPPOSED_CHANGE.test(lower),
+    varIsTheVerb: /[åäö]/.test(lower) && !OURS_WRITTEN.test(lower),
   };
 }

@@ -64,7 +64,7 @@ const SHOWS: Partial<Record<Measure, readonly Measure[]>> = {
 /** Two measures joined by "och" ("intäkter och kostnader"), or a budget beside an utfall, that no one card shows together. */
 export function coordinatedMeasures(words: QuestionWords): readonly [Measure, Measure] | undefined {
   const t = words.tokens;
-  if (words.followUpOpener || words.difference || words.measures.includes('whatIf') || words.measures.includes('share')) return undefined;
+  if (words.followUpOpener || words.measures.includes('whatIf') || words.measures.includes('share')) return undefined;
   const at = (m: Measure) => words.measureAt.get(m) ?? [];
   const joined = (a: readonly number[], b: readonly number[]) =>
     t.some((w, i) => (w === 'och' || w === 'and') && a.some((x) => x < i && i - x <= 2) && b.some((y) => y > i && y - i <= 3));

@@ -31,6 +31,8 @@ export interface QuestionWords {
   readonly followUpOpener: boolean;
   /** A number with no unit that is no year: "och om det är 900?" after a what-if. */
   readonly bareNumber?: number;
+  /** "om vi beviljar 100 000 i år och 200 000 nästa år": more than one amount, which no one card sums. */
+  readonly severalAmounts: boolean;
   /** "året innan", "året efter": a year counted from the last question's. */
   readonly yearShift?: number;
   /** The index of the first token of the question's last clause, the one that asks (0 for one clause). */
@@ -212,9 +214,37 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   });
   // "skillnaden mellan de två åren": the years of the last answers, which the reading keeps.
   for (const phrase of BOTH_YEARS) exactPhrase(tokens, phrase, used)?.forEach((i) => used.add(i));
+  // "vad fick förbundet in totalt 2023?": the income ("tar vi med in i 2027" carries over, "in till" goes somewhere).
+  tokens.forEach((t, i) => {
+    const particle = tokens.findIndex((u, j) => j > i && j <= i + 3 && u === 'in' && !/^(i|till|pa|into)$/.test(tokens[j + 1] ?? ''));
+    if (/^(fick|far|fatt|kom|kommer)$/.test(t) && particle > 0 && !measures.includes('income') && !measures.includes('carriedIn')) {
+      measures = ['income', ...measures.filter((m) => m !== 'line')];
+      cuedAt.set('income', [i, particle]);
+      [i, particle].forEach((j) => used.add(j));
+    }
+  });
+  // "när är Hebys insats klar?": when it ends.
+  if (tokens[0] === 'nar' && tokens.some((t) => /^(klar|klart|fardig|fardigt)$/.test(t)) && measures.length === 0) {
+    measures = ['endDate'];
+    tokens.forEach((t, i) => /^(nar|klar|klart|fardig|fardigt)$/.test(t) && used.add(i));
+  }
+  // "hur många insatser betalar vi för nästa år?": a pay verb beside another measure is no medlemsavgift.
+  const feeAt = cuedAt.get('membershipFee') ?? [];
+  const paysOnly = feeAt.length > 0 && feeAt.every((i) => /^(betalar|betala|betalade|pay|paid|pays)$/.test(tokens[i] ?? ''));
+  if (paysOnly && measures.includes('fundedInitiatives')) measures = measures.filter((m) => m !== 'membershipFee');
+  // "hur mycket betalar förbundet till Bryggan?": what the förbund pays out is a line of its budget, not a fee paid in.
+  const paidTo = tokens.some((t, i) => t === 'till' && feeAt.some((f) => i > f && i <= f + 4));
+  if (
+    paysOnly &&
+    paidTo &&
+    feeAt.some((i) => /^(forbundet|samordningsforbundet|vi)$/.test(tokens[i + 1] ?? '') || /^(forbundet|samordningsforbundet)$/.test(tokens[i - 1] ?? ''))
+  )
+    measures = measures.map((m) => (m === 'membershipFee' ? 'line' : m));
   // "gick vi plus 2025?", "hur mycket gick förbundet back 2024?": the year's result.
   tokens.forEach((t, i) => {
-    const sign = tokens.findIndex((u, j) => j > i && j <= i + 3 && /^(plus|back|minus)$/.test(u));
+    const sign = tokens.findIndex(
+      (u, j) => j > i && j <= i + 3 && /^(plus|back|minus)$/.test(u) && tokens.slice(i + 1, j).every((w) => /^(vi|forbundet|det|val|ju|verksamheten)$/.test(w)),
+    );
     if (/^(gick|gar|gatt)$/.test(t) && sign > 0 && !measures.includes('result')) {
       measures.unshift('result');
       cuedAt.set('result', [i, sign]);
@@ -261,7 +291,12 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // "Insatsen som startade 2025 – vad får den 2027?": an amount asked with a verb ("får", "kostar") is a question of its own.
   const amountAsked = (cuedAt.get('line') ?? []).some((i) => i >= questionStart && i < questionEnd && /^(far|fick|fatt|kostar|kostade)$/.test(tokens[i] ?? ''));
   // "S:a kostnader 2026 – vad är skillnaden mellan budget och prognos?": a heading named first states nothing; it is what is asked about.
-  const headingFirst = statedFirst && tokens.slice(0, questionStart).every((t, i) => used.has(i) || /^20\d\d$/.test(t) || /^(s|a|for|och|i|per)$/.test(t));
+  // ("Eget kapital 2025: hur stor är reservfonden?" asks a measure of its own.)
+  const asksItsOwn =
+    [...askedInQuestion].some((m) => m !== 'line') ||
+    (!difference && columns.some((k) => firstIndex(tokens.slice(questionStart, questionEnd), cuesOf(k)) !== undefined));
+  const headingFirst =
+    statedFirst && !asksItsOwn && tokens.slice(0, questionStart).every((t, i) => used.has(i) || /^20\d\d$/.test(t) || /^(s|a|for|och|i|per)$/.test(t));
   if (
     statedFirst &&
     !headingFirst &&
@@ -286,8 +321,10 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     columns.splice(0, columns.length);
   columns.sort((a, b) => (firstIndex(tokens, cuesOf(a)) ?? 0) - (firstIndex(tokens, cuesOf(b)) ?? 0));
   // "hur mycket har prognosen justerats jämfört med budgeten?": a change is counted from the column compared with ("budget mot prognos" is from the first).
-  const comparedWith = (k: ColumnKind) => /^(med|fran|relativt)$/.test(tokens[(firstIndex(tokens, cuesOf(k)) ?? 0) - 1] ?? '');
-  if (difference && columns.length === 2 && comparedWith(columns[1] as ColumnKind) && !comparedWith(columns[0] as ColumnKind)) columns.reverse();
+  const comparedWith = (k: ColumnKind) => /^(med|fran|relativt|an|than)$/.test(tokens[(firstIndex(tokens, cuesOf(k)) ?? 0) - 1] ?? '');
+  // "… har prognosen justerats jämfört med budgeten?": a revision between the two columns is their difference ("har beslutsutrymmet justerats?" names no second).
+  const revised = columns.length === 2 && tokens.some((t) => /^(justerats|justeringen)$/.test(t));
+  if ((difference || revised) && columns.length === 2 && comparedWith(columns[1] as ColumnKind) && !comparedWith(columns[0] as ColumnKind)) columns.reverse();
 
   // "Över-/underskott", written "Över- underskott": the table's one heading, not "över" something.
   tokens.forEach((t, i) => {
@@ -318,9 +355,11 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     if (from >= 0 && years.size > 1) years.delete(Number(tokens[i + 2 + from]));
   });
   // "Hur länge har X pågått, när startade den?": a duration so far, asked with a start verb, is the start.
+  // ("Hur länge pågår X som startade 2021?" asks the end.)
   if (
     measures.includes('startDate') &&
     measures.includes('endDate') &&
+    tokens.some((t) => /^(pagatt|hallit|varit)$/.test(t)) &&
     !tokens.some((t) => /^(slutar|slut|slutdatum|avslutas|upphor|ends?|sista|till)$/.test(t))
   )
     measures = measures.filter((m) => m !== 'endDate');
@@ -351,6 +390,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     tokens,
     capitalised,
     used,
+    severalAmounts: amounts.several === true && amount !== undefined,
     measures,
     columns,
     years: [...years].sort((a, b) => a - b),
@@ -365,7 +405,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     aside: asideTokens(withoutAmounts),
     inPercent: measures.length === 0 && tokens.length <= 4 && tokens.some((t) => /^(procent|procentuellt|percent|percentage)$/.test(t)),
     help,
-    difference,
+    difference: difference || revised,
     changeAsked,
     followUpOpener,
     phrasing,

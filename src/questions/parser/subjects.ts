@@ -104,8 +104,12 @@ export function matchSubjects(tokens: readonly string[], taken: ReadonlySet<numb
   }
   for (const [phrase, sharing] of named) {
     if (sharing.length < 2) continue;
-    const hinted = sharing.filter((l) =>
-      significantWords(l.name).some((w) => !phrase.split(' ').includes(w) && tokens.some((t) => t.length >= 4 && w.startsWith(t.slice(0, 4)))),
+    // ("vad kostar ISA 2027?": a cost is the cost line's, not the funding's.)
+    const costWord = tokens.some((t) => /^(kostar|kostade|kostnad|kostnaden|kostnader|kostnaderna)$/.test(t));
+    const hinted = sharing.filter(
+      (l) =>
+        significantWords(l.name).some((w) => !phrase.split(' ').includes(w) && tokens.some((t) => t.length >= 4 && w.startsWith(t.slice(0, 4)))) ||
+        (costWord && !l.id.startsWith('external-funding')),
     );
     if (hinted.length === 1) lines.splice(0, lines.length, ...lines.filter((l) => !sharing.includes(l) || hinted.includes(l)));
   }
@@ -141,7 +145,8 @@ export function matchSubjects(tokens: readonly string[], taken: ReadonlySet<numb
   }
   // "Region Uppsalas ESF-samordning RegExPro": beside an insats named with its owner, a funding word describes it.
   const only = initiatives.length === 1 ? initiatives[0] : undefined;
-  if (only?.owner !== undefined && owners.includes(only.owner)) lines.splice(0, lines.length, ...lines.filter((l) => !l.id.startsWith('external-funding')));
+  if (best && only?.owner !== undefined && owners.includes(only.owner))
+    lines.splice(0, lines.length, ...lines.filter((l) => !l.id.startsWith('external-funding')));
   return { candidates: [...initiatives, ...lines], owners, used, byName: Boolean(best) || partial.length > 0 || lines.length > 0 };
 }
 

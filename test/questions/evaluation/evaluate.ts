@@ -358,6 +358,10 @@ export const CORPORA = [
   'heldout51',
   'heldout52',
   'heldout53',
+  'heldout55',
+  'heldout56',
+  'heldout57',
+  'heldout58',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
