@@ -664,4 +664,20 @@ describe('what a review of the stop 24 change found, and the sets after it', () 
     const before = asInsatsansvarig('och hur mycket var det vid utgången av förra året?', reading('beslutsutrymme i år'));
     assert.equal(before.kind === 'reading' ? before.reading.subject.kind : before.kind, 'forbund');
   });
+
+  it('reads what the third round of sets found', () => {
+    assert.equal(subjectId(reading('förbrukningsgraden alltså', reading('Hur gick det för Min framtid ekonomiskt 2025?'))), 'min-framtid');
+    const lower = reading('Kostnaderna verkar sjunka rejält till 2027 – hur mycket lägre blir de än i år?');
+    assert.deepEqual([lower.measure, lower.years, lower.difference], ['costs', [2026, 2027], true]);
+    assert.equal(reading('hur mycket tog insatserna ut totalt 2024?').measure, 'actual');
+    assert.equal(reading('hur mycket blir det 2027 när den tar slut?', reading('vad kostar samordnat stöd för arbete och studier i år')).measure, 'line');
+    const util = reading('förbrukningsgrad mot beviljad budget?', reading('RegExPro utfall 2025'));
+    assert.deepEqual([util.measure, subjectId(util), util.years], ['utilisation', 'regexpro', [2025]]);
+    for (const text of ['Vad blir lönerevisionen för kansliet 2027?', 'vad är snittlönen för en arbetskonsulent hos oss?'])
+      assert.equal(read(text).kind, 'notUnderstood', text);
+    const suppose = asInsatsansvarig('och 2028 då, om vi vill förlänga?', reading('beslutsutrymme 2027'));
+    assert.deepEqual(suppose.kind === 'reading' ? [suppose.reading.measure, suppose.reading.subject.kind] : suppose.kind, ['remaining', 'forbund']);
+    const paid = asInsatsansvarig('hur mycket fick vi ut 2024?');
+    assert.equal(paid.kind === 'reading' ? paid.reading.measure : paid.kind, 'actual');
+  });
 });

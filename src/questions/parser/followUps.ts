@@ -55,6 +55,16 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
     !words.tokens.some((t) => /^(forbundet|forbundets|totalt|alla|samtliga)$/.test(t))
   )
     return true;
+  // "RegExPro utfall 2025" then "förbrukningsgrad mot beviljad budget?": a measure of the insats just asked about, said with its qualifiers.
+  if (
+    named !== undefined &&
+    EITHER_MEASURES.has(named) &&
+    match.candidates.length === 0 &&
+    words.years.length === 0 &&
+    unexplainedWords(words, match).every((t) => /^(mot|an|med|beviljad|beviljade|justerad|justerade)$/.test(t)) &&
+    !words.tokens.some((t) => /^(forbundet|forbundets|totalt|alla|samtliga)$/.test(t))
+  )
+    return true;
   // "andel av kostnaderna?" right after an insats: its share; "hur stor andel av dem går till Bryggan?": of the total just shown.
   if (words.measures.includes('share') && (match.candidates.length === 0 || words.tokens.some((t) => ANAPHORA.has(t)))) return true;
   // "när slutar den?", "hur mycket av det kom från Bryggan?": the last answer is referred to, and nothing unknown is asked.

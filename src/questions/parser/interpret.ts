@@ -93,11 +93,12 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     };
   // "Vi funderar på att söka … Hur stort är beslutsutrymmet?": a "vi" in a statement before the question is no "vår insats".
   // "förbundets totala kostnader, inte bara vår del": a "vår" after "inte" is not what is asked.
-  // ("det var det jag behövde": "var", where "vår" would have been written with its å, is the verb; "längre period än vi" compares.)
+  // ("det var det jag behövde": "var", where "vår" would have been written with its å, is the verb; "längre period än vi" compares;
+  // "och 2028 då, om vi vill förlänga?" supposes.)
   const affirmed = words.tokens.map((t, i) =>
     words.tokens.slice(Math.max(0, i - 2), i).some((n) => NEGATIONS.has(n)) ||
     (words.phrasing.varIsTheVerb && /^(var|vart|vara)$/.test(t)) ||
-    (/^(an|than)$/.test(words.tokens[i - 1] ?? '') && /^(vi|oss|we|us)$/.test(t))
+    (/^(an|than|om|if)$/.test(words.tokens[i - 1] ?? '') && /^(vi|oss|we|us)$/.test(t))
       ? ''
       : t,
   );
@@ -150,6 +151,8 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     !words.followUpOpener &&
     !words.explain &&
     !words.tokens.some((t) => ANAPHORA.has(t)) &&
+    // ("Hur gick det för Min framtid 2025?" then "förbrukningsgraden alltså": the same question, said more exactly.)
+    !words.tokens.some((t) => /^(alltsa|dvs|menar|menade)$/.test(t)) &&
     // "Vilken insats får minst 2028?" then "Vilken får mest?": only the order changes, the year stays.
     !(measure0 === 'ranking' && words.years.length === 0 && match.candidates.length === 0);
   const followUp = ctx.previous && !restated && looksLikeFollowUp(words, match);

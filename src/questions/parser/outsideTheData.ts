@@ -24,6 +24,10 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
     'Jag har inte förbundets räntor eller placeringar, bara intäkter och kostnader i budgeten och årsredovisningens nyckeltal. Fråga till exempel "intäkter 2026" eller "eget kapital 2025".',
   ],
   [
+    /^(snittlon\w*|medellon\w*|manadslon\w*|timlon\w*|lonerevision\w*|loneokning\w*|arbetsgivaravgift\w*)$/,
+    'Jag har insatsernas och förbundets belopp per år, inte löner eller avgifter på dem.',
+  ],
+  [
     /^(arbetsloshet|arbetslosheten|arbetslosheter|sysselsattningsgrad|sysselsattningsgraden|unemployment)$/,
     'Jag har förbundets ekonomi och insatser, inte statistik om arbetsmarknaden. Fråga till exempel "beslutsutrymme 2027".',
   ],
@@ -218,7 +222,10 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
     ({ tokens, measures }) =>
       asksForJudgement(tokens) ||
       // "vad tycker kansliet om vår kvartalsrapport?", "är Växtkraft en bra insats, tycker du?": an opinion, asked of no figure.
-      ((has(tokens, 'vad', 'tycker') || has(tokens, 'vad', 'anser') || has(tokens, 'tycker', 'du') || has(tokens, 'bra', 'insats')) &&
+      // ("vad tycker du om vädret?" is small talk, for the help card.)
+      ((has(tokens, 'bra', 'insats') ||
+        ((has(tokens, 'vad', 'tycker') || has(tokens, 'vad', 'anser')) && !has(tokens, 'tycker', 'du')) ||
+        (has(tokens, 'tycker', 'du') && tokens.some((t) => t.startsWith('insats')))) &&
         measures.every((m) => m === 'line')),
     'Jag visar siffrorna, men jag bedömer inte om en insats är värd pengarna; det avgör styrelsen. Fråga till exempel "förbrukningsgrad Min framtid 2025" eller "vad kostar Min framtid 2027".',
   ],

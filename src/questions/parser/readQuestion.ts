@@ -223,6 +223,22 @@ export function readQuestionWords(question: string, currentYear: number): Questi
       [i, particle].forEach((j) => used.add(j));
     }
   });
+  // "hur mycket fick vi ut 2024?", "hur mycket tog insatserna ut totalt?": what was paid out, the utfall.
+  tokens.forEach((t, i) => {
+    const particle = tokens.findIndex((u, j) => j > i && j <= i + 3 && u === 'ut');
+    if (/^(fick|fatt|tog|tagit)$/.test(t) && particle > 0 && !measures.includes('actual')) {
+      measures = ['actual', ...measures.filter((m) => m !== 'line')];
+      cuedAt.set('actual', [i, particle]);
+      [i, particle].forEach((j) => used.add(j));
+    }
+  });
+  // "hur mycket blir det 2027 när den tar slut?": an amount asked; the end only describes.
+  if (
+    measures.includes('endDate') &&
+    tokens.some((t, i) => t === 'hur' && tokens[i + 1] === 'mycket') &&
+    (cuedAt.get('endDate') ?? []).every((i) => tokens.slice(Math.max(0, i - 3), i).includes('nar'))
+  )
+    measures = measures.filter((m) => m !== 'endDate');
   // "när är Hebys insats klar?": when it ends.
   if (tokens[0] === 'nar' && tokens.some((t) => /^(klar|klart|fardig|fardigt)$/.test(t)) && measures.length === 0) {
     measures = ['endDate'];

@@ -99,8 +99,10 @@ export function readYears({ tokens, withoutAmounts, capitalised, used, currentYe
     }
   }
   // "Bryggans period tog slut 2025/2026, men hur mycket får den nästa år?": the question's "nästa år", not the statement's years.
+  // ("Kostnaderna sjunker till 2027 – hur mycket lägre blir de än i år?": a year compared with adds to the statement's.)
+  const comparedWithRelative = /(?<![\p{L}])(än|an|jämfört med|jamfort med|mot)\s+(i år|i ar|i fjol|ifjol|förra året|forra aret)(?![\p{L}])/iu.test(askingText);
   if (statedFirst && askedRelative.size > 0 && !/\b20\d\d\b/.test(askingText)) {
-    years.clear();
+    if (!comparedWithRelative) years.clear();
     askedRelative.forEach((y) => years.add(y));
   }
   if (yearsCorrected.size > 0) {

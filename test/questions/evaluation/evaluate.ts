@@ -362,6 +362,10 @@ export const CORPORA = [
   'heldout56',
   'heldout57',
   'heldout58',
+  'heldout59',
+  'heldout60',
+  'heldout61',
+  'heldout62',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
