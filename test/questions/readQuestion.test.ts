@@ -680,4 +680,31 @@ describe('what a review of the stop 24 change found, and the sets after it', () 
     const paid = asInsatsansvarig('hur mycket fick vi ut 2024?');
     assert.equal(paid.kind === 'reading' ? paid.reading.measure : paid.kind, 'actual');
   });
+
+  it('keeps what a second review of the change found ordinary', () => {
+    for (const text of ['Beslutsutrymmet 2026 var 3 178 tkr i budgeten. Vad blir kvar 2027?', 'Intäkterna 2027 är 23 640 tkr. Vad blir kvar 2027?'])
+      assert.equal(reading(text).measure, 'remaining', text);
+    assert.deepEqual([reading('S:a intäkter 2026 – vad är prognosen?').measure, reading('S:a kostnader 2026 – vad är budgeten?').measure], ['income', 'costs']);
+    assert.equal(read('vad blev Växtkraft beviljat 2025?').kind === 'reading' && reading('vad blev Växtkraft beviljat 2025?').measure, 'line');
+    assert.equal(reading('och samverkansinsatserna?', reading('utfall Växtkraft 2025')).subject.kind, 'forbund');
+    assert.notEqual(reading('hur stor andel av förbundets totala budget är det?', reading('utfall Växtkraft 2025')).measure, 'utilisation');
+    assert.deepEqual(reading('skillnaden i intäkter och kostnader mellan 2026 och 2027').years, [2026, 2027]);
+    assert.equal(read('hur mycket medfinansierar Enköping Växtkraft?').kind, 'notUnderstood');
+    assert.equal(read('vad blev resultatet inklusive finansiella intäkter 2025?').kind, 'notUnderstood');
+    assert.equal(reading('hur mycket betalar vi till förbundet 2025?').measure, 'membershipFee');
+    assert.equal(read('vilka ansökningar kom in 2026?').kind === 'reading' && reading('vilka ansökningar kom in 2026?').measure === 'income', false);
+    assert.equal(reading('Hur länge har Lokussamordnare Älvkarleby funnits, när började den?').measure, 'startDate');
+    assert.equal(reading('Har vi kvar pengar 2027 efter en ansökan på 950 tkr?').measure, 'whatIf');
+    assert.equal(reading('Blir det något kvar 2027 om Bryggan får 950 tkr?').measure, 'whatIf');
+    const ours = asInsatsansvarig('hur stor är var budget nästa år?');
+    assert.equal(ours.kind === 'reading' ? subjectId(ours.reading) : ours.kind, 'vaxtkraft');
+    const was = asInsatsansvarig('Hur stor var förbrukningsgraden för alla insatser tillsammans 2025?');
+    assert.equal(was.kind === 'reading' ? was.reading.subject.kind : was.kind, 'forbund');
+    assert.equal(read('hur stor är AF:s egen budget?').kind, 'notUnderstood');
+    assert.equal(readQuestionWords('om vi beviljar 500 tkr av de 950 tkr de söker, vad blir kvar 2027?', Y).amount, 500_000);
+    assert.equal(reading('om vi beviljar 1 mkr 2027, hur mycket blir kvar av de 2 800 tkr?').amount, 1_000_000);
+    for (const text of ['gick förbundet med plus 2025?', 'gick samordningsförbundet back 2024?', 'gick vi 2025 plus?'])
+      assert.equal(reading(text).measure, 'result', text);
+    assert.deepEqual(reading('har vi 2 mkr kvar då?', reading('beslutsutrymme 2027')).years, [2027]);
+  });
 });

@@ -24,11 +24,15 @@ const looksLikeYear = (m: readonly (string | undefined)[]) => /^20\d\d$/.test(m[
 // ("om den går igenom", "om vi får allt": granted, as the applicant says it.)
 const GRANTING =
   /(bevilj|(?<![\p{L}])(ger|ge|minus|satsa|satsar|extra|tillför|tillfor|skjuter till|säger ja|sager ja|godkänner|godkanner|godkänns|godkanns|går igenom|gar igenom|får allt|far allt|får hela|far hela)(?![\p{L}]))/u;
+/** A figure as it stood: "var 3 178 tkr", "låg på 2 800 tkr". */
+const QUOTES = /(?<![\p{L}])(var|är|ar|låg|lag|ligger|uppgick|uppgår)(?![\p{L}]).*\d/u;
 /** What a statement says of an amount that grants nothing: an application's sum, a figure as it stood. */
 const NOT_GRANTED = /(ansökan|ansokan|ansöker|ansoker|söker|soker|funderar|(?<![\p{L}])(var|är|ar|låg|lag|ligger|uppgick|uppgår)(?![\p{L}]).*\d)/u;
 /** The question pointing back at the amount stated: "vad blir kvar då?", "kvar efter det?". */
-// ("vi tänker söka 950 tkr …, vad blir kvar?": what is left after it.)
-const POINTS_BACK = /(?<![\p{L}])(då|sen|sedan|efter det|efter detta|därefter|i så fall|isåfall|blir kvar|blir det kvar|skulle .{0,20}kvar)(?![\p{L}])/u;
+const POINTS_BACK = /(?<![\p{L}])(då|sen|sedan|efter det|efter detta|därefter|i så fall|isåfall)(?![\p{L}])/u;
+/** "vi tänker söka 950 tkr …, vad blir kvar?": what is left after an application ("… var 3 178 tkr. Vad blir kvar 2027?" quotes a figure). */
+const LEFT_AFTER = /(?<![\p{L}])(blir kvar|blir det kvar|skulle .{0,20}kvar)(?![\p{L}])/u;
+const APPLIES = /(ansökan|ansokan|ansöker|ansoker|söker|soker|söka|soka)/u;
 
 export interface Amounts {
   /** The amount granted or asked about, in kronor; joined amounts ("600 tkr och 900 tkr") added. */
@@ -53,7 +57,9 @@ export function readAmounts(lower: string, quotedOnly: boolean): Amounts {
     else if (!quotedOnly) {
       // "om vi tar båda: 600 tkr och 900 tkr?": amounts joined are granted together.
       const joined = /^\s*(och|plus|\+)\s*$/.test(lower.slice(lastAmountEnd, m.index));
-      several ||= amount !== undefined && !joined;
+      // ("100 000 i år och 200 000 nästa år": a second grant for another year; "500 tkr av de 950 tkr de söker" is one.)
+      const between = lower.slice(lastAmountEnd, m.index);
+      several ||= amount !== undefined && !joined && between.length <= 20 && /(20\d\d|år|ar)\b/.test(between);
       amount = amount !== undefined && joined ? amount + kronor : (amount ?? kronor);
       lastAmountEnd = (m.index as number) + m[0].length;
     }
@@ -75,10 +81,12 @@ export function dropAmounts(s: string): string {
  */
 export function onlyStated(lower: string): boolean {
   const asking = clauseLayout(lower, 0).askingText;
+  const stated = lower.slice(0, lower.length - asking.length);
   return (
     !GRANTING.test(lower) &&
     !POINTS_BACK.test(asking) &&
+    !(LEFT_AFTER.test(asking) && APPLIES.test(stated) && !QUOTES.test(stated)) &&
     !AN_AMOUNT.test(asking) &&
-    (NOT_GRANTED.test(lower.slice(0, lower.length - asking.length)) || /\bi dagsläget\b|\bjust nu\b/.test(asking))
+    (NOT_GRANTED.test(stated) || /\bi dagsläget\b|\bjust nu\b/.test(asking))
   );
 }

@@ -117,7 +117,12 @@ export function mergeFollowUp(
   // "hur stor andel av kostnaderna är det?": a share of the subject asked about before.
   // ("hur stor del av budgeten förbrukade de 2025?": a share of its own budget used is the förbrukningsgrad.)
   // ("hur mycket gjorde vi av med 2025?" then "hur många procent av budgeten blev det?": the utfall as a share of its budget.)
-  const ofItsBudget = previous.measure === 'actual' && words.tokens.some((t) => /^budget/.test(t)) && (words.measures.includes('share') || words.inPercent);
+  // ("… av förbundets totala budget?", "… av insatsernas budget?" is a share of another whole.)
+  const ofItsBudget =
+    previous.measure === 'actual' &&
+    words.tokens.some((t) => /^budget/.test(t)) &&
+    !words.tokens.some((t) => /^(forbundets|totala|hela|insatsernas|alla|samtliga)$/.test(t)) &&
+    (words.measures.includes('share') || words.inPercent);
   const shareOfPrevious = words.measures.includes('share') && named !== 'utilisation' && !ofItsBudget && (found.length > 0 || previous.subject.kind === 'line');
   // "Soliditet 2025?" then "och vad ligger den på för 2026?", "förbrukningsgrad 2025" then "var ligger Bryggan?": where a figure lies asks for the same figure.
   const whereItLies = (words.measureAt.get('line') ?? []).every((i) => /^(ligger|landar|hamnar)$/.test(words.tokens[i] ?? ''));
@@ -179,7 +184,9 @@ export function mergeFollowUp(
   const newSubject = candidates[0] && !together ? subjectOf(candidates[0]) : undefined;
   // "och för hela förbundet?": the förbund named in place of the insats.
   const wholeForbund = words.tokens.some((t) => /^(forbundet|forbundets|totalt|sammanlagt|alla)$/.test(t));
-  let subject = newSubject ?? (wholeForbund || (measure && FORBUND_MEASURES.has(measure) && !EITHER_MEASURES.has(measure)) ? FORBUND : previous.subject);
+  let subject = together
+    ? FORBUND
+    : (newSubject ?? (wholeForbund || (measure && FORBUND_MEASURES.has(measure) && !EITHER_MEASURES.has(measure)) ? FORBUND : previous.subject));
   // "förbrukningsgrad Bryggan 2025" then "och budgeten 2026?": a column asks for the ledger again.
   if (measure === undefined && words.columns.length > 0 && !LEDGER_MEASURES.has(previous.measure)) nextMeasure = subject.kind === 'line' ? 'line' : 'remaining';
   // "vilken insats är minst 2027?" then "hur mycket har den?": the insats that came first.

@@ -53,6 +53,11 @@ export interface InterpretContext {
   readonly previous?: Reading;
 }
 
+/** "var budget", "vart projekt": a noun after "var" makes it "vår", however it was typed. */
+const OUR_NOUN = /^(insats|projekt|budget|del|andel|kostnad|anslag|pengar|medel|utfall|forbrukning|verksamhet|kommun|ram)/;
+/** ("var förbrukningsgraden": a definite noun after "var" is what was.) */
+const ourNoun = (word: string) => OUR_NOUN.test(word) && !(/(en|et|na)$/.test(word) && OUR_NOUN.test(word.slice(0, -2)));
+
 /**
  * Turns the words and the subjects found into one typed reading, or a question back.
  * Rule: when an insats or line is named the answer is about it; a förbund figure is
@@ -85,6 +90,7 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
       message: 'Hur mycket gäller det? Skriv beloppet med siffror och enhet, till exempel "om vi beviljar 500 tkr 2027, vad blir kvar?".',
     };
   // "om vi beviljar 100 000 i år och 200 000 nästa år": one grant at a time.
+  // ("om vi beviljar 500 tkr av de 950 tkr de söker" names one grant and what was asked: the first is granted.)
   if (words.severalAmounts && (words.measures.includes('whatIf') || words.phrasing.grants))
     return {
       kind: 'notUnderstood',
@@ -97,7 +103,7 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   // "och 2028 då, om vi vill förlänga?" supposes.)
   const affirmed = words.tokens.map((t, i) =>
     words.tokens.slice(Math.max(0, i - 2), i).some((n) => NEGATIONS.has(n)) ||
-    (words.phrasing.varIsTheVerb && /^(var|vart|vara)$/.test(t)) ||
+    (words.phrasing.varIsTheVerb && /^(var|vart|vara)$/.test(t) && !ourNoun(words.tokens[i + 1] ?? '')) ||
     (/^(an|than|om|if)$/.test(words.tokens[i - 1] ?? '') && /^(vi|oss|we|us)$/.test(t))
       ? ''
       : t,
@@ -135,6 +141,7 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     words.measures.includes('income') &&
     words.measures.includes('costs') &&
     match.candidates.length === 0 &&
+    words.years.length <= 1 &&
     words.tokens.some((t) => /^(skillnaden|skillnad|diff|differens|differensen|hogre|lagre|storre|mindre|mer|an)$/.test(t)) &&
     !words.tokens.some((t) => /^(okar|okade|minskar|minskade|vaxer|sjunker|stiger|okning|minskning)$/.test(t))
   )
@@ -153,6 +160,8 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     !words.tokens.some((t) => ANAPHORA.has(t)) &&
     // ("Hur gick det för Min framtid 2025?" then "förbrukningsgraden alltså": the same question, said more exactly.)
     !words.tokens.some((t) => /^(alltsa|dvs|menar|menade)$/.test(t)) &&
+    // ("beslutsutrymme 2027" then "har vi 2 mkr kvar då?": "då" leans on it.)
+    words.tokens[words.tokens.length - 1] !== 'da' &&
     // "Vilken insats får minst 2028?" then "Vilken får mest?": only the order changes, the year stays.
     !(measure0 === 'ranking' && words.years.length === 0 && match.candidates.length === 0);
   const followUp = ctx.previous && !restated && looksLikeFollowUp(words, match);
@@ -160,7 +169,11 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
 
   // "hur stor är Arbetsförmedlingens egen budget?": a member's own budget, which the förbund's data does not hold.
   if (
-    words.tokens.some((t, i) => /^(arbetsformedlingens|forsakringskassans|statens)$/.test(t) && /^(egen|egna|eget)$/.test(words.tokens[i + 1] ?? '')) &&
+    words.tokens.some(
+      (t, i) =>
+        (/^(arbetsformedlingens|forsakringskassans|statens)$/.test(t) && /^(egen|egna|eget)$/.test(words.tokens[i + 1] ?? '')) ||
+        (/^(af|fk)$/.test(t) && words.tokens[i + 1] === 's' && /^(egen|egna|eget)$/.test(words.tokens[i + 2] ?? '')),
+    ) &&
     !words.measures.includes('membershipFee') &&
     words.tokens.some((t) => /^(budget|budgeten|budgetar)$/.test(t))
   )
@@ -324,7 +337,9 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     words.columns.length === 0 &&
     words.years.length === 1 &&
     (words.years[0] as number) < ctx.currentYear &&
-    words.tokens.some((t) => /^(kostade|kostat|blev)$/.test(t))
+    words.tokens.some((t) => /^(kostade|kostat|blev)$/.test(t)) &&
+    // ("vad blev Växtkraft beviljat 2025?", "vad skulle Framsteget ha kostat?": what was granted.)
+    !words.tokens.some((t) => /^(bevilja|anslag|tilldela|budget|skulle|ram)/.test(t))
   )
     return reading({ measure: 'actual', subject: subject.id === 'samverkansinsatser' ? FORBUND : subjectOf(subject) }, words, ctx);
   const own = ctx.ownInitiatives.includes(subject) && match.candidates.length === 0;

@@ -64,19 +64,21 @@ type Shape = readonly [asks: (words: QuestionWords) => boolean, why: string | ((
 /** Shapes of question no card answers, in the order they are tried: the first that fits says why. */
 const OUTSIDE_SHAPES: readonly Shape[] = [
   [
+    // "hur mycket medfinansierar Enköping Växtkraft?": the owner's money ("vad medfinansierar förbundet till Bryggan?" is the förbund's grant).
+    ({ tokens }) => tokens.some((t) => /^(med|mot|sam)finansier/.test(t)) && !tokens.some((t) => /^(forbundet|forbundets|samordningsforbundet)$/.test(t)),
+    'Jag har förbundets medel till insatserna, inte vad insatsägarna själva lägger in. Fråga till exempel "vad får En väg in 2027?".',
+  ],
+  [
     // "antal arbetslösa i Tierp": statistics ("vilka insatser riktar sig till arbetslösa?" lists insatser).
     ({ tokens }) => tokens.some((t) => /^(arbetslosa|arbetslosheten|arbetsloshet)$/.test(t)) && !tokens.some((t) => /^insats/.test(t)),
     'Jag har förbundets ekonomi och insatser, inte statistik om arbetsmarknaden. Fråga till exempel "vilka insatser finansieras i år?".',
   ],
   [
-    // "de finansiella intäkterna 2025" ("resultat före finansiella poster" is the verksamhetens resultat, which we have).
-    // ("inklusive finansiella intäkter" qualifies a total.)
+    // "de finansiella intäkterna 2025", "resultatet efter finansiella poster" ("före finansiella poster" is the verksamhetens
+    // resultat, which we have).
     ({ tokens }) =>
       tokens.some(
-        (t, i) =>
-          /^finansiell/.test(t) &&
-          /^(intakt|kostnad)/.test(tokens[i + 1] ?? '') &&
-          !/^(inklusive|inkl|exklusive|exkl|utan|fore|efter)$/.test(tokens[i - 1] ?? ''),
+        (t, i) => /^finansiell/.test(t) && /^(intakt|kostnad|post)/.test(tokens[i + 1] ?? '') && !/^(exklusive|exkl|utan|fore)$/.test(tokens[i - 1] ?? ''),
       ),
     'Jag har inte förbundets finansiella intäkter och kostnader, bara verksamhetens intäkter och kostnader i budgeten och årsredovisningens nyckeltal. Fråga till exempel "resultat 2025".',
   ],

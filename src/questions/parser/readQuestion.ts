@@ -217,7 +217,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // "vad fick förbundet in totalt 2023?": the income ("tar vi med in i 2027" carries over, "in till" goes somewhere).
   tokens.forEach((t, i) => {
     const particle = tokens.findIndex((u, j) => j > i && j <= i + 3 && u === 'in' && !/^(i|till|pa|into)$/.test(tokens[j + 1] ?? ''));
-    if (/^(fick|far|fatt|kom|kommer)$/.test(t) && particle > 0 && !measures.includes('income') && !measures.includes('carriedIn')) {
+    if (/^(fick|far|fatt)$/.test(t) && particle > 0 && !measures.includes('income') && !measures.includes('carriedIn')) {
       measures = ['income', ...measures.filter((m) => m !== 'line')];
       cuedAt.set('income', [i, particle]);
       [i, particle].forEach((j) => used.add(j));
@@ -249,7 +249,10 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const paysOnly = feeAt.length > 0 && feeAt.every((i) => /^(betalar|betala|betalade|pay|paid|pays)$/.test(tokens[i] ?? ''));
   if (paysOnly && measures.includes('fundedInitiatives')) measures = measures.filter((m) => m !== 'membershipFee');
   // "hur mycket betalar förbundet till Bryggan?": what the förbund pays out is a line of its budget, not a fee paid in.
-  const paidTo = tokens.some((t, i) => t === 'till' && feeAt.some((f) => i > f && i <= f + 4));
+  // ("hur mycket betalar vi till förbundet?" is the fee.)
+  const paidTo = tokens.some(
+    (t, i) => t === 'till' && feeAt.some((f) => i > f && i <= f + 4) && !/^(forbundet|samordningsforbundet)$/.test(tokens[i + 1] ?? ''),
+  );
   if (
     paysOnly &&
     paidTo &&
@@ -259,7 +262,11 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // "gick vi plus 2025?", "hur mycket gick förbundet back 2024?": the year's result.
   tokens.forEach((t, i) => {
     const sign = tokens.findIndex(
-      (u, j) => j > i && j <= i + 3 && /^(plus|back|minus)$/.test(u) && tokens.slice(i + 1, j).every((w) => /^(vi|forbundet|det|val|ju|verksamheten)$/.test(w)),
+      (u, j) =>
+        j > i &&
+        j <= i + 3 &&
+        /^(plus|back|minus)$/.test(u) &&
+        tokens.slice(i + 1, j).every((w) => /^(vi|forbundet|samordningsforbundet|det|val|ju|verksamheten|med|20\d\d)$/.test(w)),
     );
     if (/^(gick|gar|gatt)$/.test(t) && sign > 0 && !measures.includes('result')) {
       measures.unshift('result');
@@ -308,9 +315,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const amountAsked = (cuedAt.get('line') ?? []).some((i) => i >= questionStart && i < questionEnd && /^(far|fick|fatt|kostar|kostade)$/.test(tokens[i] ?? ''));
   // "S:a kostnader 2026 – vad är skillnaden mellan budget och prognos?": a heading named first states nothing; it is what is asked about.
   // ("Eget kapital 2025: hur stor är reservfonden?" asks a measure of its own.)
-  const asksItsOwn =
-    [...askedInQuestion].some((m) => m !== 'line') ||
-    (!difference && columns.some((k) => firstIndex(tokens.slice(questionStart, questionEnd), cuesOf(k)) !== undefined));
+  const asksItsOwn = [...askedInQuestion].some((m) => m !== 'line');
   const headingFirst =
     statedFirst && !asksItsOwn && tokens.slice(0, questionStart).every((t, i) => used.has(i) || /^20\d\d$/.test(t) || /^(s|a|for|och|i|per)$/.test(t));
   if (
@@ -375,7 +380,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   if (
     measures.includes('startDate') &&
     measures.includes('endDate') &&
-    tokens.some((t) => /^(pagatt|hallit|varit)$/.test(t)) &&
+    tokens.some((t) => /^(pagatt|hallit|varit|funnits)$/.test(t)) &&
     !tokens.some((t) => /^(slutar|slut|slutdatum|avslutas|upphor|ends?|sista|till)$/.test(t))
   )
     measures = measures.filter((m) => m !== 'endDate');
