@@ -58,7 +58,9 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
   let match = matchSubjects(words.tokens, words.used, subjects);
   // A statement before the question, or an aside in parentheses, names context: the insats the question itself
   // names (or a ranking or total over all) is the one asked.
-  if (words.contextEnd > 0 || words.aside.size > 0) {
+  // ("ekonomstöd eller verksamhetsutvecklare, vilken kostar mest?": what stands first is the choice asked about, not context.)
+  const offersChoice = words.tokens.slice(0, words.contextEnd).includes('eller');
+  if ((words.contextEnd > 0 && !offersChoice) || words.aside.size > 0) {
     const context = new Set([...words.tokens.keys()].filter((i) => words.used.has(i) || i < words.contextEnd || words.aside.has(i)));
     const askedAlone = matchSubjects(words.tokens, context, subjects);
     // "Jag är lokussamordnare i Älvkarleby. Hur mycket får lokussamordnartjänsten här?": the insats the statement names picks among the

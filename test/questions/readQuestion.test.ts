@@ -707,4 +707,22 @@ describe('what a review of the stop 24 change found, and the sets after it', () 
       assert.equal(reading(text).measure, 'result', text);
     assert.deepEqual(reading('har vi 2 mkr kvar då?', reading('beslutsutrymme 2027')).years, [2027]);
   });
+
+  it('reads what the fourth round of sets found', () => {
+    const carried = reading('Vad tog vi med oss för överskott in i 2026?');
+    assert.deepEqual([carried.measure, carried.years], ['carriedIn', [2026]]);
+    assert.deepEqual(reading('och in i 2028?', carried).years, [2028]);
+    assert.equal(reading('vad räknar vi med att få in totalt 2027?').measure, 'income');
+    assert.equal(reading('blir det plus 2028 då?', reading('resultatet 2027?')).measure, 'result');
+    assert.equal(reading('Vad gjorde En väg in - steget vidare av med 2024?').measure, 'actual');
+    assert.equal(reading('hur många insatser har Enköping igång via förbundet?').measure, 'initiativesOfOwner');
+    assert.equal(
+      subjectId(reading('Vad lägger vi på det övriga – ekonomstöd, verksamhetsutvecklare och kompetenshöjande – 2027?')),
+      'ovriga-samverkansinsatser',
+    );
+    assert.equal(read('skillnaden mellan ekonomstöd och verksamhetsutvecklare 2027').kind, 'clarify');
+    assert.equal(reading('Region Uppsalas del av medlemsavgiften 2026').measure, 'membershipFee');
+    const fee = reading('Hur mycket betalar kommunen i medlemsavgift 2025?');
+    assert.deepEqual([fee.measure, fee.subject.kind], ['membershipFee', 'member']);
+  });
 });

@@ -80,7 +80,9 @@ export async function answerMembershipFee(ctx: QuestionContext, reading: Reading
       const message =
         resolution.kind === 'ambiguous'
           ? `Flera medlemmar passar.`
-          : `Jag hittar ingen medlem som heter "${words.join(' ')}". Medlemmar: ${listInSwedish(Object.keys(fees.perMember))}.`;
+          : words.join(' ') === 'kommunen'
+            ? `Vilken kommun menar du? Medlemmar: ${listInSwedish(Object.keys(fees.perMember))}.`
+            : `Jag hittar ingen medlem som heter "${words.join(' ')}". Medlemmar: ${listInSwedish(Object.keys(fees.perMember))}.`;
       return [clarifyReply('Menade du …?', message, options)];
     }
     const name = resolution.entity.id;

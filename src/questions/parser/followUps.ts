@@ -73,7 +73,8 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
   // "Samordnat stöd för arbete och studier" in answer to "Menade du …?": every word of the name is the name.
   const nameWords = new Set(match.candidates.flatMap((c) => questionTokens(c.name)));
   const unexplained = words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && !STOP_WORDS.has(t) && !nameWords.has(t));
-  if (words.followUpOpener) return true;
+  // ("Förstärkt stöd menar jag, inte lokussamordnaren": a correction of the last question.)
+  if (words.followUpOpener || words.tokens.some((t) => t === 'menar' || t === 'menade')) return true;
   // A fragment that names only a year, a column or a subject: "2027?", "budget då?", "Bryggan?".
   return (
     measure === undefined && unexplained.length === 0 && (words.years.length > 0 || words.columns.length > 0 || match.candidates.length > 0 || words.difference)

@@ -205,7 +205,8 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   });
   // "vad gjorde Bryggan av med 2024?": the verb and its particle around the name.
   tokens.forEach((t, i) => {
-    const particle = tokens.findIndex((u, j) => j > i + 1 && j <= i + 4 && u === 'av' && tokens[j + 1] === 'med');
+    // ("Vad gjorde En väg in - steget vidare av med 2024?": a long name between.)
+    const particle = tokens.findIndex((u, j) => j > i + 1 && j <= i + 7 && u === 'av' && tokens[j + 1] === 'med');
     if (/^(gjorde|gor|gjort)$/.test(t) && particle > 0 && !measures.includes('actual')) {
       measures.unshift('actual');
       cuedAt.set('actual', [i, particle, particle + 1]);
@@ -217,7 +218,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // "vad fick förbundet in totalt 2023?": the income ("tar vi med in i 2027" carries over, "in till" goes somewhere).
   tokens.forEach((t, i) => {
     const particle = tokens.findIndex((u, j) => j > i && j <= i + 3 && u === 'in' && !/^(i|till|pa|into)$/.test(tokens[j + 1] ?? ''));
-    if (/^(fick|far|fatt)$/.test(t) && particle > 0 && !measures.includes('income') && !measures.includes('carriedIn')) {
+    if (/^(fick|far|fatt|fa)$/.test(t) && particle > 0 && !measures.includes('income') && !measures.includes('carriedIn')) {
       measures = ['income', ...measures.filter((m) => m !== 'line')];
       cuedAt.set('income', [i, particle]);
       [i, particle].forEach((j) => used.add(j));
@@ -232,6 +233,16 @@ export function readQuestionWords(question: string, currentYear: number): Questi
       [i, particle].forEach((j) => used.add(j));
     }
   });
+  // "Region Uppsalas del av medlemsavgiften": the member's part in kronor ("hur stor andel …", "i procent" ask a share).
+  if (
+    measures.includes('membershipFee') &&
+    measures.includes('share') &&
+    !tokens.some((t, i) => /^(andel|andelen|procent|procentuellt)$/.test(t) || (t === 'hur' && tokens[i + 1] === 'stor'))
+  )
+    measures = measures.filter((m) => m !== 'share');
+  // "hur många insatser har Enköping igång?": a count of insatser, not when one started.
+  if (tokens.some((t, i) => t === 'hur' && tokens[i + 1] === 'manga' && /^insats/.test(tokens[i + 2] ?? '')))
+    measures = measures.filter((m) => m !== 'startDate' && m !== 'endDate');
   // "hur mycket blir det 2027 när den tar slut?": an amount asked; the end only describes.
   if (
     measures.includes('endDate') &&
@@ -268,7 +279,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
         /^(plus|back|minus)$/.test(u) &&
         tokens.slice(i + 1, j).every((w) => /^(vi|forbundet|samordningsforbundet|det|val|ju|verksamheten|med|20\d\d)$/.test(w)),
     );
-    if (/^(gick|gar|gatt)$/.test(t) && sign > 0 && !measures.includes('result')) {
+    if (/^(gick|gar|gatt|blir|blev)$/.test(t) && sign > 0 && !measures.includes('result')) {
       measures.unshift('result');
       cuedAt.set('result', [i, sign]);
       [i, sign].forEach((j) => used.add(j));
@@ -280,6 +291,9 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     const year = t === 'in' && tokens[i + 1] === 'i' ? tokens[i + 2] : t === 'into' ? tokens[i + 1] : undefined;
     return year !== undefined && /^20\d\d$/.test(year) ? [Number(year)] : [];
   });
+  // "Vad tog vi med oss för överskott in i 2026?": the surplus carried in.
+  if (measures.includes('result') && carriedInto.length > 0 && tokens.some((t) => /^(med|tog|tar)$/.test(t)))
+    measures = measures.map((m) => (m === 'result' ? 'carriedIn' : m));
   if (measures.includes('carriedIn') && carriedInto.length > 0) {
     years.clear();
     years.add(carriedInto[carriedInto.length - 1] as number);

@@ -20,7 +20,11 @@ export function memberSubject(words: QuestionWords, match: SubjectMatch): Subjec
             .replace(/[\u0300-\u036f]/g, ''),
         ],
   );
-  const memberWords = [...ownerWords, ...words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && STATE_WORDS.test(t))];
+  // ("Hur mycket betalar kommunen?": which kommun, the question does not say; the card asks.)
+  const memberWords = [
+    ...ownerWords,
+    ...words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && (STATE_WORDS.test(t) || (t === 'kommunen' && ownerWords.length === 0))),
+  ];
   // "Vad betalade kommunerna, regionen och staten tillsammans?": every member, the total.
   // ("FK och AF tillsammans" is the state's one fee; "stöd från medlemmarna" in a statement asks nothing.)
   if (words.tokens.slice(words.contextEnd).some((t) => /^(kommunerna|medlemmarna|samtliga)$/.test(t))) return FORBUND;

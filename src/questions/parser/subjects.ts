@@ -143,6 +143,12 @@ export function matchSubjects(tokens: readonly string[], taken: ReadonlySet<numb
   } else if (owners.length > 0) {
     initiatives = subjects.filter((s) => s.isInitiative && s.owner !== undefined && owners.includes(s.owner));
   }
+  // "ekonomstöd, verksamhetsutvecklare och kompetenshöjande – vad blir det ihop?": the parts together are Övriga samverkansinsatser.
+  const parts = lines.filter((l) => l.id.startsWith('other-initiative-'));
+  const whole = subjects.find((s) => s.id === 'ovriga-samverkansinsatser');
+  const compared = tokens.some((t) => /^(skillnad|skillnaden|jamfort|jamfor|mot|an|vs|versus|eller|diff)$/.test(t));
+  if (parts.length >= 2 && whole && !compared)
+    lines.splice(0, lines.length, ...lines.filter((l) => !parts.includes(l) && l !== whole && l.id !== 'samverkansinsatser'), whole);
   // "Region Uppsalas ESF-samordning RegExPro": beside an insats named with its owner, a funding word describes it.
   const only = initiatives.length === 1 ? initiatives[0] : undefined;
   if (best && only?.owner !== undefined && owners.includes(only.owner))

@@ -366,6 +366,10 @@ export const CORPORA = [
   'heldout60',
   'heldout61',
   'heldout62',
+  'heldout63',
+  'heldout64',
+  'heldout65',
+  'heldout66',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
