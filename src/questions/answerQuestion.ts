@@ -59,7 +59,7 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
   // A statement before the question, or an aside in parentheses, names context: the insats the question itself
   // names (or a ranking or total over all) is the one asked.
   // ("ekonomstöd eller verksamhetsutvecklare, vilken kostar mest?": what stands first is the choice asked about, not context.)
-  const offersChoice = words.tokens.slice(0, words.contextEnd).includes('eller');
+  const offersChoice = words.contextEnd <= 6 && words.tokens.slice(0, words.contextEnd).includes('eller');
   if ((words.contextEnd > 0 && !offersChoice) || words.aside.size > 0) {
     const context = new Set([...words.tokens.keys()].filter((i) => words.used.has(i) || i < words.contextEnd || words.aside.has(i)));
     const askedAlone = matchSubjects(words.tokens, context, subjects);
@@ -111,6 +111,11 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
       ];
     return [helpReply(interpretation.message ?? `Jag förstod inte frågan "${text.trim()}". Jag kan svara på till exempel:`, asker.roles)];
   }
+  // "vad fick Bryggan där?" with no answer before it: which year "där" means, nothing says.
+  if (!previous && words.tokens[words.tokens.length - 1] === 'dar' && interpretation.reading.yearImplied)
+    return [
+      nothingToFollow('"Där" pekar på ett tidigare svar, men jag har inget i den här konversationen. Ställ hela frågan, till exempel "vad får Bryggan 2027?".'),
+    ];
   const reading = interpretation.reading;
   // "hur räknas beslutsutrymmet 2027?": the calculation of the figure asked, not only the figure;
   // "vad är beslutsutrymme för något, och hur stort är det?": the figure, then what the word means.

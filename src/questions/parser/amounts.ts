@@ -24,8 +24,6 @@ const looksLikeYear = (m: readonly (string | undefined)[]) => /^20\d\d$/.test(m[
 // ("om den går igenom", "om vi får allt": granted, as the applicant says it.)
 const GRANTING =
   /(bevilj|(?<![\p{L}])(ger|ge|minus|satsa|satsar|extra|tillför|tillfor|skjuter till|säger ja|sager ja|godkänner|godkanner|godkänns|godkanns|går igenom|gar igenom|får allt|far allt|får hela|far hela)(?![\p{L}]))/u;
-/** A figure as it stood: "var 3 178 tkr", "låg på 2 800 tkr". */
-const QUOTES = /(?<![\p{L}])(var|är|ar|låg|lag|ligger|uppgick|uppgår)(?![\p{L}]).*\d/u;
 /** What a statement says of an amount that grants nothing: an application's sum, a figure as it stood. */
 const NOT_GRANTED = /(ansökan|ansokan|ansöker|ansoker|söker|soker|funderar|(?<![\p{L}])(var|är|ar|låg|lag|ligger|uppgick|uppgår)(?![\p{L}]).*\d)/u;
 /** The question pointing back at the amount stated: "vad blir kvar då?", "kvar efter det?". */
@@ -49,6 +47,8 @@ export function readAmounts(lower: string, quotedOnly: boolean): Amounts {
   let yearOrAmount: Amounts['yearOrAmount'];
   let lastAmountEnd = 0;
   let several = false;
+  let amountAt: number | undefined;
+  const grantAt = lower.search(GRANTING);
   for (const m of lower.matchAll(AMOUNT)) {
     const whole = Number((m[1] as string).replace(/[ \u00a0]/g, ''));
     const decimals = m[2] ? Number(`0.${m[2]}`) : 0;
@@ -58,9 +58,14 @@ export function readAmounts(lower: string, quotedOnly: boolean): Amounts {
       // "om vi tar båda: 600 tkr och 900 tkr?": amounts joined are granted together.
       const joined = /^\s*(och|plus|\+)\s*$/.test(lower.slice(lastAmountEnd, m.index));
       // ("100 000 i år och 200 000 nästa år": a second grant for another year; "500 tkr av de 950 tkr de söker" is one.)
+      // ("500 tkr till Bryggan och 300 tkr till Växtkraft", "100 000 i år och 200 000 nästa år": two grants; "500 tkr av de 950 tkr de söker" is one.)
       const between = lower.slice(lastAmountEnd, m.index);
-      several ||= amount !== undefined && !joined && between.length <= 20 && /(20\d\d|år|ar)\b/.test(between);
-      amount = amount !== undefined && joined ? amount + kronor : (amount ?? kronor);
+      several ||= amount !== undefined && !joined && between.length <= 40 && /(?<![\p{L}])(och|samt|plus)(?![\p{L}])/u.test(between);
+      // ("Har vi 2 mkr kvar 2027 om vi beviljar 500 tkr?": the amount after the grant word is the one granted.)
+      const afterGrant = grantAt >= 0 && amount !== undefined && (amountAt ?? 0) < grantAt && (m.index as number) > grantAt;
+      if (afterGrant) amount = kronor;
+      else amount = amount !== undefined && joined ? amount + kronor : (amount ?? kronor);
+      amountAt ??= m.index as number;
       lastAmountEnd = (m.index as number) + m[0].length;
     }
   }
@@ -85,7 +90,7 @@ export function onlyStated(lower: string): boolean {
   return (
     !GRANTING.test(lower) &&
     !POINTS_BACK.test(asking) &&
-    !(LEFT_AFTER.test(asking) && APPLIES.test(stated) && !QUOTES.test(stated)) &&
+    !(LEFT_AFTER.test(asking) && APPLIES.test(stated)) &&
     !AN_AMOUNT.test(asking) &&
     (NOT_GRANTED.test(stated) || /\bi dagsläget\b|\bjust nu\b/.test(asking))
   );

@@ -44,6 +44,8 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
   if (named !== undefined && SELF_CONTAINED.has(named) && words.years.length > 0 && !words.followUpOpener && words.amount === undefined && !words.difference)
     return false;
   if (words.tokens[words.tokens.length - 1] === 'da' && words.tokens.length <= 4) return true;
+  // "vad fick Bryggan där?": where the last answer was.
+  if (words.tokens[words.tokens.length - 1] === 'dar' && words.years.length === 0) return true;
   // "hur mycket av det kommer från tidigare år?", "när slutar den?", "om vi beviljar 250 tkr?": no year, and leaning on the last answer.
   if (words.years.length === 0 && named === 'whatIf') return true;
   // "intäkterna?", "utfall förra året?", "förbrukningsgrad 2025?" right after another answer: only the measure changes.
@@ -122,7 +124,7 @@ export function mergeFollowUp(
   const ofItsBudget =
     previous.measure === 'actual' &&
     words.tokens.some((t) => /^budget/.test(t)) &&
-    !words.tokens.some((t) => /^(forbundets|totala|hela|insatsernas|alla|samtliga)$/.test(t)) &&
+    !words.tokens.some((t) => /^(forbundets|totala|insatsernas|alla|samtliga)$/.test(t)) &&
     (words.measures.includes('share') || words.inPercent);
   const shareOfPrevious = words.measures.includes('share') && named !== 'utilisation' && !ofItsBudget && (found.length > 0 || previous.subject.kind === 'line');
   // "Soliditet 2025?" then "och vad ligger den på för 2026?", "förbrukningsgrad 2025" then "var ligger Bryggan?": where a figure lies asks for the same figure.
@@ -172,7 +174,15 @@ export function mergeFollowUp(
       !words.tokens.some((t) => /^(kommuner|kommunerna|regionen|staten|fk|af)$/.test(t));
     return followUpReading(
       words,
-      { ...previous, measure: nextMeasure, subject: member.kind === 'forbund' && previous.subject.kind === 'member' && !total ? previous.subject : member },
+      {
+        ...previous,
+        measure: nextMeasure,
+        // ("Medlemsavgift Knivsta 2025" then "och vad betalar kommunen 2024?": the kommun just named.)
+        subject:
+          previous.subject.kind === 'member' && !total && (member.kind === 'forbund' || (member.kind === 'member' && member.words.join(' ') === 'kommunen'))
+            ? previous.subject
+            : member,
+      },
       measure,
     );
   }

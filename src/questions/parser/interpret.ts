@@ -146,6 +146,12 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     !words.tokens.some((t) => /^(okar|okade|minskar|minskade|vaxer|sjunker|stiger|okning|minskning)$/.test(t))
   )
     return reading({ measure: 'result', subject: FORBUND }, { ...words, difference: false, changeAsked: false }, ctx);
+  // ("skillnaden mellan intäkter och kostnader 2026 och 2027": a result for each year.)
+  if (words.difference && words.measures.includes('income') && words.measures.includes('costs') && words.years.length > 1)
+    return {
+      kind: 'notUnderstood',
+      message: 'Skillnaden mellan intäkter och kostnader är årets resultat. Fråga om ett år i taget, till exempel "resultat 2026" och sedan "och 2027?".',
+    };
   // "Intäkter och kostnader 2027?", "budget och utfall för Bryggan 2025": two figures asked; ask which first.
   const coordinated = coordinatedMeasures(words) ?? usedOrShare(words);
   if (coordinated) return twoMeasures(coordinated, words, ctx);
@@ -339,7 +345,7 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     (words.years[0] as number) < ctx.currentYear &&
     words.tokens.some((t) => /^(kostade|kostat|blev)$/.test(t)) &&
     // ("vad blev Växtkraft beviljat 2025?", "vad skulle Framsteget ha kostat?": what was granted.)
-    !words.tokens.some((t) => /^(bevilja|anslag|tilldela|budget|skulle|ram)/.test(t))
+    !words.tokens.some((t) => /^(bevilja|anslag|tilldela|budget|skulle)/.test(t))
   )
     return reading({ measure: 'actual', subject: subject.id === 'samverkansinsatser' ? FORBUND : subjectOf(subject) }, words, ctx);
   const own = ctx.ownInitiatives.includes(subject) && match.candidates.length === 0;

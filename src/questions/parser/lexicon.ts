@@ -129,7 +129,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'line',
     words(
-      'avsatt|avsatta|avsatts|lagger vi pa|lagger|kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prog|bu|prognostiserat|prognostiserad|cost|budgeted|forecast|get|gets|receive|receives|allocated',
+      'avsatt|avsatta|avsatts|ger vi|ger forbundet|lagger vi pa|lagger|kostar|kostnad|kostnaden|far|fick|fatt|pengar till|pengar gar till|gar till|anslag|anslaget|beviljat|beviljats|beviljade|tilldelat|tilldelats|ram|ramen|belopp|beloppet|budget|budgeten|budgeterat|budgeterad|budgeterade|budgetar|prognos|prognosen|prog|bu|prognostiserat|prognostiserad|cost|budgeted|forecast|get|gets|receive|receives|allocated',
     ),
   ],
 ];
@@ -205,7 +205,7 @@ export const EXPLAIN_CUES = words(
 export const FOLLOW_UP_OPENERS = words('och|o|men|nej|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
 
 export const DIFFERENCE_CUES = words(
-  'skillnaden|skillnad|mer eller mindre|mindre eller mer|hogre eller lagre|lagre eller hogre|diff|differens|differensen|okade|minskade|sjonk|vaxte|forandrades|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|krymper|krympt|krympa|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease|drop|drops|rise|rises|grow|grows|go down|go up',
+  'skillnaden|skillnad|forbattrades|forbattrats|forbattring|forbattringen|forsamrades|forsamrats|forsamring|forsamringen|mer eller mindre|mindre eller mer|hogre eller lagre|lagre eller hogre|diff|differens|differensen|okade|minskade|sjonk|vaxte|forandrades|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|krymper|krympt|krympa|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease|drop|drops|rise|rises|grow|grows|go down|go up',
 );
 
 export const HELP_CUES = words('hjalp|help|vad kan du|vad kan jag fraga|exempel|kommandon');

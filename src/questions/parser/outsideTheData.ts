@@ -65,7 +65,10 @@ type Shape = readonly [asks: (words: QuestionWords) => boolean, why: string | ((
 const OUTSIDE_SHAPES: readonly Shape[] = [
   [
     // "hur mycket medfinansierar Enköping Växtkraft?": the owner's money ("vad medfinansierar förbundet till Bryggan?" is the förbund's grant).
-    ({ tokens }) => tokens.some((t) => /^(med|mot|sam)finansier/.test(t)) && !tokens.some((t) => /^(forbundet|forbundets|samordningsforbundet)$/.test(t)),
+    ({ tokens }) =>
+      tokens.some((t) => /^(med|mot|sam)finansier/.test(t)) &&
+      tokens.some((t) => /^(enkoping|heby|habo|knivsta|tierp|uppsala|alvkarleby|osthammar|kommunen|kommunerna|regionen|region)/.test(t)) &&
+      !tokens.some((t) => /^(forbundet|forbundets|samordningsforbundet)$/.test(t)),
     'Jag har förbundets medel till insatserna, inte vad insatsägarna själva lägger in. Fråga till exempel "vad får En väg in 2027?".',
   ],
   [
@@ -221,8 +224,10 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
       `Jag räknar bara insatser ("hur många insatser finansieras 2027?"); andra antal har jag inga uppgifter om.${(countedThing(words) ?? '').startsWith('deltagar') ? ' Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".' : ''}`,
   ],
   [
-    ({ tokens, measures }) =>
+    ({ tokens, measures, capitalised }) =>
       asksForJudgement(tokens) ||
+      // "Vad tycker du om Bryggan?", "Vad ska vi göra åt vakanserna i Växtkraft?": a judgement of something named.
+      ((has(tokens, 'tycker', 'du', 'om') || has(tokens, 'vad', 'ska', 'vi', 'gora')) && capitalised.size > 0 && measures.every((m) => m === 'line')) ||
       // "vad tycker kansliet om vår kvartalsrapport?", "är Växtkraft en bra insats, tycker du?": an opinion, asked of no figure.
       // ("vad tycker du om vädret?" is small talk, for the help card.)
       ((has(tokens, 'bra', 'insats') ||

@@ -119,7 +119,7 @@ const YES_NO_FIGURE = /^\s*(?:har|finns|är|ar|blir|ligger)\s+(?:\S+\s+){0,4}?(?
 /** "…, 2,8 miljoner eller?": a figure put up to be confirmed. */
 const TAG = /eller\s*\?*\s*$|eller hur/;
 /** "Har vi råd med 1,5 miljoner 2027?": what would be left after it. */
-const AFFORD = wholeWords('råd\\s+med|rad\\s+med|råd\\s+att|rad\\s+att|räcker|racker|bevilja\\w*|ge|ger|satsa\\w*|om|efter\\s+(?:en|ett|att)');
+const AFFORD = wholeWords('råd\\s+med|rad\\s+med|råd\\s+att|rad\\s+att|räcker|racker|bevilja\\w*|ge|ger|satsa\\w*|efter\\s+(?:en|ett|att)');
 /** "vår", "vårt", "våra" written with their å. */
 const OURS_WRITTEN = wholeWords('vår|vårt|våra');
 

@@ -218,7 +218,13 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // "vad fick förbundet in totalt 2023?": the income ("tar vi med in i 2027" carries over, "in till" goes somewhere).
   tokens.forEach((t, i) => {
     const particle = tokens.findIndex((u, j) => j > i && j <= i + 3 && u === 'in' && !/^(i|till|pa|into)$/.test(tokens[j + 1] ?? ''));
-    if (/^(fick|far|fatt|fa)$/.test(t) && particle > 0 && !measures.includes('income') && !measures.includes('carriedIn')) {
+    if (
+      /^(fick|far|fatt|fa|kom|kommer)$/.test(t) &&
+      particle > 0 &&
+      !tokens.some((u) => /^(ansokan|ansokningar|ansokningarna|insats|insatser|nya)$/.test(u)) &&
+      !measures.includes('income') &&
+      !measures.includes('carriedIn')
+    ) {
       measures = ['income', ...measures.filter((m) => m !== 'line')];
       cuedAt.set('income', [i, particle]);
       [i, particle].forEach((j) => used.add(j));
@@ -227,7 +233,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // "hur mycket fick vi ut 2024?", "hur mycket tog insatserna ut totalt?": what was paid out, the utfall.
   tokens.forEach((t, i) => {
     const particle = tokens.findIndex((u, j) => j > i && j <= i + 3 && u === 'ut');
-    if (/^(fick|fatt|tog|tagit)$/.test(t) && particle > 0 && !measures.includes('actual')) {
+    if (/^(fick|fatt|tog|tagit)$/.test(t) && particle > 0 && !measures.includes('actual') && !measures.includes('membershipFee')) {
       measures = ['actual', ...measures.filter((m) => m !== 'line')];
       cuedAt.set('actual', [i, particle]);
       [i, particle].forEach((j) => used.add(j));
@@ -237,7 +243,7 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   if (
     measures.includes('membershipFee') &&
     measures.includes('share') &&
-    !tokens.some((t, i) => /^(andel|andelen|procent|procentuellt)$/.test(t) || (t === 'hur' && tokens[i + 1] === 'stor'))
+    !tokens.some((t, i) => /^(andel|andelen|procent|procentuellt|kommunerna|kommunernas|vilken)$/.test(t) || (t === 'hur' && tokens[i + 1] === 'stor'))
   )
     measures = measures.filter((m) => m !== 'share');
   // "hur många insatser har Enköping igång?": a count of insatser, not when one started.
@@ -419,7 +425,9 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   const countWord = tokens.find((t) => NUMBER_WORDS[t] !== undefined);
   const count = order ? (countWord ? NUMBER_WORDS[countWord] : numericCount(tokens)) : undefined;
   if (countWord) used.add(tokens.indexOf(countWord));
-  const opener = tokens[0] !== undefined && FOLLOW_UP_OPENERS.some((p) => p.length === 1 && p[0] === tokens[0]);
+  // ("okej, men förra året då?": a word of assent before it opens nothing.)
+  const first = tokens.find((t) => !/^(okej|ok|okay|aha|jaha|jasa|tack|toppen|precis)$/.test(t));
+  const opener = first !== undefined && FOLLOW_UP_OPENERS.some((p) => p.length === 1 && p[0] === first);
   const followUpOpener = opener || /^\s*(jämfört|jamfort|jämför|jamfor|skillnaden|mot|(jag )?(menar|menade))\b/.test(normalize(text));
   return {
     tokens,

@@ -147,7 +147,8 @@ export function matchSubjects(tokens: readonly string[], taken: ReadonlySet<numb
   const parts = lines.filter((l) => l.id.startsWith('other-initiative-'));
   const whole = subjects.find((s) => s.id === 'ovriga-samverkansinsatser');
   const compared = tokens.some((t) => /^(skillnad|skillnaden|jamfort|jamfor|mot|an|vs|versus|eller|diff)$/.test(t));
-  if (parts.length >= 2 && whole && !compared)
+  const together = parts.length >= 3 || (parts.length >= 2 && tokens.some((t) => /^ovrig/.test(t)));
+  if (together && whole && !compared && !tokens.includes('sig'))
     lines.splice(0, lines.length, ...lines.filter((l) => !parts.includes(l) && l !== whole && l.id !== 'samverkansinsatser'), whole);
   // "Region Uppsalas ESF-samordning RegExPro": beside an insats named with its owner, a funding word describes it.
   const only = initiatives.length === 1 ? initiatives[0] : undefined;

@@ -370,6 +370,10 @@ export const CORPORA = [
   'heldout64',
   'heldout65',
   'heldout66',
+  'heldout67',
+  'heldout68',
+  'heldout69',
+  'heldout70',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
