@@ -753,4 +753,10 @@ describe('what a review of the stop 24 change found, and the sets after it', () 
     assert.equal(subjectId(reading('Vad ger vi Knivstas insats 2027?')), 'en-vag-in');
     assert.deepEqual(reading('okej, men förra året då?', reading('Vad betalar Enköping i medlemsavgift?')).years, [2025]);
   });
+
+  it('reads what the set kept aside found when it was run', () => {
+    assert.deepEqual(reading('Hur ligger vi till i förbrukningsgrad just nu?').years, [2026]);
+    for (const text of ['Vad skulle det kosta oss att anställa en till på kansliet?', 'vad är lönen för en arbetskonsulent hos oss?'])
+      assert.equal(read(text).kind, 'notUnderstood', text);
+  });
 });

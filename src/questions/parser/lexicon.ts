@@ -220,6 +220,8 @@ export const RELATIVE_YEARS: readonly (readonly [number, readonly string[]])[] =
   [0, ['innevarande', 'ar']],
   [0, ['i', 'aret']],
   [0, ['this', 'year']],
+  // "hur ligger vi till i förbrukningsgrad just nu?": this year.
+  [0, ['just', 'nu']],
   [1, ['nasta', 'ar']],
   [1, ['nasta', 'ars']],
   [1, ['kommande', 'ars']],

@@ -16,12 +16,16 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
     'Jag har förbundets medel till insatserna, inte vad insatsägarna själva lägger in. Fråga till exempel "vad får En väg in 2027?".',
   ],
   [
-    /^(lon|loner|lonerna|lonekostnad|lonekostnaden|lonekostnader|lonekostnaderna|lokaler|lokalkostnad|lokalkostnader|hyra|hyran|personalkostnad|personalkostnader|salary|salaries|wages)$/,
+    /^(lon|lonen|lonens|loner|lonerna|lonekostnad|lonekostnaden|lonekostnader|lonekostnaderna|lokaler|lokalkostnad|lokalkostnader|hyra|hyran|personalkostnad|personalkostnader|salary|salaries|wages)$/,
     'Jag har insatsernas och förbundets belopp per år, inte uppdelade på löner, lokaler och annat.',
   ],
   [
     /^(ranta|rantan|rantor|rantorna|ranteintakter|ranteintakterna|rantekostnader|interest|rantefond|rantefonden|korttidsrantefond|kortrantefond|kortrantefonden|finansnetto|finansnettot|bank|banken|bankkonto|bankkontot|bankkontona|banksaldo|banksaldot)$/,
     'Jag har inte förbundets räntor eller placeringar, bara intäkter och kostnader i budgeten och årsredovisningens nyckeltal. Fråga till exempel "intäkter 2026" eller "eget kapital 2025".',
+  ],
+  [
+    /^(anstalla|anstalld|anstallning|anstallningen|nyanstallning|rekrytera|rekrytering|rekryteringen)$/,
+    'Jag har förbundets och insatsernas belopp per år, inte vad en ny tjänst eller anställning skulle kosta.',
   ],
   [
     /^(snittlon\w*|medellon\w*|manadslon\w*|timlon\w*|lonerevision\w*|loneokning\w*|arbetsgivaravgift\w*)$/,

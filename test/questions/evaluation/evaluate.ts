@@ -358,6 +358,7 @@ export const CORPORA = [
   'heldout51',
   'heldout52',
   'heldout53',
+  'heldout54',
   'heldout55',
   'heldout56',
   'heldout57',
