@@ -20,6 +20,15 @@ function read(text: string, previous?: Reading): Interpretation {
   return interpret(words, match, { currentYear: Y, ownInitiatives: [], ...(previous ? { previous } : {}) });
 }
 
+const subjectId = (r: Reading) => (r.subject.kind === 'line' ? r.subject.id : r.subject.kind);
+
+/** As the insatsansvarig who runs Växtkraft ("vi", "vår insats"). */
+function asInsatsansvarig(text: string, previous?: Reading): Interpretation {
+  const words = readQuestionWords(text, Y);
+  const own = subjects.filter((s) => s.id === 'vaxtkraft');
+  return interpret(words, matchSubjects(words.tokens, words.used, subjects), { currentYear: Y, ownInitiatives: own, ...(previous ? { previous } : {}) });
+}
+
 function reading(text: string, previous?: Reading): Reading {
   const result = read(text, previous);
   assert.equal(result.kind, 'reading', `"${text}" was not read as a figure question: ${JSON.stringify(result)}`);
@@ -498,13 +507,6 @@ describe('routing of a question that names a command word', () => {
 });
 
 describe('what the sets of stop 24 found', () => {
-  const subjectId = (r: Reading) => (r.subject.kind === 'line' ? r.subject.id : r.subject.kind);
-  const own = subjects.filter((s) => s.id === 'vaxtkraft');
-  const asInsatsansvarig = (text: string) => {
-    const words = readQuestionWords(text, Y);
-    return interpret(words, matchSubjects(words.tokens, words.used, subjects), { currentYear: Y, ownInitiatives: own });
-  };
-
   it('keeps a figure the user only checks out of the reading, and reads the chat words for millions', () => {
     assert.equal(reading('vi har väl typ 3 miljoner kvar? stämmer det?').measure, 'remaining');
     assert.equal(reading('vi har väl typ 2,8 mille att röra oss med nästa år, eller?').measure, 'remaining');
@@ -579,13 +581,6 @@ describe('what the sets of stop 24 found', () => {
 });
 
 describe('what a review of the stop 24 change found, and the sets after it', () => {
-  const subjectId = (r: Reading) => (r.subject.kind === 'line' ? r.subject.id : r.subject.kind);
-  const own = subjects.filter((s) => s.id === 'vaxtkraft');
-  const asInsatsansvarig = (text: string, previous?: Reading) => {
-    const words = readQuestionWords(text, Y);
-    return interpret(words, matchSubjects(words.tokens, words.used, subjects), { currentYear: Y, ownInitiatives: own, ...(previous ? { previous } : {}) });
-  };
-
   it('reads a sum after a year apart from it, and asks for one grant at a time', () => {
     assert.equal(readQuestionWords('Om vi beviljar för 2027 400 000 till Bryggan, vad blir kvar 2027?', Y).amount, 400_000);
     assert.equal(readQuestionWords('om vi beviljar 2027 300 000 kr till Bryggan', Y).amount, 300_000);
