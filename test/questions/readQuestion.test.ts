@@ -754,4 +754,25 @@ describe('what a review of the stop 24 change found, and the sets after it', () 
     for (const text of ['Vad skulle det kosta oss att anställa en till på kansliet?', 'vad är lönen för en arbetskonsulent hos oss?'])
       assert.equal(read(text).kind, 'notUnderstood', text);
   });
+
+  it('reads what the sixth round of sets found', () => {
+    assert.equal(reading('och vad kostar allt det året?', reading('hur mycket får förbundet in totalt 2027?')).measure, 'costs');
+    const shifted = reading('hur mycket skiljer det mot prognosen?', reading('Hebys insats budget 2026'));
+    assert.deepEqual([shifted.column, shifted.compareWith, shifted.difference], ['budget', 'forecast', true]);
+    const against = reading('Och hur stor är skillnaden mot budgeten?', reading('Hur mycket har Plattform för individstöd i prognosen för 2026?'));
+    assert.deepEqual([against.column, against.compareWith], ['budget', 'forecast']);
+    assert.equal(reading('lokussamordnaren i Uppsala, hur länge finns den kvar?').measure, 'endDate');
+    assert.equal(subjectId(reading('hur stor del av budgeten gjorde de av med 2025?', reading('hur går det för Växtkraft?'))), 'vaxtkraft');
+    assert.equal(asInsatsansvarig('ok tack så mycket!').kind, 'notUnderstood');
+    const all = asInsatsansvarig('hur låg förbrukningen totalt för alla insatser 2025? vill jämföra med oss');
+    assert.equal(all.kind === 'reading' ? all.reading.subject.kind : all.kind, 'forbund');
+    const ours = asInsatsansvarig('Hur mycket rekvirerade vi totalt under 2025?');
+    assert.equal(ours.kind === 'reading' ? subjectId(ours.reading) : ours.kind, 'vaxtkraft');
+    assert.deepEqual(reading('hur mycket av det är överskott som följer med från 2026?', reading('beslutsutrymme 2027')).years, [2027]);
+    for (const text of ['vilken tid stänger kansliet idag?', 'Vad kostade revisionen av förbundet 2025?']) assert.equal(read(text).kind, 'notUnderstood', text);
+    assert.deepEqual(
+      readQuestionWords('Vad kostar ISA-förvaltningen 2027? Jag har förstått att den finansieras av ESF-medel, men jag vill se beloppet.', Y).measures,
+      ['line'],
+    );
+  });
 });

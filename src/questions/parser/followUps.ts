@@ -63,7 +63,7 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
     EITHER_MEASURES.has(named) &&
     match.candidates.length === 0 &&
     words.years.length === 0 &&
-    unexplainedWords(words, match).every((t) => /^(mot|an|med|beviljad|beviljade|justerad|justerade)$/.test(t)) &&
+    unexplainedWords(words, match).every((t) => /^(mot|an|med|beviljad|beviljade|justerad|justerade|blev|forhallande|relation)$/.test(t)) &&
     !words.tokens.some((t) => /^(forbundet|forbundets|totalt|alla|samtliga)$/.test(t))
   )
     return true;
@@ -129,13 +129,17 @@ export function mergeFollowUp(
   const shareOfPrevious = words.measures.includes('share') && named !== 'utilisation' && !ofItsBudget && (found.length > 0 || previous.subject.kind === 'line');
   // "Soliditet 2025?" then "och vad ligger den på för 2026?", "förbrukningsgrad 2025" then "var ligger Bryggan?": where a figure lies asks for the same figure.
   const whereItLies = (words.measureAt.get('line') ?? []).every((i) => /^(ligger|landar|hamnar)$/.test(words.tokens[i] ?? ''));
-  const measure = ofItsBudget
-    ? 'utilisation'
-    : shareOfPrevious
-      ? 'share'
-      : named === 'line' && ((found.length === 0 && words.columns.length > 0) || whereItLies)
-        ? undefined
-        : named;
+  // ("och vad kostar allt det året?": everything the förbund spends.)
+  const everything = named === 'line' && found.length === 0 && words.tokens.some((t) => /^(allt|alltihop|alltsammans)$/.test(t));
+  const measure = everything
+    ? 'costs'
+    : ofItsBudget
+      ? 'utilisation'
+      : shareOfPrevious
+        ? 'share'
+        : named === 'line' && ((found.length === 0 && words.columns.length > 0) || whereItLies)
+          ? undefined
+          : named;
   // The answer to "Menade du …?": the name or owner now given picks one of the candidates asked about.
   const previousName = previous.subject.kind === 'line' ? previous.subject.name.replace(/ \(.*\)$/, '') : undefined;
   // "lokussamordnaren i Älvkarleby" then "och den i Uppsala?": the one named like the last.
@@ -269,6 +273,14 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
   // "skillnaden mellan 2026 och 2027" then "och mellan 2027 och 2028?": still a change.
   const difference = words.difference || (next.difference === true && words.years.length > 1);
   if (difference && !CHANGING_MEASURES.has(base.measure)) return { kind: 'notUnderstood', message: CHANGE_ONLY_FOR };
+  // "Hebys insats budget 2026" then "hur mycket skiljer det mot prognosen?": from the column shown to the one named.
+  const namedColumn = words.columns[0];
+  if (difference && words.years.length === 0 && words.columns.length === 1 && next.years.length === 1 && namedColumn !== undefined) {
+    // (Budget and prognos are compared from the budget, whichever was named: "skillnaden mot budgeten" after the prognos too.)
+    const shown = previousColumn ?? (namedColumn === 'budget' ? 'forecast' : 'budget');
+    const pair = [shown, namedColumn].sort((a, b) => (a === 'budget' ? -1 : b === 'budget' ? 1 : 0)) as [ColumnKind, ColumnKind];
+    if (shown !== namedColumn) return { kind: 'reading', reading: { ...base, column: pair[0], compareWith: pair[1], difference: true } };
+  }
   // "… enligt budget?", "Och i prognosen?", "Hur stor är skillnaden?": the change between the two columns of that year.
   if (
     difference &&

@@ -89,6 +89,9 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
       kind: 'notUnderstood',
       message: 'Hur mycket gäller det? Skriv beloppet med siffror och enhet, till exempel "om vi beviljar 500 tkr 2027, vad blir kvar?".',
     };
+  // "ok tack så mycket!": thanks, which ask nothing.
+  if (words.tokens.length > 0 && words.tokens.every((t) => /^(ok|okej|okay|tack|sa|mycket|bra|toppen|perfekt|super|hej|da|for|hjalpen|svaret)$/.test(t)))
+    return { kind: 'notUnderstood' };
   // "om vi beviljar 100 000 i år och 200 000 nästa år": one grant at a time.
   // ("om vi beviljar 500 tkr av de 950 tkr de söker" names one grant and what was asked: the first is granted.)
   if (words.severalAmounts && (words.measures.includes('whatIf') || words.phrasing.grants))
@@ -114,7 +117,9 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     words.measures.some((m) => m === 'remaining' || m === 'remainingAfterApplications') &&
     words.tokens.some((t) => /^(beslutsutrymm|besluta$|bevilja$|forbundet$|forbundets$)/.test(t)) &&
     !words.tokens.some((t) => /^(vart|vara|min|mitt|mina|our|my)$/.test(t));
-  const mine = ctx.ownInitiatives.length > 0 && !forbundOnly && MINE_CUES.some((p) => findPhrase(affirmed.slice(words.contextEnd), p));
+  // ("hur låg förbrukningen totalt för alla insatser? vill jämföra med oss": all of them, compared with ours.)
+  const overAll = words.tokens.some((t, i) => /^(alla|samtliga)$/.test(t) && /^insats/.test(words.tokens[i + 1] ?? ''));
+  const mine = ctx.ownInitiatives.length > 0 && !forbundOnly && !overAll && MINE_CUES.some((p) => findPhrase(affirmed.slice(words.contextEnd), p));
   // "de tre största insatserna": in a list or a ranking, "insatserna" names no line of its own.
   const listing = words.measures.some((m) => m === 'ranking' || m === 'fundedInitiatives' || m === 'endingInitiatives');
   let candidates = listing ? match.candidates.filter((c) => c.id !== 'samverkansinsatser') : match.candidates;
@@ -165,7 +170,7 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     !words.explain &&
     !words.tokens.some((t) => ANAPHORA.has(t)) &&
     // ("Hur gick det för Min framtid 2025?" then "förbrukningsgraden alltså": the same question, said more exactly.)
-    !words.tokens.some((t) => /^(alltsa|dvs|menar|menade)$/.test(t)) &&
+    !words.tokens.some((t) => /^(alltsa|dvs|menar|menade|de|dom)$/.test(t)) &&
     // ("beslutsutrymme 2027" then "har vi 2 mkr kvar då?": "då" leans on it.)
     words.tokens[words.tokens.length - 1] !== 'da' &&
     // "Vilken insats får minst 2028?" then "Vilken får mest?": only the order changes, the year stays.

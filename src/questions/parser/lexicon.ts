@@ -24,7 +24,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'carriedIn',
     words(
-      'brought forward|carried forward|carried over|carried in|carry over|carry forward|carry into|med sig in|tas med in|fran tidigare ar|tidigare ars|fran tidigare|fr tidigare ar|fr tidigare|med sig fran|med oss fran|ackumulerat|ackumulerade|ingaende|med oss in|med in i|tar med|tar vi med|fors over|overfors|balanserat|balanserade',
+      'brought forward|carried forward|carried over|carried in|carry over|carry forward|carry into|foljer med fran|foljer med in|foljer med|foljde med|med sig in|tas med in|fran tidigare ar|tidigare ars|fran tidigare|fr tidigare ar|fr tidigare|med sig fran|med oss fran|ackumulerat|ackumulerade|ingaende|med oss in|med in i|tar med|tar vi med|fors over|overfors|balanserat|balanserade',
     ),
   ],
   ['kassalikviditet', words('kassalikviditet|likviditet|likviditeten|liquidity|quick ratio|current ratio|cash ratio')],

@@ -28,7 +28,7 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
     'Jag har förbundets och insatsernas belopp per år, inte vad en ny tjänst eller anställning skulle kosta.',
   ],
   [
-    /^(snittlon\w*|medellon\w*|manadslon\w*|timlon\w*|lonerevision\w*|loneokning\w*|arbetsgivaravgift\w*)$/,
+    /^(snittlon\w*|medellon\w*|manadslon\w*|timlon\w*|timpris\w*|timkostnad\w*|lonerevision\w*|loneokning\w*|arbetsgivaravgift\w*)$/,
     'Jag har insatsernas och förbundets belopp per år, inte löner eller avgifter på dem.',
   ],
   [
@@ -130,6 +130,8 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
       has(tokens, 'for', 'personal') ||
       has(tokens, 'var', 'personal') ||
       has(tokens, 'lang', 'tid') ||
+      // "Vad kostade revisionen 2025?", "vilken tid stänger kansliet?": a cost type and opening hours.
+      tokens.some((t) => /^(revision|revisionen|revisionskostnad\w*|stanger|stangt|oppettider|oppettiderna)$/.test(t)) ||
       has(tokens, 'av', 'motet') ||
       tokens.some((t) => /^(minuter|dagordningen)$/.test(t)),
     'Jag har förbundets och insatsernas belopp per år, inte kostnadsslag, möten eller tider. Fråga kansliet.',

@@ -246,6 +246,8 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     !tokens.some((t, i) => /^(andel|andelen|procent|procentuellt|kommunerna|kommunernas|vilken)$/.test(t) || (t === 'hur' && tokens[i + 1] === 'stor'))
   )
     measures = measures.filter((m) => m !== 'share');
+  // "lokussamordnaren i Uppsala, hur länge finns den kvar?": how long, not what is left.
+  if (measures.includes('endDate') && tokens.some((t, i) => t === 'hur' && tokens[i + 1] === 'lange')) measures = measures.filter((m) => m !== 'remaining');
   // "hur många insatser har Enköping igång?": a count of insatser, not when one started.
   if (tokens.some((t, i) => t === 'hur' && tokens[i + 1] === 'manga' && /^insats/.test(tokens[i + 2] ?? '')))
     measures = measures.filter((m) => m !== 'startDate' && m !== 'endDate');
@@ -300,6 +302,12 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // "Vad tog vi med oss för överskott in i 2026?": the surplus carried in.
   if (measures.includes('result') && carriedInto.length > 0 && tokens.some((t) => /^(med|tog|tar)$/.test(t)))
     measures = measures.map((m) => (m === 'result' ? 'carriedIn' : m));
+  // "hur mycket är överskott som följer med från 2026?": what goes from that year into the next.
+  const carriedFrom = tokens.flatMap((t, i) => (t === 'fran' && /^20\d\d$/.test(tokens[i + 1] ?? '') ? [Number(tokens[i + 1])] : []));
+  if (measures.includes('carriedIn') && carriedInto.length === 0 && carriedFrom.length === 1 && years.size === 1) {
+    years.clear();
+    years.add((carriedFrom[0] as number) + 1);
+  }
   if (measures.includes('carriedIn') && carriedInto.length > 0) {
     years.clear();
     years.add(carriedInto[carriedInto.length - 1] as number);
@@ -345,6 +353,9 @@ export function readQuestionWords(question: string, currentYear: number): Questi
       columns.some((k) => (firstIndex(tokens.slice(questionStart, questionEnd), cuesOf(k)) ?? -1) >= 0))
   )
     measures = measures.filter((m) => askedInQuestion.has(m));
+  // "Vad kostar ISA-förvaltningen 2027? Jag har förstått att den finansieras av ESF-medel …": a statement after the question asks nothing.
+  else if (questionEnd < tokens.length && askedInQuestion.size > 0)
+    measures = measures.filter((m) => askedInQuestion.has(m) || (cuedAt.get(m) ?? []).some((i) => i < questionEnd));
   // The order the columns were named in: "budget och prognos" asks for budget first; "… budget och prognos – vad står i prognosen?" the one asked.
   const askingTokens = tokens.slice(questionStart, questionEnd);
   const askedColumns = statedFirst ? columns.filter((k) => firstIndex(askingTokens, cuesOf(k)) !== undefined) : [];

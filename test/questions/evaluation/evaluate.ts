@@ -375,6 +375,10 @@ export const CORPORA = [
   'heldout68',
   'heldout69',
   'heldout70',
+  'heldout71',
+  'heldout72',
+  'heldout73',
+  'heldout74',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
