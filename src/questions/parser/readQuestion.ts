@@ -7,6 +7,7 @@ import { readYears } from './yearsAsked';
 import { exactPhrase, findPhrase, normalize, questionTokens, splitOwnerCompounds } from './text';
 import { Phrasing, readPhrasing, spellOutNumbers, writeOutTwoDigitYears } from './phrasing';
 import { dropAmounts, onlyStated, readAmounts } from './amounts';
+import { readParticleVerbs } from './particleVerbs';
 
 /** What the words of a question say before any name is looked up. */
 export interface QuestionWords {
@@ -203,42 +204,10 @@ export function readQuestionWords(question: string, currentYear: number): Questi
         askedInQuestion.delete(measure);
       }
   });
-  // "vad gjorde Bryggan av med 2024?": the verb and its particle around the name.
-  tokens.forEach((t, i) => {
-    // ("Vad gjorde En väg in - steget vidare av med 2024?": a long name between.)
-    const particle = tokens.findIndex((u, j) => j > i + 1 && j <= i + 7 && u === 'av' && tokens[j + 1] === 'med');
-    if (/^(gjorde|gor|gjort)$/.test(t) && particle > 0 && !measures.includes('actual')) {
-      measures.unshift('actual');
-      cuedAt.set('actual', [i, particle, particle + 1]);
-      [i, particle, particle + 1].forEach((j) => used.add(j));
-    }
-  });
+  // "vad gjorde Bryggan av med 2024?", "fick förbundet in", "gick vi plus": a verb and its particle around other words.
+  measures = readParticleVerbs(tokens, measures, cuedAt, used);
   // "skillnaden mellan de två åren": the years of the last answers, which the reading keeps.
   for (const phrase of BOTH_YEARS) exactPhrase(tokens, phrase, used)?.forEach((i) => used.add(i));
-  // "vad fick förbundet in totalt 2023?": the income ("tar vi med in i 2027" carries over, "in till" goes somewhere).
-  tokens.forEach((t, i) => {
-    const particle = tokens.findIndex((u, j) => j > i && j <= i + 3 && u === 'in' && !/^(i|till|pa|into)$/.test(tokens[j + 1] ?? ''));
-    if (
-      /^(fick|far|fatt|fa|kom|kommer)$/.test(t) &&
-      particle > 0 &&
-      !tokens.some((u) => /^(ansokan|ansokningar|ansokningarna|insats|insatser|nya)$/.test(u)) &&
-      !measures.includes('income') &&
-      !measures.includes('carriedIn')
-    ) {
-      measures = ['income', ...measures.filter((m) => m !== 'line')];
-      cuedAt.set('income', [i, particle]);
-      [i, particle].forEach((j) => used.add(j));
-    }
-  });
-  // "hur mycket fick vi ut 2024?", "hur mycket tog insatserna ut totalt?": what was paid out, the utfall.
-  tokens.forEach((t, i) => {
-    const particle = tokens.findIndex((u, j) => j > i && j <= i + 3 && u === 'ut');
-    if (/^(fick|fatt|tog|tagit)$/.test(t) && particle > 0 && !measures.includes('actual') && !measures.includes('membershipFee')) {
-      measures = ['actual', ...measures.filter((m) => m !== 'line')];
-      cuedAt.set('actual', [i, particle]);
-      [i, particle].forEach((j) => used.add(j));
-    }
-  });
   // "Region Uppsalas del av medlemsavgiften": the member's part in kronor ("hur stor andel …", "i procent" ask a share).
   if (
     measures.includes('membershipFee') &&
@@ -278,21 +247,6 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     feeAt.some((i) => /^(forbundet|samordningsforbundet|vi)$/.test(tokens[i + 1] ?? '') || /^(forbundet|samordningsforbundet)$/.test(tokens[i - 1] ?? ''))
   )
     measures = measures.map((m) => (m === 'membershipFee' ? 'line' : m));
-  // "gick vi plus 2025?", "hur mycket gick förbundet back 2024?": the year's result.
-  tokens.forEach((t, i) => {
-    const sign = tokens.findIndex(
-      (u, j) =>
-        j > i &&
-        j <= i + 3 &&
-        /^(plus|back|minus)$/.test(u) &&
-        tokens.slice(i + 1, j).every((w) => /^(vi|forbundet|samordningsforbundet|det|val|ju|verksamheten|med|20\d\d)$/.test(w)),
-    );
-    if (/^(gick|gar|gatt|blir|blev)$/.test(t) && sign > 0 && !measures.includes('result')) {
-      measures.unshift('result');
-      cuedAt.set('result', [i, sign]);
-      [i, sign].forEach((j) => used.add(j));
-    }
-  });
   // "från 2027 in i 2028": what is carried into the later year.
   // (The last such year: "Vi gick in i 2026 med … Hur mycket tar vi med in i 2028?")
   const carriedInto = tokens.flatMap((t, i) => {
