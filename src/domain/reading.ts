@@ -83,6 +83,8 @@ export interface Reading {
   readonly difference?: boolean;
   /** "och 2028?" after 2027: the year it replaced, for "hur stor är minskningen?" next. */
   readonly yearsBefore?: readonly number[];
+  /** The column shown for the year replaced ("Förvaltning budget 2026" then "och prognos 2027?"). */
+  readonly columnBefore?: ColumnKind;
   /** The subject is the asking insatsansvarig's own insats ("vår insats"): the answer adds what they act on next. */
   readonly own?: boolean;
   /** whatIf: the amount granted. */
@@ -93,3 +95,6 @@ export interface Reading {
   /** After "Menade du …?": the subjects asked about, one of which the next turn names. */
   readonly candidates?: readonly string[];
 }
+
+/** What an asker said they work with ("Jag jobbar med Bryggan", "Jag jobbar i Heby kommun"): what their "vi" means after it. */
+export type StatedWork = { readonly kind: 'initiative'; readonly id: string } | { readonly kind: 'owner'; readonly owner: string };

@@ -4,7 +4,7 @@ import { ConversationRepository, DeviationRepository, SequenceRepository } from 
 import { ReportRepository } from './reportRepository';
 import { PeopleRepository } from './peopleRepository';
 import { ApplicationRepository } from './applicationRepository';
-import { Reading } from '../domain/reading';
+import { Reading, StatedWork } from '../domain/reading';
 import { AnnualReport, InitiativeRegistry, InitiativeYearFigures, MembershipFees } from '../domain/initiatives';
 
 export interface LedgerCatalogEntry {
@@ -86,6 +86,10 @@ export interface FinanceFactsRepository {
 export interface ReadingRepository {
   get(associationId: string, conversationKey: string): Promise<Reading | undefined>;
   save(associationId: string, conversationKey: string, reading: Reading): Promise<void>;
+  /** What the asker said they work with ("Jag jobbar med Bryggan i Östhammar."), kept apart from the reading each question overwrites. */
+  getStatedWork(associationId: string, conversationKey: string): Promise<StatedWork | undefined>;
+  saveStatedWork(associationId: string, conversationKey: string, work: StatedWork): Promise<void>;
+  clearStatedWork(associationId: string, conversationKey: string): Promise<void>;
 }
 
 export interface Repositories {

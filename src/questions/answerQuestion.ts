@@ -10,6 +10,8 @@ import { clarifyReply, findLedger } from './answers/common';
 import { QuestionContext, currentYearOf } from './context';
 import { Interpretation, interpret } from './parser/interpret';
 import { looksLikeFollowUp } from './parser/followUps';
+import { asksWhatOneHas, changesWork, initiativesStated, saysOurs, speaksOfOwn, statedWorkApplies, statementOfWork } from './parser/statedWork';
+import { ADMIN_ROLES } from '../domain/people';
 import { meaningOf } from './parser/meanings';
 import { QuestionWords, readQuestionWords } from './parser/readQuestion';
 import { SubjectEntity, SubjectMatch, matchSubjects, subjectsOfRegistry, subjectsOfSnapshot } from './parser/subjects';
@@ -56,6 +58,12 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
 
   let subjects = await subjectsFor(ctx, words);
   let match = matchSubjects(words.tokens, words.used, subjects);
+  // "Hej! Jag har tagit över Bryggan i Östhammar.": what it names is what the asker's "vi" means in the questions after it.
+  // (The kansli's and the förbundschef's "vi" is the förbund's, whatever they say they work on.)
+  const keyForWork = asker.roles.some((r) => ADMIN_ROLES.includes(r)) ? undefined : asker.conversationKey;
+  const workStated = keyForWork ? statementOfWork(text, words, match, currentYear) : undefined;
+  if (keyForWork && workStated) await ctx.repos.readings.saveStatedWork(ctx.associationId, keyForWork, workStated.work);
+  else if (keyForWork && changesWork(text, words, match)) await ctx.repos.readings.clearStatedWork(ctx.associationId, keyForWork);
   // A statement before the question, or an aside in parentheses, names context: the insats the question itself
   // names (or a ranking or total over all) is the one asked.
   // ("ekonomstöd eller verksamhetsutvecklare, vilken kostar mest?": what stands first is the choice asked about, not context.)
@@ -83,6 +91,19 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
       match = asked;
     }
   }
+  // "Ledamot från Älvkarleby. När tar vår lokussamordnare slut?", "Knivstas ledamot: hur mycket får vår insats 2028?": "vår" after
+  // words naming one owner (and no insats) is that owner's; several insatser ask which.
+  const ownerBefore = words.questionStart > 0 ? matchSubjects(words.tokens.slice(0, words.questionStart), new Set(), subjects) : undefined;
+  if (
+    ownerBefore?.owners.length === 1 &&
+    ownerBefore.candidates.every((c) => c.owner === ownerBefore.owners[0]) &&
+    !ownerBefore.byName &&
+    asksWhatOneHas(words) &&
+    saysOurs(words, words.questionStart)
+  ) {
+    const theirs = (match.candidates.length > 0 ? match.candidates : subjects).filter((c) => c.isInitiative && c.owner === ownerBefore.owners[0]);
+    if (theirs.length > 0) match = { ...match, candidates: theirs };
+  }
   if (match.candidates.length === 0 && match.owners.length === 0 && hasUnexplainedWords(words, match)) {
     // An insats that has ended is no longer in the table, but the register still knows it.
     const registry = await ctx.repos.initiatives.getRegistry(ctx.associationId);
@@ -93,16 +114,31 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
       match = again;
     }
   }
-  const own = subjects.filter((s) => s.isInitiative && asker.initiatives.includes(s.id));
+  // "Vad har vi fått för nästa år?": what the asker said they work with, beside what their role names.
+  const remembered = !workStated && keyForWork && speaksOfOwn(words, match) ? await ctx.repos.readings.getStatedWork(ctx.associationId, keyForWork) : undefined;
+  const workRemembered = remembered && statedWorkApplies(remembered, words) ? remembered : undefined;
+  const roleInitiatives = subjects.filter((s) => s.isInitiative && asker.initiatives.includes(s.id));
+  const statedInitiatives = workRemembered ? initiativesStated(workRemembered, subjects) : [];
+  const own = [...roleInitiatives, ...statedInitiatives.filter((s) => !roleInitiatives.includes(s))];
+  // An insatsansvarig who said they work with another insats too: "vi" is either, whatever the last answer was; ask.
+  const eitherOwn = roleInitiatives.length > 0 && own.length > roleInitiatives.length;
+  if (eitherOwn) match = { ...match, candidates: own };
   // Only a question that leans on the last one costs the extra read of the stored reading.
-  const previous = looksLikeFollowUp(words, match) ? await readPrevious() : undefined;
-  const interpretation = interpret(words, match, { currentYear, ownInitiatives: own, ...(previous ? { previous } : {}) });
+  const previous = !eitherOwn && looksLikeFollowUp(words, match) ? await readPrevious() : undefined;
+  const interpretation = interpret(words, match, {
+    currentYear,
+    ownInitiatives: own,
+    ...(workRemembered?.kind === 'owner' ? { statedOwner: workRemembered.owner } : {}),
+    ...(previous ? { previous } : {}),
+  });
   if (interpretation.kind === 'clarify') {
     if (interpretation.pending && asker.conversationKey) await ctx.repos.readings.save(ctx.associationId, asker.conversationKey, interpretation.pending);
     return [clarifyReply('Menade du …?', interpretation.message, interpretation.options)];
   }
   if (interpretation.kind === 'meaning') return [meaningReply(interpretation.meaning)];
   if (interpretation.kind === 'notUnderstood') {
+    if (workStated)
+      return [clarifyReply('Noterat', `När du skriver "vi" eller "vår" utgår jag från ${workStated.label}. Vad vill du veta?`, workStated.examples)];
     if (!previous && words.followUpOpener && words.measures.length === 0)
       return [
         nothingToFollow(

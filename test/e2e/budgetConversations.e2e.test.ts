@@ -144,6 +144,34 @@ describe('budget conversations: follow-ups, the reading shown, questions back, t
     assert.match(texts(followUp), /ingen tidigare fråga/);
   });
 
+  it('keeps what an asker says they work with for their "vi" after it, per conversation, beside what their role names', async () => {
+    const member: TeamsUser = { id: '29:tierp', aadObjectId: '00000000-0000-0000-0000-0000000000c3', name: 'Tjänsteperson' };
+    const [noted] = await say(member, 'Jag representerar Tierps kommun i lokusgruppen.');
+    assert.match(texts(noted), /utgår jag från Tierps kommun/);
+    assert.equal(partOf(noted, 'headline'), undefined, 'nothing asked, no figure');
+    assert.equal(partOf((await say(member, 'Hur mycket betalade vi i medlemsavgift 2025?'))[0], 'headline'), '303 382 kr');
+    // The förbund's own figures stay the förbund's, whoever says "vi".
+    assert.equal(partOf((await say(member, 'hur mycket kan vi bevilja 2027?'))[0], 'headline'), '2 800 tkr');
+    // A kommun with several insatser: "vi" asks which, never one of them guessed.
+    await say(member, 'Jag jobbar i Uppsala kommun med en av insatserna ni finansierar');
+    const [which] = await say(member, 'hur mycket får vår insats 2026?');
+    assert.ok(partOf(which, 'clarify'), texts(which));
+    assert.equal(partOf(which, 'headline'), undefined);
+
+    await say(board, 'Jag jobbar med Bryggan i Östhammar.');
+    const [ours] = await say(board, 'Vad har vi fått för budget nästa år?');
+    assert.equal(partOf(ours, 'headline'), '2 315 tkr');
+    assert.match(partOf(ours, 'reading') ?? '', /Bryggan \(Östhammar\)/);
+    // An insatsansvarig who says they took over another insats has two: "vi" asks which. In a channel, their role's insats.
+    await say(vaxtkraftLead, 'Hej! Jag har tagit över som insatsansvarig för Bryggan i Östhammar.');
+    const [both] = await say(vaxtkraftLead, 'Vad har vi fått för budget nästa år?');
+    assert.ok(partOf(both, 'clarify'), texts(both));
+    assert.match(texts(both), /Bryggan/);
+    assert.match(texts(both), /Växtkraft/);
+    const [inChannel] = await sayInChannel(vaxtkraftLead, 'Vad har vi fått för budget nästa år?', 'leads-channel');
+    assert.equal(partOf(inChannel, 'headline'), '2 754 tkr');
+  });
+
   it('keeps follow-ups apart per user in a shared channel', async () => {
     const other: TeamsUser = { id: '29:other', aadObjectId: '00000000-0000-0000-0000-0000000000c1', name: 'Förbundschef' };
     const send = (u: TeamsUser, text: string) => sayInChannel(u, text, 'board-channel');

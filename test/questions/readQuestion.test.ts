@@ -9,6 +9,7 @@ import { matchesInflectedOrTypo, matchesWord, withinOneEdit } from '../../src/qu
 import { FORBUND_MEASURES, Reading } from '../../src/domain/reading';
 import { readDataFile } from '../helpers/data';
 import { findCommand } from '../../src/commands';
+import { initiativesStated, speaksOfOwn, statementOfWork } from '../../src/questions/parser/statedWork';
 
 const Y = 2026;
 const snapshot = parseLedgerFile(readDataFile('uppsala-2026-03-26.ledger.json'));
@@ -774,5 +775,196 @@ describe('what a review of the stop 24 change found, and the sets after it', () 
       readQuestionWords('Vad kostar ISA-förvaltningen 2027? Jag har förstått att den finansieras av ESF-medel, men jag vill se beloppet.', Y).measures,
       ['line'],
     );
+  });
+});
+
+describe('what the seventh round of sets found', () => {
+  it('reads the region named alone, a total cost, a cost side and "gå back"', () => {
+    const region = reading('och för region?', reading('Hur mycket betalade Knivsta kommun i avgift 2025?'));
+    assert.deepEqual(region.subject, { kind: 'member', words: ['region', 'uppsala'] });
+    assert.equal(reading('total kostnad 2028 prel').measure, 'costs');
+    assert.equal(reading('skillnad budget och prognos 2026 på kostnadssidan').measure, 'costs');
+    assert.equal(reading('Hur mycket beräknas vi gå back 2027?').measure, 'result');
+    // A cost asked of nothing named is no beslutsutrymme.
+    const cost = read('kostnad 2028 prel');
+    assert.ok(cost.kind !== 'reading' || cost.reading.measure !== 'remaining', JSON.stringify(cost));
+    assert.equal(read('hur mycket pengar finns i Nordeafonden nu?').kind, 'notUnderstood');
+  });
+
+  it('reads how long a funding lasts, and the year a follow-up names', () => {
+    assert.equal(reading('hur länge är vi finansierade?', reading('vad får Samordnat stöd 2026?')).measure, 'endDate');
+    const asked = reading('hur mycket har de rekvirerat hittills i år?', reading('Bryggan har ju fått fortsatt finansiering'));
+    assert.deepEqual([asked.measure, asked.years, asked.yearImplied], ['actual', [2026], undefined]);
+  });
+
+  it('takes the difference between the years when the year changed last, and keeps a column between the table totals', () => {
+    const result2025 = reading('Vad blev resultatet 2025?');
+    const forecast = reading('och vad är prognosen för i år?', result2025);
+    const difference = reading('hur stor är skillnaden?', forecast);
+    assert.deepEqual([difference.measure, difference.years, difference.difference], ['result', [2025, 2026], true]);
+    const costs = reading('och kostnaderna?', reading('intäkter 2026 budget'));
+    assert.deepEqual([costs.measure, costs.column], ['costs', 'budget']);
+    assert.equal(reading('och resultatet?', costs).column, 'budget');
+    assert.equal(reading('och vad blev det faktiska resultatet?', reading('Vad budgeterades som årets beräknade resultat för 2023?')).column, undefined);
+    assert.equal(reading('och hur mycket har Heby fått?', reading('Bryggans budget i år?')).column, undefined);
+  });
+
+  it('reads "upp eller ner" between two years as the change, and a quoted answer as no grant', () => {
+    const change = asInsatsansvarig('Går vår budget upp eller ner från 2026 till 2027?');
+    assert.ok(change.kind === 'reading' && change.reading.difference);
+    const quoted = reading('du sa 3 038 tkr. vad blir det 2028 då', reading('kvar att besluta om 2026?'));
+    assert.deepEqual([quoted.measure, quoted.years, quoted.amount], ['remaining', [2028], undefined]);
+    // ("om vi får 300 tkr" after what is left may be money the förbund gets: no grant is read from it.)
+    const gets = read('och om vi får 300 tkr i återbetalning?', reading('beslutsutrymme 2027'));
+    assert.ok(gets.kind !== 'reading' || gets.reading.measure !== 'whatIf', JSON.stringify(gets));
+  });
+
+  it('refuses sick leave and a rent in an application', () => {
+    for (const text of ['Hur hög är sjukfrånvaron bland personalen i vår insats?', 'Hur mycket lokalhyra har vi budgeterat i vår ansökan?'])
+      assert.equal(asInsatsansvarig(text).kind, 'notUnderstood', text);
+  });
+
+  it('reads "arbetar" as the verb, not the insatser for arbete och studier', () => {
+    const words = readQuestionWords('Jag arbetar i Uppsala kommun. hur mycket har vi fått för 2026?', Y);
+    const match = matchSubjects(words.tokens, words.used, subjects);
+    assert.deepEqual(match.owners, ['Uppsala']);
+    assert.ok(!match.byName, 'no insats named by "arbetar"');
+  });
+});
+
+describe('what an asker says they work with', () => {
+  const statementOf = (text: string) => {
+    const words = readQuestionWords(text, Y);
+    return statementOfWork(text, words, matchSubjects(words.tokens, words.used, subjects), Y);
+  };
+  const own = (text: string) => {
+    const words = readQuestionWords(text, Y);
+    return speaksOfOwn(words, matchSubjects(words.tokens, words.used, subjects));
+  };
+
+  it('keeps the one insats or owner a statement names, by id', () => {
+    assert.deepEqual(statementOf('Hej! Jag har tagit över som insatsansvarig för Bryggan i Östhammar.')?.work, { kind: 'initiative', id: 'bryggan' });
+    assert.deepEqual(statementOf('Jag representerar Tierps kommun i lokusgruppen.')?.work, { kind: 'owner', owner: 'Tierp' });
+    assert.deepEqual(statementOf('Jag är projektledare för Samordnat stöd för arbete och studier i Uppsala')?.work, {
+      kind: 'initiative',
+      id: 'samordnat-stod',
+    });
+    assert.deepEqual(statementOf('Jag jobbar i Uppsala kommun med en av insatserna ni finansierar')?.work, { kind: 'owner', owner: 'Uppsala' });
+    // An insats of another owner than the one named is a word misread ("första" is not Förstärkt stöd).
+    assert.deepEqual(statementOf('Hej! Nyvald ledamot för Knivsta kommun, mitt första möte var i mars')?.work, { kind: 'owner', owner: 'Knivsta' });
+  });
+
+  it('takes nothing from a question, a request, a grant or a statement that names nothing', () => {
+    for (const text of [
+      'Jag undrar vad Bryggan får 2027',
+      'Jag vill veta beslutsutrymmet för Bryggan',
+      'Jag jobbar med Bryggan?',
+      'Vi beviljar Bryggan 500 tkr',
+      'Jag jobbar på kansliet',
+      'Bryggan har ju fått fortsatt finansiering',
+      'Jag jobbar med Bryggan och Växtkraft',
+      'Vi hade möte med Tierp igår.',
+      'Jag har pratat med Bryggan.',
+      'Jag sitter med Hebys ansökan nu.',
+      'Jag ska träffa Heby kommun imorgon.',
+      'Jag vill ha budgeten för Min framtid 2027',
+      'Jag jobbar inte längre med Bryggan',
+      'Vi har Bryggan på dagordningen idag.',
+      'Jag sitter i Enköping idag.',
+      'Jag leder styrelsemötet i Tierp idag.',
+      'Jag har hand om Hebys ärende.',
+      'Jag jobbar på Arbetsförmedlingen i Tierp.',
+    ])
+      assert.equal(statementOf(text), undefined, text);
+  });
+
+  it('knows a question about "vi" that names nobody and asks what an insats or a member has', () => {
+    for (const text of [
+      'Vad har vi fått för budget nästa år?',
+      'hur länge är vi finansierade?',
+      'Hur mycket betalar vi i medlemsavgift i år?',
+      'var budget 2026?',
+    ])
+      assert.ok(own(text), text);
+    for (const text of [
+      'Vad får Bryggan 2027?',
+      'beslutsutrymme 2026?',
+      'Vad var förbrukningsgraden för Växtkraft 2025?',
+      // The förbund's own figures, whoever says "vi".
+      'hur mycket kan vi bevilja 2027?',
+      'vad har vi för intäkter 2026?',
+      'hur mycket ökar våra kostnader 2027?',
+      'vad betalade vi ut till insatserna 2025?',
+      'hur mycket får vi in i medlemsavgifter totalt 2025?',
+      // Utfall and förbrukningsgrad: "vad betalade vi ut?" is as often the förbund's.
+      'vad betalade vi ut 2025?',
+      'hur stor är vår förbrukningsgrad 2025?',
+      'hur mycket lägger vi på insatser 2027?',
+      'hur mycket medlemsavgift får vi in 2025?',
+      // "var" is the verb, or where.
+      'hur mycket var utfallet 2025?',
+      'var hittar jag parkeringen?',
+    ])
+      assert.ok(!own(text), text);
+  });
+
+  it('gives the stated insats, or every insats of the stated owner', () => {
+    assert.deepEqual(
+      initiativesStated({ kind: 'initiative', id: 'bryggan' }, subjects).map((s) => s.id),
+      ['bryggan'],
+    );
+    assert.ok(initiativesStated({ kind: 'owner', owner: 'Uppsala' }, subjects).length > 1);
+    assert.deepEqual(initiativesStated({ kind: 'initiative', id: 'nedlagd' }, subjects), []);
+  });
+});
+
+describe('what the eighth round of sets found', () => {
+  it('reads "dragit hittills", "tappar", the level a figure goes down to, and "samma fråga för"', () => {
+    assert.deepEqual(reading('hur mycket har Växtkraft dragit hittills i år?').measure, 'actual');
+    assert.ok(reading('hur mycket tappar vi i intäkter från 2026 till 2027?').difference);
+    const level = reading('och vad går det ner till 2027?', reading('hur mycket kostar Min framtid 2026?'));
+    assert.deepEqual([level.measure, level.years, level.difference], ['line', [2027], undefined]);
+    assert.ok(reading('hur mycket går Min framtid ner till 2027?').difference);
+    const same = reading('Tierps ersättare här – samma fråga för Min framtid', reading('Hur mycket rekvirerade Växtkraft under 2025?'));
+    assert.deepEqual([same.measure, subjectId(same), same.years], ['actual', 'min-framtid', [2025]]);
+  });
+
+  it('counts the insatser that end, and asks whose "vår insats" is when the asker has none', () => {
+    for (const text of ['hur många insatser tar slut 2026?', 'hur många projekt tar slut 2026?', 'vilka projekt tar slut 2027?'])
+      assert.equal(reading(text).measure, 'endingInitiatives', text);
+    assert.equal(read('hur mycket rekvirerade vår insats förra året?').kind, 'notUnderstood');
+    const ours = asInsatsansvarig('hur mycket rekvirerade vår insats förra året?');
+    assert.equal(ours.kind === 'reading' ? subjectId(ours.reading) : ours.kind, 'vaxtkraft');
+  });
+
+  it('refuses an opinion of a change, and parts of the members no card sums', () => {
+    assert.equal(read('vad tycker styrelsen om att sänka medlemsavgiften?').kind, 'notUnderstood');
+    for (const text of ['vad betalar Försäkringskassan och regionen i medlemsavgift 2025?', 'vad betalar kommunerna i medlemsavgift 2025?'])
+      assert.equal(read(text).kind, 'notUnderstood', text);
+    assert.equal(reading('vad betalar FK och AF i medlemsavgift 2025').measure, 'membershipFee');
+  });
+});
+
+describe('what the set kept aside in stop 25 found', () => {
+  it('asks nothing of "vi" beside words of no measure, and reads thanks as thanks', () => {
+    for (const text of ['vilken mall ska vi använda för slutrapporten?', 'tack, det var allt!', 'vi ses på mötet'])
+      assert.equal(asInsatsansvarig(text).kind, 'notUnderstood', text);
+    const ours = asInsatsansvarig('vår insats?');
+    assert.equal(ours.kind === 'reading' ? subjectId(ours.reading) : ours.kind, 'vaxtkraft');
+  });
+
+  it('gives the utfall behind a förbrukningsgrad asked "i kronor"', () => {
+    const share = reading('hur stor del av insatspengarna användes 2025?');
+    assert.equal(share.measure, 'utilisation');
+    assert.deepEqual(reading('hur mycket var det i kronor då?', share).measure, 'actual');
+  });
+
+  it("refuses the difference between one year's budget and another year's estimate, but not between two estimates", () => {
+    const budget = reading('Förvaltning budget 2026');
+    const next = reading('och prognos 2027?', budget);
+    assert.equal(read('skillnaden?', next).kind, 'notUnderstood');
+    const estimates = reading('och prel 2027?', reading('Min framtid prognos 2026'));
+    const change = reading('hur stor är förändringen mellan åren?', estimates);
+    assert.deepEqual([change.years, change.difference], [[2026, 2027], true]);
   });
 });

@@ -147,7 +147,9 @@ export function mergeFollowUp(
   const sameName =
     found.length > 1 && previousName ? found.filter((c) => c.name === previousName).concat(found.filter((c) => c.name.startsWith(`${previousName} `))) : [];
   // "Förstärkt stöd i Älvkarleby" then "och deras lokussamordnare?": the one of the same owner.
-  const previousOwner = previous.subject.kind === 'line' ? /\(([^)]+)\)$/.exec(previous.subject.name)?.[1] : undefined;
+  // ("hur många insatser har Uppsala kommun?" then "och vad kostar deras lokussamordnare?": Uppsala's.)
+  const previousOwner =
+    previous.subject.kind === 'line' ? /\(([^)]+)\)$/.exec(previous.subject.name)?.[1] : previous.subject.kind === 'owner' ? previous.subject.owner : undefined;
   const sameOwner =
     found.length > 1 && previousOwner && words.tokens.some((t) => /^(deras|dess|dar|their|its|there)$/.test(t))
       ? found.filter((c) => c.owner === previousOwner)
@@ -156,7 +158,10 @@ export function mergeFollowUp(
   const candidates = picked.length > 0 ? picked : found;
   // "hur mycket har Växtkraft förbrukat?" then "i procent?": the förbrukningsgrad; a line's share of the costs.
   const asPercent = words.inPercent && measure === undefined ? PERCENT_OF[previous.measure] : undefined;
-  let nextMeasure = asPercent ?? measure ?? previous.measure;
+  // ("hur stor del av insatspengarna användes 2025?" then "hur mycket var det i kronor då?": the utfall behind the share.)
+  const inKronor =
+    measure === undefined && previous.measure === 'utilisation' && words.tokens.some((t, i) => /^(kronor|kr|tkr)$/.test(t) && words.tokens[i - 1] === 'i');
+  let nextMeasure = asPercent ?? (inKronor ? 'actual' : undefined) ?? measure ?? previous.measure;
   // "beslutsutrymme 2027" then "vi tänker söka 950 tkr det året, vad blir kvar?": an amount beside what is left asks what would be.
   if (nextMeasure === 'remaining' && words.amount !== undefined) nextMeasure = 'whatIf';
   // "förbrukningsgrad Samordnat stöd 2025" then "och hur mycket har de 2027?": money for a year that has no utfall yet is its budget.
@@ -188,10 +193,11 @@ export function mergeFollowUp(
             : member,
       },
       measure,
+      ctx.currentYear,
     );
   }
   if (previous.measure === 'initiativesOfOwner' && measure === undefined && match.owners.length === 1) {
-    return followUpReading(words, { ...previous, subject: { kind: 'owner', owner: match.owners[0] as string } }, measure);
+    return followUpReading(words, { ...previous, subject: { kind: 'owner', owner: match.owners[0] as string } }, measure, ctx.currentYear);
   }
   if (candidates.length > 1) return ambiguous(candidates, nextMeasure, words, ctx, previous.years);
   // "utfall Växtkraft 2025" then "alla insatser totalt": the insatser together are the förbund's utfall.
@@ -226,7 +232,7 @@ export function mergeFollowUp(
   }
   if (subject.kind !== 'forbund' && subject.kind !== 'line' && nextMeasure !== 'initiativesOfOwner') subject = FORBUND;
   const { candidates: _pending, ...rest } = previous;
-  return followUpReading(words, { ...rest, measure: nextMeasure, subject }, measure);
+  return followUpReading(words, { ...rest, measure: nextMeasure, subject }, measure, ctx.currentYear);
 }
 
 /** Measures whose years are the table's (this year on). */
@@ -250,8 +256,11 @@ const LEDGER_MEASURES: ReadonlySet<Measure> = new Set<Measure>([
   'fundedInitiatives',
 ]);
 
+/** The table's totals: a column named for one holds for the next asked alone. */
+const TABLE_TOTALS: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'result', 'income', 'costs']);
+
 /** The last reading with what the follow-up said put in: years, a column to read or to compare with, an amount. */
-function followUpReading(words: QuestionWords, next: Reading, measure: Measure | undefined): Interpretation {
+function followUpReading(words: QuestionWords, next: Reading, measure: Measure | undefined, currentYear: number): Interpretation {
   const shifted = words.yearShift !== undefined ? next.years.map((y) => y + (words.yearShift as number)) : undefined;
   const years = words.years.length > 0 ? words.years : (shifted ?? next.years);
   // "skillnaden mellan budget och prognos?" after an insats: both columns named, the first is the one compared from.
@@ -268,7 +277,11 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
   const { column: previousColumn, compareWith: _c, difference: _d, ...base } = next;
   // "jämfört med budget?": the budget is what is asked now; what was shown before stands beside it.
   // "prognos eller budget, vad står i budgeten?": the column named last is the one asked for.
-  const column = comparing ?? words.columns[words.columns.length - 1] ?? (words.years.length === 0 && !measure ? previousColumn : undefined);
+  // ("intäkter 2026 budget" then "och kostnaderna?": the budget still. Not "och vad blev det faktiska resultatet?",
+  // nor "och hur mycket har Heby fått?" after "vår budget", where the word may only mean the money.)
+  const totalAlone = measure !== undefined && TABLE_TOTALS.has(measure) && words.tokens.every((t, i) => words.used.has(i) || STOP_WORDS.has(t));
+  const keepsColumn = words.years.length === 0 && (!measure || totalAlone);
+  const column = comparing ?? words.columns[words.columns.length - 1] ?? (keepsColumn ? previousColumn : undefined);
   const compareWith = comparing ? (previousColumn ?? (comparing === 'forecast' ? 'budget' : 'forecast')) : undefined;
   // "skillnaden mellan 2026 och 2027" then "och mellan 2027 och 2028?": still a change.
   const difference = words.difference || (next.difference === true && words.years.length > 1);
@@ -281,6 +294,19 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
     const pair = [shown, namedColumn].sort((a, b) => (a === 'budget' ? -1 : b === 'budget' ? 1 : 0)) as [ColumnKind, ColumnKind];
     if (shown !== namedColumn) return { kind: 'reading', reading: { ...base, column: pair[0], compareWith: pair[1], difference: true } };
   }
+  // "RegExPro 2027", "och 2028?", "hur stor är minskningen?": from the year the last follow-up replaced.
+  // ("resultatet 2025", "och prognosen för i år?", "hur stor är skillnaden?": the year changed last, so the years.)
+  const { yearsBefore, columnBefore, yearImplied, ...rest } = base;
+  if (difference && words.years.length === 0 && next.years.length === 1 && yearsBefore?.length === 1 && yearsBefore[0] !== next.years[0]) {
+    // ("Förvaltning budget 2026", "och prognos 2027?", "skillnaden?": the budget of one year against another year's estimate,
+    // which no card subtracts; the latest estimates of the two years, "prognos 2026" then "prel 2027", it does.)
+    if ((columnBefore === 'budget' || previousColumn === 'budget') && (yearsBefore[0] as number) >= currentYear)
+      return {
+        kind: 'notUnderstood',
+        message: 'Jag jämför två år i samma kolumn, eller budget och prognos för samma år. Fråga till exempel "skillnaden i budget mellan 2026 och 2027".',
+      };
+    return { kind: 'reading', reading: { ...rest, years: [...yearsBefore, ...next.years].sort((a, b) => a - b), difference: true } };
+  }
   // "… enligt budget?", "Och i prognosen?", "Hur stor är skillnaden?": the change between the two columns of that year.
   if (
     difference &&
@@ -291,17 +317,15 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
     (previousColumn === 'budget' || previousColumn === 'forecast')
   )
     return { kind: 'reading', reading: { ...base, column: 'budget', compareWith: 'forecast', difference: true } };
-  // "RegExPro 2027", "och 2028?", "hur stor är minskningen?": from the year the last follow-up replaced.
-  const { yearsBefore, ...rest } = base;
-  if (difference && words.years.length === 0 && next.years.length === 1 && yearsBefore?.length === 1 && yearsBefore[0] !== next.years[0])
-    return { kind: 'reading', reading: { ...rest, years: [...yearsBefore, ...next.years].sort((a, b) => a - b), difference: true } };
   // "och nästa år?": the year replaced is kept, for "hur stor är minskningen?" next.
   const replacesYear = !difference && next.years.length === 1 && words.years.length === 1 && words.years[0] !== next.years[0];
   return {
     kind: 'reading',
     reading: {
       ...rest,
-      ...(replacesYear ? { yearsBefore: next.years } : {}),
+      // ("hur mycket har de rekvirerat hittills i år?": the year named, not the latest year that has utfall.)
+      ...(yearImplied && words.years.length === 0 && shifted === undefined ? { yearImplied } : {}),
+      ...(replacesYear ? { yearsBefore: next.years, ...(previousColumn ? { columnBefore: previousColumn } : {}) } : {}),
       years: difference && years.length < 2 ? [...new Set([...next.years, ...years])].sort((a, b) => a - b) : years,
       ...(column ? { column } : {}),
       ...(compareWith && compareWith !== column ? { compareWith } : {}),
@@ -316,7 +340,7 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
 const namesColumn = (word: string, kind: ColumnKind) => COLUMN_CUES.some(([k, phrases]) => k === kind && phrases.some((p) => p.length === 1 && p[0] === word));
 
 function withoutColumns(reading: Reading): Reading {
-  const { column: _c, compareWith: _w, difference: _d, yearsBefore: _y, ...rest } = reading;
+  const { column: _c, compareWith: _w, difference: _d, yearsBefore: _y, columnBefore: _b, ...rest } = reading;
   return rest;
 }
 

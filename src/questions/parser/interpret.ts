@@ -17,6 +17,7 @@ import {
   primaryMeasure,
   subjectOf,
   unexplainedWords,
+  varIsNotOurs,
 } from './readingParts';
 import { SubjectEntity, SubjectMatch } from './subjects';
 import { findPhrase } from './text';
@@ -49,14 +50,11 @@ export interface InterpretContext {
   readonly currentYear: number;
   /** The insatser the asking insatsansvarig answers for: "min insats", "vi". */
   readonly ownInitiatives: readonly SubjectEntity[];
+  /** The kommun or region the asker said they work in ("Jag jobbar i Tierps kommun"): whose fee "vi" pay. */
+  readonly statedOwner?: string;
   /** The last reading of this conversation, for follow-ups. */
   readonly previous?: Reading;
 }
-
-/** "var budget", "vart projekt": a noun after "var" makes it "vår", however it was typed. */
-const OUR_NOUN = /^(insats|projekt|budget|del|andel|kostnad|anslag|pengar|medel|utfall|forbrukning|verksamhet|kommun|ram)/;
-/** ("var förbrukningsgraden": a definite noun after "var" is what was.) */
-const ourNoun = (word: string) => OUR_NOUN.test(word) && !(/(en|et|na)$/.test(word) && OUR_NOUN.test(word.slice(0, -2)));
 
 /**
  * Turns the words and the subjects found into one typed reading, or a question back.
@@ -90,7 +88,13 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
       message: 'Hur mycket gäller det? Skriv beloppet med siffror och enhet, till exempel "om vi beviljar 500 tkr 2027, vad blir kvar?".',
     };
   // "ok tack så mycket!": thanks, which ask nothing.
-  if (words.tokens.length > 0 && words.tokens.every((t) => /^(ok|okej|okay|tack|sa|mycket|bra|toppen|perfekt|super|hej|da|for|hjalpen|svaret)$/.test(t)))
+  // ("tack, det var allt!": thanks that name no measure.)
+  if (
+    words.tokens.length > 0 &&
+    (words.tokens.every((t) => /^(ok|okej|okay|tack|sa|mycket|bra|toppen|perfekt|super|hej|da|for|hjalpen|svaret)$/.test(t)) ||
+      // ("tack! och året efter?" goes on.)
+      (words.tokens[0] === 'tack' && words.measures.length === 0 && words.years.length === 0 && words.yearShift === undefined && !words.followUpOpener))
+  )
     return { kind: 'notUnderstood' };
   // "om vi beviljar 100 000 i år och 200 000 nästa år": one grant at a time.
   // ("om vi beviljar 500 tkr av de 950 tkr de söker" names one grant and what was asked: the first is granted.)
@@ -106,7 +110,7 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   // "och 2028 då, om vi vill förlänga?" supposes.)
   const affirmed = words.tokens.map((t, i) =>
     words.tokens.slice(Math.max(0, i - 2), i).some((n) => NEGATIONS.has(n)) ||
-    (words.phrasing.varIsTheVerb && /^(var|vart|vara)$/.test(t) && !ourNoun(words.tokens[i + 1] ?? '')) ||
+    varIsNotOurs(words, i) ||
     (/^(an|than|om|if)$/.test(words.tokens[i - 1] ?? '') && /^(vi|oss|we|us)$/.test(t))
       ? ''
       : t,
@@ -131,7 +135,21 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     // ("utfall Bryggan 2025" then "i procent av budgeten?": still Bryggan.)
     ctx.previous?.subject.kind !== 'line';
   // "Vilken insats får mest pengar i år? Är det vi?": a ranking is over every insats, whoever asks.
-  if (candidates.length === 0 && (mine || ownDefault) && !words.measures.includes('ranking')) candidates = ctx.ownInitiatives;
+  if (candidates.length === 0 && (mine || ownDefault) && !words.measures.includes('ranking')) {
+    // ("vilken mall ska vi använda för slutrapporten?": "vi" beside words of no measure asks nothing of ours.)
+    // ("vi funderar på att söka förlängning till 2028" names a year the next question may lean on.)
+    if (words.measures.length === 0 && words.years.length === 0 && unexplainedWords(words, match).length > 0) return { kind: 'notUnderstood' };
+    candidates = ctx.ownInitiatives;
+  }
+  // "hur mycket rekvirerade vår insats förra året?" from someone with no insats of their own: which one, the words do not say.
+  if (
+    candidates.length === 0 &&
+    ctx.ownInitiatives.length === 0 &&
+    !words.measures.includes('ranking') &&
+    // ("hur mycket var projekt kostnaderna 2025?": "var" typed without its å may be the verb.)
+    affirmed.some((t, i) => (t === 'min' || (t === 'var' && words.phrasing.oursWritten)) && /^(insats|projekt)$/.test(affirmed[i + 1] ?? ''))
+  )
+    return { kind: 'notUnderstood', message: 'Vilken insats menar du? Skriv dess namn, till exempel "vad får Bryggan 2027?".' };
 
   // "Hur mycket får Ung Framtid?": a name written beside the words of one of ours is another name, not ours.
   if (match.byName && namesAnotherInsats(words, match))
@@ -232,7 +250,9 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
           { label: 'Eget kapital 2025', question: 'eget kapital 2025' },
         ],
       };
-    if (words.tokens.some((t) => OVERVIEW_WORDS.has(t))) return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
+    // ("hur mycket pengar finns i Nordeafonden?": a name we do not know is no overview of ours.)
+    if (words.tokens.some((t) => OVERVIEW_WORDS.has(t)) && unknownNames(words, match).length === 0)
+      return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
     return { kind: 'notUnderstood' };
   }
   // "vad blir prognosen för 2026?": the table's own bottom line is the beslutsutrymme.
@@ -241,6 +261,8 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     candidates.length === 0 &&
     words.columns.length > 0 &&
     !words.tokens.some((t) => t.startsWith('budget') || t === 'bu' || t === 'budg') &&
+    // ("kostnad 2028 prel": a cost asked, of something not named.)
+    !(words.measureAt.get('line') ?? []).some((i) => /^kost/.test(words.tokens[i] ?? '')) &&
     unexplainedWords(words, match).length === 0
   )
     return reading({ measure: 'remaining', subject: FORBUND }, words, ctx);
@@ -283,16 +305,32 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
         message:
           'Jag har medlemmarnas avgifter till förbundet (2024 och 2025), inte förbundets egna avgifter till andra. Fråga till exempel "medlemsavgift Tierp 2025".',
       };
+    // "vad betalar Försäkringskassan och regionen?", "vad betalar kommunerna?": parts of the members, which no card sums.
+    // ("Vad betalade kommunerna, regionen och staten tillsammans?", "alla medlemmar": every member, the total.)
+    const kommunerna = words.tokens.some((t) => /^(kommuner|kommunerna|kommunernas)$/.test(t));
+    const state = words.tokens.some((t) => STATE_WORDS.test(t));
+    const kinds = match.owners.length + (state ? 1 : 0) + (kommunerna ? 1 : 0);
+    const everyone =
+      (words.tokens.some((t) => /^(medlemmarna|medlemmar|samtliga|alla|members)$/.test(t)) && !kommunerna) ||
+      (kinds >= 3 && words.tokens.some((t) => /^(tillsammans|totalt|sammanlagt)$/.test(t)));
+    if (!everyone && ((state && match.owners.length > 0) || kommunerna))
+      return {
+        kind: 'notUnderstood',
+        message:
+          'Jag visar en medlems avgift i taget eller alla medlemmars tillsammans. Fråga till exempel "medlemsavgift Region Uppsala 2025" eller "medlemsavgifter totalt 2025".',
+      };
     // "vår kommun" from an insatsansvarig: the kommun that owns their insats.
-    const ownOwner = ctx.ownInitiatives[0]?.owner;
+    // ("Jag jobbar i Tierps kommun." then "hur mycket betalar vi i medlemsavgift?": Tierp's.)
+    const ownOwner = ctx.statedOwner ?? ctx.ownInitiatives[0]?.owner;
     const ourKommun =
       match.owners.length === 0 &&
       ownOwner !== undefined &&
-      ownOwner !== 'Region Uppsala' &&
-      /\b(var|vara|vart|our) (kommun|kommuns|municipality)\b/.test(words.tokens.join(' '));
+      ((ownOwner !== 'Region Uppsala' && /\b(var|vara|vart|our) (kommun|kommuns|municipality)\b/.test(words.tokens.join(' '))) ||
+        (ctx.statedOwner !== undefined && words.tokens.some((t) => /^(vi|oss|we|us)$/.test(t))));
     return reading({ measure, subject: memberSubject(words, ourKommun ? { ...match, owners: [ownOwner] } : match) }, words, ctx);
   }
-  const unknownName = unknownNames(words, match)[0];
+  // ("Vi från Arbetsförmedlingen undrar …": a member of ours is no unknown name.)
+  const unknownName = unknownNames(words, match).filter((t) => !STATE_WORDS.test(t))[0];
   if (unknownName && candidates.length === 0 && FORBUND_MEASURES.has(measure) && measure !== 'whatIf') {
     return {
       kind: 'clarify',

@@ -48,7 +48,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'actual',
     words(
-      'betalades ut|betalades faktiskt ut|i verkligheten|i verklighet|verkliga kostnaden|verkliga kostnaderna|betalade ut|betalade vi ut|betalade vi faktiskt ut|betalade forbundet ut|har vi faktiskt betalat ut|betalats ut|betalat ut|betalas ut|utbetalt|utbetalat|utbetalats|utbetalades|utbetalningar|utbetalningarna|nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|rekv|rekvirerar|rekvisitionerna|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|gjorde av med|gor av med|gick at|gatt at|spenderat|spenderade|actual|actuals|spent|spend|spends',
+      'betalades ut|betalades faktiskt ut|i verkligheten|i verklighet|verkliga kostnaden|verkliga kostnaderna|betalade ut|betalade vi ut|betalade vi faktiskt ut|betalade forbundet ut|har vi faktiskt betalat ut|betalats ut|betalat ut|betalas ut|utbetalt|utbetalat|utbetalats|utbetalades|utbetalningar|utbetalningarna|nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|rekv|rekvirerar|rekvisitionerna|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|gjorde av med|gor av med|gick at|gatt at|dragit hittills|dragits hittills|kostade faktiskt|faktiskt kostade|kostade de faktiskt|kostade den faktiskt|gick de faktiskt pa|gick den faktiskt pa|landade de faktiskt pa|landade den faktiskt pa|spenderat|spenderade|actual|actuals|spent|spend|spends',
     ),
   ],
   [
@@ -78,11 +78,16 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
     ),
     true,
   ],
-  ['endingInitiatives', words('vilka slutar|vilka insatser slutar|vilka insatser avslutas|vilka insatser tar slut|vilka upphor|vilka insatser upphor')],
+  [
+    'endingInitiatives',
+    words(
+      'vilka slutar|vilka insatser slutar|vilka insatser avslutas|vilka insatser tar slut|vilka upphor|vilka insatser upphor|hur manga insatser tar slut|hur manga insatser slutar|hur manga insatser avslutas|hur manga insatser upphor|hur manga projekt tar slut|hur manga projekt slutar|hur manga projekt avslutas|vilka projekt tar slut|vilka projekt slutar|vilka projekt avslutas',
+    ),
+  ],
   [
     'fundedInitiatives',
     words(
-      'vilka insatser finansieras|finansieras|finansierade|finansierar|lista insatser|lista over insatser|lista alla insatser|vilka insatser har pengar|vilka insatser far pengar|vilka insatser har budget|vilka insatser finns|vilka insatser|hur manga insatser|hur manga insater|antal insatser|antalet insatser|insatser hur manga',
+      'vilka insatser finansieras|finansieras|finansierade|finansierar|lista insatser|lista over insatser|lista alla insatser|vilka insatser har pengar|vilka insatser far pengar|vilka insatser har budget|vilka insatser finns|vilka insatser|hur manga insatser|hur manga insater|antal insatser|antalet insatser|insatser hur manga|hur manga projekt|antal projekt|antalet projekt',
     ),
   ],
   // Exact: "vad har Tierp för insatser?" lists them; "budgeten för insatsen …" names one.
@@ -92,7 +97,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'remaining',
     words(
-      'beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|spelrum|rora sig med|decision room|room for decisions|room for new decisions|new decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut|left to allocate|allocate|still allocate|aterstar|aterstaende|money left|is left|left|utgaende',
+      'beslutsutrymme|beslutsutrymmet|beslutsutrymmen|utrymme|utrymmet|kvar att|har vi kvar|finns kvar|pengar kvar|medel kvar|kan vi bevilja|kan styrelsen bevilja|kan vi besluta|kan styrelsen besluta|kan vi dela|dela ut|att besluta om|att bevilja|att fordela|kvarvarande|fria medel|disponibla|inte ar uppbokade|inte uppbokade|ingen bestamt over|ingen har bestamt over|ingen bestamt om|ingen har bestamt om|ingen har bestamt vad|obundna medel|obundna pengar|spelrum|rora sig med|decision room|room for decisions|room for new decisions|new decisions|left to grant|can we grant|grant|available|remaining|kvar|rora mig med|att rora|nya beslut|left to allocate|allocate|still allocate|aterstar|aterstaende|money left|is left|left|utgaende',
     ),
   ],
   [
@@ -104,13 +109,13 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'income',
     words(
-      'intakter|intakterna|intakt|inkomster|inkomsterna|inkomst|omsattning|omsattningen|turnover|revenue|income|far forbundet in|far vi in|far in|kommer in|totala intakter|totalintakter',
+      'intakter|intakterna|intakt|intaktssidan|inkomster|inkomsterna|inkomst|omsattning|omsattningen|turnover|revenue|income|far forbundet in|far vi in|far in|kommer in|totala intakter|totalintakter',
     ),
   ],
   [
     'costs',
     words(
-      'kostnader|kostnaderna|kostnadsminskningen|kostnadsminskning|kostnadsokningen|kostnadsokning|utgifter|utgifterna|totalkostnad|totalkostnaden|totalkostnader|totalkostnaderna|kostnadsmassan|kostnadsmassa|totala kostnader|kostar forbundet|kostade forbundet|kostar verksamheten|kostade verksamheten|total costs|costs|expenses|spending',
+      'kostnader|kostnaderna|kostnadsminskningen|kostnadsminskning|kostnadsokningen|kostnadsokning|utgifter|utgifterna|totalkostnad|totalkostnaden|totalkostnader|totalkostnaderna|kostnadsmassan|kostnadsmassa|kostnadssidan|totala kostnader|total kostnad|totala kostnaden|sammanlagd kostnad|sammanlagda kostnader|sammanlagda kostnaden|kostar forbundet|kostade forbundet|kostar verksamheten|kostade verksamheten|total costs|costs|expenses|spending',
     ),
   ],
   ['utilisation', words('hur gar det for|hur gar|hur gick det for|hur gick|hur ligger')],
@@ -198,14 +203,14 @@ export const COLUMN_CUES: readonly (readonly [ColumnKind, Phrases])[] = [
 
 /** "hur räknas det?": show the calculation behind the last answer. */
 export const EXPLAIN_CUES = words(
-  'kommer man fram|kom man fram|raknades fram|raknas fram|raknades ut|man fram till|utraknat|utrakningen|utrakning|raknat ut|kommer ni fram|kommer du fram|kom ni fram|kommer den siffran|kommer siffran|kommer det ifran|kommer den ifran|var kommer|varifran|visa berakningen|berakning|raknat fram|raknade fram|har ni raknat|har du raknat|hur raknas|hur raknade|hur raknar|hur beraknas|hur beraknades|hur kom du fram|hur far du fram|hur fick du|varifran kommer|varifran far du|vad bygger|berakningen|rakna ut|forklara|visa berakning|visa hur|how is it calculated|where does|explain|hamtar du|hamtar ni|hamtas|kallan|kallorna|source|sources|kommit fram|har du kommit|har ni kommit',
+  'kommer man fram|kom man fram|raknades fram|raknas fram|raknades ut|man fram till|utraknat|utrakningen|utrakning|raknat ut|kommer ni fram|kommer du fram|kom ni fram|kommer den siffran|kommer siffran|kommer det ifran|kommer den ifran|var kommer|varifran|visa berakningen|berakning|raknat fram|raknade fram|har ni raknat|har du raknat|hur raknas|hur raknade|hur raknar|hur beraknas|hur beraknades|hur kom du fram|hur far du fram|hur fick du|varifran kommer|varifran far du|vad bygger|berakningen|rakna ut|forklara|visa berakning|visa hur|how is it calculated|where does|explain|hamtar du|hamtar ni|hamtas|kallan|kallorna|source|sources|kommit fram|har du kommit|har ni kommit|fatt fram|fick fram|fatt fram den siffran',
 );
 
 /** The first word(s) of a follow-up that changes one part of the last question. */
 export const FOLLOW_UP_OPENERS = words('och|o|men|nej|samma|jamfort|jamfor|jamfort med|mot|an|vs|versus|skillnaden|skillnad|dar|da|and|what about');
 
 export const DIFFERENCE_CUES = words(
-  'skillnaden|skillnad|forbattrades|forbattrats|forbattring|forbattringen|forsamrades|forsamrats|forsamring|forsamringen|mer eller mindre|mindre eller mer|hogre eller lagre|lagre eller hogre|diff|differens|differensen|okade|minskade|sjonk|vaxte|forandrades|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|krymper|krympt|krympa|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|increase|decrease|drop|drops|rise|rises|grow|grows|go down|go up',
+  'skillnaden|skillnad|forbattrades|forbattrats|forbattring|forbattringen|forsamrades|forsamrats|forsamring|forsamringen|mer eller mindre|mindre eller mer|hogre eller lagre|lagre eller hogre|diff|differens|differensen|okade|minskade|sjonk|vaxte|forandrades|forandringen|forandring|okar|minskar|okning|minskning|difference|andrats|forandrats|okat|minskat|vuxit|skiljer|skiljer sig|andrar sig|andrat sig|krymper|krympt|krympa|sjunker|sjunkit|stiger|stigit|vaxer|gar ner|gar upp|forandras|tappar|tappade|tappat|tappa|increase|decrease|drop|drops|rise|rises|grow|grows|go down|go up',
 );
 
 export const HELP_CUES = words('hjalp|help|vad kan du|vad kan jag fraga|exempel|kommandon');
@@ -289,6 +294,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
     'lanet kommunen kommun kommuns region regionen ' +
     'kvartal manad manader ' +
     'ja nej okej ok inte ej utan ' +
+    // ("Jag arbetar i Uppsala kommun": the verb, not "Samordnat stöd för arbete och studier".)
+    'forsta jobbar jobbade jobba arbetar arbetade ledamot ledamoten ersattare ersattaren nyvald nyvalda representant ' +
     'sedan sen igen annu redan fortfarande alls ' +
     'the please thanks ny nya nytt verksamheten verksamhet totala arsskiftet arsskifte vid slutet borjan ' +
     'star stod kom kommit funderar fundera tanker tankte overvager planerar resultatmassigt ekonomiskt insatsagare insatsagaren insatsagarna agare agaren driver drivs hos ' +
@@ -310,14 +317,14 @@ export const OWNER_WORDS: readonly (readonly [string, Phrases])[] = [
   ['Knivsta', words('knivsta|knivstas')],
   ['Tierp', words('tierp|tierps')],
   ['Uppsala', words('uppsala kommun|uppsala kommuns|uppsala|uppsalas')],
-  ['Älvkarleby', words('alvkarleby|alvkarlebys')],
+  ['Älvkarleby', words('alvkarleby|alvkarlebys|alvkarlby|alvkarlbys')],
   ['Östhammar', words('osthammar|osthammars')],
 ];
 
 /** Ledger lines by label (as the board's table spells them), with the words people use. */
 export const LINE_ALIASES: Readonly<Record<string, Phrases>> = {
   Förvaltning: words(
-    'forvaltning|forvaltningen|forvaltningens|forvaltningskostnad|forvaltningskostnader|forvaltningskostnaderna|kansliet|kansli|kansliets|kanslikostnader|kanslikostnaderna|administration|administrationen|administrativa|overhead',
+    'forvaltning|forvaltningen|forvaltningens|forvaltningsraden|forvaltningsrad|forvaltningskostnad|forvaltningskostnader|forvaltningskostnaderna|kansliet|kansli|kansliets|kanslikostnader|kanslikostnaderna|administration|administrationen|administrativa|overhead',
   ),
   'Förvaltning ISA': words('forvaltning isa|isa forvaltning|isa'),
   Förtroendevalda: words('fortroendevalda|fortroendevaldas|arvoden|arvodena|arvode|politikerna|politiker|styrelsearvoden|ledamoterna'),

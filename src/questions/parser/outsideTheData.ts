@@ -16,7 +16,7 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
     'Jag har förbundets medel till insatserna, inte vad insatsägarna själva lägger in. Fråga till exempel "vad får En väg in 2027?".',
   ],
   [
-    /^(lon|lonen|lonens|loner|lonerna|lonekostnad|lonekostnaden|lonekostnader|lonekostnaderna|lokaler|lokalkostnad|lokalkostnader|hyra|hyran|personalkostnad|personalkostnader|salary|salaries|wages)$/,
+    /^(lon|lonen|lonens|loner|lonerna|lonekostnad|lonekostnaden|lonekostnader|lonekostnaderna|lokaler|lokalkostnad|lokalkostnader|lokalhyra|lokalhyran|lokalhyror|hyra|hyran|personalkostnad|personalkostnader|salary|salaries|wages)$/,
     'Jag har insatsernas och förbundets belopp per år, inte uppdelade på löner, lokaler och annat.',
   ],
   [
@@ -34,6 +34,14 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
   [
     /^(arbetsloshet|arbetslosheten|arbetslosheter|sysselsattningsgrad|sysselsattningsgraden|unemployment)$/,
     'Jag har förbundets ekonomi och insatser, inte statistik om arbetsmarknaden. Fråga till exempel "beslutsutrymme 2027".',
+  ],
+  [
+    /^(mall|mallen|mallar|mallarna|blankett|blanketten|blanketter|formular|formularet)$/,
+    'Jag har inga mallar eller blanketter; dem har kansliet. Jag svarar på frågor om förbundets ekonomi och insatser.',
+  ],
+  [
+    /^(sjukfranvaro|sjukfranvaron|sjukskrivning|sjukskrivningar|sjukskrivningen|personalomsattning|personalomsattningen)$/,
+    'Jag har insatsernas och förbundets belopp per år, inte uppgifter om personalen i insatserna.',
   ],
   [
     /^(mal|malen|malet|maluppfyllelse|goal|goals)$/,
@@ -230,12 +238,14 @@ const OUTSIDE_SHAPES: readonly Shape[] = [
       `Jag räknar bara insatser ("hur många insatser finansieras 2027?"); andra antal har jag inga uppgifter om.${(countedThing(words) ?? '').startsWith('deltagar') ? ' Deltagare per insats och år finns i uppföljningen: skriv "uppföljning 2025".' : ''}`,
   ],
   [
-    ({ tokens, measures, capitalised }) =>
+    ({ tokens, measures, capitalised, amount }) =>
       asksForJudgement(tokens) ||
       // "Vad tycker du om Bryggan?", "Vad ska vi göra åt vakanserna i Växtkraft?": a judgement of something named.
       ((has(tokens, 'tycker', 'du', 'om') || has(tokens, 'vad', 'ska', 'vi', 'gora')) && capitalised.size > 0 && measures.every((m) => m === 'line')) ||
       // "vad tycker kansliet om vår kvartalsrapport?", "är Växtkraft en bra insats, tycker du?": an opinion, asked of no figure.
       // ("vad tycker du om vädret?" is small talk, for the help card.)
+      // ("vad tycker styrelsen om att sänka medlemsavgiften?": an opinion of a change, whatever figure it names.)
+      ((has(tokens, 'vad', 'tycker') || has(tokens, 'vad', 'anser')) && has(tokens, 'om', 'att') && amount === undefined) ||
       ((has(tokens, 'bra', 'insats') ||
         ((has(tokens, 'vad', 'tycker') || has(tokens, 'vad', 'anser')) && !has(tokens, 'tycker', 'du')) ||
         (has(tokens, 'tycker', 'du') && tokens.some((t) => t.startsWith('insats')))) &&

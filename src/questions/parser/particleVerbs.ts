@@ -49,7 +49,7 @@ const PARTICLE_VERBS: readonly ParticleVerb[] = [
   },
   // "gick vi plus 2025?", "hur mycket gick förbundet back 2024?", "blir det plus 2028 då?": the year's result.
   {
-    verb: /^(gick|gar|gatt|blir|blev)$/,
+    verb: /^(gick|gar|ga|gatt|blir|blev)$/,
     within: [1, 3],
     particle: (t, j) => (/^(plus|back|minus)$/.test(t[j] ?? '') ? 1 : 0),
     between: /^(vi|forbundet|samordningsforbundet|det|val|ju|verksamheten|med|20\d\d)$/,

@@ -125,6 +125,8 @@ const OURS_WRITTEN = wholeWords('vår|vårt|våra');
 
 export interface Phrasing {
   /** "tack, det var det jag behövde": with å, ä and ö written elsewhere, a "var" without one is the verb, not "vår". */
+  /** "vår", "vårt", "våra" typed with their å: a "var" token is then surely one of them. */
+  readonly oursWritten: boolean;
   readonly varIsTheVerb: boolean;
   /** "stämmer det att … är 3 178 tkr?": a figure quoted to be checked, not an amount granted. */
   readonly checksAFigure: boolean;
@@ -145,6 +147,10 @@ export interface Phrasing {
 }
 
 const CHECK = wholeWords('stämmer|stämde|stammer|stamde|korrekt|rätt|ratt|verify|correct|väl|val|eller hur|eller\\s*\\?*\\s*$');
+/** "du sa 3 038 tkr": the bot's own answer quoted back, no amount of the question's. */
+const QUOTES_AN_ANSWER = wholeWords(
+  '(?:du|boten)\\s+(?:sa|sade|skrev|svarade|angav|visade)\\s+(?:(?:att|ju|nyss|förut|forut|innan)\\s+){0,2}(?:det\\s+(?:är|ar|var|blir)\\s+)?\\d+',
+);
 /** The figure checked stands after its verb: "är 3 178 tkr", "ligger på 2,3 miljoner". */
 const QUOTED = wholeWords(
   '(?:är|blir|blev|var|har|hade|ligger\\s+på|landar\\s+på|uppgår\\s+till|is|was)\\s+(?:(?:ca|cirka|ungefär|ungefar|runt|omkring|väl|val|typ|nästan|nastan|drygt)\\s+){0,3}\\d+',
@@ -180,7 +186,10 @@ const SUPPOSED_CHANGE = new RegExp(
 export function readPhrasing(text: string): Phrasing {
   const lower = text.toLowerCase().trim();
   return {
-    checksAFigure: (CHECK.test(lower) && (QUOTED.test(lower) || TAG.test(lower))) || (YES_NO_FIGURE.test(lower) && !GRANT.test(lower) && !AFFORD.test(lower)),
+    checksAFigure:
+      (CHECK.test(lower) && (QUOTED.test(lower) || TAG.test(lower))) ||
+      (YES_NO_FIGURE.test(lower) && !GRANT.test(lower) && !AFFORD.test(lower)) ||
+      (QUOTES_AN_ANSWER.test(lower) && !GRANT.test(lower)),
     grants: GRANT.test(lower),
     changesByAmount: CHANGE.test(lower),
     asksToChange: ACTION.test(lower) || CHANGE_A_FIGURE.test(lower),
@@ -189,5 +198,6 @@ export function readPhrasing(text: string): Phrasing {
     howManyAre: HOW_MANY_ARE.test(lower),
     supposesAChange: SUPPOSED_CHANGE.test(lower),
     varIsTheVerb: /[åäö]/.test(lower) && !OURS_WRITTEN.test(lower),
+    oursWritten: OURS_WRITTEN.test(lower),
   };
 }

@@ -7,7 +7,7 @@ import { readYears } from './yearsAsked';
 import { exactPhrase, findPhrase, normalize, questionTokens, splitOwnerCompounds } from './text';
 import { Phrasing, readPhrasing, spellOutNumbers, writeOutTwoDigitYears } from './phrasing';
 import { dropAmounts, onlyStated, readAmounts } from './amounts';
-import { readParticleVerbs } from './particleVerbs';
+import { adjustMeasures } from './measureAdjustments';
 
 /** What the words of a question say before any name is looked up. */
 export interface QuestionWords {
@@ -61,14 +61,6 @@ const YEAR_SHIFTS: readonly (readonly [number, readonly string[]])[] = [
 ];
 const REGISTER_NUMBER = /\b(?:dnr|diarienr|diarienummer|d)?\.?\s*20\d\d:\d+\b/gi;
 const ISO_DATE = /\b(20\d\d)-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b/g;
-const YEAR_END: readonly (readonly string[])[] = [
-  ['ar', 'slut'],
-  ['vid', 'utgangen'],
-  ['vid', 'arets', 'slut'],
-  ['vid', 'slutet'],
-  ['i', 'slutet'],
-  ['at', 'the', 'end'],
-];
 const NEGATIONS_AFTER = /^(oraknad|oraknat|oraknade|exkluderad|exkluderat|exkluderade|undantagen|undantaget|undantagna|bortraknad|bortraknat|bortraknade)$/;
 const NUMBER_WORDS: Readonly<Record<string, number>> = { tva: 2, tre: 3, fyra: 4, fem: 5, sex: 6 };
 const BOTH_YEARS = [
@@ -164,14 +156,18 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   // "och hur mycket mer får de 2028?": how much more than the year before.
   // "hur många miljoner går Samordnat stöd ner från 2026 till 2027?": the verb's particle stands after the subject.
   // ("ta upp på mötet", "följa upp" and "går det upp eller ner?" ask no change of a figure.)
+  // ("vad går det ner till 2027?": the level it goes to, not by how much.)
+  const toALevel = (particle: number) => tokens[particle + 1] === 'till' && tokens.includes('vad') && !tokens.includes('mycket');
   const goesDownOrUp =
     (tokens.some(
       (t, i) =>
         /^(gar|gick)$/.test(t) &&
-        tokens.slice(i + 2, i + 6).some((p, k) => /^(ner|ned|upp)$/.test(p) && !/^(ta|tar|folja|foljer|lyfta)$/.test(tokens[i + 1 + k] ?? '')),
+        tokens
+          .slice(i + 2, i + 6)
+          .some((p, k) => /^(ner|ned|upp)$/.test(p) && !/^(ta|tar|folja|foljer|lyfta)$/.test(tokens[i + 1 + k] ?? '') && !toALevel(i + 2 + k)),
     ) &&
-      !exactPhrase(tokens, ['upp', 'eller', 'ner'], new Set()) &&
-      !exactPhrase(tokens, ['ner', 'eller', 'upp'], new Set())) ||
+      // ("går vår budget upp eller ner från 2026 till 2027?": between two years named, it is the change.)
+      (years.size === 2 || (!exactPhrase(tokens, ['upp', 'eller', 'ner'], new Set()) && !exactPhrase(tokens, ['ner', 'eller', 'upp'], new Set())))) ||
     tokens.some((t) => /^kostnads(minskning|okning)/.test(t));
   const howMuchMore = tokens.some((t, i) => {
     if (t !== 'hur' || tokens[i + 1] !== 'mycket' || !COMPARATIVES.test(tokens[i + 2] ?? '')) return false;
@@ -194,91 +190,9 @@ export function readQuestionWords(question: string, currentYear: number): Questi
     cuedAt.set(measure, [...(cuedAt.get(measure) ?? []), ...at]);
     if (at.some((i) => i >= questionStart && i < questionEnd)) askedInQuestion.add(measure);
   }
-  // "Raden Medlemsavgifter …": the row, not the members' fee its word also names ("raden beslutsutrymme" is the figure).
-  tokens.forEach((t, i) => {
-    if (!/^(raden|posten)$/.test(tokens[i - 1] ?? '')) return;
-    for (const [measure, at] of cuedAt)
-      if (measure === 'membershipFee' && at.length === 1 && at[0] === i) {
-        used.delete(i);
-        measures = measures.filter((m) => m !== measure);
-        askedInQuestion.delete(measure);
-      }
-  });
-  // "vad gjorde Bryggan av med 2024?", "fick förbundet in", "gick vi plus": a verb and its particle around other words.
-  measures = readParticleVerbs(tokens, measures, cuedAt, used);
+  measures = adjustMeasures(measures, { tokens, cuedAt, used, years, askedInQuestion });
   // "skillnaden mellan de två åren": the years of the last answers, which the reading keeps.
   for (const phrase of BOTH_YEARS) exactPhrase(tokens, phrase, used)?.forEach((i) => used.add(i));
-  // "Region Uppsalas del av medlemsavgiften": the member's part in kronor ("hur stor andel …", "i procent" ask a share).
-  if (
-    measures.includes('membershipFee') &&
-    measures.includes('share') &&
-    !tokens.some((t, i) => /^(andel|andelen|procent|procentuellt|kommunerna|kommunernas|vilken)$/.test(t) || (t === 'hur' && tokens[i + 1] === 'stor'))
-  )
-    measures = measures.filter((m) => m !== 'share');
-  // "lokussamordnaren i Uppsala, hur länge finns den kvar?": how long, not what is left.
-  if (measures.includes('endDate') && tokens.some((t, i) => t === 'hur' && tokens[i + 1] === 'lange')) measures = measures.filter((m) => m !== 'remaining');
-  // "hur många insatser har Enköping igång?": a count of insatser, not when one started.
-  if (tokens.some((t, i) => t === 'hur' && tokens[i + 1] === 'manga' && /^insats/.test(tokens[i + 2] ?? '')))
-    measures = measures.filter((m) => m !== 'startDate' && m !== 'endDate');
-  // "hur mycket blir det 2027 när den tar slut?": an amount asked; the end only describes.
-  if (
-    measures.includes('endDate') &&
-    tokens.some((t, i) => t === 'hur' && tokens[i + 1] === 'mycket') &&
-    (cuedAt.get('endDate') ?? []).every((i) => tokens.slice(Math.max(0, i - 3), i).includes('nar'))
-  )
-    measures = measures.filter((m) => m !== 'endDate');
-  // "när är Hebys insats klar?": when it ends.
-  if (tokens[0] === 'nar' && tokens.some((t) => /^(klar|klart|fardig|fardigt)$/.test(t)) && measures.length === 0) {
-    measures = ['endDate'];
-    tokens.forEach((t, i) => /^(nar|klar|klart|fardig|fardigt)$/.test(t) && used.add(i));
-  }
-  // "hur många insatser betalar vi för nästa år?": a pay verb beside another measure is no medlemsavgift.
-  const feeAt = cuedAt.get('membershipFee') ?? [];
-  const paysOnly = feeAt.length > 0 && feeAt.every((i) => /^(betalar|betala|betalade|pay|paid|pays)$/.test(tokens[i] ?? ''));
-  if (paysOnly && measures.includes('fundedInitiatives')) measures = measures.filter((m) => m !== 'membershipFee');
-  // "hur mycket betalar förbundet till Bryggan?": what the förbund pays out is a line of its budget, not a fee paid in.
-  // ("hur mycket betalar vi till förbundet?" is the fee.)
-  const paidTo = tokens.some(
-    (t, i) => t === 'till' && feeAt.some((f) => i > f && i <= f + 4) && !/^(forbundet|samordningsforbundet)$/.test(tokens[i + 1] ?? ''),
-  );
-  if (
-    paysOnly &&
-    paidTo &&
-    feeAt.some((i) => /^(forbundet|samordningsforbundet|vi)$/.test(tokens[i + 1] ?? '') || /^(forbundet|samordningsforbundet)$/.test(tokens[i - 1] ?? ''))
-  )
-    measures = measures.map((m) => (m === 'membershipFee' ? 'line' : m));
-  // "från 2027 in i 2028": what is carried into the later year.
-  // (The last such year: "Vi gick in i 2026 med … Hur mycket tar vi med in i 2028?")
-  const carriedInto = tokens.flatMap((t, i) => {
-    const year = t === 'in' && tokens[i + 1] === 'i' ? tokens[i + 2] : t === 'into' ? tokens[i + 1] : undefined;
-    return year !== undefined && /^20\d\d$/.test(year) ? [Number(year)] : [];
-  });
-  // "Vad tog vi med oss för överskott in i 2026?": the surplus carried in.
-  if (measures.includes('result') && carriedInto.length > 0 && tokens.some((t) => /^(med|tog|tar)$/.test(t)))
-    measures = measures.map((m) => (m === 'result' ? 'carriedIn' : m));
-  // "hur mycket är överskott som följer med från 2026?": what goes from that year into the next.
-  const carriedFrom = tokens.flatMap((t, i) => (t === 'fran' && /^20\d\d$/.test(tokens[i + 1] ?? '') ? [Number(tokens[i + 1])] : []));
-  if (measures.includes('carriedIn') && carriedInto.length === 0 && carriedFrom.length === 1 && years.size === 1) {
-    years.clear();
-    years.add((carriedFrom[0] as number) + 1);
-  }
-  if (measures.includes('carriedIn') && carriedInto.length > 0) {
-    years.clear();
-    years.add(carriedInto[carriedInto.length - 1] as number);
-  }
-  // "eget kapital utöver reservfonden": at a year's end that is what was left to decide on.
-  if (
-    measures.includes('equity') &&
-    tokens.some((t, i) => /^(utover|minus|utom|forutom|exklusive|exkl|utan)$/.test(t) && (tokens[i + 1] ?? '').startsWith('reserv'))
-  )
-    measures = ['remaining', ...measures.filter((m) => m !== 'equity' && m !== 'reserveFund')];
-  // "ackumulerat överskott kvar när 2027 är slut": what goes out of the year, not what came in.
-  if (measures.includes('carriedIn') && YEAR_END.some((p) => exactPhrase(tokens, p, new Set())))
-    measures = measures.map((m) => (m === 'carriedIn' ? 'remaining' : m));
-  // "i tkr, inte förbrukningsgrad": a measure named only right after a negation is the one not asked.
-  const negated = new Set(tokens.flatMap((t, i) => (NEGATIONS.has(t) && ![...cuedAt.values()].some((at) => at.includes(i)) ? [i + 1, i + 2] : [])));
-  if (measures.some((m) => !(cuedAt.get(m) ?? []).every((i) => negated.has(i))))
-    measures = measures.filter((m) => !(cuedAt.get(m) ?? []).every((i) => negated.has(i)));
   const columns: ColumnKind[] = [];
   // "enligt budgeten alltså, inte prognosen", "det faktiska, inte det budgeterade": the column after "inte" is not asked.
   const afterNegation = new Set(tokens.flatMap((t, i) => (NEGATIONS.has(t) ? [i + 1, i + 2] : [])));
@@ -392,8 +306,14 @@ export function readQuestionWords(question: string, currentYear: number): Questi
   if (countWord) used.add(tokens.indexOf(countWord));
   // ("okej, men förra året då?": a word of assent before it opens nothing.)
   const first = tokens.find((t) => !/^(okej|ok|okay|aha|jaha|jasa|tack|toppen|precis)$/.test(t));
-  const opener = first !== undefined && FOLLOW_UP_OPENERS.some((p) => p.length === 1 && p[0] === first);
-  const followUpOpener = opener || /^\s*(jämfört|jamfort|jämför|jamfor|skillnaden|mot|(jag )?(menar|menade))\b/.test(normalize(text));
+  const opens = (t: string | undefined) => t !== undefined && FOLLOW_UP_OPENERS.some((p) => p.length === 1 && p[0] === t);
+  // ("Ersättare för Håbo här, och 2028?": the question after a statement opens like a follow-up.)
+  const opener = opens(first) || (statedFirst && opens(tokens[questionStart]));
+  // "Tierps ersättare här – samma fråga för Min framtid": the last question, of another subject.
+  const sameQuestion = exactPhrase(tokens, ['samma', 'fraga'], used) ?? exactPhrase(tokens, ['samma', 'sak'], used);
+  sameQuestion?.forEach((i) => used.add(i));
+  const followUpOpener =
+    opener || sameQuestion !== undefined || /^\s*(jämfört|jamfort|jämför|jamfor|skillnaden|mot|(jag )?(menar|menade))\b/.test(normalize(text));
   return {
     tokens,
     capitalised,

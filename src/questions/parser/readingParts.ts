@@ -21,8 +21,11 @@ export function memberSubject(words: QuestionWords, match: SubjectMatch): Subjec
         ],
   );
   // ("Hur mycket betalar kommunen?": which kommun, the question does not say; the card asks.)
+  // ("och för region?" after a fee: "region" alone is Region Uppsala here, where no insats or "vår region" is meant.)
+  const region = ownerWords.length === 0 && words.tokens.some((t, i) => t === 'region' && !/^(var|vara|vart|i|our)$/.test(words.tokens[i - 1] ?? ''));
   const memberWords = [
     ...ownerWords,
+    ...(region ? ['region', 'uppsala'] : []),
     ...words.tokens.filter((t, i) => !words.used.has(i) && !match.used.has(i) && (STATE_WORDS.test(t) || (t === 'kommunen' && ownerWords.length === 0))),
   ];
   // "Vad betalade kommunerna, regionen och staten tillsammans?": every member, the total.
@@ -103,4 +106,18 @@ export const CHANGING_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['remain
 
 export function subjectOf(entity: SubjectEntity): Subject {
   return { kind: 'line', id: entity.id, name: entity.owner ? `${entity.name} (${entity.owner})` : entity.name, isInitiative: entity.isInitiative };
+}
+
+/** "var budget", "vart projekt": a noun after "var" makes it "vår", however it was typed. */
+const OUR_NOUN = /^(insats|projekt|budget|del|andel|kostnad|anslag|pengar|medel|utfall|forbrukning|verksamhet|kommun|ram)/;
+/** ("var förbrukningsgraden": a definite noun after "var" is what was.) */
+export const ourNoun = (word: string) => OUR_NOUN.test(word) && !(/(en|et|na)$/.test(word) && OUR_NOUN.test(word.slice(0, -2)));
+
+/**
+ * "var" (or "vart", "vara") at i is no "vår": where å, ä and ö are written elsewhere, or opening the question
+ * ("var hittar jag …?", "var det bra?"), unless a noun of ours follows ("var budget 2026?").
+ */
+export function varIsNotOurs(words: QuestionWords, i: number): boolean {
+  const t = words.tokens[i] ?? '';
+  return /^(var|vart|vara)$/.test(t) && (words.phrasing.varIsTheVerb || i === words.questionStart) && !ourNoun(words.tokens[i + 1] ?? '');
 }

@@ -379,6 +379,15 @@ export const CORPORA = [
   'heldout72',
   'heldout73',
   'heldout74',
+  'heldout75',
+  'heldout76',
+  'heldout77',
+  'heldout78',
+  'heldout79',
+  'heldout80',
+  'heldout81',
+  'heldout82',
+  'heldout83',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
