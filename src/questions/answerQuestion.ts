@@ -32,6 +32,19 @@ export interface Asker {
 /** Measures no insats or line has: a statement naming one before the question does not make it the subject. */
 const FORBUND_ONLY: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'carriedIn', 'whatIf', 'soliditet', 'kassalikviditet', 'equity', 'reserveFund']);
 
+/** The förbund's own totals: "förbundets intäkter" is never an owner's insats's. */
+const FORBUND_TOTALS: ReadonlySet<Measure> = new Set<Measure>([
+  'remaining',
+  'result',
+  'income',
+  'costs',
+  'carriedIn',
+  'equity',
+  'soliditet',
+  'kassalikviditet',
+  'reserveFund',
+]);
+
 /** Measures answered from the register of insatser rather than the ledger table. */
 const REGISTRY_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['endDate', 'startDate', 'utilisation', 'actual', 'unused', 'endingInitiatives']);
 
@@ -91,6 +104,16 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
       match = asked;
     }
   }
+  // "Knivsta kommun vill veta hur mycket förbundets intäkter går ner …": the förbund's figure, whoever asks.
+  if (
+    !match.byName &&
+    match.owners.length > 0 &&
+    words.tokens.some(
+      (t, i) => /^(forbundets|samordningsforbundets)$/.test(t) || (t === 'forbundet' && !/^(hos|fran|av|via|i|till|genom)$/.test(words.tokens[i - 1] ?? '')),
+    ) &&
+    FORBUND_TOTALS.has(words.measures[0] as Measure)
+  )
+    match = { ...match, owners: [], candidates: [] };
   // "Ledamot från Älvkarleby. När tar vår lokussamordnare slut?", "Knivstas ledamot: hur mycket får vår insats 2028?": "vår" after
   // words naming one owner (and no insats) is that owner's; several insatser ask which.
   const ownerBefore = words.questionStart > 0 ? matchSubjects(words.tokens.slice(0, words.questionStart), new Set(), subjects) : undefined;
@@ -101,8 +124,10 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
     asksWhatOneHas(words) &&
     saysOurs(words, words.questionStart)
   ) {
-    const theirs = (match.candidates.length > 0 ? match.candidates : subjects).filter((c) => c.isInitiative && c.owner === ownerBefore.owners[0]);
-    if (theirs.length > 0) match = { ...match, candidates: theirs };
+    const owner = ownerBefore.owners[0] as string;
+    const theirs = (match.candidates.length > 0 ? match.candidates : subjects).filter((c) => c.isInitiative && c.owner === owner);
+    // ("Jag är tjänsteperson på Uppsala kommun. Hur många insatser driver vi?": the owner's list.)
+    if (theirs.length > 0) match = { ...match, candidates: theirs, ...(words.measures.includes('fundedInitiatives') ? { owners: [owner] } : {}) };
   }
   if (match.candidates.length === 0 && match.owners.length === 0 && hasUnexplainedWords(words, match)) {
     // An insats that has ended is no longer in the table, but the register still knows it.
@@ -118,7 +143,10 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
   const remembered = !workStated && keyForWork && speaksOfOwn(words, match) ? await ctx.repos.readings.getStatedWork(ctx.associationId, keyForWork) : undefined;
   const workRemembered = remembered && statedWorkApplies(remembered, words) ? remembered : undefined;
   const roleInitiatives = subjects.filter((s) => s.isInitiative && asker.initiatives.includes(s.id));
-  const statedInitiatives = workRemembered ? initiativesStated(workRemembered, subjects) : [];
+  // ("Jag jobbar på Älvkarleby kommun." then "Hur många insatser har vi?": the kommun's list.)
+  const listedOwner = workRemembered?.kind === 'owner' && words.measures.includes('fundedInitiatives') ? workRemembered.owner : undefined;
+  if (listedOwner) match = { ...match, owners: [listedOwner], candidates: subjects.filter((c) => c.isInitiative && c.owner === listedOwner) };
+  const statedInitiatives = workRemembered && !listedOwner ? initiativesStated(workRemembered, subjects) : [];
   const own = [...roleInitiatives, ...statedInitiatives.filter((s) => !roleInitiatives.includes(s))];
   // An insatsansvarig who said they work with another insats too: "vi" is either, whatever the last answer was; ask.
   const eitherOwn = roleInitiatives.length > 0 && own.length > roleInitiatives.length;

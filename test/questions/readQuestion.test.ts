@@ -968,3 +968,13 @@ describe('what the set kept aside in stop 25 found', () => {
     assert.deepEqual([change.years, change.difference], [[2026, 2027], true]);
   });
 });
+
+describe('what the ninth round of sets found', () => {
+  it('reads "lönenivå" as a salary, a thousand written with a space as one number, and a ranking asked "då" of the last year', () => {
+    assert.equal(read('Vilken lönenivå har lokussamordnaren i Uppsala?').kind, 'notUnderstood');
+    const whatIf = reading('och om det är 1 500?', reading('om vi beviljar 800 tkr 2027 vad blir kvar'));
+    assert.deepEqual([whatIf.measure, whatIf.amount, whatIf.years], ['whatIf', 1_500_000, [2027]]);
+    const top = asInsatsansvarig('är det vi som får mest av alla insatser då?', reading('vad får Växtkraft nästa år?'));
+    assert.deepEqual(top.kind === 'reading' ? [top.reading.measure, top.reading.years] : top.kind, ['ranking', [2027]]);
+  });
+});

@@ -44,6 +44,8 @@ export function looksLikeFollowUp(words: QuestionWords, match: SubjectMatch): bo
   if (named !== undefined && SELF_CONTAINED.has(named) && words.years.length > 0 && !words.followUpOpener && words.amount === undefined && !words.difference)
     return false;
   if (words.tokens[words.tokens.length - 1] === 'da' && words.tokens.length <= 4) return true;
+  // ("vad får vi nästa år?" then "är det vi som får mest av alla insatser då?": the ranking of that year.)
+  if (words.tokens[words.tokens.length - 1] === 'da' && words.measures.includes('ranking') && words.years.length === 0) return true;
   // "vad fick Bryggan där?": where the last answer was.
   if (words.tokens[words.tokens.length - 1] === 'dar' && words.years.length === 0) return true;
   // "hur mycket av det kommer från tidigare år?", "när slutar den?", "om vi beviljar 250 tkr?": no year, and leaning on the last answer.

@@ -16,7 +16,7 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
     'Jag har förbundets medel till insatserna, inte vad insatsägarna själva lägger in. Fråga till exempel "vad får En väg in 2027?".',
   ],
   [
-    /^(lon|lonen|lonens|loner|lonerna|lonekostnad|lonekostnaden|lonekostnader|lonekostnaderna|lokaler|lokalkostnad|lokalkostnader|lokalhyra|lokalhyran|lokalhyror|hyra|hyran|personalkostnad|personalkostnader|salary|salaries|wages)$/,
+    /^(lon|lonen|lonens|loner|lonerna|loneniva|lonenivan|lonenivaer|lonelage|lonelaget|lonekostnad|lonekostnaden|lonekostnader|lonekostnaderna|lokaler|lokalkostnad|lokalkostnader|lokalhyra|lokalhyran|lokalhyror|hyra|hyran|personalkostnad|personalkostnader|salary|salaries|wages)$/,
     'Jag har insatsernas och förbundets belopp per år, inte uppdelade på löner, lokaler och annat.',
   ],
   [

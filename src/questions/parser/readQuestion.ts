@@ -353,8 +353,12 @@ function withoutSignature(question: string): string {
 }
 
 function bareNumberOf(tokens: readonly string[]): { bareNumber?: number } {
-  const n = tokens.find((t) => /^\d+$/.test(t) && !/^20\d\d$/.test(t));
-  return n ? { bareNumber: Number(n) } : {};
+  const at = tokens.findIndex((t) => /^\d+$/.test(t) && !/^20\d\d$/.test(t));
+  if (at < 0) return {};
+  // ("och om det är 1 500?": groups of three digits after the first are one number.)
+  let digits = tokens[at] as string;
+  for (let i = at + 1; /^\d{3}$/.test(tokens[i] ?? '') && digits.length <= 3; i += 1) digits += tokens[i];
+  return { bareNumber: Number(digits) };
 }
 
 function cuesOf(kind: ColumnKind) {

@@ -69,7 +69,8 @@ export function statementOfWork(text: string, words: QuestionWords, match: Subje
 
 /** What an insats or a member has of its own; the förbund's totals ("vad har vi för intäkter?") stay the förbund's. */
 // (Not utfall, förbrukningsgrad or what was left unused: "vad betalade vi ut 2025?" is as often the förbund's.)
-const OWN_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['line', 'endDate', 'startDate', 'membershipFee']);
+// ("hur många insatser har vi?": a member's insatser.)
+const OWN_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['line', 'endDate', 'startDate', 'membershipFee', 'fundedInitiatives']);
 /** ("vad betalade vi ut till insatserna?", "alla", "totalt": the förbund's.) */
 const OVER_ALL = /^(forbundet|forbundets|samordningsforbundet|insatser|insatserna|alla|samtliga|totalt|sammanlagt|tillsammans|lanet|region)$/;
 const PAYS = /^(betalar|betala|betalade|betalat|betalas|bidrar|bidrog)$/;
@@ -100,7 +101,15 @@ export function saysOurs(words: QuestionWords, from = 0): boolean {
 
 /** A figure an insats or a member has of its own (its line, its period, the fee it pays), not the förbund's. */
 export function asksWhatOneHas(words: QuestionWords): boolean {
-  if (words.measures.length === 0 || words.measures.some((m) => !OWN_MEASURES.has(m)) || words.tokens.some((t) => OVER_ALL.test(t))) return false;
+  // ("pengar från förbundet" names who pays, not whose figure; in "hur många insatser har vi?" the insatser are what is counted.)
+  const counts = words.measures.includes('fundedInitiatives');
+  const overAll = words.tokens.some(
+    (t, i) =>
+      OVER_ALL.test(t) &&
+      !(/^(forbundet|samordningsforbundet)$/.test(t) && /^(fran|av|via|genom)$/.test(words.tokens[i - 1] ?? '')) &&
+      !(counts && t === 'insatser'),
+  );
+  if (words.measures.length === 0 || words.measures.some((m) => !OWN_MEASURES.has(m)) || overAll) return false;
   // ("hur mycket får vi in i medlemsavgifter?": what the förbund receives; "betalar vi" is the member's fee.)
   return !words.measures.includes('membershipFee') || words.tokens.some((t) => PAYS.test(t));
 }
@@ -110,9 +119,9 @@ export function asksWhatOneHas(words: QuestionWords): boolean {
  * "vår insats", a period or the fee it pays ("vad är vår budget?" after "Jag representerar Tierp" may be the förbund's).
  */
 export function statedWorkApplies(work: StatedWork, words: QuestionWords): boolean {
-  if (work.kind === 'initiative') return true;
+  if (work.kind === 'initiative') return !words.measures.includes('fundedInitiatives');
   return (
-    words.measures.some((m) => m === 'endDate' || m === 'startDate' || m === 'membershipFee') ||
+    words.measures.some((m) => m === 'endDate' || m === 'startDate' || m === 'membershipFee' || m === 'fundedInitiatives') ||
     words.tokens.some((t) => /^(insats|insatsen|projekt|projektet)$/.test(t))
   );
 }

@@ -388,6 +388,10 @@ export const CORPORA = [
   'heldout81',
   'heldout82',
   'heldout83',
+  'heldout85',
+  'heldout86',
+  'heldout87',
+  'heldout88',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
