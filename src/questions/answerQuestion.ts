@@ -10,7 +10,7 @@ import { clarifyReply, findLedger } from './answers/common';
 import { QuestionContext, currentYearOf } from './context';
 import { Interpretation, interpret } from './parser/interpret';
 import { looksLikeFollowUp } from './parser/followUps';
-import { asksWhatOneHas, changesWork, initiativesStated, saysOurs, speaksOfOwn, statedWorkApplies, statementOfWork } from './parser/statedWork';
+import { changesWork, initiativesStated, speaksOfOwn, statedWorkApplies, statementOfWork, withAskersOwner, withForbundNamed } from './parser/statedWork';
 import { ADMIN_ROLES } from '../domain/people';
 import { meaningOf } from './parser/meanings';
 import { QuestionWords, readQuestionWords } from './parser/readQuestion';
@@ -31,19 +31,6 @@ export interface Asker {
 
 /** Measures no insats or line has: a statement naming one before the question does not make it the subject. */
 const FORBUND_ONLY: ReadonlySet<Measure> = new Set<Measure>(['remaining', 'carriedIn', 'whatIf', 'soliditet', 'kassalikviditet', 'equity', 'reserveFund']);
-
-/** The förbund's own totals: "förbundets intäkter" is never an owner's insats's. */
-const FORBUND_TOTALS: ReadonlySet<Measure> = new Set<Measure>([
-  'remaining',
-  'result',
-  'income',
-  'costs',
-  'carriedIn',
-  'equity',
-  'soliditet',
-  'kassalikviditet',
-  'reserveFund',
-]);
 
 /** Measures answered from the register of insatser rather than the ledger table. */
 const REGISTRY_MEASURES: ReadonlySet<Measure> = new Set<Measure>(['endDate', 'startDate', 'utilisation', 'actual', 'unused', 'endingInitiatives']);
@@ -104,31 +91,7 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
       match = asked;
     }
   }
-  // "Knivsta kommun vill veta hur mycket förbundets intäkter går ner …": the förbund's figure, whoever asks.
-  if (
-    !match.byName &&
-    match.owners.length > 0 &&
-    words.tokens.some(
-      (t, i) => /^(forbundets|samordningsforbundets)$/.test(t) || (t === 'forbundet' && !/^(hos|fran|av|via|i|till|genom)$/.test(words.tokens[i - 1] ?? '')),
-    ) &&
-    FORBUND_TOTALS.has(words.measures[0] as Measure)
-  )
-    match = { ...match, owners: [], candidates: [] };
-  // "Ledamot från Älvkarleby. När tar vår lokussamordnare slut?", "Knivstas ledamot: hur mycket får vår insats 2028?": "vår" after
-  // words naming one owner (and no insats) is that owner's; several insatser ask which.
-  const ownerBefore = words.questionStart > 0 ? matchSubjects(words.tokens.slice(0, words.questionStart), new Set(), subjects) : undefined;
-  if (
-    ownerBefore?.owners.length === 1 &&
-    ownerBefore.candidates.every((c) => c.owner === ownerBefore.owners[0]) &&
-    !ownerBefore.byName &&
-    asksWhatOneHas(words) &&
-    saysOurs(words, words.questionStart)
-  ) {
-    const owner = ownerBefore.owners[0] as string;
-    const theirs = (match.candidates.length > 0 ? match.candidates : subjects).filter((c) => c.isInitiative && c.owner === owner);
-    // ("Jag är tjänsteperson på Uppsala kommun. Hur många insatser driver vi?": the owner's list.)
-    if (theirs.length > 0) match = { ...match, candidates: theirs, ...(words.measures.includes('fundedInitiatives') ? { owners: [owner] } : {}) };
-  }
+  match = withAskersOwner(words, withForbundNamed(words, match), subjects);
   if (match.candidates.length === 0 && match.owners.length === 0 && hasUnexplainedWords(words, match)) {
     // An insats that has ended is no longer in the table, but the register still knows it.
     const registry = await ctx.repos.initiatives.getRegistry(ctx.associationId);

@@ -9,7 +9,7 @@ import { matchesInflectedOrTypo, matchesWord, withinOneEdit } from '../../src/qu
 import { FORBUND_MEASURES, Reading } from '../../src/domain/reading';
 import { readDataFile } from '../helpers/data';
 import { findCommand } from '../../src/commands';
-import { initiativesStated, speaksOfOwn, statementOfWork } from '../../src/questions/parser/statedWork';
+import { initiativesStated, speaksOfOwn, statementOfWork, withForbundNamed } from '../../src/questions/parser/statedWork';
 
 const Y = 2026;
 const snapshot = parseLedgerFile(readDataFile('uppsala-2026-03-26.ledger.json'));
@@ -851,7 +851,7 @@ describe('what an asker says they work with', () => {
     });
     assert.deepEqual(statementOf('Jag jobbar i Uppsala kommun med en av insatserna ni finansierar')?.work, { kind: 'owner', owner: 'Uppsala' });
     // An insats of another owner than the one named is a word misread ("första" is not Förstärkt stöd).
-    assert.deepEqual(statementOf('Hej! Nyvald ledamot för Knivsta kommun, mitt första möte var i mars')?.work, { kind: 'owner', owner: 'Knivsta' });
+    assert.deepEqual(statementOf('Hej! Nyvald ledamot för Knivsta kommun, första gången jag skriver här')?.work, { kind: 'owner', owner: 'Knivsta' });
   });
 
   it('takes nothing from a question, a request, a grant or a statement that names nothing', () => {
@@ -874,6 +874,10 @@ describe('what an asker says they work with', () => {
       'Jag leder styrelsemötet i Tierp idag.',
       'Jag har hand om Hebys ärende.',
       'Jag jobbar på Arbetsförmedlingen i Tierp.',
+      // A visit or a meeting, or the förbund represented, is no member of one's own.
+      'Vi i styrelsen besöker Heby nästa vecka',
+      'Jag representerar styrelsen på ett möte i Tierp',
+      'Jag företräder förbundet gentemot Tierp',
     ])
       assert.equal(statementOf(text), undefined, text);
   });
@@ -904,6 +908,9 @@ describe('what an asker says they work with', () => {
       // "var" is the verb, or where.
       'hur mycket var utfallet 2025?',
       'var hittar jag parkeringen?',
+      // Only the förbund funds insatser.
+      'hur många insatser finansierar vi 2027?',
+      'hur många insatser ger vi pengar till 2027?',
     ])
       assert.ok(!own(text), text);
   });
@@ -976,5 +983,34 @@ describe('what the ninth round of sets found', () => {
     assert.deepEqual([whatIf.measure, whatIf.amount, whatIf.years], ['whatIf', 1_500_000, [2027]]);
     const top = asInsatsansvarig('är det vi som får mest av alla insatser då?', reading('vad får Växtkraft nästa år?'));
     assert.deepEqual(top.kind === 'reading' ? [top.reading.measure, top.reading.years] : top.kind, ['ranking', [2027]]);
+  });
+});
+
+describe('what the third review of stop 25 found', () => {
+  const matched = (text: string) => {
+    const words = readQuestionWords(text, Y);
+    return { words, match: matchSubjects(words.tokens, words.used, subjects) };
+  };
+
+  it('takes the förbund named beside an owner as the förbund only when the owner asks, not when the owner is what is asked', () => {
+    const asks = matched('Knivsta kommun vill veta hur mycket förbundets intäkter går ner mellan 2026 och 2027.');
+    assert.deepEqual(withForbundNamed(asks.words, asks.match).owners, []);
+    for (const text of ['vad kostar förbundets insats i Heby 2027?', 'förbundets kostnader för Knivsta 2027', 'Vad kostar förbundet Tierp 2027?']) {
+      const { words, match } = matched(text);
+      assert.equal(withForbundNamed(words, match), match, text);
+    }
+  });
+
+  it('reads "fått fram" only of a figure, and keeps short follow-ups after thanks', () => {
+    assert.ok(reading('hur har ni fått fram den siffran?', reading('vad är beslutsutrymmet nästa år?')).measure === 'remaining');
+    assert.equal(subjectId(reading('hur mycket har Växtkraft fått fram till idag?', reading('vad får Bryggan 2027?'))), 'vaxtkraft');
+    assert.equal(subjectId(reading('tack! Heby då?', reading('vad får Bryggan 2027?'))), 'plattform-heby');
+    assert.equal(reading('tack, i procent?', reading('utfall Bryggan 2025')).measure, 'utilisation');
+  });
+
+  it('refuses the state and "region" in one fee question, and takes the budget from next year on as the only column', () => {
+    assert.equal(read('vad betalar staten och region 2025').kind, 'notUnderstood');
+    const next = reading('och 2028?', reading('RegExPro budget 2027'));
+    assert.deepEqual(reading('hur stor är minskningen?', next).years, [2027, 2028]);
   });
 });

@@ -302,7 +302,8 @@ function followUpReading(words: QuestionWords, next: Reading, measure: Measure |
   if (difference && words.years.length === 0 && next.years.length === 1 && yearsBefore?.length === 1 && yearsBefore[0] !== next.years[0]) {
     // ("Förvaltning budget 2026", "och prognos 2027?", "skillnaden?": the budget of one year against another year's estimate,
     // which no card subtracts; the latest estimates of the two years, "prognos 2026" then "prel 2027", it does.)
-    if ((columnBefore === 'budget' || previousColumn === 'budget') && (yearsBefore[0] as number) >= currentYear)
+    // (From next year on the budget is the only, preliminary, column.)
+    if ((columnBefore === 'budget' && yearsBefore[0] === currentYear) || (previousColumn === 'budget' && next.years[0] === currentYear))
       return {
         kind: 'notUnderstood',
         message: 'Jag jämför två år i samma kolumn, eller budget och prognos för samma år. Fråga till exempel "skillnaden i budget mellan 2026 och 2027".',

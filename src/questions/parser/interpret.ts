@@ -92,8 +92,16 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
   if (
     words.tokens.length > 0 &&
     (words.tokens.every((t) => /^(ok|okej|okay|tack|sa|mycket|bra|toppen|perfekt|super|hej|da|for|hjalpen|svaret)$/.test(t)) ||
-      // ("tack! och året efter?" goes on.)
-      (words.tokens[0] === 'tack' && words.measures.length === 0 && words.years.length === 0 && words.yearShift === undefined && !words.followUpOpener))
+      // ("tack! och året efter?", "tack, Heby då?", "tack, i procent?" go on.)
+      (words.tokens[0] === 'tack' &&
+        words.measures.length === 0 &&
+        words.years.length === 0 &&
+        words.yearShift === undefined &&
+        !words.followUpOpener &&
+        !words.inPercent &&
+        match.candidates.length === 0 &&
+        match.owners.length === 0 &&
+        words.tokens[words.tokens.length - 1] !== 'da'))
   )
     return { kind: 'notUnderstood' };
   // "om vi beviljar 100 000 i år och 200 000 nästa år": one grant at a time.
@@ -309,11 +317,13 @@ export function interpret(asked: QuestionWords, match: SubjectMatch, ctx: Interp
     // ("Vad betalade kommunerna, regionen och staten tillsammans?", "alla medlemmar": every member, the total.)
     const kommunerna = words.tokens.some((t) => /^(kommuner|kommunerna|kommunernas)$/.test(t));
     const state = words.tokens.some((t) => STATE_WORDS.test(t));
-    const kinds = match.owners.length + (state ? 1 : 0) + (kommunerna ? 1 : 0);
+    // ("vad betalar staten och region?": "region" alone is Region Uppsala's fee here.)
+    const region = match.owners.length === 0 && words.tokens.includes('region') ? 1 : 0;
+    const kinds = match.owners.length + region + (state ? 1 : 0) + (kommunerna ? 1 : 0);
     const everyone =
       (words.tokens.some((t) => /^(medlemmarna|medlemmar|samtliga|alla|members)$/.test(t)) && !kommunerna) ||
       (kinds >= 3 && words.tokens.some((t) => /^(tillsammans|totalt|sammanlagt)$/.test(t)));
-    if (!everyone && ((state && match.owners.length > 0) || kommunerna))
+    if (!everyone && ((state && match.owners.length + region > 0) || kommunerna))
       return {
         kind: 'notUnderstood',
         message:

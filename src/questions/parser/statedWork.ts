@@ -1,6 +1,6 @@
 import { Measure, StatedWork } from '../../domain/reading';
 import { QuestionWords } from './readQuestion';
-import { SubjectEntity, SubjectMatch } from './subjects';
+import { SubjectEntity, SubjectMatch, matchSubjects } from './subjects';
 import { STATE_WORDS, ourNoun, varIsNotOurs } from './readingParts';
 
 /**
@@ -33,13 +33,13 @@ const REPRESENTS_A_MEMBER =
   /\b(representerar|foretrader|representant|(ledamot|ersattare) (for|fran)|sitter for|(jobbar|arbetar) (i|pa|for)( \S+){0,4} (kommun|region))\b|^(\S+ )?(jag ar fran|vi pa|vi i|vi fran) /;
 /** "Jag jobbar inte längre med Bryggan", "ansökan", "ärende", "möte": what one no longer does, or a matter rather than a workplace. */
 const NOT_ONES_WORK =
-  /^(inte|ej|slutat|slutade|tidigare|forut|fore|numera|ansokan|ansokningen|ansokan|arende|arendet|motet|motesserie|dagordningen|idag|imorgon|igar)$/;
+  /^(inte|ej|slutat|slutade|tidigare|forut|fore|numera|ansokan|ansokningen|arende|arendet|mote|motet|motesserie|dagordningen|idag|imorgon|igar|besoker|besoka|besok|besokte|prata|pratar|pratade|traffa|traffar|traffade|forbundet|forbundets)$/;
 
 /** The statement a turn makes about the asker's work, when it asks nothing and names one insats or one owner. */
 export function statementOfWork(text: string, words: QuestionWords, match: SubjectMatch, currentYear: number): Statement | undefined {
   if (text.includes('?')) return undefined;
   const said = words.tokens.filter((t) => !GREETINGS.test(t)).join(' ');
-  if (words.tokens.some((t) => NOT_ONES_WORK.test(t))) return undefined;
+  if (words.tokens.some((t, i) => NOT_ONES_WORK.test(t) || (t === 'morgon' && words.tokens[i - 1] === 'i'))) return undefined;
   if (words.tokens.some((t) => ASKING.test(t)) || words.measures.some((m) => m !== 'line' && m !== 'fundedInitiatives')) return undefined;
   if (words.amount !== undefined || words.phrasing.grants) return undefined;
   const named = match.candidates.filter((c) => c.isInitiative);
@@ -103,6 +103,9 @@ export function saysOurs(words: QuestionWords, from = 0): boolean {
 export function asksWhatOneHas(words: QuestionWords): boolean {
   // ("pengar från förbundet" names who pays, not whose figure; in "hur många insatser har vi?" the insatser are what is counted.)
   const counts = words.measures.includes('fundedInitiatives');
+  // ("hur många insatser finansierar vi?", "ger vi pengar till", "betalar vi för": only the förbund funds insatser.)
+  if (counts && words.tokens.some((t) => /^(finansierar|finansierade|finansieras|ger|gav|betalar|betalade|stottar|stodjer|bekostar|bidrar)$/.test(t)))
+    return false;
   const overAll = words.tokens.some(
     (t, i) =>
       OVER_ALL.test(t) &&
@@ -138,4 +141,46 @@ const kommunName = (owner: string) => `${owner}${/[aeiouyåäö]$/i.test(owner) 
 function plainName(subject: SubjectEntity): string {
   const name = subject.name.replace(/\s*\([^)]*\)\s*$/, '');
   return subject.owner ? `${name} i ${subject.owner}` : name;
+}
+
+/** The förbund's own totals: "förbundets intäkter" is never an owner's insats's. */
+const FORBUND_TOTALS: ReadonlySet<Measure> = new Set<Measure>([
+  'remaining',
+  'result',
+  'income',
+  'costs',
+  'carriedIn',
+  'equity',
+  'soliditet',
+  'kassalikviditet',
+  'reserveFund',
+]);
+
+/** "Knivsta kommun vill veta hur mycket förbundets intäkter går ner …": the förbund's figure, whoever asks. */
+export function withForbundNamed(words: QuestionWords, match: SubjectMatch): SubjectMatch {
+  const forbundNamed = words.tokens.some(
+    (t, i) => /^(forbundets|samordningsforbundets)$/.test(t) || (t === 'forbundet' && !/^(hos|fran|av|via|i|till|genom)$/.test(words.tokens[i - 1] ?? '')),
+  );
+  // ("vad kostar förbundets insats i Heby?", "förbundets kostnader för Knivsta": the owner after a preposition is what is asked.)
+  const ownerAt = Math.min(...[...match.used].filter((i) => !words.used.has(i)));
+  const forbundAt = words.tokens.findIndex((t) => /^(forbundets|forbundet|samordningsforbundets)$/.test(t));
+  const ownerFirst = ownerAt < forbundAt && !/^(for|fran|hos|i|till|av|at|inom)$/.test(words.tokens[ownerAt - 1] ?? '');
+  return !match.byName && match.owners.length > 0 && forbundNamed && ownerFirst && FORBUND_TOTALS.has(words.measures[0] as Measure)
+    ? { ...match, owners: [], candidates: [] }
+    : match;
+}
+
+/**
+ * "Ledamot från Älvkarleby. När tar vår lokussamordnare slut?", "Knivstas ledamot: hur mycket får vår insats 2028?": "vår"
+ * after words naming one owner (and no insats) is that owner's; several insatser ask which. ("Jag är tjänsteperson på
+ * Uppsala kommun. Hur många insatser driver vi?": the owner's list.)
+ */
+export function withAskersOwner(words: QuestionWords, match: SubjectMatch, subjects: readonly SubjectEntity[]): SubjectMatch {
+  if (words.questionStart === 0 || !asksWhatOneHas(words) || !saysOurs(words, words.questionStart)) return match;
+  const before = matchSubjects(words.tokens.slice(0, words.questionStart), new Set(), subjects);
+  const owner = before.owners.length === 1 && !before.byName ? (before.owners[0] as string) : undefined;
+  if (!owner || !before.candidates.every((c) => c.owner === owner)) return match;
+  const theirs = (match.candidates.length > 0 ? match.candidates : subjects).filter((c) => c.isInitiative && c.owner === owner);
+  if (theirs.length === 0) return match;
+  return { ...match, candidates: theirs, ...(words.measures.includes('fundedInitiatives') ? { owners: [owner] } : {}) };
 }
