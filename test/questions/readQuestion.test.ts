@@ -1014,3 +1014,13 @@ describe('what the third review of stop 25 found', () => {
     assert.deepEqual(reading('hur stor är minskningen?', next).years, [2027, 2028]);
   });
 });
+
+describe('what the tenth round of sets found', () => {
+  it('refuses head counts, reads an amount asked after a period as the money, "och styrelsen?" as its costs, and "betalades totalt ut" as utfall', () => {
+    assert.equal(read('antal årsarbetare på kansliet 2027?').kind, 'notUnderstood');
+    assert.equal(reading('hur mycket har den i år?', reading('när slutar Registerstudien?')).measure, 'line');
+    assert.equal(subjectId(reading('och styrelsen?', reading('vad kostar kansliet nästa år?'))), 'governance-fortroendevalda');
+    assert.equal(reading('kan styrelsen bevilja mer 2027?').measure, 'remaining');
+    assert.equal(reading('Hur mycket betalades totalt ut till insatserna 2024?').measure, 'actual');
+  });
+});

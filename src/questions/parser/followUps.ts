@@ -166,6 +166,13 @@ export function mergeFollowUp(
   let nextMeasure = asPercent ?? (inKronor ? 'actual' : undefined) ?? measure ?? previous.measure;
   // "beslutsutrymme 2027" then "vi tänker söka 950 tkr det året, vad blir kvar?": an amount beside what is left asks what would be.
   if (nextMeasure === 'remaining' && words.amount !== undefined) nextMeasure = 'whatIf';
+  // ("när slutar Registerstudien?" then "hur mycket har den i år?": an amount asked after a period is the insats's money.)
+  if (
+    measure === undefined &&
+    (previous.measure === 'endDate' || previous.measure === 'startDate') &&
+    words.tokens.some((t, k) => t === 'hur' && words.tokens[k + 1] === 'mycket')
+  )
+    nextMeasure = 'line';
   // "förbrukningsgrad Samordnat stöd 2025" then "och hur mycket har de 2027?": money for a year that has no utfall yet is its budget.
   if (
     measure === undefined &&

@@ -48,7 +48,7 @@ export const MEASURE_CUES: readonly (readonly [Measure, Phrases, boolean?])[] = 
   [
     'actual',
     words(
-      'betalades ut|betalades faktiskt ut|i verkligheten|i verklighet|verkliga kostnaden|verkliga kostnaderna|betalade ut|betalade vi ut|betalade vi faktiskt ut|betalade forbundet ut|har vi faktiskt betalat ut|betalats ut|betalat ut|betalas ut|utbetalt|utbetalat|utbetalats|utbetalades|utbetalningar|utbetalningarna|nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|rekv|rekvirerar|rekvisitionerna|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|gjorde av med|gor av med|gick at|gatt at|dragit hittills|dragits hittills|kostade de faktiskt|kostade den faktiskt|gick de faktiskt pa|gick den faktiskt pa|landade de faktiskt pa|landade den faktiskt pa|spenderat|spenderade|actual|actuals|spent|spend|spends',
+      'betalades ut|betalades faktiskt ut|betalades totalt ut|betalades sammanlagt ut|betalats totalt ut|betalade vi totalt ut|i verkligheten|i verklighet|verkliga kostnaden|verkliga kostnaderna|betalade ut|betalade vi ut|betalade vi faktiskt ut|betalade forbundet ut|har vi faktiskt betalat ut|betalats ut|betalat ut|betalas ut|utbetalt|utbetalat|utbetalats|utbetalades|utbetalningar|utbetalningarna|nyttjades|nyttjat|nyttjade|nyttjats|utfall|utfallet|rekvirerat|rekvirerade|rekvirerats|rekvirerades|rekvisitioner|rekv|rekvirerar|rekvisitionerna|har anvant|anvant|anvants|anvande|forbrukat|forbrukats|forbrukade|gjort av med|gjorde av med|gor av med|gick at|gatt at|dragit hittills|dragits hittills|kostade de faktiskt|kostade den faktiskt|gick de faktiskt pa|gick den faktiskt pa|landade de faktiskt pa|landade den faktiskt pa|spenderat|spenderade|actual|actuals|spent|spend|spends',
     ),
   ],
   [
@@ -327,7 +327,9 @@ export const LINE_ALIASES: Readonly<Record<string, Phrases>> = {
     'forvaltning|forvaltningen|forvaltningens|forvaltningsraden|forvaltningsrad|forvaltningskostnad|forvaltningskostnader|forvaltningskostnaderna|kansliet|kansli|kansliets|kanslikostnader|kanslikostnaderna|administration|administrationen|administrativa|overhead',
   ),
   'Förvaltning ISA': words('forvaltning isa|isa forvaltning|isa'),
-  Förtroendevalda: words('fortroendevalda|fortroendevaldas|arvoden|arvodena|arvode|politikerna|politiker|styrelsearvoden|ledamoterna'),
+  Förtroendevalda: words(
+    'fortroendevalda|fortroendevaldas|arvoden|arvodena|arvode|politikerna|politiker|styrelsearvoden|ledamoterna|styrelsens kostnader|kostar styrelsen|och styrelsen',
+  ),
   Medlemsavgifter: words('medlemsavgifter|medlemsavgifterna|medlemsintakter|avgifterna fran medlemmarna'),
   'Försäljning av tjänster': words('forsaljning av tjanster|forsaljning'),
   'ESF medel ISA': words('esf medel isa|esf medlen isa|esf isa|esf medel|esf medlen|esf|isa'),

@@ -36,6 +36,10 @@ const NOT_IN_THE_DATA: readonly (readonly [RegExp, string])[] = [
     'Jag har förbundets ekonomi och insatser, inte statistik om arbetsmarknaden. Fråga till exempel "beslutsutrymme 2027".',
   ],
   [
+    /^(arsarbetare|arsarbetaren|arsarbetarna|arsarbetskraft|arsarbetskrafter|heltidstjanst|heltidstjanster|anstallda|medarbetare)$/,
+    'Jag har förbundets och insatsernas belopp per år, inte hur många som arbetar i dem.',
+  ],
+  [
     /^(mall|mallen|mallar|mallarna|blankett|blanketten|blanketter|formular|formularet)$/,
     'Jag har inga mallar eller blanketter; dem har kansliet. Jag svarar på frågor om förbundets ekonomi och insatser.',
   ],

@@ -392,6 +392,10 @@ export const CORPORA = [
   'heldout86',
   'heldout87',
   'heldout88',
+  'heldout89',
+  'heldout90',
+  'heldout91',
+  'heldout92',
 ] as const;
 
 export const startEvaluationBot = () => startBot({ CLOCK_DATE: '2026-11-23' });
