@@ -62,8 +62,10 @@ export async function answerQuestion(baseCtx: QuestionContext, text: string, ask
   // (The kansli's and the förbundschef's "vi" is the förbund's, whatever they say they work on.)
   const keyForWork = asker.roles.some((r) => ADMIN_ROLES.includes(r)) ? undefined : asker.conversationKey;
   const workStated = keyForWork ? statementOfWork(text, words, match, currentYear) : undefined;
-  if (keyForWork && workStated) await ctx.repos.readings.saveStatedWork(ctx.associationId, keyForWork, workStated.work);
-  else if (keyForWork && changesWork(text, words, match)) await ctx.repos.readings.clearStatedWork(ctx.associationId, keyForWork);
+  // Kept once the answer is out, like the reading: a store that fails loses the statement, never the answer.
+  const keepWork = (work: Promise<void>) => (asker.finishing ? asker.finishing(work) : work);
+  if (keyForWork && workStated) await keepWork(ctx.repos.readings.saveStatedWork(ctx.associationId, keyForWork, workStated.work));
+  else if (keyForWork && changesWork(text, words, match)) await keepWork(ctx.repos.readings.clearStatedWork(ctx.associationId, keyForWork));
   // A statement before the question, or an aside in parentheses, names context: the insats the question itself
   // names (or a ranking or total over all) is the one asked.
   // ("ekonomstöd eller verksamhetsutvecklare, vilken kostar mest?": what stands first is the choice asked about, not context.)

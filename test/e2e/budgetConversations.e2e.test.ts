@@ -172,6 +172,20 @@ describe('budget conversations: follow-ups, the reading shown, questions back, t
     assert.equal(partOf(inChannel, 'headline'), '2 754 tkr');
   });
 
+  it('answers a statement even when what it says cannot be stored, and the "vi" after it is then nobody\'s', async () => {
+    const member: TeamsUser = { id: '29:unstored', aadObjectId: '00000000-0000-0000-0000-0000000000c4', name: 'Tjänsteperson' };
+    await say(member, 'hjälp'); // the personal chat is remembered first, so the only write refused below is the statement
+    requestFaultsForTests.refuse = (r) => (r.method === 'POST' && r.url.endsWith('/colls/conversations/docs') ? 503 : undefined);
+    try {
+      const [noted] = await say(member, 'Jag representerar Tierps kommun i lokusgruppen.');
+      assert.match(texts(noted), /utgår jag från Tierps kommun/);
+    } finally {
+      delete requestFaultsForTests.refuse;
+    }
+    // Nothing was kept: the fee is the members' total, as for anyone who has said nothing.
+    assert.equal(partOf((await say(member, 'Hur mycket betalade vi i medlemsavgift 2025?'))[0], 'headline'), '23 428 000 kr');
+  });
+
   it('keeps follow-ups apart per user in a shared channel', async () => {
     const other: TeamsUser = { id: '29:other', aadObjectId: '00000000-0000-0000-0000-0000000000c1', name: 'Förbundschef' };
     const send = (u: TeamsUser, text: string) => sayInChannel(u, text, 'board-channel');

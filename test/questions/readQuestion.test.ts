@@ -1024,3 +1024,11 @@ describe('what the tenth round of sets found', () => {
     assert.equal(reading('Hur mycket betalades totalt ut till insatserna 2024?').measure, 'actual');
   });
 });
+
+describe('what the set kept aside for the next stop found when this stop measured with it', () => {
+  it('reads "vår" typed with its å as ours, opening the question too', () => {
+    const ours = asInsatsansvarig('vår prognos för 2026?');
+    assert.equal(ours.kind === 'reading' ? subjectId(ours.reading) : ours.kind, 'vaxtkraft');
+    assert.equal(asInsatsansvarig('var hittar jag parkeringen?').kind, 'notUnderstood');
+  });
+});

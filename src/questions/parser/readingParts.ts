@@ -115,9 +115,11 @@ export const ourNoun = (word: string) => OUR_NOUN.test(word) && !(/(en|et|na)$/.
 
 /**
  * "var" (or "vart", "vara") at i is no "vår": where å, ä and ö are written elsewhere, or opening the question
- * ("var hittar jag …?", "var det bra?"), unless a noun of ours follows ("var budget 2026?").
+ * ("var hittar jag …?", "var det bra?"), unless a noun of ours follows ("var budget 2026?") or "vår" was typed with its å
+ * ("vår prognos för 2026?").
  */
 export function varIsNotOurs(words: QuestionWords, i: number): boolean {
   const t = words.tokens[i] ?? '';
-  return /^(var|vart|vara)$/.test(t) && (words.phrasing.varIsTheVerb || i === words.questionStart) && !ourNoun(words.tokens[i + 1] ?? '');
+  const opens = i === words.questionStart && !words.phrasing.oursWritten;
+  return /^(var|vart|vara)$/.test(t) && (words.phrasing.varIsTheVerb || opens) && !ourNoun(words.tokens[i + 1] ?? '');
 }

@@ -54,7 +54,6 @@ export function statementOfWork(text: string, words: QuestionWords, match: Subje
       label: insats.name,
       examples: [currentYear, currentYear + 1].map((y) => ({ label: `${insats.name} ${y}`, question: `vad får ${plainName(insats)} ${y}` })),
     };
-  // ("Vi har Bryggan" names an insats; "Vi har möte med Tierp" no kommun of ours.)
   // ("Jag jobbar på Arbetsförmedlingen i Tierp": the state's employee, not the kommun's.)
   const owner =
     REPRESENTS_A_MEMBER.test(said) && match.owners.length === 1 && !words.tokens.some((t) => STATE_WORDS.test(t)) ? (match.owners[0] as string) : undefined;
